@@ -1,0 +1,72 @@
+package org.openvault.backend;
+
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import org.openvault.backend.api.ApiErrors;
+import org.openvault.backend.database.Database;
+import org.openvault.backend.health.ApiHealthService;
+import org.openvault.backend.health.DatabaseReadiness;
+import org.openvault.backend.pages.PageRepository;
+import org.openvault.backend.pages.PagesService;
+import org.openvault.db.Migrate;
+
+/** The backend CMS: config, database, services, routing, server. Reading this class tells the whole wiring. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        long started = System.nanoTime();
+        Backend backend = start(Config.create());
+        System.out.printf("Backend listening on http://localhost:%d (started in %d ms)%n",
+                backend.port(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Starts the backend with the given configuration; {@code server.port: 0} picks a free port. */
+    public static Backend start(Config config) {
+        Config dbConfig = config.get("ov.db");
+        Database database = Database.connect(dbConfig);
+        if (dbConfig.get("migrate").asBoolean().orElse(false)) {
+            Migrate.migrate(database.dataSource());
+        }
+        PageRepository pages = new PageRepository(database.client());
+
+        HttpRouting.Builder routing = HttpRouting.builder()
+                .register("/api/v2/health", new ApiHealthService())
+                .register("/api/v2/pages", new PagesService(pages));
+        ApiErrors.register(routing);
+
+        WebServer server = WebServer.builder()
+                .config(config.get("server"))
+                .addFeature(ObserveFeature.builder()
+                        .addObserver(HealthObserver.builder()
+                                .addCheck(new DatabaseReadiness(database.dataSource()))
+                                .details(true)
+                                .build())
+                        .build())
+                .routing(routing)
+                .build()
+                .start();
+        return new Backend(server, database);
+    }
+
+    /** A running backend; closing it stops the server and the pool. */
+    public record Backend(WebServer server, Database database) implements AutoCloseable {
+
+        public int port() {
+            return server.port();
+        }
+
+        @Override
+        public void close() {
+            server.stop();
+            database.close();
+        }
+    }
+}

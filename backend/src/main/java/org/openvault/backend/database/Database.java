@@ -1,0 +1,63 @@
+package org.openvault.backend.database;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.config.Config;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+
+/**
+ * The backend's PostgreSQL: a HikariCP pool (Helidon 4.5 ships no pool provider) wrapped in a Helidon DbClient.
+ * The pool starts even when the database is down, so the service comes up and readiness reports the outage.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final DbClient client;
+
+    private Database(HikariDataSource dataSource, DbClient client) {
+        this.dataSource = dataSource;
+        this.client = client;
+    }
+
+    public static Database connect(Config db) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(db.get("url").asString().get());
+        hikari.setUsername(db.get("user").asString().orElse("postgres"));
+        hikari.setPassword(db.get("password").asString().orElse(""));
+        hikari.setMaximumPoolSize(db.get("pool.size").asInt().orElse(10));
+        hikari.setConnectionTimeout(Duration.ofSeconds(db.get("connect-timeout-seconds").asInt().orElse(3)).toMillis());
+        hikari.setInitializationFailTimeout(-1);
+        hikari.setPoolName("openvault");
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        DbClient client = JdbcClientBuilder.create()
+                .config(db)
+                .connectionPool(() -> {
+                    try {
+                        return dataSource.getConnection();
+                    } catch (SQLException e) {
+                        throw new DatabaseUnavailableException(e);
+                    }
+                })
+                .build();
+        return new Database(dataSource, client);
+    }
+
+    public DbClient client() {
+        return client;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,21 @@
+package org.openvault.backend.health;
+
+import java.util.Map;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** {@code GET /api/v2/health/}: the original's liveness answer, {@code {"status":"ok"}}. */
+public final class ApiHealthService implements HttpService {
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::health);
+    }
+
+    private void health(ServerRequest req, ServerResponse res) {
+        res.send(Map.of("status", "ok"));
+    }
+}

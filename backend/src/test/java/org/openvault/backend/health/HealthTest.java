@@ -1,0 +1,53 @@
+package org.openvault.backend.health;
+
+import java.util.Map;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import org.junit.jupiter.api.Test;
+import org.openvault.backend.Main;
+import org.openvault.backend.RunningBackend;
+import org.openvault.testing.TestDatabase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class HealthTest {
+
+    @Test
+    void healthAndReadinessWithTheDatabaseUp() {
+        try (RunningBackend backend = RunningBackend.start(TestDatabase.get())) {
+            assertEquals("{\"status\":\"ok\"}", backend.get("/api/v2/health/").body());
+            assertEquals(200, backend.get("/observe/health/ready").statusCode());
+            assertEquals(200, backend.get("/observe/health/live").statusCode());
+        }
+    }
+
+    @Test
+    void notReadyButAliveWhileTheDatabaseIsUnreachable() {
+        Config config = Config.builder()
+                .disableEnvironmentVariablesSource()
+                .sources(ConfigSources.create(Map.of(
+                                "server.port", "0",
+                                "ov.db.url", "jdbc:postgresql://127.0.0.1:9/none",
+                                "ov.db.connect-timeout-seconds", "1")),
+                        ConfigSources.classpath("application.yaml"))
+                .build();
+        try (Main.Backend backend = Main.start(config)) {
+            var http = java.net.http.HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + backend.port();
+            assertEquals(503, status(http, base + "/observe/health/ready"));
+            assertEquals(200, status(http, base + "/observe/health/live"));
+            assertEquals(200, status(http, base + "/api/v2/health/"));
+            assertEquals(503, status(http, base + "/api/v2/pages/?slug=x"), "a clear 503, not a 500");
+        }
+    }
+
+    private static int status(java.net.http.HttpClient http, String url) {
+        try {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

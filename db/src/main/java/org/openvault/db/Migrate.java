@@ -1,0 +1,67 @@
+package org.openvault.db;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings a database schema up to date with the Flyway migrations in {@code db/migration}.
+ * <p>
+ * Command line (the Helm migration job and {@code ./ov up} call it):
+ * {@code java -jar db.jar [--url=jdbc:postgresql://…] [--user=…] [--password=…] [--demo]}.
+ * Without flags the OV_DB_URL, OV_DB_USER and OV_DB_PASSWORD environment variables are used.
+ * {@code --demo} also loads the demo content.
+ */
+public final class Migrate {
+
+    private Migrate() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> flags = parseFlags(args);
+        DatabaseSettings settings = DatabaseSettings.from(flags, System.getenv());
+        MigrateResult result = migrate(settings);
+        System.out.printf("Database %s is at schema version %s (%d migrations applied now)%n",
+                settings.url(), result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion,
+                result.migrationsExecuted);
+        if (flags.containsKey("demo")) {
+            int pages = DemoContent.load(settings);
+            System.out.printf("Demo content loaded (%d pages in the database)%n", pages);
+        }
+    }
+
+    public static MigrateResult migrate(DatabaseSettings settings) {
+        return flyway(Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())).migrate();
+    }
+
+    public static MigrateResult migrate(DataSource dataSource) {
+        return flyway(Flyway.configure().dataSource(dataSource)).migrate();
+    }
+
+    private static Flyway flyway(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
+        return configuration.locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load();
+    }
+
+    static Map<String, String> parseFlags(String[] args) {
+        Map<String, String> flags = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("Unknown argument: " + arg
+                        + " (expected --url=…, --user=…, --password=… or --demo)");
+            }
+            int eq = arg.indexOf('=');
+            if (eq < 0) {
+                flags.put(arg.substring(2), "true");
+            } else {
+                flags.put(arg.substring(2, eq), arg.substring(eq + 1));
+            }
+        }
+        return flags;
+    }
+}

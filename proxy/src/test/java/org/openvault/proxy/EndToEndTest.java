@@ -1,0 +1,79 @@
+package org.openvault.proxy;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.webserver.WebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openvault.db.DatabaseSettings;
+import org.openvault.db.Migrate;
+import org.openvault.proxy.tls.CertificateFiles;
+import org.openvault.proxy.tls.SelfSignedCertificate;
+import org.openvault.testing.TestDatabase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole call sequence: client -> proxy (TLS) -> frontend (HTML) -> backend (JSON) -> PostgreSQL, and back. */
+class EndToEndTest {
+
+    private static final TestDatabase DB = TestDatabase.get();
+
+    @TempDir
+    static Path tlsDirectory;
+
+    private static org.openvault.backend.Main.Backend backend;
+    private static WebServer frontend;
+    private static WebServer proxy;
+    private static TrustingClient client;
+
+    @BeforeAll
+    static void startTheStack() {
+        Migrate.migrate(new DatabaseSettings(DB.url(), DB.user(), DB.password()));
+        DB.execute("INSERT INTO page (type, slug, title) VALUES ('exhibits.ExhibitPage', 'end-to-end', 'Stored in PostgreSQL: Eyes on the Prize')");
+
+        backend = org.openvault.backend.Main.start(config(Map.of("server.port", "0",
+                "ov.db.url", DB.url(), "ov.db.user", DB.user(), "ov.db.password", DB.password())));
+        frontend = org.openvault.frontend.Main.start(config(Map.of("server.port", "0",
+                "ov.api.url", "http://127.0.0.1:" + backend.port())));
+        CertificateFiles certificate = SelfSignedCertificate.generate(tlsDirectory);
+        proxy = Main.start(config(Map.of(
+                "proxy.https.port", "0",
+                "proxy.https.public-port", "443",
+                "proxy.http.port", "0",
+                "proxy.upstream", "http://127.0.0.1:" + frontend.port(),
+                "proxy.tls.certificate", certificate.certificate().toString(),
+                "proxy.tls.key", certificate.key().toString())));
+        client = new TrustingClient(certificate);
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        proxy.stop();
+        frontend.stop();
+        backend.close();
+    }
+
+    @Test
+    void pageStoredInPostgresIsServedOverTls() {
+        HttpResponse<String> response = client.get("https://localhost:" + proxy.port() + "/exhibits/end-to-end");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("<h1>Stored in PostgreSQL: Eyes on the Prize</h1>"), response.body());
+        assertEquals("TLSv1.3", response.sslSession().orElseThrow().getProtocol());
+    }
+
+    @Test
+    void unknownSlugIs404ThroughTheProxy() {
+        assertEquals(404, client.get("https://127.0.0.1:" + proxy.port() + "/exhibits/nothing-here").statusCode());
+    }
+
+    private static Config config(Map<String, String> values) {
+        return Config.builder().disableEnvironmentVariablesSource().sources(ConfigSources.create(values)).build();
+    }
+}
