@@ -39,7 +39,9 @@ public final class Main {
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .register("/api/v2/health", new ApiHealthService())
-                .register("/api/v2/pages", new PagesService(pages));
+                .register("/api/v2/pages", new PagesService(pages))
+                .register("/api/v2/redirects", new org.openvault.backend.redirects.RedirectsService(new org.openvault.backend.redirects.RedirectRepository(database.client())))
+                .register("/api/v2/static_pages", new org.openvault.backend.staticpages.StaticPagesService(new org.openvault.backend.staticpages.StaticPageRepository(database.client())));
         ApiErrors.register(routing);
 
         WebServer server = WebServer.builder()

@@ -4,15 +4,22 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.config.Config;
+import io.helidon.http.Status;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.BackendUnavailableException;
+import org.openvault.frontend.content.ContentReader;
 import org.openvault.frontend.health.HealthService;
 import org.openvault.frontend.home.HomeSite;
 import org.openvault.frontend.pages.PageSite;
+import org.openvault.frontend.redirects.LegacyRedirects;
+import org.openvault.frontend.rendering.AssetService;
+import org.openvault.frontend.rendering.Assets;
+import org.openvault.frontend.rendering.Site;
 import org.openvault.frontend.rendering.Templates;
+import org.openvault.frontend.staticpages.StaticPageSite;
 
 /** The public site: config, backend client, templates, routing, server. */
 public final class Main {
@@ -32,21 +39,29 @@ public final class Main {
 
     /** Starts the site with the given configuration; {@code server.port: 0} picks a free port. */
     public static WebServer start(Config config) {
-        BackendApi api = new BackendApi(config.get("ov.api"));
-        Templates templates = new Templates();
+        Config ov = config.get("ov");
+        BackendApi api = new BackendApi(ov.get("api"));
+        Assets assets = new Assets();
+        Site site = Site.from(ov, assets);
+        Templates templates = new Templates(site);
+        ContentReader reader = new ContentReader(site.aapbHost());
+        LegacyRedirects redirects = new LegacyRedirects();
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .register("/health", new HealthService())
-                .register(new HomeSite(api, templates))
-                .register(new PageSite(api, templates))
-                .any((req, res) -> templates.notFound(res, "There is no page at " + req.path().path()))
+                .register("/assets", new AssetService(assets))
+                .register(new HomeSite(api, reader, templates))
+                .register(new PageSite(api, reader, templates, redirects))
+                .get("/catalog", (req, res) -> res.status(Status.create(418, "I'm a teapot")).send())
+                .get("/catalog/", (req, res) -> res.status(Status.create(418, "I'm a teapot")).send())
+                .register(new StaticPageSite(api, templates, redirects))
                 .error(BackendUnavailableException.class, (req, res, e) -> {
                     LOG.warning(e.getMessage());
-                    templates.unavailable(res);
+                    templates.unavailable(req, res);
                 })
                 .error(RuntimeException.class, (req, res, e) -> {
-                    LOG.log(Level.SEVERE, "Unexpected error on " + req.path().path(), e);
-                    templates.unavailable(res);
+                    LOG.log(Level.SEVERE, "Unexpected error on " + req.path().absolute().path(), e);
+                    templates.serverError(req, res);
                 });
 
         return WebServer.builder()

@@ -1,20 +1,24 @@
 package org.openvault.frontend.api;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.config.Config;
+import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
 
-/** The backend's public API, fetched fresh on every request. */
+/**
+ * The backend's public API over HTTP, with timeouts, behind a small cache of recent answers: when the backend fails
+ * or times out, the last good answer for the same request is served instead (stale), so the site stays up.
+ */
 public final class BackendApi {
 
     private final WebClient client;
     private final Duration timeout;
+    private final RecentAnswers recent;
 
     public BackendApi(Config api) {
         this.timeout = Duration.ofMillis(api.get("timeout-ms").asInt().orElse(3000));
@@ -22,44 +26,113 @@ public final class BackendApi {
                 .baseUri(api.get("url").asString().orElse("http://localhost:8000"))
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
+                .followRedirects(true)
                 .build();
+        Config cache = api.get("cache");
+        this.recent = new RecentAnswers(
+                cache.get("max-entries").asInt().orElse(1000),
+                Duration.ofMillis(cache.get("fresh-ms").asLong().orElse(0L)),
+                Duration.ofSeconds(cache.get("max-stale-seconds").asLong().orElse(86_400L)));
     }
 
-    /** The live page with this slug, of any type. */
-    public Optional<PageLink> pageBySlug(String slug) {
-        List<PageLink> pages = pages(slug);
-        return pages.isEmpty() ? Optional.empty() : Optional.of(pages.getFirst());
+    /** Calls made while serving one site request; they remember whether any answer came stale from the cache. */
+    public Reads reads() {
+        return new Reads();
     }
 
-    /** Every live page. */
-    public List<PageLink> allPages() {
-        return pages(null);
-    }
-
-    private List<PageLink> pages(String slug) {
-        var request = client.get().path("/api/v2/pages/").readTimeout(timeout);
-        if (slug != null) {
-            request.queryParam("slug", slug);
+    /** GET {@code path} with query parameters given as name/value pairs (a name may repeat). */
+    Answer fetch(String path, List<Map.Entry<String, String>> query) {
+        String key = key(path, query);
+        Answer cached = recent.fresh(key);
+        if (cached != null) {
+            return cached;
         }
-        JsonNode body = getJson(request::request);
-        List<PageLink> links = new ArrayList<>();
-        for (JsonNode item : body.path("items")) {
-            links.add(new PageLink(item.path("id").asInt(), item.at("/meta/type").asText(),
-                    item.at("/meta/slug").asText(), item.path("title").asText()));
-        }
-        return links;
-    }
-
-    private static JsonNode getJson(java.util.function.Supplier<HttpClientResponse> call) {
-        try (HttpClientResponse response = call.get()) {
-            if (response.status().code() != 200) {
-                throw new BackendUnavailableException("Backend answered " + response.status());
+        try {
+            HttpClientRequest request = client.get().path(path).readTimeout(timeout);
+            for (Map.Entry<String, String> parameter : query) {
+                request.queryParam(parameter.getKey(), parameter.getValue());
             }
-            return response.as(JsonNode.class);
-        } catch (BackendUnavailableException e) {
-            throw e;
+            try (HttpClientResponse response = request.request()) {
+                int status = response.status().code();
+                if (status >= 500) {
+                    throw new BackendUnavailableException("Backend answered " + response.status() + " for " + key);
+                }
+                JsonNode body = isJson(response) ? response.as(JsonNode.class) : null;
+                Answer answer = new Answer(status, body, 0);
+                if (status == 200 && body != null) {
+                    recent.remember(key, answer);
+                }
+                return answer;
+            }
         } catch (RuntimeException e) {
-            throw new BackendUnavailableException("Backend unreachable: " + e.getMessage(), e);
+            Answer stale = recent.stale(key);
+            if (stale != null) {
+                return stale;
+            }
+            if (e instanceof BackendUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new BackendUnavailableException("Backend unreachable for " + key + ": " + e, e);
+        }
+    }
+
+    private static boolean isJson(HttpClientResponse response) {
+        return response.headers().contentType().map(type -> type.text().contains("json")).orElse(false);
+    }
+
+    private static String key(String path, List<Map.Entry<String, String>> query) {
+        StringBuilder key = new StringBuilder(path);
+        char separator = '?';
+        for (Map.Entry<String, String> parameter : query) {
+            key.append(separator).append(parameter.getKey()).append('=').append(parameter.getValue());
+            separator = '&';
+        }
+        return key.toString();
+    }
+
+    /** One backend answer: its status, its JSON body (null when it was not JSON) and, when stale, its age. */
+    public record Answer(int status, JsonNode body, long staleSeconds) {
+
+        public boolean ok() {
+            return status == 200 && body != null;
+        }
+    }
+
+    /** The backend calls of one site request. */
+    public final class Reads {
+
+        private long staleSeconds = -1;
+
+        public Answer get(String path, String... nameValuePairs) {
+            List<Map.Entry<String, String>> query = new java.util.ArrayList<>();
+            for (int i = 0; i + 1 < nameValuePairs.length; i += 2) {
+                if (nameValuePairs[i + 1] != null) {
+                    query.add(Map.entry(nameValuePairs[i], nameValuePairs[i + 1]));
+                }
+            }
+            return get(path, query);
+        }
+
+        public Answer get(String path, List<Map.Entry<String, String>> query) {
+            Answer answer = fetch(path, query);
+            if (answer.staleSeconds() > 0) {
+                staleSeconds = Math.max(staleSeconds, answer.staleSeconds());
+            }
+            return answer;
+        }
+
+        /** The JSON of a 200 answer; anything else means the backend cannot serve this page now. */
+        public JsonNode require(String path, String... nameValuePairs) {
+            Answer answer = get(path, nameValuePairs);
+            if (!answer.ok()) {
+                throw new BackendUnavailableException("Backend answered " + answer.status() + " for " + path);
+            }
+            return answer.body();
+        }
+
+        /** The age in seconds of the oldest stale answer used, or -1 when every answer was fresh. */
+        public long staleSeconds() {
+            return staleSeconds;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.openvault.frontend.rendering;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import gg.jte.ContentType;
@@ -7,27 +8,78 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.openvault.frontend.api.BackendApi;
 
-/** Renders the precompiled jte templates (src/main/jte) into HTML responses. */
+/**
+ * Renders the precompiled jte templates (src/main/jte) into HTML responses with the site's caching headers.
+ * When a page was built from stale cached backend answers it says so: {@code X-Cache: STALE}, {@code Age} and a
+ * {@code Warning: 110}; otherwise {@code X-Cache: MISS}.
+ */
 public final class Templates {
 
+    /** Public pages may be kept briefly by browsers and shared caches. */
+    public static final String PUBLIC_CACHE = "public, max-age=60";
+    public static final String NO_STORE = "no-store";
+
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final Site site;
 
-    public void render(ServerResponse res, Status status, String template, Map<String, Object> params) {
-        StringOutput output = new StringOutput();
-        engine.render(template, params, output);
-        res.status(status)
-                .header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8")
-                .send(output.toString());
+    public Templates(Site site) {
+        this.site = site;
     }
 
-    public void notFound(ServerResponse res, String message) {
-        render(res, Status.NOT_FOUND_404, "not-found.jte", Map.of("message", message));
+    public Site site() {
+        return site;
     }
 
-    public void unavailable(ServerResponse res) {
-        render(res, Status.SERVICE_UNAVAILABLE_503, "error.jte",
-                Map.of("message", "Open Vault is having trouble reaching its archive. Please try again in a moment."));
+    /** Renders {@code template} with {@code view} (built from {@code meta}) and the given parameters. */
+    public void render(ServerRequest req, ServerResponse res, BackendApi.Reads reads, Status status, String template,
+                       PageMeta meta, Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("view", new View(site, meta, req.path().absolute().path()));
+        StringOutput output = new StringOutput(8192);
+        engine.render(template, all, output);
+        res.status(status).header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8");
+        if (!res.headers().contains(HeaderNames.CACHE_CONTROL)) {
+            res.header(HeaderNames.CACHE_CONTROL, status.code() < 500 ? PUBLIC_CACHE : NO_STORE);
+        }
+        if (reads != null && reads.staleSeconds() > 0) {
+            res.header("X-Cache", "STALE")
+                    .header(HeaderNames.AGE, Long.toString(reads.staleSeconds()))
+                    .header(HeaderNames.WARNING, "110 - \"Response is Stale\"");
+        } else if (reads != null) {
+            res.header("X-Cache", "MISS");
+        }
+        Compression.send(req, res, output.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The 404 page inside the site shell. */
+    public void notFound(ServerRequest req, ServerResponse res, BackendApi.Reads reads, String message) {
+        render(req, res, reads, Status.NOT_FOUND_404, "not-found.jte",
+                PageMeta.of("Page not found", "", req.path().absolute().path()).noindexed(), Map.of("message", message));
+    }
+
+    /** A 4xx page with a message, e.g. a preview link missing its token. */
+    public void clientError(ServerRequest req, ServerResponse res, Status status, String message) {
+        render(req, res, null, status, "error.jte", PageMeta.of(status.code() + " error", "", req.path().absolute().path())
+                .noindexed(), Map.of("heading", status.code() + " error", "message", message));
+    }
+
+    /** The 503 page when the backend is down and nothing is cached. */
+    public void unavailable(ServerRequest req, ServerResponse res) {
+        render(req, res, null, Status.SERVICE_UNAVAILABLE_503, "error.jte",
+                PageMeta.of("Temporarily unavailable", "", req.path().absolute().path()).noindexed(),
+                Map.of("heading", "Something went wrong",
+                        "message", "Open Vault is having trouble reaching its archive. Please try again in a moment."));
+    }
+
+    /** The 500 page for anything unexpected. */
+    public void serverError(ServerRequest req, ServerResponse res) {
+        render(req, res, null, Status.INTERNAL_SERVER_ERROR_500, "error.jte",
+                PageMeta.of("Oh no!", "", req.path().absolute().path()).noindexed(),
+                Map.of("heading", "Oh no!",
+                        "message", "Something went wrong on our side while preparing this page. Please try again later."));
     }
 }

@@ -1,0 +1,232 @@
+package org.openvault.frontend.content;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Turns the backend's page JSON (Wagtail API v2 shapes) into what the templates render. */
+public final class ContentReader {
+
+    /** The six AAPB record-group block types. */
+    public static final Set<String> AAPB_TYPES = Set.of(
+            "interviews", "archival_footage", "photographs", "original_footage", "programs", "related_content");
+
+    private static final Pattern FOOTNOTE_MARKER = Pattern.compile("<footnote id=\"([^\"]+)\">[^<]*</footnote>");
+    private static final Pattern SINGLE_PARAGRAPH = Pattern.compile("^\\s*<p(?:\\s[^>]*)?>(.*)</p>\\s*$", Pattern.DOTALL);
+    private static final Pattern CPB_GUID = Pattern.compile("^cpb-aacip.", Pattern.CASE_INSENSITIVE);
+
+    private final String aapbHost;
+
+    public ContentReader(String aapbHost) {
+        this.aapbHost = aapbHost.endsWith("/") ? aapbHost.substring(0, aapbHost.length() - 1) : aapbHost;
+    }
+
+    /** Whether a page type name (old or new spelling) is an exhibit. */
+    public static boolean isExhibitType(String type) {
+        return type.startsWith("exhibits.");
+    }
+
+    /** Whether a page type name (old or new spelling) is a collection. */
+    public static boolean isCollectionType(String type) {
+        return type.startsWith("ov_collections.");
+    }
+
+    /** A listing item as a card linking into {@code section} ("exhibits" or "collections"). */
+    public Card card(JsonNode item, String section) {
+        return new Card("/" + section + "/" + item.at("/meta/slug").asText(""),
+                Card.cardTitle(item.path("title").asText("")), Image.of(item.get("cover_image")));
+    }
+
+    /** Cards for every item of a listing answer. */
+    public List<Card> cards(JsonNode listing, String section) {
+        List<Card> cards = new ArrayList<>();
+        for (JsonNode item : listing.path("items")) {
+            cards.add(card(item, section));
+        }
+        return cards;
+    }
+
+    /** An exhibit or collection detail answer as a page. */
+    public DetailPage detail(JsonNode page, DetailPage.Kind kind) {
+        boolean exhibit = kind == DetailPage.Kind.EXHIBIT;
+        List<Footnote> footnotes = new ArrayList<>();
+        Map<String, Footnote> byUuid = new HashMap<>();
+        if (exhibit) {
+            for (JsonNode note : page.path("footnotes")) {
+                String uuid = note.path("uuid").asText("");
+                Footnote footnote = new Footnote(footnotes.size() + 1, anchor(uuid), note.path("text").asText(""));
+                footnotes.add(footnote);
+                byUuid.put(uuid, footnote);
+            }
+        }
+        List<Author> authors = new ArrayList<>();
+        for (JsonNode author : page.path("authors")) {
+            String name = author.path("name").asText("");
+            if (!name.isBlank()) {
+                authors.add(new Author(name, Image.of(author.get("image")), author.path("bio").asText("")));
+            }
+        }
+        List<Block> blocks = new ArrayList<>();
+        List<TocEntry> toc = new ArrayList<>();
+        for (JsonNode node : page.path(exhibit ? "body" : "content")) {
+            Block block = block(node, byUuid);
+            blocks.add(block);
+            tocEntry(block, node).ifPresent(toc::add);
+        }
+        if (exhibit && !authors.isEmpty()) {
+            toc.add(new TocEntry("#authors-section", "Authors"));
+        }
+        if (!footnotes.isEmpty()) {
+            toc.add(new TocEntry("#footnote-section", "Footnotes"));
+        }
+        List<Card> related = null;
+        if (page.has("related_exhibits") && page.get("related_exhibits").isArray()) {
+            related = new ArrayList<>();
+            for (JsonNode item : page.get("related_exhibits")) {
+                related.add(card(item, "exhibits"));
+            }
+        }
+        String description = page.at("/meta/search_description").asText("");
+        return new DetailPage(kind, page.path("id").asInt(), page.at("/meta/slug").asText(""),
+                page.path("title").asText(""),
+                description.isBlank() ? kind.fallbackDescription() : description,
+                Image.of(page.get("hero_image")), Image.of(page.get("cover_image")),
+                exhibit ? "" : page.path("introduction").asText(""),
+                blocks, toc, authors, footnotes, related);
+    }
+
+    private Block block(JsonNode node, Map<String, Footnote> footnotes) {
+        String type = node.path("type").asText("");
+        String id = node.path("id").asText("");
+        JsonNode value = node.path("value");
+        if (AAPB_TYPES.contains(type)) {
+            return new Block(type, id, null, value.isObject() ? aapbGroup(type, value) : null);
+        }
+        if (!value.isTextual()) {
+            return new Block(type, id, null, null);
+        }
+        String html = value.asText();
+        return switch (type) {
+            case "text" -> new Block(type, id, numberFootnotes(html, footnotes), null);
+            case "heading", "subheading" -> new Block(type, id, inline(html), null);
+            default -> new Block(type, id, html, null);
+        };
+    }
+
+    private static java.util.Optional<TocEntry> tocEntry(Block block, JsonNode node) {
+        String href = "#" + block.id();
+        if ("heading".equals(block.type())) {
+            return java.util.Optional.of(new TocEntry(href, block.html()));
+        }
+        if ("credits".equals(block.type())) {
+            return java.util.Optional.of(new TocEntry(href, "Credits"));
+        }
+        if (block.group() != null && node.at("/value/show_sidebar").asBoolean(true)) {
+            String label = block.group().titleHtml().isBlank() ? block.group().kindLabel() : block.group().titleHtml();
+            return java.util.Optional.of(new TocEntry(href, label));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Replaces wagtail-footnotes markers by numbered links to the note; markers of unknown notes are dropped. */
+    static String numberFootnotes(String html, Map<String, Footnote> footnotes) {
+        Matcher marker = FOOTNOTE_MARKER.matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (marker.find()) {
+            Footnote note = footnotes.get(marker.group(1));
+            String link = note == null ? "" : "<a id=\"footnote-" + note.number() + "\" class=\"footnote-link\" href=\"#"
+                    + note.anchor() + "\" aria-label=\"Footnote " + note.number() + "\">" + note.number() + "</a>";
+            marker.appendReplacement(out, Matcher.quoteReplacement(link));
+        }
+        marker.appendTail(out);
+        return out.toString();
+    }
+
+    /** Rich text of a single paragraph, unwrapped so it fits inside a heading. */
+    static String inline(String html) {
+        Matcher paragraph = SINGLE_PARAGRAPH.matcher(html);
+        if (paragraph.matches() && !paragraph.group(1).contains("<p")) {
+            return paragraph.group(1);
+        }
+        return html;
+    }
+
+    private static String anchor(String uuid) {
+        return (uuid.length() > 6 ? uuid.substring(0, 6) : uuid);
+    }
+
+    private AapbGroup aapbGroup(String type, JsonNode value) {
+        List<String> guids = new ArrayList<>();
+        JsonNode guidNode = value.path("guids");
+        if (guidNode.isArray()) {
+            guidNode.forEach(guid -> guids.add(guid.asText("")));
+        } else if (guidNode.isTextual()) {
+            guids.addAll(List.of(guidNode.asText().trim().split("\\s+")));
+        }
+        guids.removeIf(String::isBlank);
+        String times = times(value.path("start_time"), value.path("end_time"));
+        List<AapbTile> tiles = new ArrayList<>();
+        for (String guid : guids.subList(0, Math.min(2, guids.size()))) {
+            String normalised = normaliseGuid(guid);
+            String encoded = URLEncoder.encode(normalised, StandardCharsets.UTF_8);
+            tiles.add(new AapbTile(normalised, aapbHost + "/catalog/" + encoded,
+                    aapbHost + "/openvault/" + encoded + times));
+        }
+        String specialCollections = value.path("special_collections").asText("");
+        String accessLevel = value.path("access_level").asText("");
+        String moreHref = aapbHost + "/catalog";
+        if (!specialCollections.isBlank()) {
+            moreHref += "?f[special_collections][]=" + URLEncoder.encode(specialCollections, StandardCharsets.UTF_8)
+                    + "&sort=title+asc&f[access_types][]="
+                    + URLEncoder.encode(accessLevel.isBlank() ? "online" : accessLevel, StandardCharsets.UTF_8);
+        }
+        int count = guids.size();
+        String moreLabel = count == 1 ? "View on AAPB" : count > 1 ? "View all " + count + " on AAPB" : "View more on AAPB";
+        return new AapbGroup(type, inline(value.path("title").asText("")), tiles,
+                value.path("show_title").asBoolean(true), value.path("show_thumbnail").asBoolean(true),
+                moreHref, moreLabel);
+    }
+
+    /** {@code cpb-aacip} followed by any one character becomes {@code cpb-aacip-}, as AAPB expects. */
+    static String normaliseGuid(String guid) {
+        String trimmed = guid.trim();
+        return CPB_GUID.matcher(trimmed).find() ? "cpb-aacip-" + trimmed.substring(10) : trimmed;
+    }
+
+    /** {@code ?start=90&end=300} from "90.0"/"300.0" strings (either may be missing), or "" when neither is set. */
+    private static String times(JsonNode start, JsonNode end) {
+        String from = seconds(start);
+        String to = seconds(end);
+        if (from == null && to == null) {
+            return "";
+        }
+        StringBuilder query = new StringBuilder();
+        if (from != null) {
+            query.append("start=").append(from);
+        }
+        if (to != null) {
+            query.append(query.isEmpty() ? "" : "&").append("end=").append(to);
+        }
+        return "?" + query;
+    }
+
+    private static String seconds(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode() || node.asText("").isBlank()) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(node.asText());
+            return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.openvault.frontend.rendering;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** {@code /assets/…}: the fingerprinted static files, cacheable for a year since their names change with them. */
+public final class AssetService implements HttpService {
+
+    private final Assets assets;
+
+    public AssetService(Assets assets) {
+        this.assets = assets;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/*", this::asset);
+    }
+
+    private void asset(ServerRequest req, ServerResponse res) {
+        Assets.Asset asset = assets.at(req.path().absolute().path());
+        if (asset == null) {
+            res.next();
+            return;
+        }
+        res.header(HeaderNames.CONTENT_TYPE, asset.contentType())
+                .header(HeaderNames.CACHE_CONTROL, "public, max-age=31536000, immutable")
+                .header(HeaderNames.VARY, "Accept-Encoding");
+        if (asset.gzipped() != null && req.headers().first(HeaderNames.ACCEPT_ENCODING).orElse("").contains("gzip")) {
+            res.header(HeaderNames.CONTENT_ENCODING, "gzip").send(asset.gzipped());
+        } else {
+            res.send(asset.bytes());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.openvault.frontend.rendering;
+
+import io.helidon.config.Config;
+
+/**
+ * Site-wide settings the templates need: the public base URL (canonical links, OpenGraph, sitemap), the AAPB host,
+ * the fingerprinted static assets and the optional analytics and cookie-consent IDs (empty = not loaded).
+ */
+public record Site(String publicUrl, String aapbHost, Assets assets, String analyticsId, String cookieConsentId) {
+
+    public static final String DONATE_URL = "https://gbharchivesopenvault.donorsupport.co/page/general-fundraising";
+
+    public static Site from(Config ov, Assets assets) {
+        return new Site(trimSlash(ov.get("site.public-url").asString().orElse("http://localhost:3000")),
+                trimSlash(ov.get("aapb.host").asString().orElse("https://americanarchive.org")),
+                assets,
+                ov.get("site.analytics-id").asString().orElse(""),
+                ov.get("site.cookie-consent-id").asString().orElse(""));
+    }
+
+    /** An absolute public URL for a site path or an image URL ("/media/…" becomes public-url + "/media/…"). */
+    public String absolute(String pathOrUrl) {
+        if (pathOrUrl == null || pathOrUrl.isEmpty()) {
+            return publicUrl + "/";
+        }
+        if (pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://")) {
+            return pathOrUrl;
+        }
+        return publicUrl + (pathOrUrl.startsWith("/") ? "" : "/") + pathOrUrl;
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

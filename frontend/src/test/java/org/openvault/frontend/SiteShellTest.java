@@ -1,0 +1,145 @@
+package org.openvault.frontend;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shell around every page, static assets, static CMS pages, legacy redirects and error pages. */
+class SiteShellTest {
+
+    private static final RunningSite SITE = RunningSite.get();
+
+    @Test
+    void healthAnswersWithoutTheBackend() {
+        HttpResponse<String> health = SITE.get("/health");
+        assertEquals(200, health.statusCode());
+        assertEquals("{\"status\":\"ok\"}", health.body());
+        assertTrue(health.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+    }
+
+    @Test
+    void unknownPathIsA404InsideTheShell() {
+        HttpResponse<String> response = SITE.get("/no-such-page");
+        assertEquals(404, response.statusCode());
+        Document html = Jsoup.parse(response.body());
+        assertEquals("Not found", html.selectFirst("main h1").text());
+        assertTrue(html.selectFirst("main").text().contains("No page found for: /no-such-page"));
+        assertShell(html);
+        assertEquals("noindex", html.selectFirst("meta[name=robots]").attr("content"));
+    }
+
+    @Test
+    void everyPageHasLandmarksSkipLinkAndMeta() {
+        Document html = SITE.html("/about");
+        assertShell(html);
+        assertEquals("About Open Vault | GBH Open Vault", html.title());
+        assertEquals(RunningSite.PUBLIC_URL + "/about", html.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals(RunningSite.PUBLIC_URL + "/about", html.selectFirst("meta[property=og:url]").attr("content"));
+        String image = html.selectFirst("meta[property=og:image]").attr("content");
+        assertTrue(image.startsWith(RunningSite.PUBLIC_URL + "/assets/"), image);
+        assertEquals(image, html.selectFirst("meta[name=twitter:image]").attr("content"));
+        assertEquals("summary_large_image", html.selectFirst("meta[name=twitter:card]").attr("content"));
+        assertFalse(html.selectFirst("meta[name=description]").attr("content").isBlank());
+    }
+
+    @Test
+    void staticPagesComeFromTheCms() {
+        for (String path : new String[] {"/about", "/faq", "/contact-us", "/visit-us", "/privacy-policy", "/terms", "/credits"}) {
+            HttpResponse<String> response = SITE.get(path);
+            assertEquals(200, response.statusCode(), path);
+            Document html = Jsoup.parse(response.body());
+            assertNotNull(html.selectFirst("h1.page-titlebar-title"), path);
+            assertFalse(html.select(".static-body p").isEmpty(), path);
+            assertEquals("public, max-age=60", response.headers().firstValue("cache-control").orElse(""), path);
+        }
+        assertEquals(200, SITE.get("/about/").statusCode(), "trailing slash");
+        SITE.db.execute("UPDATE static_page SET body = '<p>Edited by an editor.</p>' "
+                + "WHERE page_id = (SELECT id FROM page WHERE slug = 'terms' AND parent_id = 3)");
+        assertEquals("Edited by an editor.", SITE.html("/terms").selectFirst(".static-body").text());
+    }
+
+    @Test
+    void legacyUrlsRedirectFromBackendData() {
+        HttpResponse<String> exhibit = SITE.get("/exhibits/julia_child");
+        assertEquals(302, exhibit.statusCode());
+        assertEquals("/exhibits/the-julia-child-project-the-cold-war-france-and-the-politics-of-food",
+                exhibit.headers().firstValue("location").orElseThrow());
+        assertEquals("/collections/war-and-peace-in-the-nuclear-age",
+                SITE.get("/collections/war_peace").headers().firstValue("location").orElseThrow());
+        HttpResponse<String> external = SITE.get("/exhibits/zoom/anything");
+        assertEquals(302, external.statusCode());
+        assertEquals("https://americanarchive.org/special_collections/zoom", external.headers().firstValue("location").orElseThrow());
+        assertEquals("https://wgbhstocksales.org/", SITE.get("/collections/stock-sales").headers().firstValue("location").orElseThrow());
+
+        SITE.db.execute("INSERT INTO redirect (old_path, target, permanent) VALUES ('/old-about', '/about', true)");
+        HttpResponse<String> added = SITE.get("/old-about");
+        assertEquals(301, added.statusCode());
+        assertEquals("/about", added.headers().firstValue("location").orElseThrow());
+    }
+
+    @Test
+    void oldCatalogSearchIsRefused() {
+        assertEquals(418, SITE.get("/catalog").statusCode());
+        assertEquals(418, SITE.get("/catalog?q=anything").statusCode());
+    }
+
+    @Test
+    void assetsHaveFingerprintedNamesLongCacheAndGzip() throws IOException {
+        Document html = SITE.html("/about");
+        String css = html.selectFirst("link[rel=stylesheet]").attr("href");
+        assertTrue(css.matches("/assets/site\\.[0-9a-f]{10}\\.css"), css);
+        HttpResponse<byte[]> response = RunningSite.getBytes(SITE.frontend, css, "Accept-Encoding", "gzip");
+        assertEquals(200, response.statusCode());
+        assertEquals("public, max-age=31536000, immutable", response.headers().firstValue("cache-control").orElse(""));
+        assertEquals("gzip", response.headers().firstValue("content-encoding").orElse(""));
+        String text = new String(new GZIPInputStream(new ByteArrayInputStream(response.body())).readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("--x-dark-purple: #3f0051"));
+        String font = text.replaceAll("(?s).*?url\\(\"(/assets/fonts/red-hat-text-latin-400-normal\\.[0-9a-f]{10}\\.woff2)\"\\).*", "$1");
+        HttpResponse<byte[]> fontResponse = RunningSite.getBytes(SITE.frontend, font);
+        assertEquals(200, fontResponse.statusCode(), font);
+        assertEquals("font/woff2", fontResponse.headers().firstValue("content-type").orElse(""));
+        assertEquals(404, SITE.get("/assets/site.0000000000.css").statusCode());
+    }
+
+    @Test
+    void pagesAreGzippedWhenTheClientAcceptsIt() {
+        HttpResponse<byte[]> gzipped = RunningSite.getBytes(SITE.frontend, "/about", "Accept-Encoding", "gzip, br");
+        assertEquals("gzip", gzipped.headers().firstValue("content-encoding").orElse(""));
+        assertEquals(0x1f, gzipped.body()[0] & 0xff);
+        HttpResponse<String> plain = SITE.get("/about");
+        assertTrue(plain.headers().firstValue("content-encoding").isEmpty());
+        assertTrue(plain.body().startsWith("<!DOCTYPE html>"));
+    }
+
+    static void assertShell(Document html) {
+        assertEquals("en", html.selectFirst("html").attr("lang"));
+        Element skip = html.selectFirst("a.skip-link");
+        assertEquals("#main", skip.attr("href"));
+        assertNotNull(html.selectFirst("main#main"));
+        assertNotNull(html.selectFirst("header nav[aria-label=Main]"));
+        assertNotNull(html.selectFirst("footer"));
+        for (Element toggle : html.select(".drawer-toggle")) {
+            assertEquals("button", toggle.tagName());
+            assertEquals("false", toggle.attr("aria-expanded"));
+            assertNotNull(html.getElementById(toggle.attr("aria-controls")));
+        }
+        for (Element image : html.select("img")) {
+            assertTrue(image.hasAttr("alt"), image.outerHtml());
+        }
+        for (Element link : html.select("a[target=_blank]")) {
+            assertTrue(link.text().contains("opens in a new tab"), link.outerHtml());
+        }
+    }
+}
