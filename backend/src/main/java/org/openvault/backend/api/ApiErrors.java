@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -19,12 +20,20 @@ public final class ApiErrors {
     }
 
     public static void register(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.getMessage()));
         routing.error(DatabaseUnavailableException.class, ApiErrors::unavailable);
+        routing.error(RequestException.class, ApiErrors::badRequest);
+        routing.error(IllegalArgumentException.class, ApiErrors::badRequest);
         routing.error(RuntimeException.class, ApiErrors::unexpected);
     }
 
     public static void send(ServerResponse res, Status status, String message) {
-        res.status(status).send(Map.of("message", message));
+        ApiJson.send(res.status(status), Map.of("message", message));
+    }
+
+    /** Malformed requests Helidon itself rejects (bad percent-encoding in the query and the like). */
+    private static void badRequest(ServerRequest req, ServerResponse res, RuntimeException e) {
+        send(res, Status.BAD_REQUEST_400, "malformed request");
     }
 
     private static void unavailable(ServerRequest req, ServerResponse res, DatabaseUnavailableException e) {
