@@ -61,8 +61,8 @@ public final class Main {
                 .register("/api/v2/exhibits", new PageTypeService(ExhibitPages.KIND, pages, urls))
                 .register("/api/v2/collections", new PageTypeService(CollectionPages.KIND, pages, urls))
                 .register("/api/v2/authors", new AuthorsService(new AuthorRepository(sql), urls));
-        // Keep last: any other /api/v2/ path is a JSON 404.
-        routing.get("/api/v2/*", (req, res) -> {
+        // Keep last: any other /api/v2/ path is a JSON 404. Services answer GET and HEAD (ApiAccess refuses the rest).
+        routing.any("/api/v2/*", (req, res) -> {
             throw ApiException.notFound("not found");
         });
         ApiErrors.register(routing);

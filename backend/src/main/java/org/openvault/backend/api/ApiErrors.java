@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -22,6 +23,7 @@ public final class ApiErrors {
     public static void register(HttpRouting.Builder routing) {
         routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.getMessage()));
         routing.error(DatabaseUnavailableException.class, ApiErrors::unavailable);
+        routing.error(HttpException.class, ApiErrors::httpError);
         routing.error(RequestException.class, ApiErrors::badRequest);
         routing.error(IllegalArgumentException.class, ApiErrors::badRequest);
         routing.error(RuntimeException.class, ApiErrors::unexpected);
@@ -29,6 +31,11 @@ public final class ApiErrors {
 
     public static void send(ServerResponse res, Status status, String message) {
         ApiJson.send(res.status(status), Map.of("message", message));
+    }
+
+    /** Helidon's own answers (no route: 404) in the API's shape. */
+    private static void httpError(ServerRequest req, ServerResponse res, HttpException e) {
+        send(res, e.status(), e.status() == Status.NOT_FOUND_404 ? "not found" : e.status().reasonPhrase());
     }
 
     /** Malformed requests Helidon itself rejects (bad percent-encoding in the query and the like). */

@@ -28,11 +28,11 @@ public final class PageTypeService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list)
-                .get("/find", this::find)
-                .get("/find/", this::find)
-                .get("/{id}", this::detail)
-                .get("/{id}/", this::detail);
+        rules.any("/", this::list)
+                .any("/find", this::find)
+                .any("/find/", this::find)
+                .any("/{id}", this::detail)
+                .any("/{id}/", this::detail);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
