@@ -19,7 +19,7 @@ import org.jsoup.nodes.Document;
 import org.openvault.testing.TestDatabase;
 
 /**
- * A real backend over the test PostgreSQL (migrated, with the site fixture content) and the frontend in front of
+ * A real backend over the test PostgreSQL (migrated, with the site fixture content and the demo content) and the frontend in front of
  * it, both started in-process on free ports once per test JVM; plus a small HTTP client.
  */
 final class RunningSite {
@@ -37,6 +37,11 @@ final class RunningSite {
     private RunningSite() {
         backend = startBackend(db);
         db.execute(fixture());
+        try (java.sql.Connection connection = db.connect()) {
+            org.openvault.db.DemoContent.load(connection);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         frontend = startFrontend("http://127.0.0.1:" + backend.port(), Map.of());
     }
 
