@@ -14,6 +14,8 @@ import org.openvault.frontend.content.ContentReader;
 import org.openvault.frontend.health.HealthService;
 import org.openvault.frontend.home.HomeSite;
 import org.openvault.frontend.pages.PageSite;
+import org.openvault.frontend.preview.PreviewSite;
+import org.openvault.frontend.sitemap.SitemapSite;
 import org.openvault.frontend.redirects.LegacyRedirects;
 import org.openvault.frontend.rendering.AssetService;
 import org.openvault.frontend.rendering.Assets;
@@ -52,6 +54,8 @@ public final class Main {
                 .register("/assets", new AssetService(assets))
                 .register(new HomeSite(api, reader, templates))
                 .register(new PageSite(api, reader, templates, redirects))
+                .register(new PreviewSite(api, reader, templates))
+                .register(new SitemapSite(api, site))
                 .get("/catalog", (req, res) -> res.status(Status.create(418, "I'm a teapot")).send())
                 .get("/catalog/", (req, res) -> res.status(Status.create(418, "I'm a teapot")).send())
                 .register(new StaticPageSite(api, templates, redirects))

@@ -123,6 +123,41 @@ class SiteShellTest {
         assertTrue(plain.body().startsWith("<!DOCTYPE html>"));
     }
 
+    @Test
+    void sitemapListsPublicPagesAndRobotsPointsAtIt() {
+        HttpResponse<String> response = SITE.get("/sitemap.xml");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/xml"));
+        Document xml = Jsoup.parse(response.body(), "", org.jsoup.parser.Parser.xmlParser());
+        java.util.List<String> locations = xml.select("url > loc").eachText();
+        String base = RunningSite.PUBLIC_URL;
+        assertTrue(locations.contains(base + "/exhibits/voices-of-the-vietnam-era"), locations.toString());
+        assertTrue(locations.contains(base + "/collections/say-brother"));
+        assertTrue(locations.contains(base + "/about"));
+        assertFalse(locations.contains(base + "/exhibits/draft-exhibit"));
+        assertTrue(locations.stream().noneMatch(loc -> loc.contains("/preview")));
+        org.jsoup.nodes.Element exhibit = xml.select("url").stream()
+                .filter(url -> url.selectFirst("loc").text().endsWith("/exhibits/voices-of-the-vietnam-era")).findFirst().orElseThrow();
+        assertEquals("0.8", exhibit.selectFirst("priority").text());
+        assertTrue(exhibit.selectFirst("lastmod").text().matches("\\d{4}-\\d{2}-\\d{2}"));
+
+        HttpResponse<String> robots = SITE.get("/robots.txt");
+        assertTrue(robots.body().contains("Disallow: /catalog"));
+        assertTrue(robots.body().contains("Sitemap: " + base + "/sitemap.xml"));
+    }
+
+    @Test
+    void previewNeedsItsParametersIsNeverCachedAndNeverIndexed() {
+        HttpResponse<String> missing = SITE.get("/preview?content_type=exhibits.exhibitpage");
+        assertEquals(400, missing.statusCode());
+        assertEquals("no-store", missing.headers().firstValue("cache-control").orElse(""));
+        assertEquals("noindex", missing.headers().firstValue("x-robots-tag").orElse(""));
+        HttpResponse<String> unknown = SITE.get("/preview?content_type=exhibits.exhibitpage&token=id%3D42%3Anope");
+        assertEquals(404, unknown.statusCode());
+        assertEquals("no-store", unknown.headers().firstValue("cache-control").orElse(""));
+        assertEquals("noindex", Jsoup.parse(unknown.body()).selectFirst("meta[name=robots]").attr("content"));
+    }
+
     static void assertShell(Document html) {
         assertEquals("en", html.selectFirst("html").attr("lang"));
         Element skip = html.selectFirst("a.skip-link");

@@ -41,9 +41,9 @@ public final class BackendApi {
     }
 
     /** GET {@code path} with query parameters given as name/value pairs (a name may repeat). */
-    Answer fetch(String path, List<Map.Entry<String, String>> query) {
+    Answer fetch(String path, List<Map.Entry<String, String>> query, boolean cacheable) {
         String key = key(path, query);
-        Answer cached = recent.fresh(key);
+        Answer cached = cacheable ? recent.fresh(key) : null;
         if (cached != null) {
             return cached;
         }
@@ -59,13 +59,13 @@ public final class BackendApi {
                 }
                 JsonNode body = isJson(response) ? response.as(JsonNode.class) : null;
                 Answer answer = new Answer(status, body, 0);
-                if (status == 200 && body != null) {
+                if (cacheable && status == 200 && body != null) {
                     recent.remember(key, answer);
                 }
                 return answer;
             }
         } catch (RuntimeException e) {
-            Answer stale = recent.stale(key);
+            Answer stale = cacheable ? recent.stale(key) : null;
             if (stale != null) {
                 return stale;
             }
@@ -74,6 +74,16 @@ public final class BackendApi {
             }
             throw new BackendUnavailableException("Backend unreachable for " + key + ": " + e, e);
         }
+    }
+
+    private static List<Map.Entry<String, String>> pairs(String... nameValuePairs) {
+        List<Map.Entry<String, String>> query = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < nameValuePairs.length; i += 2) {
+            if (nameValuePairs[i + 1] != null) {
+                query.add(Map.entry(nameValuePairs[i], nameValuePairs[i + 1]));
+            }
+        }
+        return query;
     }
 
     private static boolean isJson(HttpClientResponse response) {
@@ -104,17 +114,16 @@ public final class BackendApi {
         private long staleSeconds = -1;
 
         public Answer get(String path, String... nameValuePairs) {
-            List<Map.Entry<String, String>> query = new java.util.ArrayList<>();
-            for (int i = 0; i + 1 < nameValuePairs.length; i += 2) {
-                if (nameValuePairs[i + 1] != null) {
-                    query.add(Map.entry(nameValuePairs[i], nameValuePairs[i + 1]));
-                }
-            }
-            return get(path, query);
+            return get(path, pairs(nameValuePairs));
+        }
+
+        /** Like {@link #get(String, String...)} but never cached nor served stale (drafts, per-editor content). */
+        public Answer getUncached(String path, String... nameValuePairs) {
+            return fetch(path, pairs(nameValuePairs), false);
         }
 
         public Answer get(String path, List<Map.Entry<String, String>> query) {
-            Answer answer = fetch(path, query);
+            Answer answer = fetch(path, query, true);
             if (answer.staleSeconds() > 0) {
                 staleSeconds = Math.max(staleSeconds, answer.staleSeconds());
             }

@@ -1,0 +1,74 @@
+package org.openvault.frontend.sitemap;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.openvault.frontend.api.BackendApi;
+import org.openvault.frontend.rendering.Compression;
+import org.openvault.frontend.rendering.Site;
+
+/**
+ * {@code /sitemap.xml} (home and index pages, static pages at 0.5 yearly, exhibits and collections at 0.8 monthly
+ * with their last publication) and {@code /robots.txt} pointing at it. Preview is never listed.
+ */
+public final class SitemapSite implements HttpService {
+
+    private final BackendApi api;
+    private final Site site;
+
+    public SitemapSite(BackendApi api, Site site) {
+        this.api = api;
+        this.site = site;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/sitemap.xml", this::sitemap).get("/robots.txt", this::robots);
+    }
+
+    private void sitemap(ServerRequest req, ServerResponse res) {
+        BackendApi.Reads reads = api.reads();
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (String path : new String[] {"/", "/exhibits", "/collections", "/series", "/search"}) {
+            url(xml, path, null, "weekly", "0.5");
+        }
+        for (JsonNode page : reads.require("/api/v2/static_pages/").path("items")) {
+            url(xml, page.at("/meta/path").asText("/"), page.at("/meta/last_published_at").asText(null), "yearly", "0.5");
+        }
+        for (String section : new String[] {"exhibits", "collections"}) {
+            for (JsonNode page : reads.require("/api/v2/" + section + "/", "limit", "999999").path("items")) {
+                url(xml, "/" + section + "/" + page.at("/meta/slug").asText(""),
+                        page.at("/meta/last_published_at").asText(null), "monthly", "0.8");
+            }
+        }
+        xml.append("</urlset>\n");
+        res.header(HeaderNames.CONTENT_TYPE, "application/xml; charset=UTF-8")
+                .header(HeaderNames.CACHE_CONTROL, "public, max-age=3600");
+        Compression.send(req, res, xml.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void url(StringBuilder xml, String path, String lastModified, String frequency, String priority) {
+        xml.append("  <url><loc>").append(escape(site.absolute(path))).append("</loc>");
+        if (lastModified != null && lastModified.length() >= 10) {
+            xml.append("<lastmod>").append(escape(lastModified.substring(0, 10))).append("</lastmod>");
+        }
+        xml.append("<changefreq>").append(frequency).append("</changefreq><priority>").append(priority)
+                .append("</priority></url>\n");
+    }
+
+    private void robots(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                .header(HeaderNames.CACHE_CONTROL, "public, max-age=3600")
+                .send("User-agent: *\nDisallow: /catalog\nDisallow: /preview\nSitemap: " + site.absolute("/sitemap.xml") + "\n");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,86 @@
+package org.openvault.frontend;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.helidon.webserver.WebServer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The site stays up when the backend does not: recent answers are served stale, and say so. */
+class StaleCacheTest {
+
+    private static final RunningSite SITE = RunningSite.get();
+
+    @Test
+    void backendStoppedServesTheLastGoodPageMarkedStale() {
+        org.openvault.backend.Main.Backend backend = RunningSite.startBackend(SITE.db);
+        WebServer frontend = RunningSite.startFrontend("http://127.0.0.1:" + backend.port(), Map.of());
+        try {
+            HttpResponse<String> fresh = RunningSite.get(frontend, "/exhibits/voices-of-the-vietnam-era");
+            assertEquals(200, fresh.statusCode());
+            assertEquals("MISS", fresh.headers().firstValue("x-cache").orElse(""));
+            assertEquals(200, RunningSite.get(frontend, "/").statusCode());
+
+            backend.close();
+
+            HttpResponse<String> stale = RunningSite.get(frontend, "/exhibits/voices-of-the-vietnam-era");
+            assertEquals(200, stale.statusCode());
+            assertEquals("STALE", stale.headers().firstValue("x-cache").orElse(""));
+            assertTrue(stale.headers().firstValue("warning").orElse("").startsWith("110"));
+            assertTrue(Long.parseLong(stale.headers().firstValue("age").orElse("0")) >= 1);
+            Document html = Jsoup.parse(stale.body());
+            assertEquals("Voices of the Vietnam Era", html.selectFirst("h1.page-titlebar-title").text());
+            assertEquals(2, html.select("a.footnote-link").size(), "the whole page, not a shell");
+            assertEquals("STALE", RunningSite.get(frontend, "/").headers().firstValue("x-cache").orElse(""));
+
+            HttpResponse<String> neverSeen = RunningSite.get(frontend, "/collections/say-brother");
+            assertEquals(503, neverSeen.statusCode(), "nothing cached: a clean error page, not a 500");
+            assertEquals("no-store", neverSeen.headers().firstValue("cache-control").orElse(""));
+            assertEquals("Something went wrong", Jsoup.parse(neverSeen.body()).selectFirst("main h1").text());
+            assertEquals(200, RunningSite.get(frontend, "/health").statusCode());
+        } finally {
+            frontend.stop();
+            backend.close();
+        }
+    }
+
+    @Test
+    void aBackendThatNeverAnswersTimesOut() throws IOException {
+        List<Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            WebServer frontend = RunningSite.startFrontend("http://127.0.0.1:" + silent.getLocalPort(),
+                    Map.of("ov.api.timeout-ms", "300"));
+            try {
+                HttpResponse<String> response = RunningSite.get(frontend, "/exhibits");
+                assertEquals(503, response.statusCode());
+                assertTrue(Jsoup.parse(response.body()).selectFirst("main").text().contains("try again"));
+            } finally {
+                frontend.stop();
+            }
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+}
