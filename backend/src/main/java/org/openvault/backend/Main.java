@@ -25,6 +25,9 @@ import org.openvault.backend.pages.HomePages;
 import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PageTypeService;
 import org.openvault.backend.pages.PagesService;
+import org.openvault.backend.preview.PagePreviewService;
+import org.openvault.backend.preview.PreviewRepository;
+import org.openvault.backend.preview.PreviewTokens;
 import org.openvault.db.Migrate;
 
 /** The backend CMS: config, database, services, routing, server. Reading this class tells the whole wiring. */
@@ -60,7 +63,9 @@ public final class Main {
                         List.of(HomePages.KIND, ExhibitPages.KIND, CollectionPages.KIND)))
                 .register("/api/v2/exhibits", new PageTypeService(ExhibitPages.KIND, pages, urls))
                 .register("/api/v2/collections", new PageTypeService(CollectionPages.KIND, pages, urls))
-                .register("/api/v2/authors", new AuthorsService(new AuthorRepository(sql), urls));
+                .register("/api/v2/authors", new AuthorsService(new AuthorRepository(sql), urls))
+                .register("/api/v2/page_preview", new PagePreviewService(new PreviewRepository(sql),
+                        PreviewTokens.fromConfig(config.get("ov.preview")), urls));
         // Keep last: any other /api/v2/ path is a JSON 404. Services answer GET and HEAD (ApiAccess refuses the rest).
         routing.any("/api/v2/*", (req, res) -> {
             throw ApiException.notFound("not found");
