@@ -25,6 +25,9 @@ import org.openvault.backend.pages.HomePages;
 import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PageTypeService;
 import org.openvault.backend.pages.PagesService;
+import org.openvault.backend.preview.PagePreviewService;
+import org.openvault.backend.preview.PreviewRepository;
+import org.openvault.backend.preview.PreviewTokens;
 import org.openvault.db.Migrate;
 
 /** The backend CMS: config, database, services, routing, server. Reading this class tells the whole wiring. */
@@ -61,6 +64,8 @@ public final class Main {
                 .register("/api/v2/exhibits", new PageTypeService(ExhibitPages.KIND, pages, urls))
                 .register("/api/v2/collections", new PageTypeService(CollectionPages.KIND, pages, urls))
                 .register("/api/v2/authors", new AuthorsService(new AuthorRepository(sql), urls))
+                .register("/api/v2/page_preview", new PagePreviewService(new PreviewRepository(sql),
+                        PreviewTokens.fromConfig(config.get("ov.preview")), urls))
                 .register("/api/v2/redirects", new org.openvault.backend.redirects.RedirectsService(new org.openvault.backend.redirects.RedirectRepository(database.client())))
                 .register("/api/v2/static_pages", new org.openvault.backend.staticpages.StaticPagesService(new org.openvault.backend.staticpages.StaticPageRepository(database.client())));
         // Keep last: any other /api/v2/ path is a JSON 404. Services answer GET and HEAD (ApiAccess refuses the rest).
