@@ -12,6 +12,11 @@ import org.openvault.backend.health.ApiHealthService;
 import org.openvault.backend.health.DatabaseReadiness;
 import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PagesService;
+import org.openvault.backend.search.HeroThumbnails;
+import org.openvault.backend.search.PageSearchRepository;
+import org.openvault.backend.search.SearchService;
+import org.openvault.backend.search.SeriesRepository;
+import org.openvault.backend.search.SeriesService;
 import org.openvault.db.Migrate;
 
 /** The backend CMS: config, database, services, routing, server. Reading this class tells the whole wiring. */
@@ -39,7 +44,11 @@ public final class Main {
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .register("/api/v2/health", new ApiHealthService())
-                .register("/api/v2/pages", new PagesService(pages));
+                .register("/api/v2/pages", new PagesService(pages))
+                .register("/api/v2/search", new SearchService(new PageSearchRepository(database.dataSource()),
+                        HeroThumbnails.none()))
+                .register("/api/v2/series", new SeriesService(new SeriesRepository(database.dataSource()),
+                        config.get("ov.aapb.host").asString().orElse("https://americanarchive.org")));
         ApiErrors.register(routing);
 
         WebServer server = WebServer.builder()
