@@ -97,12 +97,17 @@ public record TsQueryText(String match, String ranking, String exact) {
         if (p.slop() == 0) {
             return words.stream().collect(Collectors.joining(" <-> ", "(", ")"));
         }
-        // "a b"~N: each neighbouring pair at most N extra positions apart (an approximation of Lucene's slop)
+        // "a b"~N: each neighbouring pair at most N extra positions apart, or swapped and N-2 apart
+        // (an approximation of Lucene's slop)
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i + 1 < words.size(); i++) {
             List<String> distances = new ArrayList<>();
             for (int d = 1; d <= p.slop() + 1; d++) {
                 distances.add(words.get(i) + " <" + d + "> " + words.get(i + 1));
+            }
+            // swapping two words costs two moves in Lucene's slop
+            for (int d = 1; d <= p.slop() - 1; d++) {
+                distances.add(words.get(i + 1) + " <" + d + "> " + words.get(i));
             }
             pairs.add(String.join(" | ", distances).transform(s -> "(" + s + ")"));
         }
