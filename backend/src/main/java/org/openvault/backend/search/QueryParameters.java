@@ -6,8 +6,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.helidon.common.uri.UriQuery;
+import org.openvault.backend.api.ApiException;
 
-/** Reading and checking the query parameters of the search endpoints; problems become {@link BadSearchRequest}. */
+/** Reading and checking the query parameters of the search endpoints; problems become 400s ({@link ApiException}). */
 final class QueryParameters {
 
     static final Set<Integer> PAGE_SIZES = Set.of(5, 10, 20, 50);
@@ -25,7 +26,7 @@ final class QueryParameters {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new BadSearchRequest("query parameter is not an operation or a recognised field: "
+            throw ApiException.badRequest("query parameter is not an operation or a recognised field: "
                     + String.join(", ", unknown));
         }
     }
@@ -36,7 +37,7 @@ final class QueryParameters {
         }
         List<String> values = query.all(name);
         if (values.size() > 1) {
-            throw new BadSearchRequest(name + " must be given once");
+            throw ApiException.badRequest(name + " must be given once");
         }
         return Optional.of(values.getFirst());
     }
@@ -49,7 +50,7 @@ final class QueryParameters {
         return single(query, "per_page").map(v -> {
             int n = positive("per_page", v, Integer.MAX_VALUE);
             if (!PAGE_SIZES.contains(n)) {
-                throw new BadSearchRequest("per_page must be one of 5, 10, 20, 50");
+                throw ApiException.badRequest("per_page must be one of 5, 10, 20, 50");
             }
             return n;
         }).orElse(DEFAULT_PAGE_SIZE);
@@ -59,7 +60,7 @@ final class QueryParameters {
         return single(query, name).map(v -> switch (v) {
             case "true", "1" -> true;
             case "false", "0", "" -> false;
-            default -> throw new BadSearchRequest(name + " must be true or false, got '" + v + "'");
+            default -> throw ApiException.badRequest(name + " must be true or false, got '" + v + "'");
         }).orElse(false);
     }
 
@@ -72,6 +73,6 @@ final class QueryParameters {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new BadSearchRequest(name + " must be a positive integer" + (max < Integer.MAX_VALUE ? " up to " + max : ""));
+        throw ApiException.badRequest(name + " must be a positive integer" + (max < Integer.MAX_VALUE ? " up to " + max : ""));
     }
 }

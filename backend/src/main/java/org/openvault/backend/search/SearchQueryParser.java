@@ -29,18 +29,26 @@ public final class SearchQueryParser {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private final String text;
+    private final Operator whitespace;
     private int pos;
 
-    private SearchQueryParser(String text) {
+    private SearchQueryParser(String text, Operator whitespace) {
         this.text = text;
+        this.whitespace = whitespace;
     }
 
     public static Optional<SearchQuery> parse(String text) {
+        return parse(text, false);
+    }
+
+    /** {@code whitespaceIsAnd}: words separated by whitespace must all match (Wagtail's search_operator=and). */
+    public static Optional<SearchQuery> parse(String text, boolean whitespaceIsAnd) {
         if (text == null) {
             return Optional.empty();
         }
         String bounded = text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
-        return Optional.ofNullable(new SearchQueryParser(bounded).sequence(0));
+        return Optional.ofNullable(new SearchQueryParser(bounded, whitespaceIsAnd ? Operator.AND : Operator.OR)
+                .sequence(0));
     }
 
     /** The words of a text as a plain OR query of prefixes: the fallback for anything unparseable. */
@@ -111,7 +119,7 @@ public final class SearchQueryParser {
                     branch = new SearchQuery.Not(branch);
                     op = current == Operator.OR ? Operator.OR : Operator.AND;
                 } else {
-                    op = current == null ? Operator.OR : current;
+                    op = current == null ? whitespace : current;
                 }
                 if (top == null) {
                     top = branch;

@@ -8,16 +8,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import io.helidon.common.uri.UriQuery;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.openvault.backend.api.ApiErrors;
+import org.openvault.backend.api.ApiException;
+import org.openvault.backend.api.ApiJson;
+import org.openvault.backend.images.ImageJson;
 
 /**
  * {@code GET /api/v2/search/}: full-text search over live exhibits and collections (spec frontend §4.3, §4.8).
@@ -30,12 +30,15 @@ public final class SearchService implements HttpService {
             "per_page", "format");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
-    private final PageSearchRepository repository;
-    private final HeroThumbnails thumbnails;
+    /** The original indexed the hero image's fill-480x270 rendition as the hit thumbnail (spec backend §1.3). */
+    private static final String HERO_THUMB = "fill-480x270";
 
-    public SearchService(PageSearchRepository repository, HeroThumbnails thumbnails) {
+    private final PageSearchRepository repository;
+    private final ImageJson images;
+
+    public SearchService(PageSearchRepository repository, ImageJson images) {
         this.repository = repository;
-        this.thumbnails = thumbnails;
+        this.images = images;
     }
 
     @Override
@@ -45,25 +48,17 @@ public final class SearchService implements HttpService {
 
     private void search(ServerRequest req, ServerResponse res) {
         UriQuery query = req.query();
-        PageSearchRepository.Search search;
-        try {
-            QueryParameters.onlyKnown(query, PARAMETERS);
-            search = new PageSearchRepository.Search(
-                    QueryParameters.single(query, "q").orElse(""),
-                    types(query),
-                    QueryParameters.bool(query, "featured"),
-                    QueryParameters.single(query, "sort").map(s -> SearchSort.fromParameter(s).orElseThrow(
-                            () -> new BadSearchRequest("sort must be one of relevance, newest, oldest, az, za")))
-                            .orElse(SearchSort.RELEVANCE),
-                    QueryParameters.page(query),
-                    QueryParameters.perPage(query));
-        } catch (BadSearchRequest e) {
-            ApiErrors.send(res, Status.BAD_REQUEST_400, e.getMessage());
-            return;
-        }
+        QueryParameters.onlyKnown(query, PARAMETERS);
+        PageSearchRepository.Search search = new PageSearchRepository.Search(
+                QueryParameters.single(query, "q").orElse(""),
+                types(query),
+                QueryParameters.bool(query, "featured"),
+                QueryParameters.single(query, "sort").map(s -> SearchSort.fromParameter(s).orElseThrow(
+                        () -> ApiException.badRequest("sort must be one of relevance, newest, oldest, az, za")))
+                        .orElse(SearchSort.RELEVANCE),
+                QueryParameters.page(query),
+                QueryParameters.perPage(query));
         PageSearchRepository.Result result = repository.search(search);
-        Map<Integer, Object> thumbs = thumbnails.thumbnails(result.hits().stream()
-                .map(PageSearchRepository.Hit::heroImageId).filter(Objects::nonNull).distinct().toList());
 
         Map<String, Object> facets = new LinkedHashMap<>();
         facets.put("type", result.typeCounts());
@@ -77,12 +72,12 @@ public final class SearchService implements HttpService {
         meta.put("facets", facets);
         List<Map<String, Object>> items = new ArrayList<>();
         for (PageSearchRepository.Hit hit : result.hits()) {
-            items.add(item(hit, hit.heroImageId() == null ? null : thumbs.get(hit.heroImageId())));
+            items.add(item(hit, images.rendition(hit.heroImageId(), HERO_THUMB)));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("meta", meta);
         body.put("items", items);
-        res.send(body);
+        ApiJson.send(res, body);
     }
 
     private static Map<String, Object> item(PageSearchRepository.Hit hit, Object thumbnail) {
@@ -124,7 +119,7 @@ public final class SearchService implements HttpService {
             case "exhibit", "exhibits", "exhibits.exhibitpage", "exhibits.openvaultexhibit" -> PageSearchRepository.EXHIBIT;
             case "collection", "collections", "ov_collections.collection", "ov_collections.openvaultcollection" ->
                     PageSearchRepository.COLLECTION;
-            default -> throw new BadSearchRequest("type must be exhibit or collection, got '" + value + "'");
+            default -> throw ApiException.badRequest("type must be exhibit or collection, got '" + value + "'");
         };
     }
 }

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 import io.helidon.common.uri.UriQuery;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.openvault.backend.api.ApiErrors;
+import org.openvault.backend.api.ApiException;
+import org.openvault.backend.api.ApiJson;
 
 /**
  * {@code GET /api/v2/series/}: the GBH series titles, searched like pages (spec frontend §4.4, §4.8.8) or listed
@@ -44,19 +44,13 @@ public final class SeriesService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         UriQuery query = req.query();
-        SeriesRepository.Search search;
-        try {
-            QueryParameters.onlyKnown(query, PARAMETERS);
-            String q = QueryParameters.single(query, "q").orElse("");
-            SeriesRepository.Sort sort = QueryParameters.single(query, "sort").map(SeriesService::sort)
-                    .orElse(q.isBlank() ? SeriesRepository.Sort.TITLE_ASC : SeriesRepository.Sort.RELEVANCE);
-            boolean all = QueryParameters.single(query, "per_page").filter("all"::equals).isPresent();
-            search = new SeriesRepository.Search(q, sort, all ? 1 : QueryParameters.page(query),
-                    all ? 0 : QueryParameters.perPage(query));
-        } catch (BadSearchRequest e) {
-            ApiErrors.send(res, Status.BAD_REQUEST_400, e.getMessage());
-            return;
-        }
+        QueryParameters.onlyKnown(query, PARAMETERS);
+        String q = QueryParameters.single(query, "q").orElse("");
+        SeriesRepository.Sort sort = QueryParameters.single(query, "sort").map(SeriesService::sort)
+                .orElse(q.isBlank() ? SeriesRepository.Sort.TITLE_ASC : SeriesRepository.Sort.RELEVANCE);
+        boolean all = QueryParameters.single(query, "per_page").filter("all"::equals).isPresent();
+        SeriesRepository.Search search = new SeriesRepository.Search(q, sort, all ? 1 : QueryParameters.page(query),
+                all ? 0 : QueryParameters.perPage(query));
         SeriesRepository.Result result = repository.search(search);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("total_count", result.total());
@@ -78,7 +72,7 @@ public final class SeriesService implements HttpService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("meta", meta);
         body.put("items", items);
-        res.send(body);
+        ApiJson.send(res, body);
     }
 
     private static SeriesRepository.Sort sort(String value) {
@@ -87,7 +81,7 @@ public final class SeriesService implements HttpService {
             case "relevance", "gbh-series" -> SeriesRepository.Sort.RELEVANCE;
             case "az", "gbh-series_seriestitle_asc" -> SeriesRepository.Sort.TITLE_ASC;
             case "za", "gbh-series_seriestitle_desc" -> SeriesRepository.Sort.TITLE_DESC;
-            default -> throw new BadSearchRequest("sort must be one of relevance, az, za");
+            default -> throw ApiException.badRequest("sort must be one of relevance, az, za");
         };
     }
 

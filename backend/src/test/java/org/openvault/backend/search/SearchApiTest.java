@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SearchApiTest {
 
     private static final TestDatabase DB = TestDatabase.get();
+    private static final java.util.Set<Integer> FIXTURES = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static RunningBackend backend;
     private static int technology;
     private static int busing;
@@ -48,7 +49,7 @@ class SearchApiTest {
         radioCollection = collection("quokka-radio", "Quokka Radio Collection",
                 "<p>Music programs &amp; folk songs</p>", """
                 [{"type": "text", "value": "<p>Television archive</p>", "id": "1"}]""", true, "2019-01-01T00:00:00Z");
-        zebra = collection("zebra-music", "Zebra Music Hour", "<p>quokka melodies</p>", "[]", false, "2022-01-01T00:00:00Z");
+        zebra = collection("zebra-music", "The Zebra Music Hour", "<p>quokka melodies</p>", "[]", false, "2022-01-01T00:00:00Z");
         scripted = exhibit("quokka-script", "Quokka <script>alert(1)</script> Show", """
                 [{"type": "text", "value": "<p>&lt;img src=x onerror=alert(1)&gt; quokka</p>", "id": "1"}]""",
                 false, true, "2018-01-01T00:00:00Z");
@@ -173,8 +174,8 @@ class SearchApiTest {
     @Test
     void draftsAreNeverFound() {
         assertEquals(List.of(), ids(search("q=secretword")));
-        assertEquals(List.of(), ids(search("q=" + enc("Quokka Draft"))).stream()
-                .filter(id -> !List.of(technology, busing, radioCollection, zebra, scripted).contains(id)).toList());
+        assertEquals(sorted(technology, busing, radioCollection, zebra, scripted),
+                sorted(ids(search("q=" + enc("Quokka Draft") + "&per_page=50"))));
     }
 
     @Test
@@ -214,9 +215,10 @@ class SearchApiTest {
     }
 
     @Test
-    void stopWordsAloneFallBackToTitles() {
-        assertTrue(ids(search("q=the")).isEmpty() || search("q=the").at("/meta/total_count").asInt() >= 0);
-        assertEquals(List.of(zebra), ids(search("q=" + enc("Zebra Music Hour") + "&per_page=5")).subList(0, 1));
+    void stopWordsAloneFallBackToATitleSubstring() {
+        // "the" is an English stop word: no lexeme, so titles containing it are matched instead
+        assertEquals(List.of(zebra), ids(search("q=The&per_page=50")));
+        assertEquals(List.of(zebra), ids(search("q=" + enc("\"the\"") + "&per_page=50")));
     }
 
     @Test
@@ -249,10 +251,11 @@ class SearchApiTest {
         return backend.getJson("/api/v2/search/?" + query);
     }
 
+    /** The ids of the hits that are fixture pages of this class, in order (other tests may add pages too). */
     private static List<Integer> ids(JsonNode body) {
         List<Integer> ids = new ArrayList<>();
         body.get("items").forEach(i -> ids.add(i.get("id").asInt()));
-        return ids;
+        return ids.stream().filter(FIXTURES::contains).toList();
     }
 
     private static List<Integer> sorted(Integer... ids) {
@@ -288,8 +291,13 @@ class SearchApiTest {
                 st.executeUpdate();
             }
             c.commit();
+            FIXTURES.add(id);
             return id;
         }
+    }
+
+    static int collectionPage(String slug, String title, String published) throws SQLException {
+        return collection(slug, title, "", "[]", false, published);
     }
 
     static int collection(String slug, String title, String introduction, String content, boolean featured,
@@ -306,6 +314,7 @@ class SearchApiTest {
                 st.executeUpdate();
             }
             c.commit();
+            FIXTURES.add(id);
             return id;
         }
     }
