@@ -28,6 +28,10 @@ import org.openvault.backend.pages.PagesService;
 import org.openvault.backend.preview.PagePreviewService;
 import org.openvault.backend.preview.PreviewRepository;
 import org.openvault.backend.preview.PreviewTokens;
+import org.openvault.backend.search.PageSearchRepository;
+import org.openvault.backend.search.SearchService;
+import org.openvault.backend.search.SeriesRepository;
+import org.openvault.backend.search.SeriesService;
 import org.openvault.db.Migrate;
 
 /** The backend CMS: config, database, services, routing, server. Reading this class tells the whole wiring. */
@@ -67,7 +71,11 @@ public final class Main {
                 .register("/api/v2/page_preview", new PagePreviewService(new PreviewRepository(sql),
                         PreviewTokens.fromConfig(config.get("ov.preview")), urls))
                 .register("/api/v2/redirects", new org.openvault.backend.redirects.RedirectsService(new org.openvault.backend.redirects.RedirectRepository(database.client())))
-                .register("/api/v2/static_pages", new org.openvault.backend.staticpages.StaticPagesService(new org.openvault.backend.staticpages.StaticPageRepository(database.client())));
+                .register("/api/v2/static_pages", new org.openvault.backend.staticpages.StaticPagesService(new org.openvault.backend.staticpages.StaticPageRepository(database.client())))
+                .register("/api/v2/search", new SearchService(new PageSearchRepository(database.dataSource()),
+                        images))
+                .register("/api/v2/series", new SeriesService(new SeriesRepository(database.dataSource()),
+                        config.get("ov.aapb.host").asString().orElse("https://americanarchive.org")));
         // Keep last: any other /api/v2/ path is a JSON 404. Services answer GET and HEAD (ApiAccess refuses the rest).
         routing.any("/api/v2/*", (req, res) -> {
             throw ApiException.notFound("not found");

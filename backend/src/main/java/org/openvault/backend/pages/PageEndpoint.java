@@ -19,6 +19,7 @@ import org.openvault.backend.api.Column;
 import org.openvault.backend.api.ListingParameters;
 import org.openvault.backend.api.RenderContext;
 import org.openvault.backend.api.Shape;
+import org.openvault.backend.search.ListingSearch;
 
 /**
  * What the page endpoints (pages, exhibits, collections) share: listing with filters, tree filters, order, search,
@@ -44,8 +45,10 @@ public final class PageEndpoint {
         fieldFilters(q, filterable, criteria);
         treeFilters(q, criteria);
         List<ListingParameters.OrderKey> order = q.order(filterable.keySet());
-        search(q, criteria);
-        if (order == null) {
+        ListingSearch search = search(q, criteria);
+        if (order == null && search != null) {
+            criteria.orderBy(search.order(), search.orderParams());
+        } else if (order == null) {
             criteria.orderBy(listing.defaultOrder());
         } else if (order.isEmpty()) {
             criteria.orderBy("random()");
@@ -221,30 +224,17 @@ public final class PageEndpoint {
         return pages.liveUrlPathInSite(id).orElseThrow(() -> ApiException.badRequest(missing));
     }
 
-    private static void search(ListingParameters q, PageRepository.Criteria criteria) {
+    /** {@code ?search=}: the full-text index (search package); its relevance order applies without {@code order}. */
+    private static ListingSearch search(ListingParameters q, PageRepository.Criteria criteria) {
         if (!q.has("search")) {
-            return;
+            return null;
         }
         String operator = q.has("search_operator") ? q.get("search_operator") : "or";
         if (!operator.equals("and") && !operator.equals("or")) {
             throw ApiException.badRequest("search_operator must be 'and' or 'or'");
         }
-        List<String> terms = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        for (String term : q.get("search").strip().split("\\s+")) {
-            if (term.isEmpty()) {
-                continue;
-            }
-            String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            terms.add("(p.title ILIKE ? OR p.slug ILIKE ? OR p.search_description ILIKE ?)");
-            params.add(like);
-            params.add(like);
-            params.add(like);
-        }
-        if (terms.isEmpty()) {
-            criteria.where("false");
-        } else {
-            criteria.where(String.join(operator.equals("and") ? " AND " : " OR ", terms), params.toArray());
-        }
+        ListingSearch search = ListingSearch.of(q.get("search"), operator.equals("and"));
+        criteria.where(search.where(), search.whereParams());
+        return search;
     }
 }

@@ -66,6 +66,7 @@ public final class PageRepository {
         private final List<String> where = new ArrayList<>();
         private final List<Object> params = new ArrayList<>();
         private String orderBy = "p.id";
+        private final List<Object> orderParams = new ArrayList<>();
         private int limit = Integer.MAX_VALUE;
         private int offset;
 
@@ -83,8 +84,10 @@ public final class PageRepository {
             return this;
         }
 
-        public Criteria orderBy(String orderBy) {
+        public Criteria orderBy(String orderBy, Object... parameters) {
             this.orderBy = orderBy;
+            orderParams.clear();
+            orderParams.addAll(List.of(parameters));
             return this;
         }
 
@@ -117,6 +120,7 @@ public final class PageRepository {
         String query = "SELECT " + COMMON_COLUMNS + kind.columns(detail) + ", count(*) OVER () AS total_count"
                 + from + " ORDER BY " + criteria.orderBy + " LIMIT ? OFFSET ?";
         List<Object> params = new ArrayList<>(criteria.params);
+        params.addAll(criteria.orderParams);
         params.add(criteria.limit);
         params.add(criteria.offset);
         long[] total = {0};

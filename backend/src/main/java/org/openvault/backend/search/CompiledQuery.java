@@ -1,0 +1,110 @@
+package org.openvault.backend.search;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A visitor's query text made ready for SQL: parsed, fuzzy words expanded against the vocabulary
+ * ({@code search_word}, pg_trgm candidates filtered by edit distance), rendered as tsquery text.
+ *
+ * @param kind    how documents are matched
+ * @param ts      the tsquery texts (kind TEXT)
+ * @param titleLike a LIKE pattern on lower(title) (kind TITLE): for queries made only of stop words ("the")
+ */
+public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike) {
+
+    public enum Kind {
+        /** No query: everything matches. */
+        ALL,
+        /** Full-text match with {@link #ts()}. */
+        TEXT,
+        /** Title substring match with {@link #titleLike()}. */
+        TITLE,
+        /** A query without any word: nothing matches. */
+        NONE
+    }
+
+    private static final Logger LOG = Logger.getLogger(CompiledQuery.class.getName());
+    private static final int MAX_FUZZY_WORDS = 5;
+    private static final int MAX_EXPANSIONS = 10;
+    private static final String SIMILAR_WORDS = """
+            SELECT word FROM search_word
+            WHERE word % ? AND length(word) BETWEEN ? AND ?
+            ORDER BY similarity(word, ?) DESC, word LIMIT 50
+            """;
+    private static final String LEXEME_COUNT = "SELECT numnode(to_tsquery('english', ?))";
+
+    public static CompiledQuery compile(Connection connection, String text) throws SQLException {
+        if (text == null || text.isBlank()) {
+            return new CompiledQuery(Kind.ALL, null, null);
+        }
+        Optional<SearchQuery> parsed;
+        try {
+            parsed = SearchQueryParser.parse(text);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Query parser failed, searching the plain words of: " + text, e);
+            parsed = SearchQueryParser.plain(text);
+        }
+        if (parsed.isEmpty()) {
+            return new CompiledQuery(Kind.NONE, null, null);
+        }
+        TsQueryText ts = TsQueryText.of(parsed.get(), similarWords(connection, parsed.get()));
+        if (lexemes(connection, ts.match()) > 0) {
+            return new CompiledQuery(Kind.TEXT, ts, null);
+        }
+        // Only stop words ("the", "who"): fall back to a title substring match, like the ES edge-ngrams did.
+        String words = String.join(" ", SearchQueryParser.words(text));
+        return new CompiledQuery(Kind.TITLE, ts, "%" + likeEscape(words.toLowerCase(Locale.ROOT)) + "%");
+    }
+
+    private static int lexemes(Connection connection, String tsquery) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(LEXEME_COUNT)) {
+            st.setString(1, tsquery);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static Map<String, List<String>> similarWords(Connection connection, SearchQuery query) throws SQLException {
+        Map<String, List<String>> similar = new HashMap<>();
+        int looked = 0;
+        for (SearchQuery.Word w : TsQueryText.fuzzyWords(query)) {
+            if (looked++ == MAX_FUZZY_WORDS || similar.containsKey(w.word())) {
+                continue;
+            }
+            List<String> found = new ArrayList<>();
+            try (PreparedStatement st = connection.prepareStatement(SIMILAR_WORDS)) {
+                st.setString(1, w.word());
+                st.setInt(2, w.word().length() - w.fuzziness());
+                st.setInt(3, w.word().length() + w.fuzziness());
+                st.setString(4, w.word());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next() && found.size() < MAX_EXPANSIONS) {
+                        String candidate = rs.getString(1);
+                        if (EditDistance.withinLimit(w.word(), candidate, w.fuzziness())) {
+                            found.add(candidate);
+                        }
+                    }
+                }
+            }
+            similar.put(w.word(), found);
+        }
+        return similar;
+    }
+
+    static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

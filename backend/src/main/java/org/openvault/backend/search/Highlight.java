@@ -1,0 +1,67 @@
+package org.openvault.backend.search;
+
+/**
+ * Turns ts_headline output into safe HTML: everything HTML-escaped, then the match markers U+E000/U+E001
+ * become {@code <mark>}/{@code </mark>} and U+E002/U+E003 (how the database hands over '<' and '>') are
+ * escaped like the characters they stand for.
+ */
+public final class Highlight {
+
+    static final String START = "\uE000";
+    static final String STOP = "\uE001";
+    /** ts_headline options for a whole title. */
+    static final String TITLE_OPTIONS = "HighlightAll=true, StartSel=" + START + ", StopSel=" + STOP;
+    /** ts_headline options for a body snippet (Searchkit showed about 40 words). */
+    static final String SNIPPET_OPTIONS = "MaxWords=40, MinWords=15, ShortWord=2, MaxFragments=0, StartSel="
+            + START + ", StopSel=" + STOP;
+    private static final int SNIPPET_WORDS = 40;
+
+    private Highlight() {
+    }
+
+    public static String html(String headline) {
+        if (headline == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(headline.length() + 16);
+        boolean open = false;
+        for (int i = 0; i < headline.length(); i++) {
+            char c = headline.charAt(i);
+            switch (c) {
+                case '\uE000' -> {
+                    if (!open) {
+                        out.append("<mark>");
+                        open = true;
+                    }
+                }
+                case '\uE001' -> {
+                    if (open) {
+                        out.append("</mark>");
+                        open = false;
+                    }
+                }
+                case '\uE002', '<' -> out.append("&lt;");
+                case '\uE003', '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        if (open) {
+            out.append("</mark>");
+        }
+        return out.toString();
+    }
+
+    /** The first words of a text, escaped: the snippet when there is nothing to highlight. */
+    public static String opening(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String[] words = text.replaceAll("[\uE000-\uE003]", "").strip().split("\\s+", SNIPPET_WORDS + 1);
+        int n = Math.min(words.length, SNIPPET_WORDS);
+        String joined = String.join(" ", java.util.Arrays.copyOf(words, n));
+        return html(joined) + (words.length > SNIPPET_WORDS ? " …" : "");
+    }
+}

@@ -1,0 +1,125 @@
+package org.openvault.backend.search;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.helidon.common.uri.UriQuery;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.openvault.backend.api.ApiException;
+import org.openvault.backend.api.ApiJson;
+import org.openvault.backend.images.ImageJson;
+
+/**
+ * {@code GET /api/v2/search/}: full-text search over live exhibits and collections (spec frontend §4.3, §4.8).
+ * Parameters: {@code q}, {@code type} (repeatable or comma-separated; also {@code types[]}), {@code featured},
+ * {@code sort}, {@code page} (1-based), {@code per_page} (5, 10, 20 or 50; anything else is a 400).
+ */
+public final class SearchService implements HttpService {
+
+    private static final Set<String> PARAMETERS = Set.of("q", "type", "types[]", "featured", "sort", "page",
+            "per_page", "format");
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+
+    /** The original indexed the hero image's fill-480x270 rendition as the hit thumbnail (spec backend §1.3). */
+    private static final String HERO_THUMB = "fill-480x270";
+
+    private final PageSearchRepository repository;
+    private final ImageJson images;
+
+    public SearchService(PageSearchRepository repository, ImageJson images) {
+        this.repository = repository;
+        this.images = images;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::search);
+    }
+
+    private void search(ServerRequest req, ServerResponse res) {
+        UriQuery query = req.query();
+        QueryParameters.onlyKnown(query, PARAMETERS);
+        PageSearchRepository.Search search = new PageSearchRepository.Search(
+                QueryParameters.single(query, "q").orElse(""),
+                types(query),
+                QueryParameters.bool(query, "featured"),
+                QueryParameters.single(query, "sort").map(s -> SearchSort.fromParameter(s).orElseThrow(
+                        () -> ApiException.badRequest("sort must be one of relevance, newest, oldest, az, za")))
+                        .orElse(SearchSort.RELEVANCE),
+                QueryParameters.page(query),
+                QueryParameters.perPage(query));
+        PageSearchRepository.Result result = repository.search(search);
+
+        Map<String, Object> facets = new LinkedHashMap<>();
+        facets.put("type", result.typeCounts());
+        facets.put("featured", result.featuredCount());
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("total_count", result.total());
+        meta.put("page", search.page());
+        meta.put("per_page", search.perPage());
+        meta.put("page_count", (result.total() + search.perPage() - 1) / search.perPage());
+        meta.put("sort", search.sort().parameter());
+        meta.put("facets", facets);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (PageSearchRepository.Hit hit : result.hits()) {
+            items.add(item(hit, images.rendition(hit.heroImageId(), HERO_THUMB)));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("meta", meta);
+        body.put("items", items);
+        ApiJson.send(res, body);
+    }
+
+    private static Map<String, Object> item(PageSearchRepository.Hit hit, Object thumbnail) {
+        boolean exhibit = PageSearchRepository.EXHIBIT.equals(hit.type());
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", hit.id());
+        item.put("type", hit.type());
+        item.put("slug", hit.slug());
+        item.put("url", (exhibit ? "/exhibits/" : "/collections/") + hit.slug());
+        item.put("title", hit.title());
+        item.put("title_highlighted", hit.titleHtml());
+        item.put("snippet", hit.snippetHtml());
+        item.put("featured", hit.featured());
+        item.put("last_published_at", hit.lastPublishedAt() == null ? null
+                : TIMESTAMP.format(hit.lastPublishedAt().withOffsetSameInstant(ZoneOffset.UTC)));
+        item.put("hero_thumb", thumbnail);
+        return item;
+    }
+
+    /** {@code type=exhibit&type=collection}, {@code type=exhibit,collection}, or the original's {@code types[0]=…}. */
+    private static Set<String> types(UriQuery query) {
+        Set<String> types = new LinkedHashSet<>();
+        for (String name : query.names()) {
+            if (name.equals("type") || name.matches("types\\[\\d*]")) {
+                for (String value : query.all(name)) {
+                    for (String one : value.split(",")) {
+                        if (!one.isBlank()) {
+                            types.add(type(one.strip()));
+                        }
+                    }
+                }
+            }
+        }
+        return types;
+    }
+
+    private static String type(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "exhibit", "exhibits", "exhibits.exhibitpage", "exhibits.openvaultexhibit" -> PageSearchRepository.EXHIBIT;
+            case "collection", "collections", "ov_collections.collection", "ov_collections.openvaultcollection" ->
+                    PageSearchRepository.COLLECTION;
+            default -> throw ApiException.badRequest("type must be exhibit or collection, got '" + value + "'");
+        };
+    }
+}

@@ -1,0 +1,340 @@
+package org.openvault.backend.search;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openvault.backend.RunningBackend;
+import org.openvault.testing.TestDatabase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** /api/v2/search/ over real PostgreSQL; every fixture page carries the made-up word "quokka" to stay apart. */
+class SearchApiTest {
+
+    private static final TestDatabase DB = TestDatabase.get();
+    private static final java.util.Set<Integer> FIXTURES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static RunningBackend backend;
+    private static int technology;
+    private static int busing;
+    private static int radioCollection;
+    private static int zebra;
+    private static int scripted;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        backend = RunningBackend.start(DB);
+        technology = exhibit("quokka-technology", "Quokka Technology Today", """
+                [{"type": "text", "value": "<p data-block-key=\\"a1\\">A story about <b>radio</b> engineers in Boston.</p>", "id": "1"},
+                 {"type": "interviews", "value": {"guids": ["cpb-aacip-15-qk1"], "title": "<i>Interviews</i> with Julia Child",
+                  "access_level": "online"}, "id": "2"},
+                 {"type": "html", "value": "<div>hiddenhtmlword</div>", "id": "3"}]""", true, true, "2020-01-01T00:00:00Z");
+        busing = exhibit("quokka-busing", "Boston Busing Crisis", """
+                [{"type": "text", "value": "<p>quokka busing in Boston schools, zebra zebra zebra, music and folk.</p>", "id": "1"}]""",
+                false, true, "2021-01-01T00:00:00Z");
+        radioCollection = collection("quokka-radio", "Quokka Radio Collection",
+                "<p>Music programs &amp; folk songs</p>", """
+                [{"type": "text", "value": "<p>Television archive</p>", "id": "1"}]""", true, "2019-01-01T00:00:00Z");
+        zebra = collection("zebra-music", "The Zebra Music Hour", "<p>quokka melodies</p>", "[]", false, "2022-01-01T00:00:00Z");
+        scripted = exhibit("quokka-script", "Quokka <script>alert(1)</script> Show", """
+                [{"type": "text", "value": "<p>&lt;img src=x onerror=alert(1)&gt; quokka</p>", "id": "1"}]""",
+                false, true, "2018-01-01T00:00:00Z");
+        exhibit("quokka-draft", "Quokka Draft Secretword", "[]", false, false, "2023-01-01T00:00:00Z");
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+    }
+
+    @Test
+    void barePrefixesFindLongerWords() {
+        assertEquals(List.of(technology), ids(search("q=tech")));
+        assertEquals(List.of(technology), ids(search("q=technolo")));
+    }
+
+    @Test
+    void wordsAreOredAndRequiredWithPlus() {
+        assertEquals(5, search("q=quokka").at("/meta/total_count").asInt());
+        assertEquals(List.of(busing), ids(search("q=" + enc("+quokka +busing"))));
+        assertEquals(sorted(technology, busing), sorted(ids(search("q=" + enc("busing | technology")))));
+    }
+
+    @Test
+    void minusExcludes() {
+        List<Integer> found = ids(search("q=" + enc("quokka -busing") + "&per_page=50"));
+        assertEquals(4, found.size());
+        assertFalse(found.contains(busing));
+        assertEquals(4, search("q=" + enc("quokka +-busing")).at("/meta/total_count").asInt());
+    }
+
+    @Test
+    void phrasesNeedTheWordsInOrder() {
+        assertEquals(List.of(technology), ids(search("q=" + enc("\"julia child\""))));
+        assertEquals(List.of(), ids(search("q=" + enc("\"child julia\""))));
+        assertEquals(List.of(technology), ids(search("q=" + enc("\"child julia\"~2"))));
+    }
+
+    @Test
+    void fuzzyWordsFindCloseSpellings() {
+        assertEquals(List.of(), ids(search("q=bostn")));
+        assertEquals(sorted(technology, busing), sorted(ids(search("q=" + enc("bostn~1")))));
+        assertEquals(List.of(), ids(search("q=" + enc("bostn~0"))));
+    }
+
+    @Test
+    void parenthesesGroup() {
+        assertEquals(sorted(technology, zebra),
+                sorted(ids(search("q=" + enc("(melodies | technology) +quokka")))));
+    }
+
+    @Test
+    void titleMatchOutranksBodyMatch() {
+        // "zebra" is in the title of one page and three times in the body of another
+        assertEquals(List.of(zebra, busing), ids(search("q=zebra")));
+    }
+
+    @Test
+    void streamFieldTextIsIndexedButRawHtmlBlocksAreNot() {
+        assertEquals(List.of(technology), ids(search("q=engineers")));
+        assertEquals(List.of(technology), ids(search("q=cpb-aacip-15-qk1")));
+        assertEquals(List.of(radioCollection), ids(search("q=television")));
+        assertEquals(List.of(), ids(search("q=hiddenhtmlword")));
+    }
+
+    @Test
+    void facetsCountTypesBeforeTheTypeFilter() {
+        JsonNode all = search("q=quokka");
+        assertEquals(3, all.at("/meta/facets/type/exhibits.ExhibitPage").asInt());
+        assertEquals(2, all.at("/meta/facets/type/ov_collections.Collection").asInt());
+        assertEquals(2, all.at("/meta/facets/featured").asInt());
+        JsonNode exhibits = search("q=quokka&type=exhibit");
+        assertEquals(3, exhibits.at("/meta/total_count").asInt());
+        assertEquals(2, exhibits.at("/meta/facets/type/ov_collections.Collection").asInt());
+        assertEquals(1, exhibits.at("/meta/facets/featured").asInt());
+        JsonNode featured = search("q=quokka&featured=true");
+        assertEquals(sorted(technology, radioCollection), sorted(ids(featured)));
+        assertEquals(1, featured.at("/meta/facets/type/exhibits.ExhibitPage").asInt());
+        assertEquals(5, search("q=quokka&type=exhibit&type=collection").at("/meta/total_count").asInt());
+        assertEquals(2, search("q=quokka&" + enc("types[0]") + "=ov_collections.OpenVaultCollection")
+                .at("/meta/total_count").asInt());
+    }
+
+    @Test
+    void sortsByDateAndTitle() {
+        assertEquals(List.of(zebra, busing, technology, radioCollection, scripted),
+                ids(search("q=quokka&sort=newest")));
+        assertEquals(List.of(scripted, radioCollection, technology, busing, zebra), ids(search("q=quokka&sort=oldest")));
+        assertEquals(List.of(busing, scripted, radioCollection, technology, zebra), ids(search("q=quokka&sort=az")));
+        assertEquals(List.of(zebra, technology, radioCollection, scripted, busing),
+                ids(search("q=quokka&sort=wagtail__wagtailcore_page_title_desc")));
+    }
+
+    @Test
+    void pages() {
+        JsonNode second = search("q=quokka&sort=az&per_page=5&page=1");
+        assertEquals(1, second.at("/meta/page_count").asInt());
+        JsonNode page2 = search("q=quokka&sort=newest&per_page=5&page=2");
+        assertEquals(0, page2.get("items").size());
+        assertEquals(5, page2.at("/meta/total_count").asInt());
+        assertEquals(5, search("q=quokka&per_page=5").get("items").size());
+    }
+
+    @Test
+    void highlightsWithMarksAndEscapesEverythingElse() {
+        JsonNode hit = search("q=script").at("/items/0");
+        assertEquals(scripted, hit.get("id").asInt());
+        // ("/script" is one token for the text-search parser, so only the first is marked)
+        assertEquals("Quokka &lt;<mark>script</mark>&gt;alert(1)&lt;/script&gt; Show", hit.get("title_highlighted").asText());
+        assertEquals("Quokka <script>alert(1)</script> Show", hit.get("title").asText());
+        JsonNode img = search("q=onerror").at("/items/0");
+        String snippet = img.get("snippet").asText();
+        assertTrue(snippet.contains("&lt;img src=x <mark>onerror</mark>=alert(1)&gt;"), snippet);
+        assertFalse(snippet.contains("<img"), snippet);
+        JsonNode radio = search("q=engineers").at("/items/0");
+        assertTrue(radio.get("snippet").asText().contains("<mark>engineers</mark>"), radio.toString());
+        assertEquals("/exhibits/quokka-technology", radio.get("url").asText());
+        assertTrue(radio.get("hero_thumb").isNull());
+    }
+
+    @Test
+    void draftsAreNeverFound() {
+        assertEquals(List.of(), ids(search("q=secretword")));
+        assertEquals(sorted(technology, busing, radioCollection, zebra, scripted),
+                sorted(ids(search("q=" + enc("Quokka Draft") + "&per_page=50"))));
+    }
+
+    @Test
+    void publishingUnpublishingEditingAndDeletingShowAtOnce() throws SQLException {
+        int page = exhibit("quokka-lifecycle", "Lifecycle Wombat", "[]", false, true, "2024-01-01T00:00:00Z");
+        assertEquals(List.of(page), ids(search("q=wombat")));
+        DB.execute("UPDATE page SET live = false WHERE id = " + page);
+        assertEquals(List.of(), ids(search("q=wombat")));
+        DB.execute("UPDATE page SET live = true WHERE id = " + page);
+        DB.execute("UPDATE exhibit SET body = '[{\"type\": \"heading\", \"value\": \"<i>Numbat</i>\", \"id\": \"h\"}]'"
+                + " WHERE page_id = " + page);
+        assertEquals(List.of(page), ids(search("q=numbat")));
+        DB.execute("UPDATE page SET title = 'Lifecycle Platypus' WHERE id = " + page);
+        assertEquals(List.of(), ids(search("q=wombat")));
+        assertEquals(List.of(page), ids(search("q=platypus")));
+        DB.execute("DELETE FROM page WHERE id = " + page);
+        assertEquals(List.of(), ids(search("q=platypus")));
+    }
+
+    @Test
+    void rebuildRecomputesTheSameDocuments() throws SQLException {
+        try (Connection c = DB.connect()) {
+            int before = count(c);
+            assertEquals(before, RebuildSearchIndex.rebuild(c));
+        }
+        assertEquals(5, search("q=quokka").at("/meta/total_count").asInt());
+    }
+
+    @Test
+    void emptyQueryBrowsesEverythingSorted() {
+        JsonNode all = search("sort=az&per_page=50");
+        assertTrue(all.at("/meta/total_count").asInt() >= 5);
+        List<String> titles = new ArrayList<>();
+        all.get("items").forEach(i -> titles.add(i.get("title").asText().toLowerCase()));
+        assertEquals(titles.stream().sorted().toList(), titles);
+        assertTrue(all.get("items").get(0).get("snippet").isTextual());
+    }
+
+    @Test
+    void stopWordsAloneFallBackToATitleSubstring() {
+        // "the" is an English stop word: no lexeme, so titles containing it are matched instead
+        assertEquals(List.of(zebra), ids(search("q=The&per_page=50")));
+        assertEquals(List.of(zebra), ids(search("q=" + enc("\"the\"") + "&per_page=50")));
+    }
+
+    @Test
+    void badParametersAre400WithJson() {
+        for (String query : List.of("per_page=7", "per_page=x", "page=0", "page=-1", "sort=bogus", "type=image",
+                "featured=yes", "nonsense=1", "q=a&q=b")) {
+            var response = backend.get("/api/v2/search/?" + query);
+            assertEquals(400, response.statusCode(), query);
+            assertTrue(backend.getJson("/api/v2/search/?" + query).get("message").isTextual(), query);
+        }
+    }
+
+    @Test
+    void hundredsOfRandomQueriesNeverFail() {
+        Random random = new Random(7);
+        String alphabet = "abqokzeirn \"()|+-*~&!:'<>\\0123456789éß%_";
+        for (int i = 0; i < 300; i++) {
+            StringBuilder q = new StringBuilder();
+            for (int n = random.nextInt(25); n > 0; n--) {
+                q.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            var response = backend.get("/api/v2/search/?q=" + enc(q.toString()) + "&sort=relevance");
+            assertEquals(200, response.statusCode(), q + " -> " + response.body());
+        }
+    }
+
+    private static JsonNode search(String query) {
+        var response = backend.get("/api/v2/search/?" + query);
+        assertEquals(200, response.statusCode(), query + " -> " + response.body());
+        return backend.getJson("/api/v2/search/?" + query);
+    }
+
+    /** The ids of the hits that are fixture pages of this class, in order (other tests may add pages too). */
+    private static List<Integer> ids(JsonNode body) {
+        List<Integer> ids = new ArrayList<>();
+        body.get("items").forEach(i -> ids.add(i.get("id").asInt()));
+        return ids.stream().filter(FIXTURES::contains).toList();
+    }
+
+    private static List<Integer> sorted(Integer... ids) {
+        return List.of(ids).stream().sorted().toList();
+    }
+
+    private static List<Integer> sorted(List<Integer> ids) {
+        return ids.stream().sorted().toList();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static int count(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM search_document");
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    static int exhibit(String slug, String title, String body, boolean featured, boolean live, String published)
+            throws SQLException {
+        try (Connection c = DB.connect()) {
+            c.setAutoCommit(false);
+            int id = page(c, "exhibits.ExhibitPage", slug, title, live, published);
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO exhibit (page_id, body, featured) VALUES (?, CAST(? AS jsonb), ?)")) {
+                st.setInt(1, id);
+                st.setString(2, body);
+                st.setBoolean(3, featured);
+                st.executeUpdate();
+            }
+            c.commit();
+            FIXTURES.add(id);
+            return id;
+        }
+    }
+
+    static int collectionPage(String slug, String title, String published) throws SQLException {
+        return collection(slug, title, "", "[]", false, published);
+    }
+
+    static int collection(String slug, String title, String introduction, String content, boolean featured,
+                          String published) throws SQLException {
+        try (Connection c = DB.connect()) {
+            c.setAutoCommit(false);
+            int id = page(c, "ov_collections.Collection", slug, title, true, published);
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO collection (page_id, introduction, content, featured)"
+                    + " VALUES (?, ?, CAST(? AS jsonb), ?)")) {
+                st.setInt(1, id);
+                st.setString(2, introduction);
+                st.setString(3, content);
+                st.setBoolean(4, featured);
+                st.executeUpdate();
+            }
+            c.commit();
+            FIXTURES.add(id);
+            return id;
+        }
+    }
+
+    private static int page(Connection c, String type, String slug, String title, boolean live, String published)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO page (type, slug, title, draft_title, live,"
+                + " first_published_at, last_published_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+            Timestamp at = Timestamp.from(Instant.parse(published));
+            st.setString(1, type);
+            st.setString(2, slug);
+            st.setString(3, title);
+            st.setString(4, title);
+            st.setBoolean(5, live);
+            st.setTimestamp(6, at);
+            st.setTimestamp(7, at);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
