@@ -39,6 +39,17 @@
       });
     });
 
+    // Search refinements apply as soon as they change (the Apply button stays for use without script).
+    document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
+      form.addEventListener("change", function () { form.submit(); });
+    });
+    // The original's tab hashes (#gbh, #help) still open their tab.
+    if (location.pathname === "/search" && /^#(gbh|help)$/.test(location.hash) && !/[?&]tab=/.test(location.search)) {
+      var params = new URLSearchParams(location.search);
+      params.set("tab", location.hash.substring(1));
+      location.replace("/search?" + params.toString());
+    }
+
     // Carousel: mark the dot of the visible slide.
     var track = document.querySelector(".carousel-track");
     if (track && "IntersectionObserver" in window) {

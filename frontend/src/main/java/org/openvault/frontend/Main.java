@@ -15,6 +15,8 @@ import org.openvault.frontend.health.HealthService;
 import org.openvault.frontend.home.HomeSite;
 import org.openvault.frontend.pages.PageSite;
 import org.openvault.frontend.preview.PreviewSite;
+import org.openvault.frontend.search.SearchSite;
+import org.openvault.frontend.series.SeriesSite;
 import org.openvault.frontend.sitemap.SitemapSite;
 import org.openvault.frontend.redirects.LegacyRedirects;
 import org.openvault.frontend.rendering.AssetService;
@@ -55,6 +57,8 @@ public final class Main {
                 .register(new HomeSite(api, reader, templates))
                 .register(new PageSite(api, reader, templates, redirects))
                 .register(new PreviewSite(api, reader, templates))
+                .register(new SearchSite(api, templates))
+                .register(new SeriesSite(api, templates))
                 .register(new SitemapSite(api, site))
                 .get("/catalog", (req, res) -> res.status(Status.create(418, "I'm a teapot")).send())
                 .get("/catalog/", (req, res) -> res.status(Status.create(418, "I'm a teapot")).send())

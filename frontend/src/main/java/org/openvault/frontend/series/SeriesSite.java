@@ -1,0 +1,67 @@
+package org.openvault.frontend.series;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.openvault.frontend.api.BackendApi;
+import org.openvault.frontend.rendering.PageMeta;
+import org.openvault.frontend.rendering.Templates;
+
+/** {@code /series}: every GBH series title from the backend, A to Z with jump links, filtered by {@code ?q=}. */
+public final class SeriesSite implements HttpService {
+
+    private final BackendApi api;
+    private final Templates templates;
+
+    public SeriesSite(BackendApi api, Templates templates) {
+        this.api = api;
+        this.templates = templates;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/series", this::series).get("/series/", this::series);
+    }
+
+    private void series(ServerRequest req, ServerResponse res) {
+        String filter = req.query().contains("q") ? req.query().get("q").strip() : "";
+        if (filter.length() > 100) {
+            filter = filter.substring(0, 100);
+        }
+        BackendApi.Reads reads = api.reads();
+        JsonNode all = reads.require("/api/v2/series/", "per_page", "all", "sort", "az");
+        String needle = filter.toLowerCase(Locale.ROOT);
+        Map<String, List<Title>> byLetter = new LinkedHashMap<>();
+        for (JsonNode item : all.path("items")) {
+            String title = item.path("title").asText("");
+            if (title.isBlank() || !title.toLowerCase(Locale.ROOT).contains(needle)) {
+                continue;
+            }
+            byLetter.computeIfAbsent(letter(title), key -> new ArrayList<>())
+                    .add(new Title(title, item.path("aapb_series_url").asText("")));
+        }
+        templates.render(req, res, reads, Status.OK_200, "series.jte",
+                PageMeta.of("GBH Series", "Browse GBH series by title and explore their records on the American Archive of Public Broadcasting.", "/series"),
+                Map.of("filter", filter, "groups", byLetter));
+    }
+
+    /** The group of a title: its first letter after a leading "The ", or "#" for digits and symbols. */
+    static String letter(String title) {
+        String t = title.regionMatches(true, 0, "The ", 0, 4) ? title.substring(4) : title;
+        char first = t.isEmpty() ? '#' : Character.toUpperCase(t.charAt(0));
+        return first >= 'A' && first <= 'Z' ? String.valueOf(first) : "#";
+    }
+
+    /** A series title and its records on the American Archive. */
+    public record Title(String title, String aapbUrl) {
+    }
+}
