@@ -1,0 +1,149 @@
+package org.openvault.frontend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The site in headless Debian Chromium: pages load without console errors, the script's enhancements work, and
+ * screenshots land in target/screenshots/ for a look at the design. Skipped only where no Chromium is installed.
+ */
+class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static RunningSite site;
+    private static ChromeDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and chromedriver are not installed (apt-get install -y chromium chromium-driver)");
+        site = RunningSite.get();
+        profile = Files.createTempDirectory("ov-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void homeLoadsCleanly() {
+        load("/", "home");
+        assertEquals("GBH Open Vault", browser.getTitle());
+        assertEquals(6, browser.findElements(By.cssSelector(".carousel-slide")).size());
+        assertTrue(browser.executeScript("return document.documentElement.classList.contains('js')").equals(Boolean.TRUE));
+    }
+
+    @Test
+    void exhibitLoadsCleanlyAndPlaysAapbInPlace() {
+        load("/exhibits/voices-of-the-civil-rights-era", "exhibit");
+        assertTrue(browser.findElements(By.cssSelector("nav.page-sidebar a")).size() > 3);
+        WebElement play = browser.findElement(By.cssSelector(".content-aapbblock a.aapb-play"));
+        String href = play.getAttribute("href");
+        // The page scrolls smoothly; jump instead so the click lands where the element is.
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", play);
+        play.click();
+        WebElement player = browser.findElement(By.cssSelector(".content-aapbblock iframe.aapb-record-video"));
+        assertEquals(href, player.getAttribute("src"));
+        browser.manage().window().setSize(new Dimension(360, 800));
+        try {
+            load("/exhibits/voices-of-the-civil-rights-era", "exhibit-360px");
+            Long overflow = (Long) browser.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertTrue(overflow <= 0, "no horizontal scrolling at 360px, overflow " + overflow);
+            WebElement menu = browser.findElement(By.id("mobile-menu-icon"));
+            assertTrue(menu.isDisplayed());
+            assertTrue(!browser.findElement(By.cssSelector("#navigation-bar a[href='/exhibits']")).isDisplayed());
+            menu.click();
+            assertEquals("true", menu.getAttribute("aria-expanded"));
+            assertTrue(browser.findElement(By.cssSelector("#navigation-bar a[href='/exhibits']")).isDisplayed());
+            screenshot("exhibit-360px-menu");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void collectionLoadsCleanly() {
+        load("/collections/say-brother", "collection");
+        assertEquals("Say Brother", browser.findElement(By.cssSelector("h1.page-titlebar-title")).getText());
+    }
+
+    @Test
+    void searchLoadsCleanlyAndKeyboardReachesTheMenus() {
+        load("/search?q=boston", "search");
+        assertTrue(browser.findElements(By.cssSelector("li.hit")).size() > 0);
+        load("/", null);
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement skip = browser.switchTo().activeElement();
+        assertEquals("Skip to content", skip.getText());
+        WebElement about = browser.findElement(By.cssSelector(".drawer-toggle[aria-controls=about-drawer]"));
+        about.sendKeys("");
+        browser.executeScript("arguments[0].focus()", about);
+        assertTrue(browser.findElement(By.cssSelector("#about-drawer a[href='/faq']")).isDisplayed(),
+                "the About menu opens on keyboard focus");
+        screenshot("about-menu-focused");
+    }
+
+    private static void load(String path, String screenshot) {
+        browser.get(site.url(path));
+        if (screenshot != null) {
+            screenshot(screenshot);
+        }
+        List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .toList();
+        assertTrue(problems.isEmpty(), path + ": " + problems);
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
