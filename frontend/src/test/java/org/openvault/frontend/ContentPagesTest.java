@@ -225,6 +225,32 @@ class ContentPagesTest {
     }
 
     @Test
+    void previewRendersAnEditorsDraftWithoutCachingOrIndexing() {
+        String token = new org.openvault.backend.preview.PreviewTokens(
+                RunningSite.PREVIEW_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.time.Duration.ofHours(1), java.time.Clock.systemUTC()).sign("id=9001");
+        SITE.db.execute("INSERT INTO page_preview (token, content_type, content_json) VALUES ('" + token + "', "
+                + "'exhibits.ExhibitPage', '{\"id\": 9001, \"title\": \"Draft title <b>\", \"slug\": \"voices-of-the-vietnam-era\", "
+                + "\"parent_id\": 3, \"search_description\": \"\", \"body\": [{\"type\": \"text\", \"value\": \"<p>Unpublished words.</p>\", "
+                + "\"id\": \"d0000000-1111-4a2b-8c3d-4e5f6a7b8c9d\"}], \"featured\": false, \"authors\": [], \"footnotes\": [], "
+                + "\"other_exhibits\": []}')");
+        HttpResponse<String> response = SITE.get("/preview?content_type=exhibits.exhibitpage&token="
+                + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("no-store", response.headers().firstValue("cache-control").orElse(""));
+        assertEquals("noindex", response.headers().firstValue("x-robots-tag").orElse(""));
+        Document html = Jsoup.parse(response.body());
+        assertEquals("Draft title <b>", html.selectFirst("h1.page-titlebar-title").text());
+        assertEquals("Unpublished words.", html.getElementById("d0000000-1111-4a2b-8c3d-4e5f6a7b8c9d").text());
+        assertNotNull(html.selectFirst(".preview-banner"));
+        assertEquals("noindex", html.selectFirst("meta[name=robots]").attr("content"));
+        // The live page is unchanged.
+        assertEquals("Voices of the Vietnam Era", SITE.html(EXHIBIT).selectFirst("h1.page-titlebar-title").text());
+        HttpResponse<String> forged = SITE.get("/preview?content_type=exhibits.exhibitpage&token=id%3D9001%3Aabc%3Adef");
+        assertEquals(404, forged.statusCode());
+    }
+
+    @Test
     void wrongTypeUnknownAndDraftSlugsAre404() {
         HttpResponse<String> wrongType = SITE.get("/exhibits/say-brother");
         assertEquals(404, wrongType.statusCode());

@@ -28,6 +28,8 @@ final class RunningSite {
     static final String PUBLIC_URL = "https://openvault.example.org";
     static final String AAPB = "https://aapb.example.org";
 
+    static final String PREVIEW_SECRET = "site-test-preview-secret";
+
     private static RunningSite shared;
 
     final TestDatabase db = TestDatabase.get();
@@ -60,7 +62,7 @@ final class RunningSite {
         return org.openvault.backend.Main.start(config(Map.of(
                 "server.port", "0", "server.host", "127.0.0.1",
                 "ov.db.url", db.url(), "ov.db.user", db.user(), "ov.db.password", db.password(),
-                "ov.db.migrate", "true")));
+                "ov.db.migrate", "true", "ov.preview.secret", PREVIEW_SECRET)));
     }
 
     static WebServer startFrontend(String backendUrl, Map<String, String> extra) {
