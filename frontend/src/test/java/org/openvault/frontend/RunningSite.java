@@ -68,7 +68,7 @@ final class RunningSite {
     static WebServer startFrontend(String backendUrl, Map<String, String> extra) {
         Map<String, String> values = new HashMap<>(Map.of(
                 "server.port", "0", "server.host", "127.0.0.1",
-                "ov.api.url", backendUrl, "ov.api.timeout-ms", "2000",
+                "ov.api.url", backendUrl, "ov.api.timeout-ms", "2000", "ov.api.cache.fresh-ms", "0",
                 "ov.site.public-url", PUBLIC_URL, "ov.aapb.host", AAPB));
         values.putAll(extra);
         return Main.start(config(values));

@@ -16,6 +16,8 @@ import io.helidon.webclient.api.WebClient;
  */
 public final class BackendApi {
 
+    private static final long QUICK_FAILURE_NANOS = 200_000_000L;
+
     private final WebClient client;
     private final Duration timeout;
     private final RecentAnswers recent;
@@ -31,7 +33,7 @@ public final class BackendApi {
         Config cache = api.get("cache");
         this.recent = new RecentAnswers(
                 cache.get("max-entries").asInt().orElse(1000),
-                Duration.ofMillis(cache.get("fresh-ms").asLong().orElse(0L)),
+                Duration.ofMillis(cache.get("fresh-ms").asLong().orElse(1000L)),
                 Duration.ofSeconds(cache.get("max-stale-seconds").asLong().orElse(86_400L)));
     }
 
@@ -48,22 +50,24 @@ public final class BackendApi {
             return cached;
         }
         try {
-            HttpClientRequest request = client.get().path(path).readTimeout(timeout);
-            for (Map.Entry<String, String> parameter : query) {
-                request.queryParam(parameter.getKey(), parameter.getValue());
-            }
-            try (HttpClientResponse response = request.request()) {
-                int status = response.status().code();
-                if (status >= 500) {
-                    throw new BackendUnavailableException("Backend answered " + response.status() + " for " + key);
+            Answer answer;
+            long started = System.nanoTime();
+            try {
+                answer = call(path, query);
+            } catch (BackendUnavailableException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A pooled keep-alive connection the backend has closed fails at once: ask again (a GET is safe to
+                // repeat). A slow failure (a timeout) is not repeated, so a hung backend costs one timeout only.
+                if (System.nanoTime() - started > QUICK_FAILURE_NANOS) {
+                    throw e;
                 }
-                JsonNode body = isJson(response) ? response.as(JsonNode.class) : null;
-                Answer answer = new Answer(status, body, 0);
-                if (cacheable && status == 200 && body != null) {
-                    recent.remember(key, answer);
-                }
-                return answer;
+                answer = call(path, query);
             }
+            if (cacheable && answer.status() == 200 && answer.body() != null) {
+                recent.remember(key, answer);
+            }
+            return answer;
         } catch (RuntimeException e) {
             Answer stale = cacheable ? recent.stale(key) : null;
             if (stale != null) {
@@ -84,6 +88,20 @@ public final class BackendApi {
             }
         }
         return query;
+    }
+
+    private Answer call(String path, List<Map.Entry<String, String>> query) {
+        HttpClientRequest request = client.get().path(path).readTimeout(timeout);
+        for (Map.Entry<String, String> parameter : query) {
+            request.queryParam(parameter.getKey(), parameter.getValue());
+        }
+        try (HttpClientResponse response = request.request()) {
+            int status = response.status().code();
+            if (status >= 500) {
+                throw new BackendUnavailableException("Backend answered " + response.status() + " for " + path);
+            }
+            return new Answer(status, isJson(response) ? response.as(JsonNode.class) : null, 0);
+        }
     }
 
     private static boolean isJson(HttpClientResponse response) {

@@ -29,7 +29,7 @@ public final class Assets {
             "fonts/red-hat-text-latin-400-italic.woff2",
             "fonts/red-hat-text-latin-700-normal.woff2",
             "fonts/OFL.txt",
-            "mural.svg",
+            "og-default.png",
             "favicon.svg",
             "site.css",
             "site.js");
@@ -111,6 +111,9 @@ public final class Assets {
         }
         if (name.endsWith(".woff2")) {
             return "font/woff2";
+        }
+        if (name.endsWith(".png")) {
+            return "image/png";
         }
         if (name.endsWith(".svg")) {
             return "image/svg+xml";

@@ -17,7 +17,7 @@ public record View(Site site, PageMeta meta, String path) {
     }
 
     public String ogImage() {
-        return meta.ogImage() != null ? site.absolute(meta.ogImage()) : site.absolute(asset("mural.svg"));
+        return meta.ogImage() != null ? site.absolute(meta.ogImage()) : site.absolute(asset("og-default.png"));
     }
 
     public int year() {
