@@ -90,6 +90,16 @@ class SiteShellTest {
     }
 
     @Test
+    void headRequestsAnswerLikeGet() throws Exception {
+        for (String path : new String[] {"/", "/exhibits", "/about", "/search?q=boston"}) {
+            HttpResponse<Void> head = RunningSite.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(SITE.url(path)))
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(200, head.statusCode(), path);
+            assertTrue(head.headers().firstValue("content-type").orElse("").startsWith("text/html"), path);
+        }
+    }
+
+    @Test
     void oldCatalogSearchIsRefused() {
         assertEquals(418, SITE.get("/catalog").statusCode());
         assertEquals(418, SITE.get("/catalog?q=anything").statusCode());

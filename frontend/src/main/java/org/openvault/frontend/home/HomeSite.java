@@ -17,6 +17,7 @@ import org.openvault.frontend.content.ContentReader;
 import org.openvault.frontend.content.Image;
 import org.openvault.frontend.rendering.PageMeta;
 import org.openvault.frontend.rendering.Templates;
+import org.openvault.frontend.rendering.PageRoutes;
 
 /** {@code /}: three random collections and three random exhibits, and a carousel of all six. */
 public final class HomeSite implements HttpService {
@@ -33,7 +34,7 @@ public final class HomeSite implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::home);
+        PageRoutes.page(rules, this::home, "/");
     }
 
     private void home(ServerRequest req, ServerResponse res) {

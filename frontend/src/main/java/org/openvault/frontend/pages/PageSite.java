@@ -19,6 +19,7 @@ import org.openvault.frontend.content.DetailPage.Kind;
 import org.openvault.frontend.redirects.LegacyRedirects;
 import org.openvault.frontend.rendering.PageMeta;
 import org.openvault.frontend.rendering.Templates;
+import org.openvault.frontend.rendering.PageRoutes;
 
 /**
  * {@code /exhibits}, {@code /collections} (card lists) and {@code /exhibits/{slug}}, {@code /collections/{slug}}
@@ -44,10 +45,10 @@ public final class PageSite implements HttpService {
         Handler collections = (req, res) -> listing(req, res, Kind.COLLECTION);
         Handler exhibit = (req, res) -> detail(req, res, Kind.EXHIBIT);
         Handler collection = (req, res) -> detail(req, res, Kind.COLLECTION);
-        rules.get("/exhibits", exhibits).get("/exhibits/", exhibits)
-                .get("/collections", collections).get("/collections/", collections)
-                .get("/exhibits/{slug}", exhibit).get("/exhibits/{slug}/", exhibit)
-                .get("/collections/{slug}", collection).get("/collections/{slug}/", collection);
+        PageRoutes.page(rules, exhibits, "/exhibits", "/exhibits/");
+        PageRoutes.page(rules, collections, "/collections", "/collections/");
+        PageRoutes.page(rules, exhibit, "/exhibits/{slug}", "/exhibits/{slug}/");
+        PageRoutes.page(rules, collection, "/collections/{slug}", "/collections/{slug}/");
     }
 
     private void listing(ServerRequest req, ServerResponse res, Kind kind) {

@@ -15,6 +15,7 @@ import org.openvault.frontend.content.ContentReader;
 import org.openvault.frontend.content.DetailPage;
 import org.openvault.frontend.pages.PageSite;
 import org.openvault.frontend.rendering.Templates;
+import org.openvault.frontend.rendering.PageRoutes;
 
 /**
  * {@code /preview?content_type=…&token=…}: an editor's unsaved draft from the backend's {@code page_preview},
@@ -34,7 +35,7 @@ public final class PreviewSite implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/preview", this::preview).get("/preview/", this::preview);
+        PageRoutes.page(rules, this::preview, "/preview", "/preview/");
     }
 
     private void preview(ServerRequest req, ServerResponse res) {

@@ -17,7 +17,7 @@ public final class AssetService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/*", this::asset);
+        rules.get("/*", this::asset).head("/*", this::asset);
     }
 
     private void asset(ServerRequest req, ServerResponse res) {
@@ -29,7 +29,9 @@ public final class AssetService implements HttpService {
         res.header(HeaderNames.CONTENT_TYPE, asset.contentType())
                 .header(HeaderNames.CACHE_CONTROL, "public, max-age=31536000, immutable")
                 .header(HeaderNames.VARY, "Accept-Encoding");
-        if (asset.gzipped() != null && req.headers().first(HeaderNames.ACCEPT_ENCODING).orElse("").contains("gzip")) {
+        if (req.prologue().method() == io.helidon.http.Method.HEAD) {
+            res.send();
+        } else if (asset.gzipped() != null && req.headers().first(HeaderNames.ACCEPT_ENCODING).orElse("").contains("gzip")) {
             res.header(HeaderNames.CONTENT_ENCODING, "gzip").send(asset.gzipped());
         } else {
             res.send(asset.bytes());

@@ -23,7 +23,10 @@ public final class Compression {
     /** Sends {@code body}, compressed when worthwhile and accepted; always marks the response as varying by encoding. */
     public static void send(ServerRequest req, ServerResponse res, byte[] body) {
         res.header(HeaderNames.VARY, "Accept-Encoding");
-        if (body.length >= MIN_SIZE && acceptsGzip(req)) {
+        if (req.prologue().method() == io.helidon.http.Method.HEAD) {
+            // Helidon writes an entity even for HEAD: answer with the headers only.
+            res.send();
+        } else if (body.length >= MIN_SIZE && acceptsGzip(req)) {
             res.header(HeaderNames.CONTENT_ENCODING, "gzip").send(gzip(body));
         } else {
             res.send(body);

@@ -18,6 +18,7 @@ import org.openvault.frontend.content.ContentReader;
 import org.openvault.frontend.content.Image;
 import org.openvault.frontend.rendering.PageMeta;
 import org.openvault.frontend.rendering.Templates;
+import org.openvault.frontend.rendering.PageRoutes;
 
 /**
  * {@code /search}: rendered on the server from the backend's {@code /api/v2/search/} (Open Vault tab) and
@@ -40,7 +41,7 @@ public final class SearchSite implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/search", this::search).get("/search/", this::search);
+        PageRoutes.page(rules, this::search, "/search", "/search/");
     }
 
     private void search(ServerRequest req, ServerResponse res) {

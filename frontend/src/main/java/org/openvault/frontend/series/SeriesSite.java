@@ -15,6 +15,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.rendering.PageMeta;
 import org.openvault.frontend.rendering.Templates;
+import org.openvault.frontend.rendering.PageRoutes;
 
 /** {@code /series}: every GBH series title from the backend, A to Z with jump links, filtered by {@code ?q=}. */
 public final class SeriesSite implements HttpService {
@@ -29,7 +30,7 @@ public final class SeriesSite implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/series", this::series).get("/series/", this::series);
+        PageRoutes.page(rules, this::series, "/series", "/series/");
     }
 
     private void series(ServerRequest req, ServerResponse res) {

@@ -11,6 +11,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.rendering.Compression;
 import org.openvault.frontend.rendering.Site;
+import org.openvault.frontend.rendering.PageRoutes;
 
 /**
  * {@code /sitemap.xml} (home and index pages, static pages at 0.5 yearly, exhibits and collections at 0.8 monthly
@@ -28,7 +29,8 @@ public final class SitemapSite implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/sitemap.xml", this::sitemap).get("/robots.txt", this::robots);
+        PageRoutes.page(rules, this::sitemap, "/sitemap.xml");
+        PageRoutes.page(rules, this::robots, "/robots.txt");
     }
 
     private void sitemap(ServerRequest req, ServerResponse res) {
@@ -64,8 +66,9 @@ public final class SitemapSite implements HttpService {
 
     private void robots(ServerRequest req, ServerResponse res) {
         res.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8")
-                .header(HeaderNames.CACHE_CONTROL, "public, max-age=3600")
-                .send("User-agent: *\nDisallow: /catalog\nDisallow: /preview\nSitemap: " + site.absolute("/sitemap.xml") + "\n");
+                .header(HeaderNames.CACHE_CONTROL, "public, max-age=3600");
+        Compression.send(req, res, ("User-agent: *\nDisallow: /catalog\nDisallow: /preview\nSitemap: "
+                + site.absolute("/sitemap.xml") + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static String escape(String text) {
