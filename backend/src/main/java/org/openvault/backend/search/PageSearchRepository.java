@@ -47,80 +47,111 @@ public final class PageSearchRepository {
 
     public Result search(Search search) {
         try (Connection connection = connection()) {
-            connection.setReadOnly(true);
             CompiledQuery query = CompiledQuery.compile(connection, search.query());
-            Map<String, Long> typeCounts = new LinkedHashMap<>();
-            typeCounts.put(EXHIBIT, 0L);
-            typeCounts.put(COLLECTION, 0L);
-            long featured = 0;
-            long total = 0;
-            SqlText facets = new SqlText("SELECT type, featured, count(*) FROM search_document d WHERE ");
-            match(facets, query);
-            facets.append(" GROUP BY type, featured");
-            try (PreparedStatement st = facets.prepare(connection); ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    String type = rs.getString(1);
-                    boolean isFeatured = rs.getBoolean(2);
-                    long count = rs.getLong(3);
-                    boolean typeSelected = search.types().isEmpty() || search.types().contains(type);
-                    if (!search.featuredOnly() || isFeatured) {
-                        typeCounts.merge(type, count, Long::sum);
-                    }
-                    if (typeSelected && isFeatured) {
-                        featured += count;
-                    }
-                    if (typeSelected && (!search.featuredOnly() || isFeatured)) {
-                        total += count;
-                    }
-                }
-            }
             long offset = (long) (search.page() - 1) * search.perPage();
-            List<Hit> hits = total > offset ? hits(connection, query, search, offset) : List.of();
-            return new Result(total, typeCounts, featured, hits);
+            Result page = page(connection, query, search, offset);
+            // no row to carry the counts (past the last page, or filtered down to nothing): count apart
+            return page.hits().isEmpty() ? facets(connection, query, search) : page;
         } catch (SQLException e) {
             throw failure(e);
         }
     }
 
-    private List<Hit> hits(Connection connection, CompiledQuery query, Search search, long offset) throws SQLException {
+    /**
+     * One query: the matches with their rank and, as window aggregates over all matches, the facet counts (type
+     * counts ignore the type filter, the featured count ignores the featured filter); then the requested slice,
+     * whose highlights and snippets are computed for those rows only.
+     */
+    private Result page(Connection connection, CompiledQuery query, Search search, long offset) throws SQLException {
         boolean text = query.kind() == CompiledQuery.Kind.TEXT;
-        SqlText sql = new SqlText("SELECT page_id, type, slug, title, featured, hero_image_id, last_published_at, ");
+        boolean anyType = search.types().isEmpty();
+        String[] types = search.types().toArray(String[]::new);
+        String typeSelected = "(CAST(? AS boolean) OR type = ANY (?))";
+        String featuredSelected = "(NOT CAST(? AS boolean) OR featured)";
+        SqlText sql = new SqlText("SELECT h.page_id, h.type, h.slug, h.title, h.featured, h.hero_image_id,"
+                + " h.last_published_at, h.n_exhibits, h.n_collections, h.n_featured, h.n_total, ");
         if (text) {
-            sql.append("ts_headline('english', search_headline_source(title), to_tsquery('english', ?), ?), ",
+            sql.append("ts_headline('english', search_headline_source(h.title), to_tsquery('english', ?), ?), ",
                     query.ts().ranking(), Highlight.TITLE_OPTIONS);
-            sql.append("ts_headline('english', search_headline_source(body_text), to_tsquery('english', ?), ?) ",
+            sql.append("ts_headline('english', search_headline_source(s.body_text), to_tsquery('english', ?), ?)",
                     query.ts().ranking(), Highlight.SNIPPET_OPTIONS);
         } else {
-            sql.append("NULL, left(body_text, 2000) ");
+            sql.append("NULL, left(s.body_text, 2000)");
         }
-        sql.append("FROM (SELECT d.page_id, d.type, d.slug, d.title, d.featured, d.hero_image_id, d.last_published_at, "
-                + "d.body_text, ");
+        sql.append(" FROM (SELECT * FROM (SELECT d.page_id, d.type, d.slug, d.title, d.featured, d.hero_image_id,"
+                + " d.last_published_at, ");
         if (text) {
             sql.append(RANK, query.ts().ranking(), query.ts().ranking(), query.ts().exact());
         } else {
             sql.append("0");
         }
-        sql.append(" AS rank FROM search_document d WHERE ");
+        sql.append(" AS rank, count(*) FILTER (WHERE type = '" + EXHIBIT + "' AND " + featuredSelected + ") OVER ()"
+                + " AS n_exhibits", search.featuredOnly());
+        sql.append(", count(*) FILTER (WHERE type = '" + COLLECTION + "' AND " + featuredSelected + ") OVER ()"
+                + " AS n_collections", search.featuredOnly());
+        sql.append(", count(*) FILTER (WHERE featured AND " + typeSelected + ") OVER () AS n_featured",
+                anyType, types);
+        sql.append(", count(*) FILTER (WHERE " + typeSelected + " AND " + featuredSelected + ") OVER () AS n_total",
+                anyType, types, search.featuredOnly());
+        sql.append(" FROM search_document d WHERE ");
         match(sql, query);
-        if (!search.types().isEmpty()) {
-            sql.append(" AND d.type = ANY (?)", (Object) search.types().toArray(String[]::new));
-        }
-        if (search.featuredOnly()) {
-            sql.append(" AND d.featured");
-        }
-        sql.append(" ORDER BY " + search.sort().orderBy() + " LIMIT ? OFFSET ?", search.perPage(), offset);
-        sql.append(") h ORDER BY " + search.sort().orderBy());
+        sql.append(") matched WHERE " + typeSelected + " AND " + featuredSelected, anyType, types, search.featuredOnly());
+        sql.append(" ORDER BY " + search.sort().orderBy() + " LIMIT ? OFFSET ?) h", search.perPage(), offset);
+        sql.append(" JOIN search_document s ON s.page_id = h.page_id ORDER BY " + qualified(search.sort()));
         List<Hit> hits = new ArrayList<>();
+        long total = 0;
+        long featured = 0;
+        Map<String, Long> typeCounts = new LinkedHashMap<>();
+        typeCounts.put(EXHIBIT, 0L);
+        typeCounts.put(COLLECTION, 0L);
         try (PreparedStatement st = sql.prepare(connection); ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
+                typeCounts.put(EXHIBIT, rs.getLong(8));
+                typeCounts.put(COLLECTION, rs.getLong(9));
+                featured = rs.getLong(10);
+                total = rs.getLong(11);
                 String title = rs.getString(4);
                 hits.add(new Hit(rs.getInt(1), rs.getString(2), rs.getString(3), title,
-                        text ? Highlight.html(rs.getString(8)) : Highlight.html(title),
-                        text ? Highlight.html(rs.getString(9)) : Highlight.opening(rs.getString(9)),
+                        text ? Highlight.html(rs.getString(12)) : Highlight.html(title),
+                        text ? Highlight.html(rs.getString(13)) : Highlight.opening(rs.getString(13)),
                         rs.getBoolean(5), (Integer) rs.getObject(6), rs.getObject(7, OffsetDateTime.class)));
             }
         }
-        return hits;
+        return new Result(total, typeCounts, featured, hits);
+    }
+
+    private static Result facets(Connection connection, CompiledQuery query, Search search) throws SQLException {
+        Map<String, Long> typeCounts = new LinkedHashMap<>();
+        typeCounts.put(EXHIBIT, 0L);
+        typeCounts.put(COLLECTION, 0L);
+        long featured = 0;
+        long total = 0;
+        SqlText sql = new SqlText("SELECT type, featured, count(*) FROM search_document d WHERE ");
+        match(sql, query);
+        sql.append(" GROUP BY type, featured");
+        try (PreparedStatement st = sql.prepare(connection); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                String type = rs.getString(1);
+                boolean isFeatured = rs.getBoolean(2);
+                long count = rs.getLong(3);
+                boolean typeSelected = search.types().isEmpty() || search.types().contains(type);
+                if (!search.featuredOnly() || isFeatured) {
+                    typeCounts.merge(type, count, Long::sum);
+                }
+                if (typeSelected && isFeatured) {
+                    featured += count;
+                }
+                if (typeSelected && (!search.featuredOnly() || isFeatured)) {
+                    total += count;
+                }
+            }
+        }
+        return new Result(total, typeCounts, featured, List.of());
+    }
+
+    private static String qualified(SearchSort sort) {
+        return sort.orderBy().replace("lower(title)", "lower(h.title)").replace("rank", "h.rank")
+                .replace("last_published_at", "h.last_published_at").replace("page_id", "h.page_id");
     }
 
     /** Appends the WHERE condition of a compiled query on {@code search_document d}. */
