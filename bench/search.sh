@@ -11,7 +11,7 @@ PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 PORT=${BENCH_PORT:-18098}
 DURATION=${BENCH_DURATION:-10s}
-CONNECTIONS=${BENCH_CONNECTIONS:-4}
+CONNECTIONS=${BENCH_CONNECTIONS:-1}
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(10000 100000); fi
 work=$(mktemp -d)
 backend_pid=""
@@ -22,7 +22,7 @@ trap cleanup EXIT
 QUERIES=(
   "common word, relevance|/api/v2/search/?q=people"
   "two words OR, relevance|/api/v2/search/?q=boston%20radio"
-  "rare word|/api/v2/search/?q=adventure"
+  "rare word (one page's AAPB GUID)|/api/v2/search/?q=cpb-aacip-15-f899139df5e1059396431415e770c6dd"
   "phrase|/api/v2/search/?q=%22civil%20rights%22"
   "prefix + required|/api/v2/search/?q=%2Btelev*%20%2Bmusic"
   "fuzzy word~|/api/v2/search/?q=televsion~"
@@ -73,7 +73,7 @@ SQL
   done
   for entry in "${QUERIES[@]}"; do
     name=${entry%%|*}; path=${entry#*|}
-    out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$path")
+    out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$path")
     ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us/, "", v); printf "%.2f", v / 1000 }
                                   else if (v ~ /ms$/) { sub(/ms/, "", v); printf "%.2f", v }
                                   else { sub(/s/, "", v); printf "%.0f", v * 1000 } }'; }

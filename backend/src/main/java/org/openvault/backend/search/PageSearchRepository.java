@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,9 +50,19 @@ public final class PageSearchRepository {
         try (Connection connection = connection()) {
             CompiledQuery query = CompiledQuery.compile(connection, search.query());
             long offset = (long) (search.page() - 1) * search.perPage();
-            Result page = page(connection, query, search, offset);
-            // no row to carry the counts (past the last page, or filtered down to nothing): count apart
-            return page.hits().isEmpty() ? facets(connection, query, search) : page;
+            boolean text = query.kind() == CompiledQuery.Kind.TEXT;
+            if (text) {
+                setIndexScans(connection, true);
+            }
+            try {
+                Result page = page(connection, query, search, offset);
+                // no row to carry the counts (past the last page, or filtered down to nothing): count apart
+                return page.hits().isEmpty() ? facets(connection, query, search) : page;
+            } finally {
+                if (text) {
+                    setIndexScans(connection, false);
+                }
+            }
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -118,6 +129,17 @@ public final class PageSearchRepository {
             }
         }
         return new Result(total, typeCounts, featured, hits);
+    }
+
+    /**
+     * For a word found in a quarter of the pages the planner prefers a sequential scan, which decompresses every
+     * page's tsvector to test it (5x slower than the GIN index at 10,000 pages). The session setting is reset
+     * before the connection goes back to the pool.
+     */
+    static void setIndexScans(Connection connection, boolean only) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(only ? "SET enable_seqscan = off" : "RESET enable_seqscan");
+        }
     }
 
     private static Result facets(Connection connection, CompiledQuery query, Search search) throws SQLException {
