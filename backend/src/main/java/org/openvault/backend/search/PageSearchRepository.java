@@ -55,9 +55,9 @@ public final class PageSearchRepository {
                 setIndexScans(connection, true);
             }
             try {
-                Result page = page(connection, query, search, offset);
-                // no row to carry the counts (past the last page, or filtered down to nothing): count apart
-                return page.hits().isEmpty() ? facets(connection, query, search) : page;
+                Result counts = facets(connection, query, search);
+                List<Hit> hits = counts.total() > offset ? hits(connection, query, search, offset) : List.of();
+                return new Result(counts.total(), counts.typeCounts(), counts.featuredCount(), hits);
             } finally {
                 if (text) {
                     setIndexScans(connection, false);
@@ -69,18 +69,13 @@ public final class PageSearchRepository {
     }
 
     /**
-     * One query: the matches with their rank and, as window aggregates over all matches, the facet counts (type
-     * counts ignore the type filter, the featured count ignores the featured filter); then the requested slice,
-     * whose highlights and snippets are computed for those rows only.
+     * The requested slice of the matches in order; ranks are computed only to sort by relevance (ranking reads
+     * every match's whole tsvector), highlights and snippets only for the slice.
      */
-    private Result page(Connection connection, CompiledQuery query, Search search, long offset) throws SQLException {
+    private List<Hit> hits(Connection connection, CompiledQuery query, Search search, long offset) throws SQLException {
         boolean text = query.kind() == CompiledQuery.Kind.TEXT;
-        boolean anyType = search.types().isEmpty();
-        String[] types = search.types().toArray(String[]::new);
-        String typeSelected = "(CAST(? AS boolean) OR type = ANY (?))";
-        String featuredSelected = "(NOT CAST(? AS boolean) OR featured)";
         SqlText sql = new SqlText("SELECT h.page_id, h.type, h.slug, h.title, h.featured, h.hero_image_id,"
-                + " h.last_published_at, h.n_exhibits, h.n_collections, h.n_featured, h.n_total, ");
+                + " h.last_published_at, ");
         if (text) {
             sql.append("ts_headline('english', search_headline_source(h.title), to_tsquery('english', ?), ?), ",
                     query.ts().ranking(), Highlight.TITLE_OPTIONS);
@@ -89,59 +84,36 @@ public final class PageSearchRepository {
         } else {
             sql.append("NULL, left(s.body_text, 2000)");
         }
-        sql.append(" FROM (SELECT * FROM (SELECT d.page_id, d.type, d.slug, d.title, d.featured, d.hero_image_id,"
-                + " d.last_published_at, ");
-        if (text) {
+        sql.append(" FROM (SELECT d.page_id, d.type, d.slug, d.title, d.featured, d.hero_image_id, d.last_published_at, ");
+        if (text && search.sort() == SearchSort.RELEVANCE) {
             sql.append(RANK, query.ts().ranking(), query.ts().ranking(), query.ts().exact());
         } else {
             sql.append("0");
         }
-        sql.append(" AS rank, count(*) FILTER (WHERE type = '" + EXHIBIT + "' AND " + featuredSelected + ") OVER ()"
-                + " AS n_exhibits", search.featuredOnly());
-        sql.append(", count(*) FILTER (WHERE type = '" + COLLECTION + "' AND " + featuredSelected + ") OVER ()"
-                + " AS n_collections", search.featuredOnly());
-        sql.append(", count(*) FILTER (WHERE featured AND " + typeSelected + ") OVER () AS n_featured",
-                anyType, types);
-        sql.append(", count(*) FILTER (WHERE " + typeSelected + " AND " + featuredSelected + ") OVER () AS n_total",
-                anyType, types, search.featuredOnly());
-        sql.append(" FROM search_document d WHERE ");
+        sql.append(" AS rank FROM search_document d WHERE ");
         match(sql, query);
-        sql.append(") matched WHERE " + typeSelected + " AND " + featuredSelected, anyType, types, search.featuredOnly());
+        if (!search.types().isEmpty()) {
+            sql.append(" AND d.type = ANY (?)", (Object) search.types().toArray(String[]::new));
+        }
+        if (search.featuredOnly()) {
+            sql.append(" AND d.featured");
+        }
         sql.append(" ORDER BY " + search.sort().orderBy() + " LIMIT ? OFFSET ?) h", search.perPage(), offset);
         sql.append(" JOIN search_document s ON s.page_id = h.page_id ORDER BY " + qualified(search.sort()));
         List<Hit> hits = new ArrayList<>();
-        long total = 0;
-        long featured = 0;
-        Map<String, Long> typeCounts = new LinkedHashMap<>();
-        typeCounts.put(EXHIBIT, 0L);
-        typeCounts.put(COLLECTION, 0L);
         try (PreparedStatement st = sql.prepare(connection); ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                typeCounts.put(EXHIBIT, rs.getLong(8));
-                typeCounts.put(COLLECTION, rs.getLong(9));
-                featured = rs.getLong(10);
-                total = rs.getLong(11);
                 String title = rs.getString(4);
                 hits.add(new Hit(rs.getInt(1), rs.getString(2), rs.getString(3), title,
-                        text ? Highlight.html(rs.getString(12)) : Highlight.html(title),
-                        text ? Highlight.html(rs.getString(13)) : Highlight.opening(rs.getString(13)),
+                        Highlight.html(text ? rs.getString(8) : title),
+                        text ? Highlight.html(rs.getString(9)) : Highlight.opening(rs.getString(9)),
                         rs.getBoolean(5), (Integer) rs.getObject(6), rs.getObject(7, OffsetDateTime.class)));
             }
         }
-        return new Result(total, typeCounts, featured, hits);
+        return hits;
     }
 
-    /**
-     * For a word found in a quarter of the pages the planner prefers a sequential scan, which decompresses every
-     * page's tsvector to test it (5x slower than the GIN index at 10,000 pages). The session setting is reset
-     * before the connection goes back to the pool.
-     */
-    static void setIndexScans(Connection connection, boolean only) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute(only ? "SET enable_seqscan = off" : "RESET enable_seqscan");
-        }
-    }
-
+    /** Facet counts and the total: type counts ignore the type filter, the featured count the featured filter. */
     private static Result facets(Connection connection, CompiledQuery query, Search search) throws SQLException {
         Map<String, Long> typeCounts = new LinkedHashMap<>();
         typeCounts.put(EXHIBIT, 0L);
@@ -169,6 +141,17 @@ public final class PageSearchRepository {
             }
         }
         return new Result(total, typeCounts, featured, List.of());
+    }
+
+    /**
+     * For a word found in a quarter of the pages the planner prefers a sequential scan, which decompresses every
+     * page's tsvector to test it (5x slower than the GIN index at 10,000 pages). The session setting is reset
+     * before the connection goes back to the pool.
+     */
+    static void setIndexScans(Connection connection, boolean only) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(only ? "SET enable_seqscan = off" : "RESET enable_seqscan");
+        }
     }
 
     private static String qualified(SearchSort sort) {
