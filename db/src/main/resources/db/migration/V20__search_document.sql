@@ -77,7 +77,8 @@ CREATE TABLE search_document (
 CREATE INDEX search_document_document_idx ON search_document USING gin (document);
 CREATE INDEX search_document_title_trgm_idx ON search_document USING gin (lower(title) gin_trgm_ops);
 CREATE INDEX search_document_title_idx ON search_document (lower(title), page_id);
-CREATE INDEX search_document_published_idx ON search_document (last_published_at, page_id);
+-- newest first (and, read backwards, oldest first: never-published pages count as oldest)
+CREATE INDEX search_document_published_idx ON search_document (last_published_at DESC NULLS LAST, page_id DESC);
 
 CREATE TABLE search_word (
     word text PRIMARY KEY

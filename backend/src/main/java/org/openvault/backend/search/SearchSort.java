@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum SearchSort {
     RELEVANCE("relevance", "rank DESC, last_published_at DESC NULLS LAST, page_id DESC"),
     NEWEST("newest", "last_published_at DESC NULLS LAST, page_id DESC"),
-    OLDEST("oldest", "last_published_at ASC NULLS LAST, page_id ASC"),
+    OLDEST("oldest", "last_published_at ASC NULLS FIRST, page_id ASC"),
     TITLE_ASC("az", "lower(title) ASC, page_id ASC"),
     TITLE_DESC("za", "lower(title) DESC, page_id DESC");
 

@@ -50,7 +50,6 @@ public final class SeriesRepository {
 
     public Result search(Search search) {
         try (Connection connection = connection()) {
-            connection.setReadOnly(true);
             CompiledQuery query = CompiledQuery.compile(connection, search.query());
             SqlText count = new SqlText("SELECT count(*) FROM gbh_series d WHERE ");
             PageSearchRepository.match(count, query);

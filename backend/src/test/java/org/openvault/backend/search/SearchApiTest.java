@@ -132,6 +132,15 @@ class SearchApiTest {
         assertEquals(5, search("q=quokka&type=exhibit&type=collection").at("/meta/total_count").asInt());
         assertEquals(2, search("q=quokka&" + enc("types[0]") + "=ov_collections.OpenVaultCollection")
                 .at("/meta/total_count").asInt());
+        // filtered down to nothing, or past the last page: the counts are still there
+        JsonNode none = search("q=engineers&type=collection");
+        assertEquals(0, none.at("/meta/total_count").asInt());
+        assertEquals(1, none.at("/meta/facets/type/exhibits.ExhibitPage").asInt());
+        JsonNode past = search("q=quokka&page=3&per_page=5");
+        assertEquals(0, past.get("items").size());
+        assertEquals(5, past.at("/meta/total_count").asInt());
+        assertEquals(3, past.at("/meta/facets/type/exhibits.ExhibitPage").asInt());
+        assertEquals(2, past.at("/meta/facets/featured").asInt());
     }
 
     @Test
@@ -145,13 +154,28 @@ class SearchApiTest {
     }
 
     @Test
-    void pages() {
-        JsonNode second = search("q=quokka&sort=az&per_page=5&page=1");
-        assertEquals(1, second.at("/meta/page_count").asInt());
-        JsonNode page2 = search("q=quokka&sort=newest&per_page=5&page=2");
-        assertEquals(0, page2.get("items").size());
-        assertEquals(5, page2.at("/meta/total_count").asInt());
-        assertEquals(5, search("q=quokka&per_page=5").get("items").size());
+    void pages() throws SQLException {
+        // 12 more pages with the word "dingo": 3 pages of 5
+        List<Integer> dingos = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            dingos.add(exhibit("dingo-" + i, "Dingo " + (char) ('a' + i), "[]", false, true,
+                    "2010-01-%02dT00:00:00Z".formatted(i + 1)));
+        }
+        List<Integer> seen = new ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            JsonNode body = search("q=dingo&sort=oldest&per_page=5&page=" + page);
+            assertEquals(12, body.at("/meta/total_count").asInt());
+            assertEquals(3, body.at("/meta/page_count").asInt());
+            assertEquals(page, body.at("/meta/page").asInt());
+            assertEquals(page < 3 ? 5 : 2, body.get("items").size());
+            seen.addAll(ids(body));
+        }
+        assertEquals(dingos, seen);
+        assertEquals(dingos.subList(0, 10), ids(search("q=dingo&sort=oldest")));
+        assertEquals(dingos.reversed().subList(0, 10), ids(search("q=dingo&sort=newest&per_page=20")).subList(0, 10));
+        for (int id : dingos) {
+            DB.execute("DELETE FROM page WHERE id = " + id);
+        }
     }
 
     @Test

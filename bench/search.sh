@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Search benchmark: builds scratch databases of 10,000 and 100,000 generated pages (bench/search-corpus.sql),
+# starts the backend on each and measures /api/v2/search/ latency with wrk per query class, plus the index size
+# and the cost of keeping the index current on publish (trigger path).
+# Needs: the local PostgreSQL (TEST_PG_URL-style host/port below), wrk, a built backend (./ov test or mvn verify).
+# Usage: bench/search.sh [sizes...]   (default: 10000 100000). Output: a Markdown table on stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+PORT=${BENCH_PORT:-18098}
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-1}
+if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(10000 100000); fi
+work=$(mktemp -d)
+backend_pid=""
+cleanup() { [ -n "$backend_pid" ] && kill "$backend_pid" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+# query class -> path (URL-encoded). Common words match most of the corpus: the worst case for ranking.
+QUERIES=(
+  "common word, relevance|/api/v2/search/?q=people"
+  "two words OR, relevance|/api/v2/search/?q=boston%20radio"
+  "rare word (one page's AAPB GUID)|/api/v2/search/?q=cpb-aacip-15-f899139df5e1059396431415e770c6dd"
+  "phrase|/api/v2/search/?q=%22civil%20rights%22"
+  "prefix + required|/api/v2/search/?q=%2Btelev*%20%2Bmusic"
+  "fuzzy word~|/api/v2/search/?q=televsion~"
+  "common word, type+featured filter, A-Z|/api/v2/search/?q=people&type=exhibit&featured=true&sort=az"
+  "browse all, newest, page 20|/api/v2/search/?sort=newest&page=20&per_page=50"
+  "series search|/api/v2/series/?q=american"
+  "listing ?search=|/api/v2/exhibits/?search=boston%20radio&limit=10&fields=_,title"
+)
+
+echo "| pages | query | p50 ms | p99 ms | req/s |"
+echo "|---|---|---|---|---|"
+for n in "${SIZES[@]}"; do
+  db="ov_bench_search_$n"
+  psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null
+  url="jdbc:postgresql://$PGHOST:$PGPORT/$db"
+  "$JAVA_HOME/bin/java" -cp 'db/target/db.jar:db/target/libs/*' org.openvault.db.Migrate --url="$url" --user="$PGUSER" >/dev/null 2>&1
+  psql -qX -d "$db" -v pages="$n" -f bench/search-corpus.sql > "$work/corpus-$n.log" 2>&1
+  rebuild=$(grep -m1 '^Time:' "$work/corpus-$n.log" | sed 's/Time: //')
+  sizes=$(psql -qXAt -d "$db" -c "SELECT count(*) || ' documents; search_document ' || pg_size_pretty(pg_total_relation_size('search_document'))
+      || ' in all (GIN document index ' || pg_size_pretty(pg_relation_size('search_document_document_idx'))
+      || ', title trigram index ' || pg_size_pretty(pg_relation_size('search_document_title_trgm_idx'))
+      || '); vocabulary ' || (SELECT count(*) FROM search_word) || ' words, '
+      || pg_size_pretty(pg_total_relation_size('search_word')) FROM search_document")
+  # publish path: 200 more exhibits inserted with the triggers on, one transaction each
+  publish=$(psql -qXAt -d "$db" <<'SQL'
+\set ON_ERROR_STOP on
+CREATE TEMP TABLE t AS SELECT clock_timestamp() AS started;
+DO $$
+DECLARE i int; new_id int;
+BEGIN
+  FOR i IN 1..200 LOOP
+    INSERT INTO page (type, slug, title, draft_title, live, last_published_at, parent_id)
+      VALUES ('exhibits.ExhibitPage', 'publish-' || i, 'Published Page ' || i, '', true, now(), 3) RETURNING page.id INTO new_id;
+    INSERT INTO exhibit (page_id, body) SELECT new_id, body FROM exhibit WHERE page_id = (SELECT min(page_id) FROM exhibit);
+  END LOOP;
+END $$;
+SELECT round(extract(epoch FROM clock_timestamp() - started) * 1000 / 200, 2) FROM t;
+SQL
+)
+  OV_DB_URL="$url" OV_DB_USER="$PGUSER" SERVER_PORT=$PORT "$JAVA_HOME/bin/java" -jar backend/target/backend.jar \
+      > "$work/backend-$n.log" 2>&1 &
+  backend_pid=$!
+  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/api/v2/health/" >/dev/null && break; sleep 0.5; done
+  for entry in "${QUERIES[@]}"; do
+    path=${entry#*|}
+    curl -fs "http://127.0.0.1:$PORT$path" >/dev/null || { echo "FAILED: $path" >&2; exit 1; }
+    wrk -t1 -c2 -d3s "http://127.0.0.1:$PORT$path" >/dev/null   # warm-up (JIT, plan cache)
+  done
+  for entry in "${QUERIES[@]}"; do
+    name=${entry%%|*}; path=${entry#*|}
+    out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$path")
+    ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us/, "", v); printf "%.2f", v / 1000 }
+                                  else if (v ~ /ms$/) { sub(/ms/, "", v); printf "%.2f", v }
+                                  else { sub(/s/, "", v); printf "%.0f", v * 1000 } }'; }
+    p50=$(ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
+    p99=$(ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
+    rps=$(echo "$out" | awk '/Requests\/sec/ { printf "%.0f", $2 }')
+    echo "| $n | $name | $p50 | $p99 | $rps |"
+  done
+  kill "$backend_pid"; wait "$backend_pid" 2>/dev/null || true; backend_pid=""
+  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page | | | |"
+  [ -n "${BENCH_KEEP:-}" ] || psql -qX -d postgres -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
+done
