@@ -56,6 +56,21 @@ class StaleCacheTest {
     }
 
     @Test
+    void recentAnswersAreReusedWithinTheFreshPeriod() {
+        WebServer frontend = RunningSite.startFrontend("http://127.0.0.1:" + SITE.backend.port(),
+                Map.of("ov.api.cache.fresh-ms", "60000"));
+        try {
+            assertEquals("MISS", RunningSite.get(frontend, "/collections/say-brother").headers().firstValue("x-cache").orElse(""));
+            HttpResponse<String> again = RunningSite.get(frontend, "/collections/say-brother");
+            assertEquals(200, again.statusCode());
+            assertEquals("HIT", again.headers().firstValue("x-cache").orElse(""));
+            assertEquals("Say Brother", Jsoup.parse(again.body()).selectFirst("h1.page-titlebar-title").text());
+        } finally {
+            frontend.stop();
+        }
+    }
+
+    @Test
     void aBackendThatNeverAnswersTimesOut() throws IOException {
         List<Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

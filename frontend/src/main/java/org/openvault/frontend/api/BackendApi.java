@@ -100,7 +100,7 @@ public final class BackendApi {
             if (status >= 500) {
                 throw new BackendUnavailableException("Backend answered " + response.status() + " for " + path);
             }
-            return new Answer(status, isJson(response) ? response.as(JsonNode.class) : null, 0);
+            return new Answer(status, isJson(response) ? response.as(JsonNode.class) : null, false, 0);
         }
     }
 
@@ -118,8 +118,11 @@ public final class BackendApi {
         return key.toString();
     }
 
-    /** One backend answer: its status, its JSON body (null when it was not JSON) and, when stale, its age. */
-    public record Answer(int status, JsonNode body, long staleSeconds) {
+    /**
+     * One backend answer: its status, its JSON body (null when it was not JSON), whether it came from the cache of
+     * recent answers and, when it was served stale because the backend failed, its age in seconds (else 0).
+     */
+    public record Answer(int status, JsonNode body, boolean cached, long staleSeconds) {
 
         public boolean ok() {
             return status == 200 && body != null;
@@ -130,6 +133,8 @@ public final class BackendApi {
     public final class Reads {
 
         private long staleSeconds = -1;
+        private int answers;
+        private int cachedAnswers;
 
         public Answer get(String path, String... nameValuePairs) {
             return get(path, pairs(nameValuePairs));
@@ -145,6 +150,10 @@ public final class BackendApi {
             if (answer.staleSeconds() > 0) {
                 staleSeconds = Math.max(staleSeconds, answer.staleSeconds());
             }
+            answers++;
+            if (answer.cached()) {
+                cachedAnswers++;
+            }
             return answer;
         }
 
@@ -155,6 +164,11 @@ public final class BackendApi {
                 throw new BackendUnavailableException("Backend answered " + answer.status() + " for " + path);
             }
             return answer.body();
+        }
+
+        /** Whether every answer came from the cache of recent answers (none asked the backend). */
+        public boolean allCached() {
+            return answers > 0 && cachedAnswers == answers;
         }
 
         /** The age in seconds of the oldest stale answer used, or -1 when every answer was fresh. */

@@ -32,7 +32,10 @@ final class RecentAnswers {
             return null;
         }
         Remembered entry = entries.get(key);
-        return entry != null && System.nanoTime() - entry.at < freshNanos ? entry.answer : null;
+        if (entry == null || System.nanoTime() - entry.at >= freshNanos) {
+            return null;
+        }
+        return new BackendApi.Answer(entry.answer.status(), entry.answer.body(), true, 0);
     }
 
     /** The remembered answer marked with its age (at least 1 s), or null when none or too old. */
@@ -46,7 +49,7 @@ final class RecentAnswers {
             entries.remove(key);
             return null;
         }
-        return new BackendApi.Answer(entry.answer.status(), entry.answer.body(), Math.max(1, age / 1_000_000_000L));
+        return new BackendApi.Answer(entry.answer.status(), entry.answer.body(), true, Math.max(1, age / 1_000_000_000L));
     }
 
     private record Remembered(BackendApi.Answer answer, long at) {

@@ -15,7 +15,7 @@ import org.openvault.frontend.api.BackendApi;
 /**
  * Renders the precompiled jte templates (src/main/jte) into HTML responses with the site's caching headers.
  * When a page was built from stale cached backend answers it says so: {@code X-Cache: STALE}, {@code Age} and a
- * {@code Warning: 110}; otherwise {@code X-Cache: MISS}.
+ * {@code Warning: 110}; built only from recent cached answers {@code X-Cache: HIT}; otherwise {@code X-Cache: MISS}.
  */
 public final class Templates {
 
@@ -50,7 +50,7 @@ public final class Templates {
                     .header(HeaderNames.AGE, Long.toString(reads.staleSeconds()))
                     .header(HeaderNames.WARNING, "110 - \"Response is Stale\"");
         } else if (reads != null) {
-            res.header("X-Cache", "MISS");
+            res.header("X-Cache", reads.allCached() ? "HIT" : "MISS");
         }
         Compression.send(req, res, output.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
