@@ -4,12 +4,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.config.Config;
-import io.helidon.http.Status;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.BackendUnavailableException;
+import org.openvault.frontend.catalog.CatalogSite;
 import org.openvault.frontend.content.ContentReader;
 import org.openvault.frontend.health.HealthService;
 import org.openvault.frontend.home.HomeSite;
@@ -60,8 +60,7 @@ public final class Main {
                 .register(new SearchSite(api, templates))
                 .register(new SeriesSite(api, templates))
                 .register(new SitemapSite(api, site))
-                .get("/catalog", (req, res) -> res.status(Status.create(418, "I'm a teapot")).send())
-                .get("/catalog/", (req, res) -> res.status(Status.create(418, "I'm a teapot")).send())
+                .register(new CatalogSite(ov.get("organ"), templates))
                 .register(new StaticPageSite(api, templates, redirects))
                 .error(BackendUnavailableException.class, (req, res, e) -> {
                     LOG.warning(e.getMessage());
