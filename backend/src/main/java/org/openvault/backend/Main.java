@@ -21,6 +21,7 @@ import org.openvault.backend.exhibits.ExhibitPages;
 import org.openvault.backend.health.ApiHealthService;
 import org.openvault.backend.health.DatabaseReadiness;
 import org.openvault.backend.images.ImageJson;
+import org.openvault.backend.openapi.OpenApiService;
 import org.openvault.backend.pages.HomePages;
 import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PageTypeService;
@@ -62,6 +63,7 @@ public final class Main {
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(ApiAccess::filter)
+                .register("/openapi", new OpenApiService())
                 .register("/api/v2/health", new ApiHealthService())
                 .register("/api/v2/pages", new PagesService(pages, urls,
                         List.of(HomePages.KIND, ExhibitPages.KIND, CollectionPages.KIND)))
