@@ -1,5 +1,8 @@
 package org.openvault.backend;
 
+import java.nio.file.Path;
+import java.time.Duration;
+
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
@@ -10,6 +13,12 @@ import org.openvault.backend.api.ApiErrors;
 import org.openvault.backend.database.Database;
 import org.openvault.backend.health.ApiHealthService;
 import org.openvault.backend.health.DatabaseReadiness;
+import org.openvault.backend.images.ImageJson;
+import org.openvault.backend.images.ImageRepository;
+import org.openvault.backend.images.ImagesService;
+import org.openvault.backend.images.LocalImageStorage;
+import org.openvault.backend.images.MediaService;
+import org.openvault.backend.images.Renditions;
 import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PagesService;
 import org.openvault.db.Migrate;
@@ -36,10 +45,20 @@ public final class Main {
             Migrate.migrate(database.dataSource());
         }
         PageRepository pages = new PageRepository(database.client());
+        Config media = config.get("ov.media");
+        LocalImageStorage imageStorage = new LocalImageStorage(Path.of(media.get("root").asString().orElse(".ov/media")));
+        ImageRepository images = new ImageRepository(database.client());
+        Renditions renditions = new Renditions(images, imageStorage);
+        ImageJson imageJson = new ImageJson(images, renditions, imageStorage,
+                media.get("base-url").asString().orElse(""),
+                Duration.ofSeconds(media.get("json-cache-seconds").asInt().orElse(60)));
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .register("/api/v2/health", new ApiHealthService())
-                .register("/api/v2/pages", new PagesService(pages));
+                .register("/api/v2/pages", new PagesService(pages))
+                .register("/api/v2/images", new ImagesService(images, imageJson,
+                        config.get("ov.api.base-url").asString().orElse("http://localhost:8000")))
+                .register("/media", new MediaService(imageStorage, renditions));
         ApiErrors.register(routing);
 
         WebServer server = WebServer.builder()

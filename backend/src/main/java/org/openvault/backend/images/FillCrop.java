@@ -21,25 +21,17 @@ public record FillCrop(int left, int top, int width, int height, int outputWidth
         double aspect = (double) spec.width() / spec.height();
         double cropWidth = Math.min(imageWidth, imageHeight * aspect);
         double cropHeight = cropWidth / aspect;
+        // Size first, so the rendition's size depends only on the original and the spec, not on the focal point.
+        int width = Math.max(1, Math.min(imageWidth, (int) Math.round(cropWidth)));
+        int height = Math.max(1, Math.min(imageHeight, (int) Math.round(cropHeight)));
         double centreX = focalPoint == null ? imageWidth / 2.0 : focalPoint.x();
         double centreY = focalPoint == null ? imageHeight / 2.0 : focalPoint.y();
-        double left = clamp(centreX - cropWidth / 2, imageWidth - cropWidth);
-        double top = clamp(centreY - cropHeight / 2, imageHeight - cropHeight);
-
-        int x0 = Math.min(imageWidth - 1, (int) Math.round(left));
-        int y0 = Math.min(imageHeight - 1, (int) Math.round(top));
-        int x1 = Math.min(imageWidth, Math.max(x0 + 1, (int) Math.round(left + cropWidth)));
-        int y1 = Math.min(imageHeight, Math.max(y0 + 1, (int) Math.round(top + cropHeight)));
-        int width = x1 - x0;
-        int height = y1 - y0;
+        int left = (int) Math.max(0, Math.min(Math.round(centreX - width / 2.0), imageWidth - width));
+        int top = (int) Math.max(0, Math.min(Math.round(centreY - height / 2.0), imageHeight - height));
         boolean scaleDown = width > spec.width();
-        return new FillCrop(x0, y0, width, height,
+        return new FillCrop(left, top, width, height,
                 scaleDown ? spec.width() : width,
                 scaleDown ? spec.height() : height);
-    }
-
-    private static double clamp(double value, double max) {
-        return Math.max(0, Math.min(value, max));
     }
 
     public boolean scales() {

@@ -54,6 +54,40 @@ public final class ImageRepository {
                         row.column("filter_spec").get(String.class)));
     }
 
+    /** Images matching a checked query, in its order and page. */
+    List<Image> list(ImageQuery query) {
+        List<Object> params = new ArrayList<>(query.params());
+        params.add(query.limit());
+        params.add(query.offset());
+        return db.execute()
+                .createQuery("SELECT " + IMAGE_COLUMNS + " FROM image WHERE " + query.where()
+                        + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?")
+                .params(params)
+                .execute()
+                .map(ImageRepository::image)
+                .toList();
+    }
+
+    long count(ImageQuery query) {
+        return db.execute()
+                .createGet("SELECT count(*) AS n FROM image WHERE " + query.where())
+                .params(query.params())
+                .execute()
+                .map(row -> ((Number) row.column("n").get()).longValue())
+                .orElse(0L);
+    }
+
+    /** The image with this id if it also matches the query's filters (detail views apply filters too). */
+    Optional<Image> find(int id, ImageQuery query) {
+        List<Object> params = new ArrayList<>(query.params());
+        params.add(id);
+        return db.execute()
+                .createGet("SELECT " + IMAGE_COLUMNS + " FROM image WHERE " + query.where() + " AND id = ?")
+                .params(params)
+                .execute()
+                .map(ImageRepository::image);
+    }
+
     /** Where a rendition file came from. */
     public record RenditionSource(int imageId, String filterSpec) {
     }
@@ -64,7 +98,7 @@ public final class ImageRepository {
                 nullableInt(row, "focal_point_y"),
                 nullableInt(row, "focal_point_width"),
                 nullableInt(row, "focal_point_height"));
-        String tagList = (String) row.column("tag_list").get();
+        String tagList = row.column("tag_list").asOptional().map(String::valueOf).orElse(null);
         List<String> tags = new ArrayList<>();
         if (tagList != null && !tagList.isEmpty()) {
             tags.addAll(List.of(tagList.split("\u001f")));
@@ -89,7 +123,6 @@ public final class ImageRepository {
     }
 
     private static Integer nullableInt(DbRow row, String column) {
-        Object value = row.column(column).get();
-        return value == null ? null : ((Number) value).intValue();
+        return row.column(column).asOptional().map(value -> ((Number) value).intValue()).orElse(null);
     }
 }

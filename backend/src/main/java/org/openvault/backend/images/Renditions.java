@@ -2,13 +2,14 @@ package org.openvault.backend.images;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Renditions on first use (§1.8): looked up in {@code image_rendition}; when missing, rendered from the original,
@@ -18,6 +19,8 @@ import java.util.concurrent.Semaphore;
  * atomic file write and the unique constraint ({@code ON CONFLICT DO NOTHING}) keep one consistent file and row.
  */
 public final class Renditions {
+
+    private static final Logger LOG = Logger.getLogger(Renditions.class.getName());
 
     // Rendering holds decoded pixels in memory; two at a time keeps a small heap safe on a 2-core machine.
     private static final Semaphore RENDERING = new Semaphore(2);
@@ -79,18 +82,29 @@ public final class Renditions {
     }
 
     private Rendition render(Image image, FilterSpec spec) throws SourceImageException {
+        RenditionRenderer.Rendered rendered;
         RENDERING.acquireUninterruptibly();
         try (InputStream original = storage.read(image.file())) {
-            RenditionRenderer.Rendered rendered = renderer.render(original, image.focalPoint(), spec);
-            String file = "images/" + baseName(image.file()) + "." + image.focalPointKey() + "." + spec
-                    + "." + rendered.extension();
-            storage.write(file, rendered.bytes());
-            return new Rendition(file, rendered.width(), rendered.height());
-        } catch (IOException e) {
+            rendered = renderer.render(original, image.focalPoint(), spec);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warning("Image " + image.id() + ": cannot read original " + image.file() + ": " + e);
             throw new SourceImageException("cannot read " + image.file() + ": " + e.getMessage(), e);
+        } catch (SourceImageException e) {
+            LOG.warning("Image " + image.id() + ": cannot decode original " + image.file() + ": " + e.getMessage());
+            throw e;
         } finally {
             RENDERING.release();
         }
+        String file = "images/" + baseName(image.file()) + "." + image.focalPointKey() + "." + spec
+                + "." + rendered.extension();
+        try {
+            storage.write(file, rendered.bytes());
+        } catch (IOException e) {
+            // The page still renders (with the error object for this image); the log says why.
+            LOG.log(Level.SEVERE, "Image " + image.id() + ": cannot store rendition " + file, e);
+            throw new SourceImageException("cannot store " + file + ": " + e.getMessage(), e);
+        }
+        return new Rendition(file, rendered.width(), rendered.height());
     }
 
     private static String baseName(String file) {
@@ -109,9 +123,6 @@ public final class Renditions {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SourceImageException source) {
                 throw source;
-            }
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw new SourceImageException(io.getMessage(), io);
             }
             throw new IllegalStateException(e.getCause());
         }
