@@ -2,6 +2,7 @@ package org.openvault.backend;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
@@ -9,18 +10,33 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+
+import org.openvault.backend.api.ApiAccess;
 import org.openvault.backend.api.ApiErrors;
+import org.openvault.backend.api.ApiException;
+import org.openvault.backend.api.ApiUrls;
+import org.openvault.backend.authors.AuthorRepository;
+import org.openvault.backend.authors.AuthorsService;
+import org.openvault.backend.collections.CollectionPages;
 import org.openvault.backend.database.Database;
+import org.openvault.backend.database.Sql;
+import org.openvault.backend.exhibits.ExhibitPages;
 import org.openvault.backend.health.ApiHealthService;
 import org.openvault.backend.health.DatabaseReadiness;
 import org.openvault.backend.images.ImageJson;
+import org.openvault.backend.images.ImageLibraryJson;
 import org.openvault.backend.images.ImageRepository;
 import org.openvault.backend.images.ImagesService;
 import org.openvault.backend.images.LocalImageStorage;
 import org.openvault.backend.images.MediaService;
 import org.openvault.backend.images.Renditions;
+import org.openvault.backend.pages.HomePages;
 import org.openvault.backend.pages.PageRepository;
+import org.openvault.backend.pages.PageTypeService;
 import org.openvault.backend.pages.PagesService;
+import org.openvault.backend.preview.PagePreviewService;
+import org.openvault.backend.preview.PreviewRepository;
+import org.openvault.backend.preview.PreviewTokens;
 import org.openvault.db.Migrate;
 
 /** The backend CMS: config, database, services, routing, server. Reading this class tells the whole wiring. */
@@ -44,21 +60,33 @@ public final class Main {
         if (dbConfig.get("migrate").asBoolean().orElse(false)) {
             Migrate.migrate(database.dataSource());
         }
-        PageRepository pages = new PageRepository(database.client());
+        Sql sql = new Sql(database.dataSource());
+        PageRepository pages = new PageRepository(sql);
         Config media = config.get("ov.media");
         LocalImageStorage imageStorage = new LocalImageStorage(Path.of(media.get("root").asString().orElse(".ov/media")));
-        ImageRepository images = new ImageRepository(database.client());
-        Renditions renditions = new Renditions(images, imageStorage);
-        ImageJson imageJson = new ImageJson(images, renditions, imageStorage,
+        ImageRepository imageRepository = new ImageRepository(database.client());
+        Renditions renditions = new Renditions(imageRepository, imageStorage);
+        ImageJson images = new ImageLibraryJson(imageRepository, renditions, imageStorage,
                 media.get("base-url").asString().orElse(""),
                 Duration.ofSeconds(media.get("json-cache-seconds").asInt().orElse(60)));
+        ApiUrls urls = new ApiUrls(config, images);
 
         HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(ApiAccess::filter)
                 .register("/api/v2/health", new ApiHealthService())
-                .register("/api/v2/pages", new PagesService(pages))
-                .register("/api/v2/images", new ImagesService(images, imageJson,
-                        config.get("ov.api.base-url").asString().orElse("http://localhost:8000")))
+                .register("/api/v2/pages", new PagesService(pages, urls,
+                        List.of(HomePages.KIND, ExhibitPages.KIND, CollectionPages.KIND)))
+                .register("/api/v2/exhibits", new PageTypeService(ExhibitPages.KIND, pages, urls))
+                .register("/api/v2/collections", new PageTypeService(CollectionPages.KIND, pages, urls))
+                .register("/api/v2/authors", new AuthorsService(new AuthorRepository(sql), urls))
+                .register("/api/v2/page_preview", new PagePreviewService(new PreviewRepository(sql),
+                        PreviewTokens.fromConfig(config.get("ov.preview")), urls))
+                .register("/api/v2/images", new ImagesService(imageRepository, imageStorage, urls))
                 .register("/media", new MediaService(imageStorage, renditions));
+        // Keep last: any other /api/v2/ path is a JSON 404. Services answer GET and HEAD (ApiAccess refuses the rest).
+        routing.any("/api/v2/*", (req, res) -> {
+            throw ApiException.notFound("not found");
+        });
         ApiErrors.register(routing);
 
         WebServer server = WebServer.builder()

@@ -57,8 +57,8 @@ public final class ImageRepository {
     /** Images matching a checked query, in its order and page. */
     List<Image> list(ImageQuery query) {
         List<Object> params = new ArrayList<>(query.params());
-        params.add(query.limit());
-        params.add(query.offset());
+        params.add((long) query.limit());
+        params.add((long) query.offset());
         return db.execute()
                 .createQuery("SELECT " + IMAGE_COLUMNS + " FROM image WHERE " + query.where()
                         + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?")

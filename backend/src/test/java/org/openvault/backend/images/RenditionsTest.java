@@ -60,7 +60,7 @@ class RenditionsTest {
     }
 
     private static ImageJson json(Renditions renditions) {
-        return new ImageJson(repository, renditions, storage, "https://media.example.org/", Duration.ZERO);
+        return new ImageLibraryJson(repository, renditions, storage, "https://media.example.org/", Duration.ZERO);
     }
 
     @Test
