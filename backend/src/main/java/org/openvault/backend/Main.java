@@ -1,12 +1,15 @@
 package org.openvault.backend;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
-import java.util.List;
 
 import org.openvault.backend.api.ApiAccess;
 import org.openvault.backend.api.ApiErrors;
@@ -22,6 +25,12 @@ import org.openvault.backend.health.ApiHealthService;
 import org.openvault.backend.health.DatabaseReadiness;
 import org.openvault.backend.images.ImageJson;
 import org.openvault.backend.openapi.OpenApiService;
+import org.openvault.backend.images.ImageLibraryJson;
+import org.openvault.backend.images.ImageRepository;
+import org.openvault.backend.images.ImagesService;
+import org.openvault.backend.images.LocalImageStorage;
+import org.openvault.backend.images.MediaService;
+import org.openvault.backend.images.Renditions;
 import org.openvault.backend.pages.HomePages;
 import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PageTypeService;
@@ -58,7 +67,13 @@ public final class Main {
         }
         Sql sql = new Sql(database.dataSource());
         PageRepository pages = new PageRepository(sql);
-        ImageJson images = ImageJson.NONE;
+        Config media = config.get("ov.media");
+        LocalImageStorage imageStorage = new LocalImageStorage(Path.of(media.get("root").asString().orElse(".ov/media")));
+        ImageRepository imageRepository = new ImageRepository(database.client());
+        Renditions renditions = new Renditions(imageRepository, imageStorage);
+        ImageJson images = new ImageLibraryJson(imageRepository, renditions, imageStorage,
+                media.get("base-url").asString().orElse(""),
+                Duration.ofSeconds(media.get("json-cache-seconds").asInt().orElse(60)));
         ApiUrls urls = new ApiUrls(config, images);
 
         HttpRouting.Builder routing = HttpRouting.builder()
@@ -77,7 +92,9 @@ public final class Main {
                 .register("/api/v2/search", new SearchService(new PageSearchRepository(database.dataSource()),
                         images))
                 .register("/api/v2/series", new SeriesService(new SeriesRepository(database.dataSource()),
-                        config.get("ov.aapb.host").asString().orElse("https://americanarchive.org")));
+                        config.get("ov.aapb.host").asString().orElse("https://americanarchive.org")))
+                .register("/api/v2/images", new ImagesService(imageRepository, imageStorage, urls))
+                .register("/media", new MediaService(imageStorage, renditions));
         // Keep last: any other /api/v2/ path is a JSON 404. Services answer GET and HEAD (ApiAccess refuses the rest).
         routing.any("/api/v2/*", (req, res) -> {
             throw ApiException.notFound("not found");

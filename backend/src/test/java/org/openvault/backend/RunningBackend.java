@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,15 +22,18 @@ public final class RunningBackend implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Main.Backend backend;
+    private final Path mediaRoot;
 
-    private RunningBackend(Main.Backend backend) {
+    private RunningBackend(Main.Backend backend, Path mediaRoot) {
         this.backend = backend;
+        this.mediaRoot = mediaRoot;
     }
 
     /** The preview secret every test backend uses, so tests can sign tokens. */
     public static final String PREVIEW_SECRET = "test-preview-secret";
 
     public static RunningBackend start(TestDatabase db) {
+        Path mediaRoot = temporaryMediaRoot();
         Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "server.port", "0",
                 "server.host", "127.0.0.1",
@@ -36,12 +41,27 @@ public final class RunningBackend implements AutoCloseable {
                 "ov.db.user", db.user(),
                 "ov.db.password", db.password(),
                 "ov.db.migrate", "true",
-                "ov.preview.secret", PREVIEW_SECRET));
+                "ov.preview.secret", PREVIEW_SECRET,
+                "ov.media.root", mediaRoot.toString(),
+                "ov.media.json-cache-seconds", "0"));
         Config config = Config.builder()
                 .disableEnvironmentVariablesSource()
                 .sources(ConfigSources.create(settings), ConfigSources.classpath("application.yaml"))
                 .build();
-        return new RunningBackend(Main.start(config));
+        return new RunningBackend(Main.start(config), mediaRoot);
+    }
+
+    /** The folder of this backend's image files (a fresh temporary folder per backend). */
+    public Path mediaRoot() {
+        return mediaRoot;
+    }
+
+    private static Path temporaryMediaRoot() {
+        try {
+            return Files.createTempDirectory("ov-media-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String baseUrl() {
@@ -55,6 +75,18 @@ public final class RunningBackend implements AutoCloseable {
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<byte[]> getBytes(String pathAndQuery) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -82,5 +114,10 @@ public final class RunningBackend implements AutoCloseable {
     @Override
     public void close() {
         backend.close();
+        try (var files = Files.walk(mediaRoot)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.openvault.db;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Command line (the Helm migration job and {@code ./ov up} call it):
  * {@code java -jar db.jar [--url=jdbc:postgresql://…] [--user=…] [--password=…] [--demo]}.
  * Without flags the OV_DB_URL, OV_DB_USER and OV_DB_PASSWORD environment variables are used.
- * {@code --demo} also loads the demo content.
+ * {@code --demo} also loads the demo content and the demo images, whose files go under {@code --media-root=}
+ * (or OV_MEDIA_ROOT, default {@code .ov/media}).
  */
 public final class Migrate {
 
@@ -30,7 +32,10 @@ public final class Migrate {
                 result.migrationsExecuted);
         if (flags.containsKey("demo")) {
             int pages = DemoContent.load(settings);
-            System.out.printf("Demo content loaded (%d pages in the database)%n", pages);
+            Path mediaRoot = DemoImages.mediaRoot(flags, System.getenv());
+            int images = DemoImages.load(settings, mediaRoot);
+            System.out.printf("Demo content loaded (%d pages in the database, %d demo images in %s)%n",
+                    pages, images, mediaRoot.toAbsolutePath());
         }
     }
 
@@ -53,7 +58,7 @@ public final class Migrate {
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("Unknown argument: " + arg
-                        + " (expected --url=…, --user=…, --password=… or --demo)");
+                        + " (expected --url=…, --user=…, --password=…, --demo or --media-root=…)");
             }
             int eq = arg.indexOf('=');
             if (eq < 0) {

@@ -1,0 +1,116 @@
+package org.openvault.backend.images;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Images as the API emits them (§3.5): a rendition object {@code {url, full_url, width, height, alt}}, or
+ * {@code null} when there is no image, or {@code {"error": "SourceImageIOError"}} when its original cannot be read.
+ * <p>
+ * {@code url} is what the storage answers ({@code /media/…} locally); {@code full_url} is the configured public
+ * media base URL ({@code ov.media.base-url}) plus {@code url} when {@code url} is relative, else {@code url} itself.
+ * Answers are kept for a short while ({@code ov.media.json-cache-seconds}) so page endpoints do not query the
+ * image tables on every request.
+ */
+public final class ImageLibraryJson implements ImageJson {
+
+    private static final int MAX_CACHED = 10_000;
+    static final String IMAGE_TYPE = "wagtailimages.Image";
+    private static final Map<String, Object> SOURCE_ERROR = Map.of("error", "SourceImageIOError");
+
+    private final ImageRepository images;
+    private final Renditions renditions;
+    private final ImageStorage storage;
+    private final String baseUrl;
+    private final long cacheNanos;
+    private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public ImageLibraryJson(ImageRepository images, Renditions renditions, ImageStorage storage, String baseUrl,
+                     Duration cacheFor) {
+        this.images = images;
+        this.renditions = renditions;
+        this.storage = storage;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.cacheNanos = cacheFor.toNanos();
+    }
+
+    /** The rendition object of the image for a filter spec such as {@code fill-480x270}; null without an image. */
+    @Override
+    public Map<String, Object> rendition(Integer imageId, String filterSpec) {
+        if (imageId == null) {
+            return null;
+        }
+        FilterSpec spec = FilterSpec.parse(filterSpec);
+        String key = imageId + "|" + spec;
+        long now = System.nanoTime();
+        Cached cached = cache.get(key);
+        if (cached != null && now - cached.at < cacheNanos) {
+            return cached.json;
+        }
+        Map<String, Object> json = images.find(imageId).map(image -> render(image, spec)).orElse(null);
+        if (cacheNanos > 0) {
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear();
+            }
+            cache.put(key, new Cached(json, now));
+        }
+        return json;
+    }
+
+    /** Absolute URL of a stored file, for clients outside the backend (rendition {@code full_url}, downloads). */
+    public String fullUrl(String url) {
+        return url.startsWith("/") ? baseUrl + url : url;
+    }
+
+    /** The URL under which the original of an image is downloaded ({@code /media/original_images/…} locally). */
+    public String downloadUrl(Image image) {
+        return storage.url(image.file());
+    }
+
+    /** The nested image reference authors carry (§3.4.4): {@code {id, meta{type, detail_url, download_url}, title}}. */
+    @Override
+    public Map<String, Object> reference(Integer imageId, String apiBaseUrl) {
+        if (imageId == null) {
+            return null;
+        }
+        return images.find(imageId).map(image -> {
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("type", IMAGE_TYPE);
+            meta.put("detail_url", detailUrl(apiBaseUrl, image.id()));
+            meta.put("download_url", downloadUrl(image));
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", image.id());
+            json.put("meta", meta);
+            json.put("title", image.title());
+            return json;
+        }).orElse(null);
+    }
+
+    static String detailUrl(String apiBaseUrl, int id) {
+        return apiBaseUrl + "/api/v2/images/" + id + "/";
+    }
+
+    private Map<String, Object> render(Image image, FilterSpec spec) {
+        Rendition rendition;
+        try {
+            rendition = renditions.rendition(image, spec);
+        } catch (SourceImageException e) {
+            return SOURCE_ERROR;
+        }
+        String url = storage.url(rendition.file());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("url", url);
+        json.put("full_url", fullUrl(url));
+        json.put("width", rendition.width());
+        json.put("height", rendition.height());
+        json.put("alt", image.alt());
+        return Collections.unmodifiableMap(json);
+    }
+
+    private record Cached(Map<String, Object> json, long at) {
+    }
+}
