@@ -37,10 +37,14 @@ final class RunningSite {
     final WebServer frontend;
 
     private RunningSite() {
-        backend = startBackend(db);
+        java.nio.file.Path media = java.nio.file.Path.of("target", "test-media").toAbsolutePath();
+        int port = freePort();
+        backend = startBackend(db, Map.of("server.port", Integer.toString(port),
+                "ov.media.root", media.toString(), "ov.media.base-url", "http://127.0.0.1:" + port));
         db.execute(fixture());
         try (java.sql.Connection connection = db.connect()) {
             org.openvault.db.DemoContent.load(connection);
+            org.openvault.db.DemoImages.load(connection, media);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -59,16 +63,31 @@ final class RunningSite {
     }
 
     static org.openvault.backend.Main.Backend startBackend(TestDatabase db) {
-        return org.openvault.backend.Main.start(config(Map.of(
+        return startBackend(db, Map.of());
+    }
+
+    static org.openvault.backend.Main.Backend startBackend(TestDatabase db, Map<String, String> extra) {
+        Map<String, String> values = new HashMap<>(Map.of(
                 "server.port", "0", "server.host", "127.0.0.1",
                 "ov.db.url", db.url(), "ov.db.user", db.user(), "ov.db.password", db.password(),
-                "ov.db.migrate", "true", "ov.preview.secret", PREVIEW_SECRET)));
+                "ov.db.migrate", "true", "ov.preview.secret", PREVIEW_SECRET));
+        values.putAll(extra);
+        return org.openvault.backend.Main.start(config(values));
+    }
+
+    /** A free port for the backend, whose media URLs must name it before it starts. */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static WebServer startFrontend(String backendUrl, Map<String, String> extra) {
         Map<String, String> values = new HashMap<>(Map.of(
                 "server.port", "0", "server.host", "127.0.0.1",
-                "ov.api.url", backendUrl, "ov.api.timeout-ms", "2000", "ov.api.cache.fresh-ms", "0",
+                "ov.api.url", backendUrl, "ov.api.timeout-ms", "10000", "ov.api.cache.fresh-ms", "0",
                 "ov.site.public-url", PUBLIC_URL, "ov.aapb.host", AAPB));
         values.putAll(extra);
         return Main.start(config(values));
