@@ -93,13 +93,6 @@ labels:
       key: {{ include "openvault.databaseSecretKey" . }}
 {{- end }}
 
-{{- define "openvault.imagePullSecrets" -}}
-{{- with .Values.image.pullSecrets }}
-imagePullSecrets:
-  {{- toYaml . | nindent 2 }}
-{{- end }}
-{{- end }}
-
 {{/* The TLS Secret the proxy mounts, if any. */}}
 {{- define "openvault.tlsSecretName" -}}
 {{- if .Values.proxy.tls.existingSecret -}}

@@ -75,7 +75,10 @@ spec:
     spec:
       automountServiceAccountToken: false
       enableServiceLinks: false
-      {{- include "openvault.imagePullSecrets" $root | nindent 6 }}
+      {{- with $root.Values.image.pullSecrets }}
+      imagePullSecrets:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
       securityContext:
         {{- toYaml $root.Values.podSecurityContext | nindent 8 }}
       containers:
