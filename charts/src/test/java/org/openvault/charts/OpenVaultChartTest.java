@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.LintResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -305,6 +306,18 @@ class OpenVaultChartTest {
         String script = String.join(" ", (List<String>) (List<?>) containers(podSpec(test)).getFirst().get("command"));
         assertTrue(script.contains("https://openvault.wgbh.org:$port/"), script);
         assertTrue(script.contains("ov-proxy"), script);
+    }
+
+    @Test
+    void notesTellWhereTheSiteIsAndWhereThePasswordComesFrom() {
+        String output = RenderedChart.HELM.install().withName("ov").withNamespace("ov")
+                .withKubeVersion(RenderedChart.KUBE_VERSION).withValuesFile(RenderedChart.CHART.resolve("values-ov.yaml"))
+                .dryRun().withDryRunOption(DryRun.CLIENT).clientOnly().call().getOutput();
+        String notes = output.substring(output.indexOf("NOTES:"));
+        assertTrue(notes.contains("Site:        https://openvault.wgbh.org/"), notes);
+        assertTrue(notes.contains("password from Secret ov-backend-secret, key OV_DB_PASSWORD"), notes);
+        assertTrue(notes.contains("cert-manager Certificate ov-tls"), notes);
+        assertTrue(notes.contains("helm test ov -n ov"), notes);
     }
 
     @Test
