@@ -76,8 +76,10 @@ class StackFromImagesIT {
                 assertEquals(200, home.statusCode(), frontendRun::output);
                 assertTrue(home.headers().firstValue("content-type").orElse("").startsWith("text/html"));
 
+                // The internal (ping/metrics) listener of the routing proxy gets a free port too; others ignore it.
                 try (ContainerImage.Running proxyRun = proxy.start(proxyRoot, Map.of(
                         "PROXY_HTTP_PORT", Integer.toString(httpPort), "PROXY_HTTPS_PORT", Integer.toString(freePort()),
+                        "PROXY_ENTRYPOINTS_INTERNAL_PORT", Integer.toString(freePort()),
                         "PROXY_HTTPS_PUBLIC_PORT", "443", "PROXY_UPSTREAM", "http://localhost:" + frontendPort))) {
                     proxyRun.awaitOutput("Started all channels");
                     HttpResponse<String> redirect = get("http://localhost:" + httpPort + "/exhibits/");
