@@ -44,6 +44,14 @@ final class TrustingClient {
         }
     }
 
+    HttpResponse<java.io.InputStream> sendStreaming(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).build());
     }
