@@ -111,6 +111,7 @@ public final class SniCertificates extends X509ExtendedKeyManager {
                 contents.put(pair, contents(pair));
                 X509Certificate[] chain = readChain(pair);
                 PrivateKey key = readKey(pair);
+                checkPair(key, chain[0]);
                 entries.add(new Entry("cert-" + generation + "-" + entries.size(), key, chain, names(chain[0])));
             } catch (IOException | CertificateException | RuntimeException e) {
                 throw new IllegalArgumentException("cannot load TLS certificate " + pair.certificate() + " / " + pair.key()
@@ -118,6 +119,30 @@ public final class SniCertificates extends X509ExtendedKeyManager {
             }
         }
         return new Snapshot(List.copyOf(entries), entries.getFirst(), contents);
+    }
+
+    /** A key that does not belong to the certificate (say, caught half-way through an update) is refused. */
+    private static void checkPair(PrivateKey key, X509Certificate certificate) {
+        try {
+            String algorithm = key.getAlgorithm().equals("EC") ? "SHA256withECDSA"
+                    : key.getAlgorithm().equals("RSA") ? "SHA256withRSA" : null;
+            if (algorithm == null) {
+                return;
+            }
+            byte[] probe = "open vault".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            java.security.Signature signer = java.security.Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(probe);
+            if (!verifier.verify(signature)) {
+                throw new IllegalArgumentException("the private key does not belong to the certificate");
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("the private key does not belong to the certificate: " + e.getMessage(), e);
+        }
     }
 
     private static byte[] contents(CertificateFiles pair) throws IOException {
