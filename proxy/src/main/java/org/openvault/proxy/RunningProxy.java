@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.helidon.common.tls.Tls;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServer;
@@ -26,6 +28,8 @@ import org.openvault.proxy.forwarding.ForwardToService;
 import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.ops.ProxyMetrics;
 import org.openvault.proxy.routing.EntrypointHandler;
+import org.openvault.proxy.routing.HeaderTimeout;
+import org.openvault.proxy.routing.TransportErrors;
 import org.openvault.proxy.routing.Middleware;
 import org.openvault.proxy.routing.Route;
 import org.openvault.proxy.tls.CertificateFiles;
@@ -92,20 +96,24 @@ public final class RunningProxy {
         }
 
         WebServerConfig.Builder builder = WebServer.builder().shutdownHook(false);
+        List<HeaderTimeout> headerTimeouts = new ArrayList<>();
         Map<String, String> socketNames = new LinkedHashMap<>();
         boolean first = true;
         for (ProxyConfig.Entrypoint entrypoint : config.entrypoints().values()) {
             String socket = first ? WebServer.DEFAULT_SOCKET_NAME : entrypoint.name();
             socketNames.put(entrypoint.name(), socket);
             List<Route> routes = routesByEntrypoint.getOrDefault(entrypoint.name(), List.of());
-            EntrypointHandler handler = new EntrypointHandler(entrypoint.name(), routes, config.trustedProxies(), metrics, accessLog);
+            EntrypointHandler handler = new EntrypointHandler(entrypoint.name(), routes, config.trustedProxies(), metrics, accessLog,
+                    entrypoint.maxHeaderBytes());
             Tls tls = entrypoint.tls() ? tls(certificates, config.tls()) : null;
+            HeaderTimeout headerTimeout = new HeaderTimeout(entrypoint.headerTimeout());
+            headerTimeouts.add(headerTimeout);
             if (first) {
-                listener(builder, config.host(), entrypoint, tls);
+                listener(builder, config.host(), entrypoint, tls, headerTimeout);
                 builder.routing(routing -> routing(routing, entrypoint, handler, metrics));
             } else {
                 builder.putSocket(socket, listenerBuilder -> {
-                    listener(listenerBuilder, config.host(), entrypoint, tls);
+                    listener(listenerBuilder, config.host(), entrypoint, tls, headerTimeout);
                     listenerBuilder.routing(routing -> routing(routing, entrypoint, handler, metrics));
                 });
             }
@@ -127,20 +135,32 @@ public final class RunningProxy {
             scheduler.scheduleWithFixedDelay(certificates::reloadIfChanged, interval, interval, TimeUnit.MILLISECONDS);
         }
         scheduler.scheduleWithFixedDelay(accessLog::flush, 1, 1, TimeUnit.SECONDS);
+        long sweep = Math.max(50, config.entrypoints().values().stream()
+                .mapToLong(entrypoint -> entrypoint.headerTimeout().toMillis() / 4).min().orElse(1000));
+        scheduler.scheduleWithFixedDelay(() -> headerTimeouts.forEach(HeaderTimeout::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
         return new RunningProxy(server, socketNames, scheduler, accessLog, certificates, metrics,
                 List.copyOf(services.values()));
     }
 
-    private static void listener(ListenerConfig.BuilderBase<?, ?> listener, String host, ProxyConfig.Entrypoint entrypoint, Tls tls) {
+    private static void listener(ListenerConfig.BuilderBase<?, ?> listener, String host, ProxyConfig.Entrypoint entrypoint, Tls tls,
+                                 HeaderTimeout headerTimeout) {
         listener.host(host)
                 .port(entrypoint.port())
                 .maxTcpConnections(entrypoint.maxConnections())
                 .idleConnectionTimeout(entrypoint.idleTimeout())
+                .idleConnectionPeriod(Duration.ofMillis(Math.max(100, Math.min(60_000, entrypoint.idleTimeout().toMillis() / 4))))
                 .shutdownGracePeriod(entrypoint.shutdownGrace())
-                .connectionOptions(socket -> socket.readTimeout(entrypoint.headerTimeout()).tcpNoDelay(true))
+                .connectionOptions(socket -> socket.tcpNoDelay(true))
+                .directHandlers(handlers -> {
+                    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                        handlers.addHandler(type, new TransportErrors());
+                    }
+                })
                 .addProtocol(Http1Config.builder()
                         .maxPrologueLength(entrypoint.maxRequestLine())
-                        .maxHeadersSize(entrypoint.maxHeaderBytes())
+                        // Helidon answers 400 past its own limit; the handler answers 431 between ours and it.
+                        .maxHeadersSize(Math.max(2 * entrypoint.maxHeaderBytes(), entrypoint.maxHeaderBytes() + 8192))
+                        .addReceiveListener(headerTimeout)
                         .build());
         if (tls != null) {
             listener.tls(tls);

@@ -24,9 +24,11 @@ public final class EntrypointHandler implements Handler {
     private final List<AddressRange> trustedProxies;
     private final ProxyMetrics metrics;
     private final AccessLog accessLog;
+    private final int maxHeaderBytes;
 
     public EntrypointHandler(String entrypoint, List<Route> routes, List<AddressRange> trustedProxies,
-                             ProxyMetrics metrics, AccessLog accessLog) {
+                             ProxyMetrics metrics, AccessLog accessLog, int maxHeaderBytes) {
+        this.maxHeaderBytes = maxHeaderBytes;
         this.entrypoint = entrypoint;
         this.routes = routes.stream().sorted(Comparator.comparingInt(Route::priority).reversed()).toList();
         this.trustedProxies = trustedProxies;
@@ -40,7 +42,9 @@ public final class EntrypointHandler implements Handler {
         Exchange exchange = new Exchange(req, res, entrypoint, trustedProxies);
         try {
             Route route = match(exchange);
-            if (route == null) {
+            if (headerBytes(req) > maxHeaderBytes) {
+                exchange.sendError(Status.create(431, "Request Header Fields Too Large"), "The request headers are too large.");
+            } else if (route == null) {
                 exchange.sendError(Status.NOT_FOUND_404, "No route matches this request.");
             } else {
                 exchange.router(route.name());
@@ -68,6 +72,16 @@ public final class EntrypointHandler implements Handler {
             metrics.record(exchange, nanos);
             accessLog.log(exchange, nanos);
         }
+    }
+
+    private static int headerBytes(ServerRequest req) {
+        int bytes = 0;
+        for (var header : req.headers()) {
+            for (String value : header.allValues()) {
+                bytes += header.name().length() + value.length() + 4;
+            }
+        }
+        return bytes;
     }
 
     private Route match(Exchange exchange) {
