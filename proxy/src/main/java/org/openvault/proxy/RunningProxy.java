@@ -22,6 +22,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http2.Http2Config;
 import org.openvault.proxy.config.ProxyConfig;
 import org.openvault.proxy.forwarding.BalancedService;
 import org.openvault.proxy.forwarding.ForwardToService;
@@ -156,6 +157,7 @@ public final class RunningProxy {
                         handlers.addHandler(type, new TransportErrors());
                     }
                 })
+                .protocolsDiscoverServices(false)
                 .addProtocol(Http1Config.builder()
                         .maxPrologueLength(entrypoint.maxRequestLine())
                         // Helidon answers 400 past its own limit; the handler answers 431 between ours and it.
@@ -164,6 +166,9 @@ public final class RunningProxy {
                         .build());
         if (tls != null) {
             listener.tls(tls);
+            if (entrypoint.http2()) {
+                listener.addProtocol(Http2Config.builder().build());
+            }
         }
     }
 

@@ -157,6 +157,25 @@ class TlsTest {
     }
 
     @Test
+    void http2IsNegotiatedByAlpn() throws Exception {
+        java.net.http.HttpClient http2 = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2)
+                .sslContext(trustingContext("a.test"))
+                .build();
+        java.net.http.HttpResponse<String> response = http2.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(proxy.https("websecure", "/over-h2?x=1"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, response.version());
+        assertTrue(response.body().contains("path=/over-h2?x=1\n"), response.body());
+        assertTrue(response.body().contains("header:host=[localhost:" + proxy.proxy.port("websecure") + "]"), response.body());
+        assertFalse(response.body().contains("header::"), response.body());
+    }
+
+    private static SSLContext trustingContext(String unused) throws Exception {
+        return new TrustingClient(proxy.certificate).sslContext();
+    }
+
+    @Test
     void opensslAndCurlSeeTheRightCertificate() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")) && Files.isExecutable(Path.of("/usr/bin/curl")),
                 "openssl and curl are not installed");
@@ -167,6 +186,8 @@ class TlsTest {
         assertTrue(openssl.contains("Protocol  : TLSv1.2") || openssl.contains("Protocol: TLSv1.2"), openssl);
         String refused = run("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-tls1_1");
         assertTrue(refused.contains("Cipher is (NONE)") && refused.contains("no peer certificate available"), refused);
+        String h2 = run("curl", "-sk", "--http2", "-o", "/dev/null", "-w", "%{http_version}", "https://localhost:" + port + "/");
+        assertEquals("2", h2.trim());
         String curl = run("curl", "-sk", "--resolve", "a.test:" + port + ":127.0.0.1", "https://a.test:" + port + "/from-curl");
         assertTrue(curl.contains("path=/from-curl"), curl);
         assertTrue(curl.contains("header:host=[a.test:" + port + "]"), curl);

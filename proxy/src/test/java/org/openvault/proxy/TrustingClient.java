@@ -19,6 +19,7 @@ import org.openvault.proxy.tls.CertificateFiles;
 final class TrustingClient {
 
     private final HttpClient http;
+    private final SSLContext context;
 
     TrustingClient(CertificateFiles certificate) {
         try (InputStream in = Files.newInputStream(certificate.certificate())) {
@@ -28,12 +29,16 @@ final class TrustingClient {
             trust.setCertificateEntry("proxy", cert);
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
+            context = SSLContext.getInstance("TLS");
             context.init(null, factory.getTrustManagers(), null);
             http = HttpClient.newBuilder().sslContext(context).followRedirects(HttpClient.Redirect.NEVER).build();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    SSLContext sslContext() {
+        return context;
     }
 
     HttpResponse<String> send(HttpRequest request) {

@@ -179,7 +179,7 @@ public final class ForwardToService {
         boolean trusted = exchange.fromTrustedProxy();
         for (Header header : req.headers()) {
             String name = header.name().toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(name) || connectionTokens.contains(name) || name.equals("expect")
+            if (HOP_BY_HOP.contains(name) || connectionTokens.contains(name) || name.equals("expect") || name.startsWith(":")
                     || name.equals("host") || (!trusted && FORWARDING.contains(name))) {
                 continue;
             }
