@@ -23,6 +23,7 @@ final class Upstream implements AutoCloseable {
     final String name;
     final WebServer server;
     final CountDownLatch release = new CountDownLatch(1);
+    final CountDownLatch arrived = new CountDownLatch(1);
     volatile boolean healthy = true;
 
     Upstream(String name) {
@@ -42,6 +43,7 @@ final class Upstream implements AutoCloseable {
         if (path.equals("/health")) {
             res.status(healthy ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503).send(healthy ? "ok" : "down");
         } else if (path.equals("/hang")) {
+            arrived.countDown();
             try {
                 release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
