@@ -29,8 +29,8 @@ public final class UpstreamServer {
                 .baseUri(url)
                 .followRedirects(false)
                 .sendExpectContinue(false)
-                .connectTimeout(connectTimeout)
-                .readTimeout(timeout)
+                .socketOptions(socket -> socket.tcpNoDelay(true).connectTimeout(connectTimeout).readTimeout(timeout))
+                .connectionCacheSize(1024)
                 .build();
     }
 
