@@ -104,8 +104,9 @@ class OpenVaultChartTest {
         }
         Map<String, Object> proxy = containers(podSpec(chart.get("Deployment", "proxy"))).getFirst();
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            assertEquals("https", map(proxy, probe, "tcpSocket").get("port"));
+            assertEquals(Map.of("path", "/ping", "port", "internal"), map(proxy, probe, "httpGet"));
         }
+        assertTrue(list(proxy, "ports").contains(Map.of("name", "internal", "containerPort", 8082, "protocol", "TCP")));
     }
 
     @Test
@@ -119,7 +120,7 @@ class OpenVaultChartTest {
         Map<String, String> proxy = strings(chart.get("ConfigMap", "proxy"), "data");
         assertEquals("http://ov-frontend:3000", proxy.get("PROXY_SERVICES_FRONTEND_SERVERS"));
         assertEquals("http://ov-backend:8000", proxy.get("PROXY_SERVICES_BACKEND_SERVERS"));
-        assertEquals("443", proxy.get("PROXY_HTTPS_PUBLIC_PORT"));
+        assertEquals("443", proxy.get("PROXY_MIDDLEWARES_TO_HTTPS_REDIRECT_SCHEME_PORT"));
 
         Map<String, Object> proxyService = chart.get("Service", "proxy");
         assertEquals("LoadBalancer", map(proxyService, "spec").get("type"));
