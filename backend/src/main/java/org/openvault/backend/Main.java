@@ -64,7 +64,7 @@ public final class Main {
         PageRepository pages = new PageRepository(sql);
         Config media = config.get("ov.media");
         LocalImageStorage imageStorage = new LocalImageStorage(Path.of(media.get("root").asString().orElse(".ov/media")));
-        ImageRepository imageRepository = new ImageRepository(database.client());
+        ImageRepository imageRepository = new ImageRepository(sql);
         Renditions renditions = new Renditions(imageRepository, imageStorage);
         ImageJson images = new ImageLibraryJson(imageRepository, renditions, imageStorage,
                 media.get("base-url").asString().orElse(""),
