@@ -30,6 +30,7 @@ import org.openvault.backend.images.ImagesService;
 import org.openvault.backend.images.LocalImageStorage;
 import org.openvault.backend.images.MediaService;
 import org.openvault.backend.images.Renditions;
+import org.openvault.backend.openapi.OpenApiService;
 import org.openvault.backend.pages.HomePages;
 import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PageTypeService;
@@ -73,6 +74,7 @@ public final class Main {
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(ApiAccess::filter)
+                .register("/openapi", new OpenApiService())
                 .register("/api/v2/health", new ApiHealthService())
                 .register("/api/v2/pages", new PagesService(pages, urls,
                         List.of(HomePages.KIND, ExhibitPages.KIND, CollectionPages.KIND)))
