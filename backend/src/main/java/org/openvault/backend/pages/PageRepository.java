@@ -121,8 +121,8 @@ public final class PageRepository {
             where.append(" AND (").append(condition).append(')');
         }
         String from = COMMON_FROM + " " + kind.joins() + where;
-        String total = criteria.countTotal ? ", count(*) OVER () AS total_count" : ", 1 AS total_count";
-        String query = "SELECT " + COMMON_COLUMNS + kind.columns(detail) + total
+        String totalColumn = criteria.countTotal ? ", count(*) OVER () AS total_count" : ", 1 AS total_count";
+        String query = "SELECT " + COMMON_COLUMNS + kind.columns(detail) + totalColumn
                 + from + " ORDER BY " + criteria.orderBy + " LIMIT ? OFFSET ?";
         List<Object> params = new ArrayList<>(criteria.params);
         params.add(criteria.limit);
