@@ -18,7 +18,8 @@ export PATH="$JAVA_HOME/bin:$PATH"
 for tool in wrk curl psql; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y wrk curl postgresql-client" >&2; exit 1; }
 done
-[ -f backend/target/backend.jar ] && [ -f db/target/db.jar ] || mvn -B -ntp -pl db,backend -am -DskipTests package
+# Always measure the current sources.
+mvn -B -ntp -pl db,backend -am -DskipTests package > /tmp/ov-bench-build.log 2>&1 || { tail -30 /tmp/ov-bench-build.log; exit 1; }
 
 PIDS=()
 DROP_DB=""

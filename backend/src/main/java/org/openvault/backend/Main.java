@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.helidon.config.Config;
+import io.helidon.http.DirectHandler;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -93,6 +94,7 @@ public final class Main {
 
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
+                .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST, ApiErrors::malformed))
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder()
                                 .addCheck(new DatabaseReadiness(database.dataSource()))
