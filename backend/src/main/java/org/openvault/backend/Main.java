@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.helidon.config.Config;
+import io.helidon.http.DirectHandler;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -24,13 +25,13 @@ import org.openvault.backend.exhibits.ExhibitPages;
 import org.openvault.backend.health.ApiHealthService;
 import org.openvault.backend.health.DatabaseReadiness;
 import org.openvault.backend.images.ImageJson;
-import org.openvault.backend.openapi.OpenApiService;
 import org.openvault.backend.images.ImageLibraryJson;
 import org.openvault.backend.images.ImageRepository;
 import org.openvault.backend.images.ImagesService;
 import org.openvault.backend.images.LocalImageStorage;
 import org.openvault.backend.images.MediaService;
 import org.openvault.backend.images.Renditions;
+import org.openvault.backend.openapi.OpenApiService;
 import org.openvault.backend.pages.HomePages;
 import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PageTypeService;
@@ -69,7 +70,7 @@ public final class Main {
         PageRepository pages = new PageRepository(sql);
         Config media = config.get("ov.media");
         LocalImageStorage imageStorage = new LocalImageStorage(Path.of(media.get("root").asString().orElse(".ov/media")));
-        ImageRepository imageRepository = new ImageRepository(database.client());
+        ImageRepository imageRepository = new ImageRepository(sql);
         Renditions renditions = new Renditions(imageRepository, imageStorage);
         ImageJson images = new ImageLibraryJson(imageRepository, renditions, imageStorage,
                 media.get("base-url").asString().orElse(""),
@@ -103,6 +104,7 @@ public final class Main {
 
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
+                .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST, ApiErrors::malformed))
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder()
                                 .addCheck(new DatabaseReadiness(database.dataSource()))

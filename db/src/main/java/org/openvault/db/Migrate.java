@@ -1,5 +1,6 @@
 package org.openvault.db;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,9 +34,15 @@ public final class Migrate {
         if (flags.containsKey("demo")) {
             int pages = DemoContent.load(settings);
             Path mediaRoot = DemoImages.mediaRoot(flags, System.getenv());
-            int images = DemoImages.load(settings, mediaRoot);
-            System.out.printf("Demo content loaded (%d pages in the database, %d demo images in %s)%n",
-                    pages, images, mediaRoot.toAbsolutePath());
+            System.out.printf("Demo content loaded (%d pages in the database)%n", pages);
+            try {
+                int images = DemoImages.load(settings, mediaRoot);
+                System.out.printf("Demo images: %d in %s%n", images, mediaRoot.toAbsolutePath());
+            } catch (UncheckedIOException e) {
+                // The text content is in; pages then simply have no images (e.g. a job without the media volume).
+                System.err.printf("Demo images skipped: %s. Give --media-root= (or OV_MEDIA_ROOT) the backend's"
+                        + " writable media folder to add them.%n", e.getMessage());
+            }
         }
     }
 

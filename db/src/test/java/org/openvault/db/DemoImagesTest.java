@@ -1,6 +1,7 @@
 package org.openvault.db;
 
 import java.awt.image.BufferedImage;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -17,6 +18,7 @@ import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DemoImagesTest {
@@ -62,6 +64,16 @@ class DemoImagesTest {
         assertEquals(written, Files.getLastModifiedTime(someFile));
         assertEquals(1, count("SELECT count(*) FROM exhibit e JOIN image i ON i.id = e.cover_image_id"
                 + " WHERE i.file = 'original_images/demo-night-sky.jpg'"));
+    }
+
+    @Test
+    void anUnwritableMediaRootFailsBeforeAnyRowIsWritten(@TempDir Path dir) throws Exception {
+        Migrate.migrate(settings);
+        DemoContent.load(settings);
+        Path notAFolder = Files.writeString(dir.resolve("file"), "x");
+        int before = count("SELECT count(*) FROM image");
+        assertThrows(UncheckedIOException.class, () -> DemoImages.load(settings, notAFolder.resolve("media")));
+        assertEquals(before, count("SELECT count(*) FROM image"));
     }
 
     private int count(String sql) throws SQLException {

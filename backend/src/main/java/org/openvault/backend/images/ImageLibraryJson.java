@@ -30,7 +30,7 @@ public final class ImageLibraryJson implements ImageJson {
     private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
 
     public ImageLibraryJson(ImageRepository images, Renditions renditions, ImageStorage storage, String baseUrl,
-                     Duration cacheFor) {
+                            Duration cacheFor) {
         this.images = images;
         this.renditions = renditions;
         this.storage = storage;
@@ -62,12 +62,12 @@ public final class ImageLibraryJson implements ImageJson {
     }
 
     /** Absolute URL of a stored file, for clients outside the backend (rendition {@code full_url}, downloads). */
-    public String fullUrl(String url) {
+    private String fullUrl(String url) {
         return url.startsWith("/") ? baseUrl + url : url;
     }
 
     /** The URL under which the original of an image is downloaded ({@code /media/original_images/…} locally). */
-    public String downloadUrl(Image image) {
+    private String downloadUrl(Image image) {
         return storage.url(image.file());
     }
 

@@ -1,36 +1,36 @@
 package org.openvault.backend.images;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbRow;
+import org.openvault.backend.database.Sql;
 
 /** The SQL of the image library and its rendition cache. */
 public final class ImageRepository {
 
-    static final String IMAGE_COLUMNS = """
+    private static final String IMAGE_COLUMNS = """
             id, title, file, width, height, focal_point_x, focal_point_y, focal_point_width, focal_point_height,
-            description, array_to_string(tags, chr(31)) AS tag_list""";
+            description, tags""";
 
-    private final DbClient db;
+    private final Sql sql;
 
-    public ImageRepository(DbClient db) {
-        this.db = db;
+    public ImageRepository(Sql sql) {
+        this.sql = sql;
     }
 
     public Optional<Image> find(int id) {
-        return db.execute().get("SELECT " + IMAGE_COLUMNS + " FROM image WHERE id = ?", id)
-                .map(ImageRepository::image);
+        return first(sql.query("SELECT " + IMAGE_COLUMNS + " FROM image WHERE id = ?", List.of(id), ImageRepository::image));
     }
 
     public Optional<Rendition> findRendition(int imageId, String filterSpec, String focalPointKey) {
-        return db.execute()
-                .get("SELECT file, width, height FROM image_rendition"
+        return first(sql.query("SELECT file, width, height FROM image_rendition"
                         + " WHERE image_id = ? AND filter_spec = ? AND focal_point_key = ?",
-                        imageId, filterSpec, focalPointKey)
-                .map(ImageRepository::rendition);
+                List.of(imageId, filterSpec, focalPointKey), ImageRepository::rendition));
     }
 
     /**
@@ -38,20 +38,24 @@ public final class ImageRepository {
      * another backend process) stored the same rendition first, its row wins and this one is dropped.
      */
     public Rendition saveRendition(int imageId, String filterSpec, String focalPointKey, Rendition rendition) {
-        db.execute().insert("INSERT INTO image_rendition (image_id, filter_spec, focal_point_key, file, width, height)"
+        List<Rendition> inserted = sql.query(
+                "INSERT INTO image_rendition (image_id, filter_spec, focal_point_key, file, width, height)"
                         + " VALUES (?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT ON CONSTRAINT image_rendition_unique DO NOTHING",
-                imageId, filterSpec, focalPointKey, rendition.file(), rendition.width(), rendition.height());
-        return findRendition(imageId, filterSpec, focalPointKey).orElse(rendition);
+                        + " ON CONFLICT ON CONSTRAINT image_rendition_unique DO NOTHING"
+                        + " RETURNING file, width, height",
+                List.of(imageId, filterSpec, focalPointKey, rendition.file(), rendition.width(), rendition.height()),
+                ImageRepository::rendition);
+        return inserted.isEmpty() ? findRendition(imageId, filterSpec, focalPointKey).orElse(rendition) : inserted.getFirst();
     }
 
     /** The image and filter spec a stored rendition file was made from, to re-create a lost file. */
     public Optional<RenditionSource> renditionSource(String file) {
-        return db.execute()
-                .get("SELECT image_id, filter_spec FROM image_rendition WHERE file = ? LIMIT 1", file)
-                .map(row -> new RenditionSource(
-                        row.column("image_id").get(Integer.class),
-                        row.column("filter_spec").get(String.class)));
+        return first(sql.query("SELECT image_id, filter_spec FROM image_rendition WHERE file = ? LIMIT 1", List.of(file),
+                rs -> new RenditionSource(rs.getInt("image_id"), rs.getString("filter_spec"))));
+    }
+
+    /** Where a rendition file came from. */
+    public record RenditionSource(int imageId, String filterSpec) {
     }
 
     /** Images matching a checked query, in its order and page. */
@@ -59,70 +63,39 @@ public final class ImageRepository {
         List<Object> params = new ArrayList<>(query.params());
         params.add((long) query.limit());
         params.add((long) query.offset());
-        return db.execute()
-                .createQuery("SELECT " + IMAGE_COLUMNS + " FROM image WHERE " + query.where()
-                        + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?")
-                .params(params)
-                .execute()
-                .map(ImageRepository::image)
-                .toList();
+        return sql.query("SELECT " + IMAGE_COLUMNS + " FROM image WHERE " + query.where()
+                + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?", params, ImageRepository::image);
     }
 
     long count(ImageQuery query) {
-        return db.execute()
-                .createGet("SELECT count(*) AS n FROM image WHERE " + query.where())
-                .params(query.params())
-                .execute()
-                .map(row -> ((Number) row.column("n").get()).longValue())
-                .orElse(0L);
+        return sql.query("SELECT count(*) FROM image WHERE " + query.where(), query.params(), rs -> rs.getLong(1))
+                .getFirst();
     }
 
     /** The image with this id if it also matches the query's filters (detail views apply filters too). */
     Optional<Image> find(int id, ImageQuery query) {
         List<Object> params = new ArrayList<>(query.params());
         params.add(id);
-        return db.execute()
-                .createGet("SELECT " + IMAGE_COLUMNS + " FROM image WHERE " + query.where() + " AND id = ?")
-                .params(params)
-                .execute()
-                .map(ImageRepository::image);
+        return first(sql.query("SELECT " + IMAGE_COLUMNS + " FROM image WHERE " + query.where() + " AND id = ?",
+                params, ImageRepository::image));
     }
 
-    /** Where a rendition file came from. */
-    public record RenditionSource(int imageId, String filterSpec) {
-    }
-
-    static Image image(DbRow row) {
-        Integer fx = nullableInt(row, "focal_point_x");
+    private static Image image(ResultSet rs) throws SQLException {
+        Integer fx = Sql.nullableInt(rs, "focal_point_x");
         FocalPoint focalPoint = fx == null ? null : new FocalPoint(fx,
-                nullableInt(row, "focal_point_y"),
-                nullableInt(row, "focal_point_width"),
-                nullableInt(row, "focal_point_height"));
-        String tagList = row.column("tag_list").asOptional().map(String::valueOf).orElse(null);
-        List<String> tags = new ArrayList<>();
-        if (tagList != null && !tagList.isEmpty()) {
-            tags.addAll(List.of(tagList.split("\u001f")));
-            tags.sort(null);
-        }
-        return new Image(
-                row.column("id").get(Integer.class),
-                row.column("title").get(String.class),
-                row.column("file").get(String.class),
-                row.column("width").get(Integer.class),
-                row.column("height").get(Integer.class),
-                focalPoint,
-                row.column("description").get(String.class),
-                List.copyOf(tags));
+                rs.getInt("focal_point_y"), rs.getInt("focal_point_width"), rs.getInt("focal_point_height"));
+        Array array = rs.getArray("tags");
+        List<String> tags = new ArrayList<>(array == null ? List.of() : Arrays.asList((String[]) array.getArray()));
+        tags.sort(null);
+        return new Image(rs.getInt("id"), rs.getString("title"), rs.getString("file"), rs.getInt("width"),
+                rs.getInt("height"), focalPoint, rs.getString("description"), List.copyOf(tags));
     }
 
-    private static Rendition rendition(DbRow row) {
-        return new Rendition(
-                row.column("file").get(String.class),
-                row.column("width").get(Integer.class),
-                row.column("height").get(Integer.class));
+    private static Rendition rendition(ResultSet rs) throws SQLException {
+        return new Rendition(rs.getString("file"), rs.getInt("width"), rs.getInt("height"));
     }
 
-    private static Integer nullableInt(DbRow row, String column) {
-        return row.column(column).asOptional().map(value -> ((Number) value).intValue()).orElse(null);
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 }

@@ -16,10 +16,6 @@ public final class LocalImageStorage implements ImageStorage {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    public Path root() {
-        return root;
-    }
-
     @Override
     public InputStream read(String path) throws IOException {
         return Files.newInputStream(resolve(path));

@@ -24,7 +24,8 @@ class RandomQueryTest {
     private static final List<String> NAMES = List.of("limit", "offset", "order", "fields", "search", "search_operator",
             "type", "child_of", "ancestor_of", "descendant_of", "slug", "featured", "id", "title", "first_published_at",
             "last_published_at", "cover_image", "show_in_menus", "html_path", "format", "locale", "site", "_", "x",
-            "content_type", "token", "introduction", "alias_of");
+            "content_type", "token", "introduction", "alias_of",
+            "width", "height", "tags");
     private static final List<String> VALUES = List.of("", "0", "1", "-1", "20", "999999", "99999999999999999999",
             "true", "false", "yes", "random", "-title", "title,-id", "random,title", "*", "_", "_,title", "-authors",
             "authors(_,name)", "authors(", "a,,b", "%00", "%zz", "%ff%fe", "%E2%9C%93", "root", "3", "exhibits.ExhibitPage",
@@ -32,7 +33,8 @@ class RandomQueryTest {
             "(", ")", "((", "*,-body", "-", "--", "\\", "%5C", "null", "NaN", "1e3", "0x10");
     private static final List<String> PATHS = List.of("/api/v2/pages/", "/api/v2/exhibits/", "/api/v2/collections/",
             "/api/v2/authors/", "/api/v2/pages/3/", "/api/v2/exhibits/%d/", "/api/v2/collections/%d/",
-            "/api/v2/pages/find/", "/api/v2/exhibits/find/", "/api/v2/page_preview/1/");
+            "/api/v2/pages/find/", "/api/v2/exhibits/find/", "/api/v2/page_preview/1/",
+            "/api/v2/images/", "/api/v2/images/1/", "/api/v2/images/find/");
 
     private static RunningBackend backend;
 
@@ -64,8 +66,7 @@ class RandomQueryTest {
                 }
                 RawResponse response = rawGet(path + query);
                 assertTrue(response.status() < 500, path + query + " answered " + response.status() + ": " + response.body());
-                // Helidon itself refuses a request line it cannot decode (e.g. %zz) with an empty 400.
-                if (response.status() != 302 && !(response.status() == 400 && response.body().isEmpty())) {
+                if (response.status() != 302) {
                     JsonNode body = ApiJson.parse(response.body());
                     assertTrue(body.isObject(), path + query);
                 }

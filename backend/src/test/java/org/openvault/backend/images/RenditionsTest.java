@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openvault.backend.RunningBackend;
 import org.openvault.backend.database.Database;
+import org.openvault.backend.database.Sql;
 import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -48,7 +49,7 @@ class RenditionsTest {
         database = Database.connect(Config.just(ConfigSources.create(Map.of(
                 "url", DB.url(), "user", DB.user(), "password", DB.password()))));
         storage = new LocalImageStorage(backend.mediaRoot());
-        repository = new ImageRepository(database.client());
+        repository = new ImageRepository(new Sql(database.dataSource()));
         imageJson = json(new Renditions(repository, storage));
         images = new TestImages(DB, backend.mediaRoot());
     }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Images: cost of image fields in the exhibit detail (renditions looked up, cached JSON) and /media/ file serving.
+# wrk with 16 keep-alive connections over demo content; prints req/s, p50/p99 and the backend's RSS.
+#   bench/images.sh        (needs: apt-get install -y wrk; a JDK 21+; a PostgreSQL, default the local one)
+# Env: DURATION (default 15s), WARMUP (default 10s), CONNECTIONS (16), THREADS (2), BACKEND_OPTS (-Xmx128m),
+#      PORT (default 18091). Uses a fresh database ov_bench_images and a temporary media folder, both removed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-10s}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+PORT=${PORT:-18091}
+BACKEND_OPTS=${BACKEND_OPTS:--Xmx128m}
+if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+export PATH="$JAVA_HOME/bin:$PATH"
+for tool in wrk curl psql; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y wrk curl postgresql-client" >&2; exit 1; }
+done
+[ -f backend/target/backend.jar ] && [ -f db/target/db.jar ] || mvn -B -ntp -pl db,backend -am -DskipTests package
+
+MEDIA=$(mktemp -d)
+BACKEND=""
+cleanup() {
+  [ -n "$BACKEND" ] && kill "$BACKEND" 2>/dev/null && wait "$BACKEND" 2>/dev/null || true
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ov_bench_images WITH (FORCE)" || true
+  rm -rf "$MEDIA"
+}
+trap cleanup EXIT
+psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ov_bench_images WITH (FORCE)" -c "CREATE DATABASE ov_bench_images"
+export OV_DB_URL=jdbc:postgresql://127.0.0.1:5432/ov_bench_images OV_MEDIA_ROOT=$MEDIA
+java -jar db/target/db.jar --demo 2>/dev/null | grep -v '^$' || true
+SERVER_PORT=$PORT java $BACKEND_OPTS -jar backend/target/backend.jar > /tmp/ov-bench-images.log 2>&1 &
+BACKEND=$!
+for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/v2/health/" && break; sleep 0.25; done
+
+BASE=http://127.0.0.1:$PORT
+EXHIBIT=$(curl -sf "$BASE/api/v2/exhibits/?limit=1&fields=_,id" | sed -E 's/.*"id":([0-9]+).*/\1/')
+DETAIL="$BASE/api/v2/exhibits/$EXHIBIT/"
+start=$(date +%s%N)
+curl -sf -o /dev/null "$DETAIL"
+echo "first exhibit detail (renders its renditions): $(( ($(date +%s%N) - start) / 1000000 )) ms"
+THUMB=$BASE$(curl -sf "$DETAIL" | sed -E 's/.*"cover_thumb":\{"url":"([^"]+)".*/\1/')
+COVER=$BASE$(curl -sf "$DETAIL" | sed -E 's/.*"cover_image":\{"url":"([^"]+)".*/\1/')
+echo "detail $(curl -s "$DETAIL" | wc -c) bytes; thumb $(curl -s "$THUMB" | wc -c) bytes; cover $(curl -s "$COVER" | wc -c) bytes"
+
+rss() { awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$BACKEND/status"; }
+for url in "$DETAIL" "$THUMB" "$COVER"; do
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" > /dev/null
+  echo
+  echo "== $url ($CONNECTIONS connections, $DURATION)"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" | grep -E "Requests/sec|Transfer/sec|Non-2xx|50%|99%|Socket errors"
+  echo "backend RSS after: $(rss)"
+done
+echo; echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
