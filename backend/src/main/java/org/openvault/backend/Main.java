@@ -25,6 +25,9 @@ import org.openvault.backend.pages.HomePages;
 import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PageTypeService;
 import org.openvault.backend.pages.PagesService;
+import org.openvault.backend.preview.PagePreviewService;
+import org.openvault.backend.preview.PreviewRepository;
+import org.openvault.backend.preview.PreviewTokens;
 import org.openvault.backend.search.PageSearchRepository;
 import org.openvault.backend.search.SearchService;
 import org.openvault.backend.search.SeriesRepository;
@@ -65,6 +68,8 @@ public final class Main {
                 .register("/api/v2/exhibits", new PageTypeService(ExhibitPages.KIND, pages, urls))
                 .register("/api/v2/collections", new PageTypeService(CollectionPages.KIND, pages, urls))
                 .register("/api/v2/authors", new AuthorsService(new AuthorRepository(sql), urls))
+                .register("/api/v2/page_preview", new PagePreviewService(new PreviewRepository(sql),
+                        PreviewTokens.fromConfig(config.get("ov.preview")), urls))
                 .register("/api/v2/search", new SearchService(new PageSearchRepository(database.dataSource()),
                         images))
                 .register("/api/v2/series", new SeriesService(new SeriesRepository(database.dataSource()),
