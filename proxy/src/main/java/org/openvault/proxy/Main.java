@@ -1,18 +1,16 @@
 package org.openvault.proxy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Map;
 
-import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
-import io.helidon.webserver.WebServer;
-import org.openvault.proxy.forwarding.ForwardToUpstream;
-import org.openvault.proxy.redirect.RedirectToHttps;
-import org.openvault.proxy.tls.CertificateFiles;
-import org.openvault.proxy.tls.SelfSignedCertificate;
+import org.openvault.proxy.config.ConfigException;
+import org.openvault.proxy.config.ProxyConfig;
 
-/** The edge proxy: TLS termination on the HTTPS listener, redirects on the HTTP listener, forwarding upstream. */
+/**
+ * The edge proxy. Reads one YAML file ({@code PROXY_CONFIG_FILE}, else the bundled application.yaml) with
+ * environment overrides, refuses a bad one with the line and problem, then serves its entrypoints.
+ */
 public final class Main {
 
     private Main() {
@@ -21,49 +19,26 @@ public final class Main {
     public static void main(String[] args) {
         LogConfig.configureRuntime();
         long started = System.nanoTime();
-        WebServer server = start(Config.create());
-        System.out.printf("Proxy listening on https://localhost:%d (HTTP on %d redirects to it; started in %d ms)%n",
-                server.port(), server.port("http"), (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** Starts the proxy; ports of 0 pick free ports ({@code server.port()} is HTTPS, {@code server.port("http")} plain). */
-    public static WebServer start(Config config) {
-        Config proxy = config.get("proxy");
-        String host = proxy.get("host").asString().orElse("0.0.0.0");
-        int httpsPort = proxy.get("https.port").asInt().orElse(8443);
-        int publicHttpsPort = proxy.get("https.public-port").asInt().orElse(httpsPort);
-        CertificateFiles certificate = certificate(proxy.get("tls"));
-        ForwardToUpstream forward = new ForwardToUpstream(proxy.get("upstream").asString().orElse("http://localhost:3000"),
-                Duration.ofSeconds(proxy.get("upstream-timeout-seconds").asInt().orElse(30)));
-
-        WebServer server = WebServer.builder()
-                .host(host)
-                .port(httpsPort)
-                .tls(certificate.serverTls())
-                .routing(routing -> routing.any(forward))
-                .putSocket("http", socket -> socket.host(host).port(proxy.get("http.port").asInt().orElse(8080)))
-                .routing("http", routing -> routing.any(new RedirectToHttps(publicHttpsPort)))
-                .build()
-                .start();
-        return server;
-    }
-
-    private static CertificateFiles certificate(Config tls) {
-        String certificate = tls.get("certificate").asString().orElse("");
-        String key = tls.get("key").asString().orElse("");
-        if (!certificate.isBlank() && !key.isBlank()) {
-            return new CertificateFiles(Path.of(certificate), Path.of(key));
-        }
-        if (!certificate.isBlank() || !key.isBlank()) {
-            throw new IllegalArgumentException("Set both proxy.tls.certificate and proxy.tls.key, or neither");
-        }
+        Map<String, String> env = System.getenv();
+        String file = args.length > 0 ? args[0] : env.getOrDefault("PROXY_CONFIG_FILE", "");
+        ProxyConfig config;
         try {
-            Path directory = Files.createTempDirectory("openvault-proxy-tls");
-            CertificateFiles generated = SelfSignedCertificate.generate(directory);
-            System.out.println("No TLS certificate configured: using a self-signed one for localhost at " + generated.certificate());
-            return generated;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            config = ProxyConfig.load(file.isBlank() ? null : Path.of(file), env);
+        } catch (ConfigException e) {
+            System.err.println("Refusing to start, the configuration is wrong: " + e.getMessage());
+            System.exit(2);
+            return;
         }
+        RunningProxy proxy = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(proxy::stop, "proxy-shutdown"));
+        StringBuilder listening = new StringBuilder();
+        config.entrypoints().forEach((name, entrypoint) -> listening.append(listening.isEmpty() ? "" : ", ")
+                .append(name).append(entrypoint.tls() ? " https://" : " http://").append("localhost:").append(proxy.port(name)));
+        System.out.printf("Proxy listening on %s (started in %d ms)%n", listening, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Starts the proxy; ports of 0 pick free ports ({@link RunningProxy#port(String)} tells which). */
+    public static RunningProxy start(ProxyConfig config) {
+        return RunningProxy.start(config);
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvault.db.DatabaseSettings;
 import org.openvault.db.Migrate;
+import org.openvault.proxy.config.ProxyConfig;
 import org.openvault.proxy.tls.CertificateFiles;
 import org.openvault.proxy.tls.SelfSignedCertificate;
 import org.openvault.testing.TestDatabase;
@@ -30,7 +31,7 @@ class EndToEndTest {
 
     private static org.openvault.backend.Main.Backend backend;
     private static WebServer frontend;
-    private static WebServer proxy;
+    private static RunningProxy proxy;
     private static TrustingClient client;
 
     @BeforeAll
@@ -43,13 +44,15 @@ class EndToEndTest {
         frontend = org.openvault.frontend.Main.start(config(Map.of("server.port", "0",
                 "ov.api.url", "http://127.0.0.1:" + backend.port())));
         CertificateFiles certificate = SelfSignedCertificate.generate(tlsDirectory);
-        proxy = Main.start(config(Map.of(
-                "proxy.https.port", "0",
-                "proxy.https.public-port", "443",
-                "proxy.http.port", "0",
-                "proxy.upstream", "http://127.0.0.1:" + frontend.port(),
-                "proxy.tls.certificate", certificate.certificate().toString(),
-                "proxy.tls.key", certificate.key().toString())));
+        proxy = Main.start(ProxyConfig.parse("application.yaml", ProxyConfig.bundled(), Map.of(
+                "PROXY_ENTRYPOINTS_WEBSECURE_PORT", "0",
+                "PROXY_ENTRYPOINTS_WEB_PORT", "0",
+                "PROXY_ENTRYPOINTS_INTERNAL_PORT", "0",
+                "PROXY_SERVICES_FRONTEND_SERVERS", "http://127.0.0.1:" + frontend.port(),
+                "PROXY_SERVICES_BACKEND_SERVERS", "http://127.0.0.1:" + backend.port(),
+                "PROXY_TLS_CERTIFICATE", certificate.certificate().toString(),
+                "PROXY_TLS_KEY", certificate.key().toString(),
+                "PROXY_ACCESS_LOG_ENABLED", "false")));
         client = new TrustingClient(certificate);
     }
 
@@ -62,15 +65,22 @@ class EndToEndTest {
 
     @Test
     void pageStoredInPostgresIsServedOverTls() {
-        HttpResponse<String> response = client.get("https://localhost:" + proxy.port() + "/exhibits/end-to-end");
+        HttpResponse<String> response = client.get("https://localhost:" + proxy.port("websecure") + "/exhibits/end-to-end");
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("<h1>Stored in PostgreSQL: Eyes on the Prize</h1>"), response.body());
         assertEquals("TLSv1.3", response.sslSession().orElseThrow().getProtocol());
     }
 
     @Test
+    void publicApiIsRoutedToTheBackend() {
+        HttpResponse<String> response = client.get("https://localhost:" + proxy.port("websecure") + "/api/v2/pages/?slug=end-to-end");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("Stored in PostgreSQL: Eyes on the Prize"), response.body());
+    }
+
+    @Test
     void unknownSlugIs404ThroughTheProxy() {
-        assertEquals(404, client.get("https://127.0.0.1:" + proxy.port() + "/exhibits/nothing-here").statusCode());
+        assertEquals(404, client.get("https://127.0.0.1:" + proxy.port("websecure") + "/exhibits/nothing-here").statusCode());
     }
 
     private static Config config(Map<String, String> values) {

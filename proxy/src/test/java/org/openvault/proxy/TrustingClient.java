@@ -19,6 +19,7 @@ import org.openvault.proxy.tls.CertificateFiles;
 final class TrustingClient {
 
     private final HttpClient http;
+    private final SSLContext context;
 
     TrustingClient(CertificateFiles certificate) {
         try (InputStream in = Files.newInputStream(certificate.certificate())) {
@@ -28,7 +29,7 @@ final class TrustingClient {
             trust.setCertificateEntry("proxy", cert);
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
+            context = SSLContext.getInstance("TLS");
             context.init(null, factory.getTrustManagers(), null);
             http = HttpClient.newBuilder().sslContext(context).followRedirects(HttpClient.Redirect.NEVER).build();
         } catch (Exception e) {
@@ -36,9 +37,21 @@ final class TrustingClient {
         }
     }
 
+    SSLContext sslContext() {
+        return context;
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<java.io.InputStream> sendStreaming(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -28,25 +28,30 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A throw-away EC certificate for localhost, written as PEM files, for local runs without a real certificate. */
+/** A throw-away EC certificate (for localhost by default), written as PEM files, for local runs without a real certificate. */
 public final class SelfSignedCertificate {
 
     private SelfSignedCertificate() {
     }
 
-    /** Generates the certificate and key into {@code directory}; answers the PEM files. */
+    /** Generates the certificate and key for localhost into {@code directory}; answers the PEM files. */
     public static CertificateFiles generate(Path directory) {
+        return generate(directory, "localhost");
+    }
+
+    /** Generates a certificate for {@code dnsName} (plus 127.0.0.1 and ::1) into {@code directory}. */
+    public static CertificateFiles generate(Path directory, String dnsName) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
             KeyPair keyPair = generator.generateKeyPair();
-            X500Name subject = new X500Name("CN=localhost, O=Open Vault local run");
+            X500Name subject = new X500Name("CN=" + dnsName + ", O=Open Vault local run");
             Instant now = Instant.now();
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
                     new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofHours(1))),
                     Date.from(now.plus(Duration.ofDays(365))), subject, keyPair.getPublic());
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.dNSName, "localhost"),
+                    new GeneralName(GeneralName.dNSName, dnsName),
                     new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
                     new GeneralName(GeneralName.iPAddress, "::1")}));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
@@ -54,8 +59,9 @@ public final class SelfSignedCertificate {
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
 
             Files.createDirectories(directory);
-            Path certificateFile = directory.resolve("localhost.crt");
-            Path keyFile = directory.resolve("localhost.key");
+            String fileName = dnsName.replace("*", "wildcard");
+            Path certificateFile = directory.resolve(fileName + ".crt");
+            Path keyFile = directory.resolve(fileName + ".key");
             Files.writeString(certificateFile, pem(certificate));
             Files.writeString(keyFile, pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(keyPair.getPrivate(), null)));
             return new CertificateFiles(certificateFile, keyFile);

@@ -1,0 +1,247 @@
+package org.openvault.proxy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.helidon.common.tls.Tls;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.ListenerConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http2.Http2Config;
+import org.openvault.proxy.config.ProxyConfig;
+import org.openvault.proxy.forwarding.BalancedService;
+import org.openvault.proxy.forwarding.ForwardToService;
+import org.openvault.proxy.ops.AccessLog;
+import org.openvault.proxy.ops.ProxyMetrics;
+import org.openvault.proxy.routing.EntrypointHandler;
+import org.openvault.proxy.routing.HeaderTimeout;
+import org.openvault.proxy.routing.TransportErrors;
+import org.openvault.proxy.routing.Middleware;
+import org.openvault.proxy.routing.Route;
+import org.openvault.proxy.tls.CertificateFiles;
+import org.openvault.proxy.tls.SelfSignedCertificate;
+import org.openvault.proxy.tls.SniCertificates;
+
+/** A started proxy: its listeners, services, health checks, certificate reloads and logs; {@link #stop()} drains it. */
+public final class RunningProxy {
+
+    /** TLS 1.3 suites and the TLS 1.2 ones with forward secrecy and AEAD (Mozilla "intermediate"). */
+    static final List<String> MODERN_CIPHERS = List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+            "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
+    private final WebServer server;
+    private final Map<String, String> socketNames;
+    private final ScheduledExecutorService scheduler;
+    private final AccessLog accessLog;
+    private final SniCertificates certificates;
+    private final ProxyMetrics metrics;
+    private final List<BalancedService> services;
+    private volatile boolean stopped;
+
+    private RunningProxy(WebServer server, Map<String, String> socketNames, ScheduledExecutorService scheduler,
+                         AccessLog accessLog, SniCertificates certificates, ProxyMetrics metrics,
+                         List<BalancedService> services) {
+        this.services = services;
+        this.server = server;
+        this.socketNames = socketNames;
+        this.scheduler = scheduler;
+        this.accessLog = accessLog;
+        this.certificates = certificates;
+        this.metrics = metrics;
+    }
+
+    static RunningProxy start(ProxyConfig config) {
+        Map<String, BalancedService> services = new LinkedHashMap<>();
+        config.services().forEach((name, service) -> services.put(name, new BalancedService(service)));
+        ProxyMetrics metrics = new ProxyMetrics(List.copyOf(services.values()));
+        AccessLog accessLog = new AccessLog(config.accessLog());
+        boolean anyTls = config.entrypoints().values().stream().anyMatch(ProxyConfig.Entrypoint::tls);
+        SniCertificates certificates = anyTls ? certificates(config.tls()) : null;
+
+        Map<String, List<Route>> routesByEntrypoint = new HashMap<>();
+        for (ProxyConfig.Router router : config.routers()) {
+            Middleware.Next chain = router.service().isEmpty()
+                    ? exchange -> { }
+                    : exchange -> ForwardToService.forward(exchange, services.get(router.service()));
+            List<String> middlewares = router.middlewares();
+            for (int i = middlewares.size() - 1; i >= 0; i--) {
+                Middleware middleware = config.middlewares().get(middlewares.get(i));
+                Middleware.Next rest = chain;
+                chain = exchange -> middleware.handle(exchange, rest);
+            }
+            Route route = new Route(router.name(), router.rule(), router.priority(), chain);
+            for (ProxyConfig.Entrypoint entrypoint : config.entrypoints().values()) {
+                boolean listed = router.entrypoints().isEmpty() ? !entrypoint.internal() : router.entrypoints().contains(entrypoint.name());
+                if (listed) {
+                    routesByEntrypoint.computeIfAbsent(entrypoint.name(), name -> new ArrayList<>()).add(route);
+                }
+            }
+        }
+
+        WebServerConfig.Builder builder = WebServer.builder().shutdownHook(false);
+        List<HeaderTimeout> headerTimeouts = new ArrayList<>();
+        Map<String, String> socketNames = new LinkedHashMap<>();
+        boolean first = true;
+        for (ProxyConfig.Entrypoint entrypoint : config.entrypoints().values()) {
+            String socket = first ? WebServer.DEFAULT_SOCKET_NAME : entrypoint.name();
+            socketNames.put(entrypoint.name(), socket);
+            List<Route> routes = routesByEntrypoint.getOrDefault(entrypoint.name(), List.of());
+            EntrypointHandler handler = new EntrypointHandler(entrypoint.name(), routes, config.trustedProxies(), metrics, accessLog,
+                    entrypoint.maxHeaderBytes());
+            Tls tls = entrypoint.tls() ? tls(certificates, config.tls()) : null;
+            HeaderTimeout headerTimeout = new HeaderTimeout(entrypoint.headerTimeout());
+            headerTimeouts.add(headerTimeout);
+            if (first) {
+                listener(builder, config.host(), entrypoint, tls, headerTimeout);
+                builder.routing(routing -> routing(routing, entrypoint, handler, metrics));
+            } else {
+                builder.putSocket(socket, listenerBuilder -> {
+                    listener(listenerBuilder, config.host(), entrypoint, tls, headerTimeout);
+                    listenerBuilder.routing(routing -> routing(routing, entrypoint, handler, metrics));
+                });
+            }
+            first = false;
+        }
+        WebServer server = builder.build().start();
+
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("proxy-scheduler").daemon(true).factory());
+        for (BalancedService service : services.values()) {
+            if (!service.config().healthPath().isEmpty()) {
+                long interval = service.config().healthInterval().toMillis();
+                scheduler.scheduleWithFixedDelay(() -> Thread.ofVirtual().start(service::checkHealth),
+                        interval, interval, TimeUnit.MILLISECONDS);
+            }
+        }
+        if (certificates != null && config.tls().defaultCertificate() != null) {
+            long interval = Math.max(100, config.tls().reloadInterval().toMillis());
+            scheduler.scheduleWithFixedDelay(certificates::reloadIfChanged, interval, interval, TimeUnit.MILLISECONDS);
+        }
+        scheduler.scheduleWithFixedDelay(accessLog::flush, 1, 1, TimeUnit.SECONDS);
+        long sweep = Math.max(50, config.entrypoints().values().stream()
+                .mapToLong(entrypoint -> entrypoint.headerTimeout().toMillis() / 4).min().orElse(1000));
+        scheduler.scheduleWithFixedDelay(() -> headerTimeouts.forEach(HeaderTimeout::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
+        return new RunningProxy(server, socketNames, scheduler, accessLog, certificates, metrics,
+                List.copyOf(services.values()));
+    }
+
+    private static void listener(ListenerConfig.BuilderBase<?, ?> listener, String host, ProxyConfig.Entrypoint entrypoint, Tls tls,
+                                 HeaderTimeout headerTimeout) {
+        listener.host(host)
+                .port(entrypoint.port())
+                .maxTcpConnections(entrypoint.maxConnections())
+                .idleConnectionTimeout(entrypoint.idleTimeout())
+                .idleConnectionPeriod(Duration.ofMillis(Math.max(100, Math.min(60_000, entrypoint.idleTimeout().toMillis() / 4))))
+                .shutdownGracePeriod(entrypoint.shutdownGrace())
+                .connectionOptions(socket -> socket.tcpNoDelay(true))
+                .directHandlers(handlers -> {
+                    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                        handlers.addHandler(type, new TransportErrors());
+                    }
+                })
+                .protocolsDiscoverServices(false)
+                .addProtocol(Http1Config.builder()
+                        .maxPrologueLength(entrypoint.maxRequestLine())
+                        // Helidon answers 400 past its own limit; the handler answers 431 between ours and it.
+                        .maxHeadersSize(Math.max(2 * entrypoint.maxHeaderBytes(), entrypoint.maxHeaderBytes() + 8192))
+                        .addReceiveListener(headerTimeout)
+                        .build());
+        if (tls != null) {
+            listener.tls(tls);
+            if (entrypoint.http2()) {
+                listener.addProtocol(Http2Config.builder().build());
+            }
+        }
+    }
+
+    private static void routing(HttpRouting.Builder routing, ProxyConfig.Entrypoint entrypoint, EntrypointHandler handler,
+                                ProxyMetrics metrics) {
+        if (entrypoint.internal()) {
+            routing.get("/ping", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, "text/plain").send("OK"))
+                    .get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+                            .send(metrics.render()));
+        }
+        routing.any(handler);
+    }
+
+    private static Tls tls(SniCertificates certificates, ProxyConfig.TlsSettings settings) {
+        List<String> ciphers = settings.cipherSuites().isEmpty() ? MODERN_CIPHERS : settings.cipherSuites();
+        return Tls.builder()
+                .sslContext(certificates.sslContext())
+                .enabledProtocols(settings.protocols())
+                .enabledCipherSuites(ciphers)
+                .build();
+    }
+
+    private static SniCertificates certificates(ProxyConfig.TlsSettings settings) {
+        List<CertificateFiles> files = new ArrayList<>();
+        if (settings.defaultCertificate() != null) {
+            files.add(new CertificateFiles(settings.defaultCertificate().certificate(), settings.defaultCertificate().key()));
+        }
+        settings.certificates().forEach(pair -> files.add(new CertificateFiles(pair.certificate(), pair.key())));
+        if (files.isEmpty()) {
+            try {
+                Path directory = Files.createTempDirectory("openvault-proxy-tls");
+                CertificateFiles generated = SelfSignedCertificate.generate(directory);
+                System.out.println("No TLS certificate configured: using a self-signed one for localhost at " + generated.certificate());
+                files.add(generated);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new SniCertificates(files);
+    }
+
+    /** The port entrypoint {@code name} listens on. */
+    public int port(String entrypoint) {
+        String socket = socketNames.get(entrypoint);
+        if (socket == null) {
+            throw new IllegalArgumentException("no entrypoint " + entrypoint);
+        }
+        return server.port(socket);
+    }
+
+    /** Checks the certificate files now instead of waiting for the next poll. */
+    public boolean reloadCertificates() {
+        return certificates != null && certificates.reloadIfChanged();
+    }
+
+    /** Runs every active health check now instead of waiting for the next interval. */
+    public void checkHealthNow() {
+        services.forEach(BalancedService::checkHealth);
+    }
+
+    public ProxyMetrics metrics() {
+        return metrics;
+    }
+
+    /** Stops taking connections, lets in-flight requests finish (the entrypoints' shutdown-grace), flushes the log. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        scheduler.shutdownNow();
+        server.stop();
+        accessLog.close();
+    }
+
+}

@@ -1,0 +1,300 @@
+package org.openvault.proxy.forwarding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.zip.GZIPOutputStream;
+
+import io.helidon.http.ClientRequestHeaders;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webclient.api.HttpClientRequest;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.openvault.proxy.routing.Exchange;
+
+/**
+ * Sends an exchange to one server of a service and streams the answer back: bodies both ways without
+ * buffering, forwarded headers set (incoming ones believed only from trusted proxies), hop-by-hop headers
+ * dropped, Host kept. A refused connection is retried on the next server for idempotent requests whose body
+ * was not yet read; then 502. No answer in time is 504.
+ */
+public final class ForwardToService {
+
+    private static final Logger LOG = Logger.getLogger(ForwardToService.class.getName());
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "http2-settings");
+    private static final Set<String> FORWARDING = Set.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
+            "x-forwarded-port", "x-forwarded-prefix", "x-real-ip", "forwarded");
+    private static final io.helidon.http.HeaderName X_REAL_IP = HeaderNames.create("X-Real-IP");
+    private static final Set<Method> IDEMPOTENT = Set.of(Method.GET, Method.HEAD, Method.OPTIONS, Method.TRACE,
+            Method.PUT, Method.DELETE);
+
+    private ForwardToService() {
+    }
+
+    public static void forward(Exchange exchange, BalancedService service) {
+        ServerRequest req = exchange.request();
+        exchange.service(service.name());
+        Method method = req.prologue().method();
+        boolean hasBody = req.content().hasEntity();
+        LimitedBody body = hasBody ? new LimitedBody(exchange.requestBody(), exchange.maxBodyBytes()) : null;
+        Duration timeout = service.config().timeout();
+        if (exchange.timeout() != null && exchange.timeout().compareTo(timeout) < 0) {
+            timeout = exchange.timeout();
+        }
+        String query = req.query().rawValue();
+        Set<UpstreamServer> tried = new HashSet<>();
+        HttpClientResponse answer;
+        while (true) {
+            UpstreamServer server = service.pick(tried);
+            if (server == null) {
+                exchange.sendError(Status.SERVICE_UNAVAILABLE_503, "No upstream server is available.");
+                return;
+            }
+            tried.add(server);
+            exchange.upstream(server.url().toString());
+            HttpClientRequest out = server.client().method(method).skipUriEncoding(true).readTimeout(timeout)
+                    .path(exchange.upstreamPath());
+            if (!query.isEmpty()) {
+                out.uri(out.uri().toString() + "?" + query);
+            }
+            out.headers(headers -> requestHeaders(exchange, headers, service.config().passHostHeader()));
+            try {
+                answer = body == null ? out.request() : out.outputStream(stream -> {
+                    body.transferTo(stream);
+                    stream.close();
+                });
+                server.succeeded();
+                break;
+            } catch (RuntimeException e) {
+                Throwable cause = rootCause(e);
+                if (cause instanceof BodyTooLargeException) {
+                    exchange.sendError(Status.REQUEST_ENTITY_TOO_LARGE_413,
+                            "The request body is larger than " + exchange.maxBodyBytes() + " bytes.");
+                    return;
+                }
+                if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
+                        || e.getClass().getSimpleName().contains("Timeout")) {
+                    exchange.sendError(Status.GATEWAY_TIMEOUT_504, "The upstream server did not answer in time.");
+                    return;
+                }
+                boolean refused = cause instanceof ConnectException || cause instanceof NoRouteToHostException
+                        || cause instanceof UnknownHostException;
+                if (refused) {
+                    server.connectFailed();
+                    boolean retryable = IDEMPOTENT.contains(method) && (body == null || body.count() == 0);
+                    if (retryable && tried.size() < service.config().attempts()) {
+                        continue;
+                    }
+                }
+                LOG.log(Level.FINE, "Upstream " + server + " failed for " + req.path().rawPath(), e);
+                exchange.sendError(Status.BAD_GATEWAY_502, refused
+                        ? "The upstream server refused the connection." : "The upstream server failed to answer.");
+                return;
+            }
+        }
+        respond(exchange, method, answer);
+    }
+
+    private static void respond(Exchange exchange, Method method, HttpClientResponse answer) {
+        ServerResponse res = exchange.response();
+        try (answer) {
+            Headers upstreamHeaders = answer.headers();
+            Set<String> connectionTokens = connectionTokens(upstreamHeaders);
+            res.status(answer.status());
+            for (Header header : upstreamHeaders) {
+                String name = header.name().toLowerCase(Locale.ROOT);
+                if (!HOP_BY_HOP.contains(name) && !connectionTokens.contains(name)) {
+                    res.header(header);
+                }
+            }
+            int code = answer.status().code();
+            boolean noBody = method == Method.HEAD || code == 204 || code == 304 || !answer.entity().hasEntity();
+            boolean gzip = !noBody && shouldCompress(exchange, upstreamHeaders);
+            if (gzip) {
+                res.headers().remove(HeaderNames.CONTENT_LENGTH);
+                res.header(HeaderNames.CONTENT_ENCODING, "gzip");
+                res.headers().add(HeaderNames.VARY, "Accept-Encoding");
+            }
+            exchange.status(code);
+            exchange.markResponded();
+            exchange.applyResponseHeaders();
+            if (noBody) {
+                res.send();
+                return;
+            }
+            byte[] buffer = new byte[16384];
+            try (InputStream in = answer.inputStream();
+                 OutputStream raw = res.outputStream();
+                 OutputStream out = gzip ? new GZIPOutputStream(raw, 8192, true) : raw) {
+                int read;
+                while ((read = in.read(buffer)) >= 0) {
+                    out.write(buffer, 0, read);
+                    exchange.addBytesSent(read);
+                    if (in.available() == 0) {
+                        out.flush();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static boolean shouldCompress(Exchange exchange, Headers upstream) {
+        if (exchange.minCompressBytes() < 0 || upstream.contains(HeaderNames.CONTENT_ENCODING)) {
+            return false;
+        }
+        String accepted = String.join(",", exchange.request().headers().values(HeaderNames.ACCEPT_ENCODING)).toLowerCase(Locale.ROOT);
+        if (!accepted.contains("gzip")) {
+            return false;
+        }
+        String type = upstream.first(HeaderNames.CONTENT_TYPE).orElse("").toLowerCase(Locale.ROOT);
+        boolean textual = type.startsWith("text/") || type.contains("json") || type.contains("javascript")
+                || type.contains("xml") || type.contains("svg");
+        long length = upstream.first(HeaderNames.CONTENT_LENGTH).map(Long::parseLong).orElse(Long.MAX_VALUE);
+        return textual && length >= exchange.minCompressBytes();
+    }
+
+    private static void requestHeaders(Exchange exchange, ClientRequestHeaders headers, boolean passHost) {
+        ServerRequest req = exchange.request();
+        Set<String> connectionTokens = connectionTokens(req.headers());
+        boolean trusted = exchange.fromTrustedProxy();
+        for (Header header : req.headers()) {
+            String name = header.name().toLowerCase(Locale.ROOT);
+            if (HOP_BY_HOP.contains(name) || connectionTokens.contains(name) || name.equals("expect") || name.startsWith(":")
+                    || name.equals("host") || (!trusted && FORWARDING.contains(name))) {
+                continue;
+            }
+            headers.add(header);
+        }
+        String proto = req.isSecure() ? "https" : "http";
+        String authority = req.authority();
+        String peer = exchange.peerAddress();
+        String priorFor = trusted ? String.join(", ", req.headers().values(HeaderNames.X_FORWARDED_FOR)) : "";
+        headers.set(HeaderNames.X_FORWARDED_FOR, priorFor.isBlank() ? peer : priorFor + ", " + peer);
+        if (!headers.contains(HeaderNames.X_FORWARDED_PROTO)) {
+            headers.set(HeaderNames.X_FORWARDED_PROTO, proto);
+        }
+        if (!headers.contains(HeaderNames.X_FORWARDED_HOST) && authority != null) {
+            headers.set(HeaderNames.X_FORWARDED_HOST, authority);
+        }
+        if (!headers.contains(HeaderNames.X_FORWARDED_PORT)) {
+            headers.set(HeaderNames.X_FORWARDED_PORT, port(authority, req.isSecure()));
+        }
+        if (!headers.contains(X_REAL_IP)) {
+            headers.set(X_REAL_IP, exchange.clientAddress());
+        }
+        String element = "for=" + node(peer) + ";proto=" + proto
+                + (authority == null ? "" : ";host=\"" + authority.replace("\"", "") + "\"");
+        String priorForwarded = trusted ? String.join(", ", req.headers().values(HeaderNames.FORWARDED)) : "";
+        headers.set(HeaderNames.FORWARDED, priorForwarded.isBlank() ? element : priorForwarded + ", " + element);
+        if (passHost && authority != null) {
+            headers.set(HeaderNames.HOST, authority);
+        }
+        exchange.requestHeaderEdits().forEach(edit -> edit.accept(headers));
+    }
+
+    /** Header names listed in Connection are hop-by-hop too (RFC 9110, 7.6.1). */
+    private static Set<String> connectionTokens(Headers headers) {
+        Set<String> tokens = new HashSet<>();
+        for (String value : headers.values(HeaderNames.CONNECTION)) {
+            for (String token : value.split(",")) {
+                tokens.add(token.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return tokens;
+    }
+
+    private static String port(String authority, boolean secure) {
+        if (authority != null) {
+            int close = authority.lastIndexOf(']');
+            int colon = authority.lastIndexOf(':');
+            if (colon > close && colon < authority.length() - 1) {
+                return authority.substring(colon + 1);
+            }
+        }
+        return secure ? "443" : "80";
+    }
+
+    /** An RFC 7239 node: IPv6 addresses quoted in brackets. */
+    private static String node(String address) {
+        return address.contains(":") ? "\"[" + address + "]\"" : address;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            if (cause instanceof BodyTooLargeException) {
+                return cause;
+            }
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** The request body as read, counted, refused past a limit. */
+    private static final class LimitedBody extends InputStream {
+        private final InputStream in;
+        private final long limit;
+        private long count;
+
+        LimitedBody(InputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) {
+            count += n;
+            if (limit >= 0 && count > limit) {
+                throw new BodyTooLargeException();
+            }
+        }
+    }
+
+    /** Thrown while streaming when a body passes the max-body limit. */
+    static final class BodyTooLargeException extends RuntimeException {
+        BodyTooLargeException() {
+            super("request body too large", null, false, false);
+        }
+    }
+}

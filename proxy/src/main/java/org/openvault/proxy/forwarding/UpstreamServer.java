@@ -1,0 +1,80 @@
+package org.openvault.proxy.forwarding;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
+
+/**
+ * One upstream URL with its pooled keep-alive client and its health: down while the active check fails, or
+ * for a while after {@code maxFails} connection failures in a row (passive check).
+ */
+public final class UpstreamServer {
+
+    private final URI url;
+    private final WebClient client;
+    private final int maxFails;
+    private final long failTimeoutNanos;
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile long ejectedUntil;
+    private volatile boolean checkPassing = true;
+
+    UpstreamServer(URI url, Duration connectTimeout, Duration timeout, int maxFails, Duration failTimeout) {
+        this.url = url;
+        this.maxFails = Math.max(1, maxFails);
+        this.failTimeoutNanos = failTimeout.toNanos();
+        this.client = WebClient.builder()
+                .baseUri(url)
+                .followRedirects(false)
+                .sendExpectContinue(false)
+                .socketOptions(socket -> socket.tcpNoDelay(true).connectTimeout(connectTimeout).readTimeout(timeout))
+                .connectionCacheSize(1024)
+                .build();
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    WebClient client() {
+        return client;
+    }
+
+    /** Up: the last active check passed and no passive ejection is running. */
+    public boolean healthy() {
+        return checkPassing && System.nanoTime() - ejectedUntil >= 0;
+    }
+
+    void connectFailed() {
+        if (failures.incrementAndGet() >= maxFails) {
+            ejectedUntil = System.nanoTime() + failTimeoutNanos;
+            failures.set(0);
+        }
+    }
+
+    void succeeded() {
+        failures.set(0);
+    }
+
+    /** One active health check: a GET of {@code path} answering 2xx or 3xx in time means up. */
+    void check(String path, Duration timeout) {
+        boolean passing;
+        try (HttpClientResponse response = client.get(path).readTimeout(timeout).request()) {
+            int code = response.status().code();
+            passing = code >= 200 && code < 400;
+        } catch (RuntimeException e) {
+            passing = false;
+        }
+        if (passing && !checkPassing) {
+            ejectedUntil = System.nanoTime();
+        }
+        checkPassing = passing;
+    }
+
+    @Override
+    public String toString() {
+        return url.toString();
+    }
+}

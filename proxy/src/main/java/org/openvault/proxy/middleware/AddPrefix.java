@@ -1,0 +1,20 @@
+package org.openvault.proxy.middleware;
+
+import org.openvault.proxy.routing.Exchange;
+import org.openvault.proxy.routing.Middleware;
+
+/** Puts a prefix in front of the upstream path. */
+final class AddPrefix implements Middleware {
+
+    private final String prefix;
+
+    AddPrefix(String prefix) {
+        this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    }
+
+    @Override
+    public void handle(Exchange exchange, Next next) {
+        exchange.upstreamPath(prefix + exchange.upstreamPath());
+        next.proceed(exchange);
+    }
+}

@@ -1,0 +1,20 @@
+package org.openvault.proxy.middleware;
+
+import org.openvault.proxy.routing.Exchange;
+import org.openvault.proxy.routing.Middleware;
+
+/** Gzips text-like responses for clients that accept it (the forwarder does the streaming compression). */
+final class Compress implements Middleware {
+
+    private final int minBytes;
+
+    Compress(int minBytes) {
+        this.minBytes = minBytes;
+    }
+
+    @Override
+    public void handle(Exchange exchange, Next next) {
+        exchange.compress(minBytes);
+        next.proceed(exchange);
+    }
+}

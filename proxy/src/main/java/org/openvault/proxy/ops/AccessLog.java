@@ -1,0 +1,108 @@
+package org.openvault.proxy.ops;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import io.helidon.http.HeaderNames;
+import org.openvault.proxy.config.ProxyConfig;
+import org.openvault.proxy.routing.Exchange;
+
+/** One line per request, as JSON or in common log format, to stdout or a file; flushed once a second and on close. */
+public final class AccessLog implements AutoCloseable {
+
+    private static final DateTimeFormatter COMMON_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
+
+    private final boolean enabled;
+    private final boolean json;
+    private final Writer out;
+
+    public AccessLog(ProxyConfig.AccessLogSettings settings) {
+        this.enabled = settings.enabled();
+        this.json = settings.format().equals("json");
+        try {
+            this.out = new BufferedWriter(settings.file().isBlank()
+                    ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+                    : Files.newBufferedWriter(Path.of(settings.file()), StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND), 65536);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot open access log " + settings.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void log(Exchange exchange, long nanos) {
+        if (!enabled) {
+            return;
+        }
+        var req = exchange.request();
+        String query = req.query().rawValue();
+        String target = req.path().rawPath() + (query.isEmpty() ? "" : "?" + query);
+        String protocol = req.prologue().protocol() + "/" + req.prologue().protocolVersion();
+        String userAgent = req.headers().first(HeaderNames.USER_AGENT).orElse("");
+        String referer = req.headers().first(HeaderNames.REFERER).orElse("");
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        String line;
+        if (json) {
+            line = "{\"time\":\"" + now + "\",\"client\":\"" + esc(exchange.clientAddress())
+                    + "\",\"method\":\"" + esc(exchange.method()) + "\",\"host\":\"" + esc(exchange.host())
+                    + "\",\"path\":\"" + esc(target) + "\",\"protocol\":\"" + esc(protocol)
+                    + "\",\"status\":" + exchange.status() + ",\"bytes\":" + exchange.bytesSent()
+                    + ",\"duration_ms\":" + String.format(Locale.ROOT, "%.3f", nanos / 1e6)
+                    + ",\"entrypoint\":\"" + esc(exchange.entrypoint()) + "\",\"router\":\"" + esc(exchange.router())
+                    + "\",\"service\":\"" + esc(exchange.service()) + "\",\"upstream\":\"" + esc(exchange.upstream())
+                    + "\",\"referer\":\"" + esc(referer) + "\",\"user_agent\":\"" + esc(userAgent) + "\"}\n";
+        } else {
+            line = exchange.clientAddress() + " - - [" + COMMON_TIME.format(now) + "] \"" + exchange.method() + " "
+                    + target + " " + protocol + "\" " + exchange.status() + " " + exchange.bytesSent()
+                    + " \"" + referer.replace("\"", "") + "\" \"" + userAgent.replace("\"", "") + "\" "
+                    + exchange.router() + " " + exchange.service() + " " + (nanos / 1_000_000) + "ms\n";
+        }
+        synchronized (this) {
+            try {
+                out.write(line);
+            } catch (IOException e) {
+                // A full disk must not fail requests.
+            }
+        }
+    }
+
+    public synchronized void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            // ignored, see log()
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+
+    private static String esc(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,95 @@
+package org.openvault.proxy.routing;
+
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.openvault.proxy.config.AddressRange;
+import org.openvault.proxy.ops.AccessLog;
+import org.openvault.proxy.ops.ProxyMetrics;
+
+/** Every request on one entrypoint: the matching route with the highest priority handles it; then metrics and log. */
+public final class EntrypointHandler implements Handler {
+
+    private static final Logger LOG = Logger.getLogger(EntrypointHandler.class.getName());
+
+    private final String entrypoint;
+    private final List<Route> routes;
+    private final List<AddressRange> trustedProxies;
+    private final ProxyMetrics metrics;
+    private final AccessLog accessLog;
+    private final int maxHeaderBytes;
+
+    public EntrypointHandler(String entrypoint, List<Route> routes, List<AddressRange> trustedProxies,
+                             ProxyMetrics metrics, AccessLog accessLog, int maxHeaderBytes) {
+        this.maxHeaderBytes = maxHeaderBytes;
+        this.entrypoint = entrypoint;
+        this.routes = routes.stream().sorted(Comparator.comparingInt(Route::priority).reversed()).toList();
+        this.trustedProxies = trustedProxies;
+        this.metrics = metrics;
+        this.accessLog = accessLog;
+    }
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res) {
+        long started = System.nanoTime();
+        Exchange exchange = new Exchange(req, res, entrypoint, trustedProxies);
+        try {
+            Route route = match(exchange);
+            if (headerBytes(req) > maxHeaderBytes) {
+                exchange.sendError(Status.create(431, "Request Header Fields Too Large"), "The request headers are too large.");
+            } else if (route == null) {
+                exchange.sendError(Status.NOT_FOUND_404, "No route matches this request.");
+            } else {
+                exchange.router(route.name());
+                route.chain().proceed(exchange);
+                if (!exchange.responded()) {
+                    exchange.sendError(Status.NOT_FOUND_404, "This router has no service.");
+                }
+            }
+        } catch (UncheckedIOException e) {
+            // The client or the upstream went away mid-body: nothing more can be sent on this connection.
+            if (exchange.status() == 0) {
+                exchange.status(499);
+            }
+            LOG.log(Level.FINE, "Exchange broken off: " + e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Failed to handle " + req.prologue().method().text() + " " + req.path().rawPath(), e);
+            if (!exchange.responded()) {
+                exchange.sendError(Status.BAD_GATEWAY_502, "The proxy could not complete this request.");
+            } else {
+                throw e;
+            }
+        } finally {
+            long nanos = System.nanoTime() - started;
+            metrics.record(exchange, nanos);
+            accessLog.log(exchange, nanos);
+        }
+    }
+
+    private static int headerBytes(ServerRequest req) {
+        int bytes = 0;
+        for (var header : req.headers()) {
+            for (String value : header.allValues()) {
+                bytes += header.name().length() + value.length() + 4;
+            }
+        }
+        return bytes;
+    }
+
+    private Route match(Exchange exchange) {
+        for (Route route : routes) {
+            if (route.rule().matches(exchange)) {
+                return route;
+            }
+        }
+        return null;
+    }
+}

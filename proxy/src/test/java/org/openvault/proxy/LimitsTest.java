@@ -1,0 +1,103 @@
+package org.openvault.proxy;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Limits against abuse and malformed requests, on a plain entrypoint written to byte by byte. */
+class LimitsTest {
+
+    @TempDir
+    static Path directory;
+
+    private static Upstream echo;
+    private static TestProxy proxy;
+
+    @BeforeAll
+    static void start() {
+        echo = new Upstream("echo");
+        proxy = new TestProxy(directory, """
+                proxy:
+                  host: 127.0.0.1
+                  access-log: {enabled: false}
+                  entrypoints:
+                    web:
+                      port: 0
+                      max-request-line: 1024
+                      max-header-bytes: 2048
+                      header-timeout: 300ms
+                      max-connections: 2
+                  routers:
+                    all: {rule: "PathPrefix(`/`)", service: echo}
+                  services:
+                    echo: {servers: [ECHO]}
+                """.replace("ECHO", echo.url()));
+    }
+
+    @AfterAll
+    static void stop() {
+        proxy.close();
+        echo.close();
+    }
+
+    private static int port() {
+        return proxy.proxy.port("web");
+    }
+
+    @Test
+    void tooLongRequestLineIs414() {
+        String answer = RawHttp.exchange(port(), "GET /" + "a".repeat(2000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 414"), answer);
+    }
+
+    @Test
+    void tooLargeHeadersAre431() {
+        String answer = RawHttp.exchange(port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(4000) + "\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 431"), answer);
+    }
+
+    @Test
+    void malformedRequestsAre400() {
+        String garbage = RawHttp.exchange(port(), "GARBAGE\r\n\r\n");
+        // Not HTTP at all: the connection is closed without an answer (Helidon cannot tell its protocol).
+        assertTrue(garbage.isEmpty() || garbage.startsWith("HTTP/1.1 400"), garbage);
+        assertTrue(RawHttp.exchange(port(), "GET / HTTP/1.1\r\nBad Header Line\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 400"));
+        assertTrue(RawHttp.exchange(port(), "GET / HTTP/1.1\r\n\r\n").startsWith("HTTP/1.1 400"));
+        assertTrue(RawHttp.exchange(port(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 200"));
+    }
+
+    @Test
+    void slowClientIsCutOff() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            int read;
+            try {
+                read = in.read();
+                while (read >= 0) {
+                    read = in.read();
+                }
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the proxy kept a silent connection open", e);
+            } catch (SocketException reset) {
+                read = -1;
+            }
+            assertEquals(-1, read);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.openvault.proxy;
+
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Access log formats and graceful shutdown. */
+class OperationsTest {
+
+    @TempDir
+    Path directory;
+
+    private TestProxy proxy(Upstream upstream, String format, Path log) {
+        return new TestProxy(directory.resolve(format), """
+                proxy:
+                  host: 127.0.0.1
+                  access-log: {format: FORMAT, file: LOG}
+                  entrypoints:
+                    web: {port: 0, shutdown-grace: 20s}
+                  routers:
+                    all: {rule: "PathPrefix(`/`)", service: up}
+                  services:
+                    up: {servers: [UP]}
+                """.replace("FORMAT", format).replace("LOG", log.toString()).replace("UP", upstream.url()));
+    }
+
+    @Test
+    void accessLogAsJsonLines() throws Exception {
+        Path log = directory.resolve("access.json");
+        try (Upstream upstream = new Upstream("up")) {
+            TestProxy proxy = proxy(upstream, "json", log);
+            proxy.get(proxy.http("web", "/logged?x=1"), "User-Agent", "tester \"quoted\"");
+            proxy.close();
+        }
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(1, lines.size());
+        String line = lines.getFirst();
+        assertTrue(line.startsWith("{\"time\":\""), line);
+        assertTrue(line.contains("\"client\":\"127.0.0.1\",\"method\":\"GET\""), line);
+        assertTrue(line.contains("\"path\":\"/logged?x=1\",\"protocol\":\"HTTP/1.1\",\"status\":200,\"bytes\":"), line);
+        assertTrue(line.contains("\"entrypoint\":\"web\",\"router\":\"all\",\"service\":\"up\",\"upstream\":\"" + "http://127.0.0.1:"), line);
+        assertTrue(line.contains("\"user_agent\":\"tester \\\"quoted\\\"\"}"), line);
+    }
+
+    @Test
+    void accessLogInCommonLogFormat() throws Exception {
+        Path log = directory.resolve("access.log");
+        try (Upstream upstream = new Upstream("up")) {
+            TestProxy proxy = proxy(upstream, "common", log);
+            proxy.get(proxy.http("web", "/status/404"));
+            proxy.close();
+        }
+        String line = Files.readAllLines(log).getFirst();
+        assertTrue(line.matches("127\\.0\\.0\\.1 - - \\[\\d\\d/[A-Z][a-z]{2}/\\d{4}:\\d\\d:\\d\\d:\\d\\d \\+0000] "
+                + "\"GET /status/404 HTTP/1\\.1\" 404 6 \"\" \"[^\"]*\" all up \\d+ms"), line);
+    }
+
+    @Test
+    void stopLetsInFlightRequestsFinishAndRefusesNewConnections() throws Exception {
+        try (Upstream upstream = new Upstream("up")) {
+            TestProxy proxy = proxy(upstream, "json", directory.resolve("drain.log"));
+            int port = proxy.proxy.port("web");
+            CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> TestProxy.plain(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hang")).build()));
+            assertTrue(upstream.arrived.await(10, TimeUnit.SECONDS));
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(proxy::close);
+            waitUntilRefused(port);
+            upstream.release.countDown();
+            HttpResponse<String> response = inFlight.get(20, TimeUnit.SECONDS);
+            assertEquals(200, response.statusCode());
+            assertEquals("late", response.body());
+            stopping.get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void waitUntilRefused(int port) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                Thread.onSpinWait();
+            } catch (ConnectException refused) {
+                return;
+            } catch (java.io.IOException other) {
+                return;
+            }
+        }
+        throw new AssertionError("the proxy still accepts connections while stopping");
+    }
+}
