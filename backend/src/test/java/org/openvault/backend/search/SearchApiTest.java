@@ -251,7 +251,7 @@ class SearchApiTest {
                 "featured=yes", "nonsense=1", "q=a&q=b")) {
             var response = backend.get("/api/v2/search/?" + query);
             assertEquals(400, response.statusCode(), query);
-            assertTrue(backend.getJson("/api/v2/search/?" + query).get("message").isTextual(), query);
+            assertTrue(RunningBackend.json(response).get("message").isTextual(), query);
         }
     }
 
@@ -272,7 +272,7 @@ class SearchApiTest {
     private static JsonNode search(String query) {
         var response = backend.get("/api/v2/search/?" + query);
         assertEquals(200, response.statusCode(), query + " -> " + response.body());
-        return backend.getJson("/api/v2/search/?" + query);
+        return RunningBackend.json(response);
     }
 
     /** The ids of the hits that are fixture pages of this class, in order (other tests may add pages too). */

@@ -104,7 +104,7 @@ class SeriesAndListingSearchTest {
     private static JsonNode get(String path) {
         var response = backend.get(path);
         assertEquals(200, response.statusCode(), path + " -> " + response.body());
-        return backend.getJson(path);
+        return RunningBackend.json(response);
     }
 
     private static List<String> titles(JsonNode body) {
