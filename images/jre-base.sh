@@ -37,6 +37,8 @@ chmod 1777 "$root/tmp"
 printf 'root:x:0:0:root:/root:/sbin/nologin\nov:x:65532:65532:Open Vault:/tmp:/sbin/nologin\n' > "$root/etc/passwd"
 printf 'root:x:0:\nov:x:65532:\n' > "$root/etc/group"
 printf 'passwd: files\ngroup: files\nhosts: files dns\n' > "$root/etc/nsswitch.conf"
+# Container engines mount their own; this one serves runs without an engine (the image tests' chroot).
+printf '127.0.0.1 localhost\n::1 localhost ip6-localhost ip6-loopback\n' > "$root/etc/hosts"
 
 tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$root" -cf "$work/layer.tar" .
 diff_id=$(sha256sum "$work/layer.tar" | cut -d' ' -f1)

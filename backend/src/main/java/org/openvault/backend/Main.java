@@ -1,6 +1,7 @@
 package org.openvault.backend;
 
 import io.helidon.config.Config;
+import io.helidon.http.DirectHandler;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -21,6 +22,7 @@ import org.openvault.backend.exhibits.ExhibitPages;
 import org.openvault.backend.health.ApiHealthService;
 import org.openvault.backend.health.DatabaseReadiness;
 import org.openvault.backend.images.ImageJson;
+import org.openvault.backend.openapi.OpenApiService;
 import org.openvault.backend.pages.HomePages;
 import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PageTypeService;
@@ -62,6 +64,7 @@ public final class Main {
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(ApiAccess::filter)
+                .register("/openapi", new OpenApiService())
                 .register("/api/v2/health", new ApiHealthService())
                 .register("/api/v2/pages", new PagesService(pages, urls,
                         List.of(HomePages.KIND, ExhibitPages.KIND, CollectionPages.KIND)))
@@ -82,6 +85,7 @@ public final class Main {
 
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
+                .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST, ApiErrors::malformed))
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder()
                                 .addCheck(new DatabaseReadiness(database.dataSource()))

@@ -104,7 +104,75 @@ class OpenVaultChartTest {
         }
         Map<String, Object> proxy = containers(podSpec(chart.get("Deployment", "proxy"))).getFirst();
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            assertEquals("https", map(proxy, probe, "tcpSocket").get("port"));
+            assertEquals(Map.of("path", "/ping", "port", "internal"), map(proxy, probe, "httpGet"));
+        }
+        assertTrue(list(proxy, "ports").contains(Map.of("name", "internal", "containerPort", 8082, "protocol", "TCP")));
+    }
+
+    /** What a cluster would reject or leave broken, checked without one: every name an object uses resolves. */
+    @ParameterizedTest
+    @CsvSource({"openvault, default, ''", "ov, ov, values-ov.yaml", "ov-demo, ov-demo, values-ov-demo.yaml"})
+    void everyReferenceBetweenObjectsResolves(String release, String namespace, String values) {
+        RenderedChart chart = RenderedChart.render(release, namespace, values.isEmpty() ? null : values);
+        Set<String> configMaps = new HashSet<>(chart.ofKind("ConfigMap").stream().map(RenderedChart::name).toList());
+        Set<String> claims = new HashSet<>(chart.ofKind("PersistentVolumeClaim").stream().map(RenderedChart::name).toList());
+        for (String kind : WORKLOADS) {
+            for (Map<String, Object> workload : chart.ofKind(kind)) {
+                Map<String, Object> pod = podSpec(workload);
+                Set<String> volumes = new HashSet<>();
+                if ("StatefulSet".equals(kind)) {
+                    list(map(workload, "spec"), "volumeClaimTemplates").forEach(t -> volumes.add(name(t)));
+                }
+                for (Map<String, Object> volume : list(pod, "volumes")) {
+                    volumes.add((String) volume.get("name"));
+                    if (volume.containsKey("configMap")) {
+                        assertTrue(configMaps.contains(map(volume, "configMap").get("name")), name(workload));
+                    }
+                    if (volume.containsKey("persistentVolumeClaim")) {
+                        assertTrue(claims.contains(map(volume, "persistentVolumeClaim").get("claimName")), name(workload));
+                    }
+                }
+                for (Map<String, Object> container : containers(pod)) {
+                    String where = name(workload) + "/" + container.get("name");
+                    list(container, "volumeMounts").forEach(m -> assertTrue(volumes.contains(m.get("name")), where));
+                    Set<Object> portNames = new HashSet<>();
+                    if (container.containsKey("ports")) {
+                        list(container, "ports").forEach(p -> portNames.add(p.get("name")));
+                        portNames.forEach(n -> assertTrue(((String) n).length() <= 15, where + " port name " + n));
+                    }
+                    for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                        if (container.containsKey(probe)) {
+                            Map<String, Object> action = map(container, probe);
+                            Object port = action.containsKey("httpGet") ? map(action, "httpGet").get("port")
+                                    : action.containsKey("tcpSocket") ? map(action, "tcpSocket").get("port") : null;
+                            assertTrue(port == null || port instanceof Integer || portNames.contains(port), where + " " + probe);
+                        }
+                    }
+                    if (container.containsKey("envFrom")) {
+                        for (Map<String, Object> source : list(container, "envFrom")) {
+                            if (source.containsKey("configMapRef")) {
+                                assertTrue(configMaps.contains(map(source, "configMapRef").get("name")), where);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (Map<String, Object> service : chart.ofKind("Service")) {
+            Map<String, Object> selector = map(service, "spec", "selector");
+            Map<String, Object> pods = chart.objects().stream()
+                    .filter(o -> List.of("Deployment", "StatefulSet").contains(o.get("kind")))
+                    .filter(o -> strings(o, "spec", "template", "metadata", "labels").entrySet().containsAll(selector.entrySet()))
+                    .findFirst().orElseThrow(() -> new AssertionError(name(service) + " selects no workload"));
+            Set<Object> portNames = new HashSet<>();
+            containers(podSpec(pods)).forEach(c -> list(c, "ports").forEach(p -> portNames.add(p.get("name"))));
+            for (Map<String, Object> port : list(map(service, "spec"), "ports")) {
+                assertTrue(portNames.contains(port.get("targetPort")), name(service) + " targets " + port.get("targetPort"));
+            }
+        }
+        for (Map<String, Object> autoscaler : chart.ofKind("HorizontalPodAutoscaler")) {
+            String target = (String) map(autoscaler, "spec", "scaleTargetRef").get("name");
+            assertTrue(chart.ofKind("Deployment").stream().anyMatch(d -> target.equals(name(d))), target);
         }
     }
 
@@ -119,7 +187,7 @@ class OpenVaultChartTest {
         Map<String, String> proxy = strings(chart.get("ConfigMap", "proxy"), "data");
         assertEquals("http://ov-frontend:3000", proxy.get("PROXY_SERVICES_FRONTEND_SERVERS"));
         assertEquals("http://ov-backend:8000", proxy.get("PROXY_SERVICES_BACKEND_SERVERS"));
-        assertEquals("443", proxy.get("PROXY_HTTPS_PUBLIC_PORT"));
+        assertEquals("443", proxy.get("PROXY_MIDDLEWARES_TO_HTTPS_REDIRECT_SCHEME_PORT"));
 
         Map<String, Object> proxyService = chart.get("Service", "proxy");
         assertEquals("LoadBalancer", map(proxyService, "spec").get("type"));

@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
+import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -27,6 +30,18 @@ public final class ApiErrors {
         routing.error(RequestException.class, ApiErrors::badRequest);
         routing.error(IllegalArgumentException.class, ApiErrors::badRequest);
         routing.error(RuntimeException.class, ApiErrors::unexpected);
+    }
+
+    /** Requests Helidon refuses before routing (an undecodable request target): the same JSON shape. */
+    public static DirectHandler.TransportResponse malformed(DirectHandler.TransportRequest req, DirectHandler.EventType type,
+                                                            Status status, ServerResponseHeaders headers, String message) {
+        return DirectHandler.TransportResponse.builder()
+                .status(status)
+                .headers(headers)
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .entity("{\"message\":\"malformed request\"}")
+                .keepAlive(false)
+                .build();
     }
 
     public static void send(ServerResponse res, Status status, String message) {

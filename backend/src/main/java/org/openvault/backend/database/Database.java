@@ -34,6 +34,9 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(Duration.ofSeconds(db.get("connect-timeout-seconds").asInt().orElse(3)).toMillis());
         hikari.setInitializationFailTimeout(-1);
         hikari.setPoolName("openvault");
+        // The API runs a handful of fixed queries: plan them once per connection instead of on every request.
+        hikari.addDataSourceProperty("prepareThreshold", "1");
+        hikari.setConnectionInitSql("SET plan_cache_mode = force_generic_plan");
         HikariDataSource dataSource = new HikariDataSource(hikari);
         DbClient client = JdbcClientBuilder.create()
                 .config(db)

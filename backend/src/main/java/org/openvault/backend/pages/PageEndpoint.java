@@ -95,7 +95,7 @@ public final class PageEndpoint {
         Set<String> defaults = new HashSet<>(available);
         defaults.removeAll(PageShapes.NOT_DEFAULT);
         Shape.Selection selection = kind.shape().select(q.fields(), defaults, available);
-        List<R> found = pages.find(kind, criteria.slice(0, 1), needsHeavy(kind, selection)).items();
+        List<R> found = pages.find(kind, criteria.single(), needsHeavy(kind, selection)).items();
         if (found.isEmpty()) {
             throw notFound;
         }
@@ -112,7 +112,7 @@ public final class PageEndpoint {
             long n = parseId(q.get("id").strip());
             if (n >= 0) {
                 PageRepository.Criteria criteria = baseCriteria(kind, siteOnly, null).where("p.id = ?", (int) n);
-                if (!pages.find(kind, criteria.slice(0, 1), false).items().isEmpty()) {
+                if (!pages.find(kind, criteria.single(), false).items().isEmpty()) {
                     id = (int) n;
                 }
             }

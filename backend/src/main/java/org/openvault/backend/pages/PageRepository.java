@@ -69,6 +69,13 @@ public final class PageRepository {
         private final List<Object> orderParams = new ArrayList<>();
         private int limit = Integer.MAX_VALUE;
         private int offset;
+        private boolean countTotal = true;
+
+        /** A lookup of one page: no total count is needed. */
+        public Criteria single() {
+            this.countTotal = false;
+            return slice(0, 1);
+        }
 
         public Criteria where(String condition, Object... parameters) {
             where.add(condition);
@@ -117,7 +124,8 @@ public final class PageRepository {
             where.append(" AND (").append(condition).append(')');
         }
         String from = COMMON_FROM + " " + kind.joins() + where;
-        String query = "SELECT " + COMMON_COLUMNS + kind.columns(detail) + ", count(*) OVER () AS total_count"
+        String totalColumn = criteria.countTotal ? ", count(*) OVER () AS total_count" : ", 1 AS total_count";
+        String query = "SELECT " + COMMON_COLUMNS + kind.columns(detail) + totalColumn
                 + from + " ORDER BY " + criteria.orderBy + " LIMIT ? OFFSET ?";
         List<Object> params = new ArrayList<>(criteria.params);
         params.addAll(criteria.orderParams);

@@ -58,7 +58,16 @@ class SearchApiTest {
 
     @AfterAll
     static void stop() {
+        deleteFixtures();
         backend.close();
+    }
+
+    /** The test database is shared by every test class of the JVM: leave no page behind for the listing tests. */
+    static void deleteFixtures() {
+        for (int id : FIXTURES) {
+            DB.execute("DELETE FROM page WHERE id = " + id);
+        }
+        FIXTURES.clear();
     }
 
     @Test

@@ -29,6 +29,7 @@ class SeriesAndListingSearchTest {
 
     @AfterAll
     static void stop() {
+        SearchApiTest.deleteFixtures();
         backend.close();
     }
 

@@ -1,0 +1,129 @@
+package org.openvault.backend.api;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openvault.backend.ContentFixture;
+import org.openvault.backend.RunningBackend;
+import org.openvault.testing.TestDatabase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every 400/404/405 message of §3, word for word, and the headers every /api/v2/ answer carries. */
+class ApiErrorsTest {
+
+    private static final TestDatabase DB = TestDatabase.get();
+    private static RunningBackend backend;
+
+    @BeforeAll
+    static void start() {
+        backend = RunningBackend.start(DB);
+        ContentFixture.ensureLoaded(DB);
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+    }
+
+    @Test
+    void badRequestMessages() {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("/api/v2/exhibits/?bogus=1", "query parameter is not an operation or a recognised field: bogus");
+        cases.put("/api/v2/exhibits/?foo=1&bar=2", "query parameter is not an operation or a recognised field: bar, foo");
+        cases.put("/api/v2/exhibits/?limit=-1", "limit must be a positive integer");
+        cases.put("/api/v2/exhibits/?limit=abc", "limit must be a positive integer");
+        cases.put("/api/v2/collections/?offset=-5", "offset must be a positive integer");
+        cases.put("/api/v2/exhibits/?featured=yes",
+                "field filter error. 'yes' is not a valid value for featured (expected 'true' or 'false', got 'yes')");
+        cases.put("/api/v2/exhibits/?id=abc",
+                "field filter error. 'abc' is not a valid value for id (invalid literal for int() with base 10: 'abc')");
+        cases.put("/api/v2/exhibits/?order=x", "cannot order by 'x' (unknown field)");
+        cases.put("/api/v2/exhibits/?order=-nope", "cannot order by 'nope' (unknown field)");
+        cases.put("/api/v2/exhibits/?order=random,title", "random ordering cannot be combined with other fields");
+        cases.put("/api/v2/exhibits/?order=random&offset=0", "random ordering with offset is not supported");
+        cases.put("/api/v2/exhibits/?fields=x", "unknown fields: x");
+        cases.put("/api/v2/exhibits/?fields=zz,-aa", "unknown fields: aa, zz");
+        cases.put("/api/v2/exhibits/?fields=parent", "unknown fields: parent");
+        cases.put("/api/v2/exhibits/?fields=title,", "fields error: unexpected char ',' at position 6");
+        cases.put("/api/v2/exhibits/?fields=title%20", "fields error: unexpected whitespace at position 5");
+        cases.put("/api/v2/exhibits/?fields=authors(name", "fields error: unexpected end of input (did you miss out a close bracket?)");
+        cases.put("/api/v2/exhibits/?fields=title,*", "fields error: '*' must be in the first position");
+        cases.put("/api/v2/exhibits/?fields=_,-title", "fields error: negated fields with '_' doesn't make sense");
+        cases.put("/api/v2/exhibits/?fields=*,title", "fields error: additional fields with '*' doesn't make sense");
+        cases.put("/api/v2/exhibits/?fields=title(x)", "'title' does not support nested fields");
+        cases.put("/api/v2/pages/?type=nope.Nope", "type doesn't exist");
+        cases.put("/api/v2/pages/?type=nope", "type doesn't exist");
+        cases.put("/api/v2/pages/?child_of=x", "child_of must be a positive integer");
+        cases.put("/api/v2/pages/?child_of=999999", "parent page doesn't exist");
+        cases.put("/api/v2/pages/?descendant_of=3&child_of=3", "filtering by descendant_of with child_of is not supported");
+        cases.put("/api/v2/pages/?fields=parent", "unknown fields: parent");
+        cases.put("/api/v2/exhibits/?slug=%00", "query parameters cannot contain NUL (0x00) characters");
+        cases.forEach((path, message) -> {
+            HttpResponse<String> response = backend.get(path);
+            assertEquals(400, response.statusCode(), path);
+            assertEquals("{\"message\":\"" + message.replace("\"", "\\\"") + "\"}", response.body(), path);
+            assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        });
+    }
+
+    @Test
+    void notFoundMessages() {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("/api/v2/exhibits/999999/", "No ExhibitPage matches the given query.");
+        cases.put("/api/v2/exhibits/999999", "No ExhibitPage matches the given query.");
+        cases.put("/api/v2/exhibits/12abc/", "No ExhibitPage matches the given query.");
+        cases.put("/api/v2/collections/999999/", "No Collection matches the given query.");
+        cases.put("/api/v2/pages/999999/", "No Page matches the given query.");
+        cases.put("/api/v2/authors/999999/", "No Author matches the given query.");
+        cases.put("/api/v2/pages/find/?id=999999", "not found");
+        cases.put("/api/v2/collections/find/", "not found");
+        cases.put("/api/v2/no-such-endpoint/", "not found");
+        cases.forEach((path, message) -> {
+            HttpResponse<String> response = backend.get(path);
+            assertEquals(404, response.statusCode(), path);
+            assertEquals("{\"message\":\"" + message + "\"}", response.body(), path);
+        });
+    }
+
+    @Test
+    void writeMethodsAreNotAllowed() {
+        for (String method : new String[] {"POST", "PUT", "PATCH", "DELETE"}) {
+            HttpResponse<String> response = backend.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + "/api/v2/exhibits/"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(405, response.statusCode(), method);
+            assertEquals("{\"detail\":\"Method \\\"" + method + "\\\" not allowed.\"}", response.body());
+        }
+    }
+
+    @Test
+    void corsForAnyOriginOnTheApiOnly() {
+        HttpResponse<String> api = backend.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + "/api/v2/exhibits/"))
+                .header("Origin", "https://elsewhere.example").build());
+        assertEquals("*", api.headers().firstValue("access-control-allow-origin").orElse(""));
+        HttpResponse<String> preflight = backend.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + "/api/v2/pages/"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "GET").build());
+        assertEquals(200, preflight.statusCode());
+        assertEquals("*", preflight.headers().firstValue("access-control-allow-origin").orElse(""));
+        HttpResponse<String> other = backend.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + "/observe/health/live"))
+                .header("Origin", "https://elsewhere.example").build());
+        assertTrue(other.headers().firstValue("access-control-allow-origin").isEmpty());
+    }
+
+    @Test
+    void headAnswersLikeGetWithoutBody() {
+        HttpResponse<String> head = backend.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + "/api/v2/exhibits/"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+    }
+}
