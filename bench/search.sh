@@ -36,11 +36,18 @@ echo "| pages | query | p50 ms | p99 ms | req/s |"
 echo "|---|---|---|---|---|"
 for n in "${SIZES[@]}"; do
   db="ov_bench_search_$n"
-  psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null
   url="jdbc:postgresql://$PGHOST:$PGPORT/$db"
-  "$JAVA_HOME/bin/java" -cp 'db/target/db.jar:db/target/libs/*' org.openvault.db.Migrate --url="$url" --user="$PGUSER" >/dev/null 2>&1
-  psql -qX -d "$db" -v pages="$n" -f bench/search-corpus.sql > "$work/corpus-$n.log" 2>&1
-  rebuild=$(grep -m1 '^Time:' "$work/corpus-$n.log" | sed 's/Time: //')
+  if [ -n "${BENCH_REUSE:-}" ] && psql -qXAt -d "$db" -c "SELECT 1" >/dev/null 2>&1; then
+    # BENCH_REUSE=1: measure again on a corpus kept by BENCH_KEEP=1 (the rebuild is timed here instead)
+    rebuild=$(psql -qXA -d "$db" -c '\timing on' -c 'SELECT search_rebuild()' | awk '/^Time:/ { $1 = ""; print }')
+    psql -qX -d "$db" -c "DELETE FROM page WHERE slug LIKE 'publish-%'" -c "VACUUM ANALYZE search_document" >/dev/null
+  else
+    psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null
+    "$JAVA_HOME/bin/java" -cp 'db/target/db.jar:db/target/libs/*' org.openvault.db.Migrate --url="$url" --user="$PGUSER" >/dev/null 2>&1
+    psql -qX -d "$db" -v pages="$n" -f bench/search-corpus.sql > "$work/corpus-$n.log" 2>&1 \
+      || { cat "$work/corpus-$n.log" >&2; exit 1; }
+    rebuild=$(grep -m1 '^Time:' "$work/corpus-$n.log" | sed 's/Time: //')
+  fi
   sizes=$(psql -qXAt -d "$db" -c "SELECT count(*) || ' documents; search_document ' || pg_size_pretty(pg_total_relation_size('search_document'))
       || ' in all (GIN document index ' || pg_size_pretty(pg_relation_size('search_document_document_idx'))
       || ', title trigram index ' || pg_size_pretty(pg_relation_size('search_document_title_trgm_idx'))

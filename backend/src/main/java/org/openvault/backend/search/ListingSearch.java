@@ -21,9 +21,7 @@ public record ListingSearch(String where, Object[] whereParams, String order, Ob
             // only stop words ("the"): a title substring match, like /api/v2/search/ (UNION keeps the GIN index usable)
             + " UNION ALL SELECT d.page_id FROM search_document d"
             + " WHERE numnode(to_tsquery('english', ?)) = 0 AND lower(d.title) LIKE ?)";
-    private static final String ORDER = "(SELECT ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, to_tsquery('english', ?), 33)"
-            + " + CASE WHEN d.title_vector @@ to_tsquery('english', ?) THEN 1.0 ELSE 0 END"
-            + " + CASE WHEN d.title_vector @@ to_tsquery('english', ?) THEN 0.5 ELSE 0 END"
+    private static final String ORDER = "(SELECT " + PageSearchRepository.RANK
             + " FROM search_document d WHERE d.page_id = p.id) DESC NULLS LAST, p.id";
 
     /** {@code allWords}: {@code search_operator=and}, words joined by whitespace must all match. */

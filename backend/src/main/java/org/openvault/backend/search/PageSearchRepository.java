@@ -35,7 +35,8 @@ public final class PageSearchRepository {
     public record Result(long total, Map<String, Long> typeCounts, long featuredCount, List<Hit> hits) {
     }
 
-    private static final String RANK = """
+    /** Relevance of {@code search_document d}: cover density (title A, slug B, body C), plus title matches on top. */
+    static final String RANK = """
             ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, to_tsquery('english', ?), 33)
               + CASE WHEN d.title_vector @@ to_tsquery('english', ?) THEN 1.0 ELSE 0 END
               + CASE WHEN d.title_vector @@ to_tsquery('english', ?) THEN 0.5 ELSE 0 END""";

@@ -21,8 +21,18 @@ import org.openvault.backend.images.ImageJson;
 
 /**
  * {@code GET /api/v2/search/}: full-text search over live exhibits and collections (spec frontend §4.3, §4.8).
- * Parameters: {@code q}, {@code type} (repeatable or comma-separated; also {@code types[]}), {@code featured},
- * {@code sort}, {@code page} (1-based), {@code per_page} (5, 10, 20 or 50; anything else is a 400).
+ * <p>
+ * Parameters: {@code q} (the Help tab's syntax; empty = browse everything), {@code type} ({@code exhibit},
+ * {@code collection} or the content-type names, old ones too; repeatable or comma-separated; also
+ * {@code types[N]}), {@code featured} ({@code true} = featured only), {@code sort} ({@code relevance} (default),
+ * {@code newest}, {@code oldest}, {@code az}, {@code za}, or the original's sort index names), {@code page}
+ * (1-based), {@code per_page} (5, 10 (default), 20, 50). Anything else, or a bad value: 400 {@code {"message"}}.
+ * <p>
+ * Answer: {@code {"meta": {"total_count", "page", "per_page", "page_count", "sort", "facets": {"type":
+ * {"exhibits.ExhibitPage": n, "ov_collections.Collection": n}, "featured": n}}, "items": [{"id", "type", "slug",
+ * "url", "title", "title_highlighted", "snippet", "featured", "last_published_at", "hero_thumb"}]}}.
+ * {@code title_highlighted} and {@code snippet} are HTML: escaped text with {@code <mark>} around matches.
+ * Type counts ignore the type filter and the featured count ignores the featured filter (disjunctive facets).
  */
 public final class SearchService implements HttpService {
 

@@ -58,7 +58,16 @@ class SearchApiTest {
 
     @AfterAll
     static void stop() {
+        deleteFixtures();
         backend.close();
+    }
+
+    /** The test database is shared by every test class of the JVM: leave no page behind for the listing tests. */
+    static void deleteFixtures() {
+        for (int id : FIXTURES) {
+            DB.execute("DELETE FROM page WHERE id = " + id);
+        }
+        FIXTURES.clear();
     }
 
     @Test
@@ -251,7 +260,7 @@ class SearchApiTest {
                 "featured=yes", "nonsense=1", "q=a&q=b")) {
             var response = backend.get("/api/v2/search/?" + query);
             assertEquals(400, response.statusCode(), query);
-            assertTrue(backend.getJson("/api/v2/search/?" + query).get("message").isTextual(), query);
+            assertTrue(RunningBackend.json(response).get("message").isTextual(), query);
         }
     }
 
@@ -272,7 +281,7 @@ class SearchApiTest {
     private static JsonNode search(String query) {
         var response = backend.get("/api/v2/search/?" + query);
         assertEquals(200, response.statusCode(), query + " -> " + response.body());
-        return backend.getJson("/api/v2/search/?" + query);
+        return RunningBackend.json(response);
     }
 
     /** The ids of the hits that are fixture pages of this class, in order (other tests may add pages too). */

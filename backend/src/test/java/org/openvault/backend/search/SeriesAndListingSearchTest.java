@@ -29,6 +29,7 @@ class SeriesAndListingSearchTest {
 
     @AfterAll
     static void stop() {
+        SearchApiTest.deleteFixtures();
         backend.close();
     }
 
@@ -104,7 +105,7 @@ class SeriesAndListingSearchTest {
     private static JsonNode get(String path) {
         var response = backend.get(path);
         assertEquals(200, response.statusCode(), path + " -> " + response.body());
-        return backend.getJson(path);
+        return RunningBackend.json(response);
     }
 
     private static List<String> titles(JsonNode body) {

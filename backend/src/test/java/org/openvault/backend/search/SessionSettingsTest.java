@@ -1,0 +1,86 @@
+package org.openvault.backend.search;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.openvault.db.Migrate;
+import org.openvault.testing.TestDatabase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A search leaves the pooled connection as it found it (it turns sequential scans off while it runs). */
+class SessionSettingsTest {
+
+    private static final TestDatabase DB = TestDatabase.get();
+
+    @Test
+    void searchResetsTheSessionSettingItChanges() throws SQLException {
+        try (Connection real = DB.connect()) {
+            Migrate.migrate(new OneConnection(real));
+            PageSearchRepository repository = new PageSearchRepository(new OneConnection(real));
+            repository.search(new PageSearchRepository.Search("radio +television", Set.of(), false,
+                    SearchSort.RELEVANCE, 1, 10));
+            try (Statement st = real.createStatement(); ResultSet rs = st.executeQuery("SHOW enable_seqscan")) {
+                rs.next();
+                assertEquals("on", rs.getString(1));
+            }
+        }
+    }
+
+    /** A DataSource that hands out one connection whose close() does nothing, like a pool would. */
+    private record OneConnection(Connection connection) implements DataSource {
+
+        @Override
+        public Connection getConnection() {
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> method.getName().equals("close") ? null : method.invoke(connection, args));
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}
