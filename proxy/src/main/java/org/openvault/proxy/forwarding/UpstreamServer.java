@@ -20,10 +20,16 @@ public final class UpstreamServer {
     private final AtomicInteger failures = new AtomicInteger();
     private volatile long ejectedUntil;
     private volatile boolean checkPassing = true;
+    private final java.util.concurrent.ConcurrentLinkedDeque<UpstreamConnection> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
+    private final Duration connectTimeout;
+    private final String authority;
 
     UpstreamServer(URI url, Duration connectTimeout, Duration timeout, int maxFails, Duration failTimeout) {
         this.url = url;
         this.maxFails = Math.max(1, maxFails);
+        this.connectTimeout = connectTimeout;
+        this.authority = url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
         this.failTimeoutNanos = failTimeout.toNanos();
         this.client = WebClient.builder()
                 .baseUri(url)
@@ -38,8 +44,33 @@ public final class UpstreamServer {
         return url;
     }
 
-    WebClient client() {
-        return client;
+    String authority() {
+        return authority;
+    }
+
+    /** A pooled keep-alive connection (most recently used first), or a new one. */
+    UpstreamConnection acquire() throws java.io.IOException {
+        UpstreamConnection connection;
+        while ((connection = idle.pollFirst()) != null) {
+            idleCount.decrementAndGet();
+            if (connection.isOpen()) {
+                connection.reused = true;
+                return connection;
+            }
+            connection.close();
+        }
+        return UpstreamConnection.open(new java.net.InetSocketAddress(url.getHost(), url.getPort() < 0 ? 80 : url.getPort()),
+                connectTimeout);
+    }
+
+    /** Returns a connection whose exchange completed to the pool. */
+    void release(UpstreamConnection connection) {
+        if (idleCount.incrementAndGet() <= 1024) {
+            idle.offerFirst(connection);
+        } else {
+            idleCount.decrementAndGet();
+            connection.close();
+        }
     }
 
     /** Up: the last active check passed and no passive ejection is running. */
