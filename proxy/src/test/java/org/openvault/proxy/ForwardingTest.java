@@ -133,6 +133,27 @@ class ForwardingTest {
     }
 
     @Test
+    void expectContinueIsAnsweredBeforeTheBodyIsSent() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", proxy.proxy.port("web"))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /upload HTTP/1.1\r\nHost: site.test\r\nContent-Length: 5\r\n"
+                    + "Expect: 100-continue\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] interim = new byte[25];
+            int read = 0;
+            while (read < interim.length) {
+                read += socket.getInputStream().read(interim, read, interim.length - read);
+            }
+            assertEquals("HTTP/1.1 100 Continue\r\n\r\n", new String(interim, java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = RawHttp.readAll(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            assertTrue(answer.contains("body-bytes=5\n"), answer);
+            assertFalse(answer.toLowerCase().contains("header:expect"), answer);
+        }
+    }
+
+    @Test
     void highestPriorityWinsAmongMatchingRouters() {
         assertEquals("a", proxy.get(proxy.https("websecure", "/priority")).headers().firstValue("x-upstream").orElseThrow());
         HttpResponse<String> delete = proxy.https.send(HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/priority")))
