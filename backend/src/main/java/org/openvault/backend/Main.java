@@ -6,12 +6,28 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import java.util.List;
+
+import org.openvault.backend.api.ApiAccess;
 import org.openvault.backend.api.ApiErrors;
+import org.openvault.backend.api.ApiException;
+import org.openvault.backend.api.ApiUrls;
+import org.openvault.backend.authors.AuthorRepository;
+import org.openvault.backend.authors.AuthorsService;
+import org.openvault.backend.collections.CollectionPages;
 import org.openvault.backend.database.Database;
+import org.openvault.backend.database.Sql;
+import org.openvault.backend.exhibits.ExhibitPages;
 import org.openvault.backend.health.ApiHealthService;
 import org.openvault.backend.health.DatabaseReadiness;
+import org.openvault.backend.images.ImageJson;
+import org.openvault.backend.pages.HomePages;
 import org.openvault.backend.pages.PageRepository;
+import org.openvault.backend.pages.PageTypeService;
 import org.openvault.backend.pages.PagesService;
+import org.openvault.backend.preview.PagePreviewService;
+import org.openvault.backend.preview.PreviewRepository;
+import org.openvault.backend.preview.PreviewTokens;
 import org.openvault.db.Migrate;
 
 /** The backend CMS: config, database, services, routing, server. Reading this class tells the whole wiring. */
@@ -35,11 +51,25 @@ public final class Main {
         if (dbConfig.get("migrate").asBoolean().orElse(false)) {
             Migrate.migrate(database.dataSource());
         }
-        PageRepository pages = new PageRepository(database.client());
+        Sql sql = new Sql(database.dataSource());
+        PageRepository pages = new PageRepository(sql);
+        ImageJson images = ImageJson.NONE;
+        ApiUrls urls = new ApiUrls(config, images);
 
         HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(ApiAccess::filter)
                 .register("/api/v2/health", new ApiHealthService())
-                .register("/api/v2/pages", new PagesService(pages));
+                .register("/api/v2/pages", new PagesService(pages, urls,
+                        List.of(HomePages.KIND, ExhibitPages.KIND, CollectionPages.KIND)))
+                .register("/api/v2/exhibits", new PageTypeService(ExhibitPages.KIND, pages, urls))
+                .register("/api/v2/collections", new PageTypeService(CollectionPages.KIND, pages, urls))
+                .register("/api/v2/authors", new AuthorsService(new AuthorRepository(sql), urls))
+                .register("/api/v2/page_preview", new PagePreviewService(new PreviewRepository(sql),
+                        PreviewTokens.fromConfig(config.get("ov.preview")), urls));
+        // Keep last: any other /api/v2/ path is a JSON 404. Services answer GET and HEAD (ApiAccess refuses the rest).
+        routing.any("/api/v2/*", (req, res) -> {
+            throw ApiException.notFound("not found");
+        });
         ApiErrors.register(routing);
 
         WebServer server = WebServer.builder()

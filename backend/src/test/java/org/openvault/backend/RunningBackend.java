@@ -25,17 +25,21 @@ public final class RunningBackend implements AutoCloseable {
         this.backend = backend;
     }
 
+    /** The preview secret every test backend uses, so tests can sign tokens. */
+    public static final String PREVIEW_SECRET = "test-preview-secret";
+
     public static RunningBackend start(TestDatabase db) {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
+                "server.port", "0",
+                "server.host", "127.0.0.1",
+                "ov.db.url", db.url(),
+                "ov.db.user", db.user(),
+                "ov.db.password", db.password(),
+                "ov.db.migrate", "true",
+                "ov.preview.secret", PREVIEW_SECRET));
         Config config = Config.builder()
                 .disableEnvironmentVariablesSource()
-                .sources(ConfigSources.create(Map.of(
-                                "server.port", "0",
-                                "server.host", "127.0.0.1",
-                                "ov.db.url", db.url(),
-                                "ov.db.user", db.user(),
-                                "ov.db.password", db.password(),
-                                "ov.db.migrate", "true")),
-                        ConfigSources.classpath("application.yaml"))
+                .sources(ConfigSources.create(settings), ConfigSources.classpath("application.yaml"))
                 .build();
         return new RunningBackend(Main.start(config));
     }
@@ -45,9 +49,12 @@ public final class RunningBackend implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -57,10 +64,18 @@ public final class RunningBackend implements AutoCloseable {
     }
 
     public JsonNode getJson(String pathAndQuery) {
+        HttpResponse<String> response = get(pathAndQuery);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response);
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
         try {
-            return JSON.readTree(get(pathAndQuery).body());
+            return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new AssertionError("not JSON: " + response.body(), e);
         }
     }
 

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.helidon.http.HttpException;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -19,12 +21,26 @@ public final class ApiErrors {
     }
 
     public static void register(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.getMessage()));
         routing.error(DatabaseUnavailableException.class, ApiErrors::unavailable);
+        routing.error(HttpException.class, ApiErrors::httpError);
+        routing.error(RequestException.class, ApiErrors::badRequest);
+        routing.error(IllegalArgumentException.class, ApiErrors::badRequest);
         routing.error(RuntimeException.class, ApiErrors::unexpected);
     }
 
     public static void send(ServerResponse res, Status status, String message) {
-        res.status(status).send(Map.of("message", message));
+        ApiJson.send(res.status(status), Map.of("message", message));
+    }
+
+    /** Helidon's own answers (no route: 404) in the API's shape. */
+    private static void httpError(ServerRequest req, ServerResponse res, HttpException e) {
+        send(res, e.status(), e.status() == Status.NOT_FOUND_404 ? "not found" : e.status().reasonPhrase());
+    }
+
+    /** Malformed requests Helidon itself rejects (bad percent-encoding in the query and the like). */
+    private static void badRequest(ServerRequest req, ServerResponse res, RuntimeException e) {
+        send(res, Status.BAD_REQUEST_400, "malformed request");
     }
 
     private static void unavailable(ServerRequest req, ServerResponse res, DatabaseUnavailableException e) {

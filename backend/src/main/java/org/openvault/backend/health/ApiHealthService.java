@@ -12,7 +12,7 @@ public final class ApiHealthService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::health);
+        rules.any("/", this::health);
     }
 
     private void health(ServerRequest req, ServerResponse res) {

@@ -1,40 +1,192 @@
 package org.openvault.backend.pages;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbRow;
+import org.openvault.backend.api.Column;
+import org.openvault.backend.database.Sql;
 
-/** Reads live pages. */
+/**
+ * Reads live pages of any type: the common page columns plus the type's own, filtered, ordered and sliced.
+ * All SQL fragments come from our code; request values only ever travel as parameters.
+ */
 public final class PageRepository {
 
-    private static final String LIVE_PAGES = """
-            SELECT id, type, slug, title FROM page
-            WHERE live AND (CAST(:slug AS text) IS NULL OR slug = :slug)
-            ORDER BY id
-            """;
+    /** The site root: Home, as in the original (id 3). Public pages are Home and its descendants. */
+    public static final int SITE_ROOT_ID = 3;
 
-    private final DbClient db;
+    /** A timestamptz column as the API writes it: ISO-8601 in UTC with microseconds and Z. */
+    public static final String TS = "to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
 
-    public PageRepository(DbClient db) {
-        this.db = db;
+    private static final String COMMON_COLUMNS = "p.id, p.type, p.slug, p.title, p.url_path, p.show_in_menus, "
+            + "p.seo_title, p.search_description, "
+            + TS.formatted("p.first_published_at") + " AS first_published_at, "
+            + TS.formatted("p.last_published_at") + " AS last_published_at, "
+            + "site.url_path AS site_root_path, "
+            + "par.id AS parent_id, par.type AS parent_type, par.title AS parent_title, par.url_path AS parent_url_path, "
+            + "(par.live AND starts_with(par.url_path, site.url_path)) AS parent_visible, "
+            + "al.id AS alias_id, al.type AS alias_type, al.title AS alias_title, al.url_path AS alias_url_path, "
+            + "(al.live AND starts_with(al.url_path, site.url_path)) AS alias_visible";
+
+    private static final String COMMON_FROM = " FROM page p"
+            + " CROSS JOIN (SELECT url_path FROM page WHERE id = " + SITE_ROOT_ID + ") site"
+            + " LEFT JOIN page par ON par.id = p.parent_id"
+            + " LEFT JOIN page al ON al.id = p.alias_of_id";
+
+    /** The database fields every page type can be filtered and ordered by. */
+    public static final Map<String, Column> COMMON_FIELDS = commonFields();
+
+    private final Sql sql;
+
+    public PageRepository(Sql sql) {
+        this.sql = sql;
     }
 
-    public List<PageSummary> livePages(Optional<String> slug) {
-        return db.execute()
-                .createQuery(LIVE_PAGES)
-                .addParam("slug", slug.orElse(null))
-                .execute()
-                .map(PageRepository::summary)
-                .toList();
+    private static Map<String, Column> commonFields() {
+        Map<String, Column> fields = new LinkedHashMap<>();
+        fields.put("id", Column.integer("p.id"));
+        fields.put("title", Column.text("p.title"));
+        fields.put("slug", Column.text("p.slug"));
+        fields.put("show_in_menus", Column.bool("p.show_in_menus"));
+        fields.put("seo_title", Column.text("p.seo_title"));
+        fields.put("search_description", Column.text("p.search_description"));
+        fields.put("first_published_at", Column.timestamp("p.first_published_at"));
+        fields.put("alias_of", Column.integer("p.alias_of_id"));
+        return Map.copyOf(fields);
     }
 
-    private static PageSummary summary(DbRow row) {
-        return new PageSummary(
-                row.column("id").get(Integer.class),
-                row.column("type").get(String.class),
-                row.column("slug").get(String.class),
-                row.column("title").get(String.class));
+    /** What to fetch: conditions with their parameters, order, slice. */
+    public static final class Criteria {
+
+        private final List<String> where = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+        private String orderBy = "p.id";
+        private int limit = Integer.MAX_VALUE;
+        private int offset;
+
+        public Criteria where(String condition, Object... parameters) {
+            where.add(condition);
+            params.addAll(List.of(parameters));
+            return this;
+        }
+
+        public Criteria where(Column.Condition condition) {
+            where.add(condition.sql());
+            if (condition.parameter() != null) {
+                params.add(condition.parameter());
+            }
+            return this;
+        }
+
+        public Criteria orderBy(String orderBy) {
+            this.orderBy = orderBy;
+            return this;
+        }
+
+        public Criteria slice(int offset, int limit) {
+            this.offset = offset;
+            this.limit = limit;
+            return this;
+        }
+
+        /** Only Home and its descendants (the current site). */
+        public Criteria inSite() {
+            return where("starts_with(p.url_path, site.url_path)");
+        }
+
+        public Criteria ofType(String type) {
+            return where("p.type = ?", type);
+        }
+    }
+
+    /** One slice of a listing and the count before slicing. */
+    public record Found<R>(long totalCount, List<R> items) {
+    }
+
+    public <R extends PageContent> Found<R> find(PageKind<R> kind, Criteria criteria, boolean detail) {
+        StringBuilder where = new StringBuilder(" WHERE p.live");
+        for (String condition : criteria.where) {
+            where.append(" AND (").append(condition).append(')');
+        }
+        String from = COMMON_FROM + " " + kind.joins() + where;
+        String query = "SELECT " + COMMON_COLUMNS + kind.columns(detail) + ", count(*) OVER () AS total_count"
+                + from + " ORDER BY " + criteria.orderBy + " LIMIT ? OFFSET ?";
+        List<Object> params = new ArrayList<>(criteria.params);
+        params.add(criteria.limit);
+        params.add(criteria.offset);
+        long[] total = {0};
+        List<R> items = sql.query(query, params, rs -> {
+            total[0] = rs.getLong("total_count");
+            return kind.read(readPage(rs), rs, detail);
+        });
+        if (items.isEmpty() && (criteria.offset > 0 || criteria.limit == 0)) {
+            total[0] = sql.query("SELECT count(*)" + from, criteria.params, rs -> rs.getLong(1)).get(0);
+        }
+        return new Found<>(total[0], items);
+    }
+
+    /** The type of a live page of the site, if there is one with that id. */
+    public Optional<String> liveTypeInSite(long id) {
+        if (id < 0 || id > Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        return sql.query("SELECT p.type" + COMMON_FROM + " WHERE p.live AND p.id = ? AND starts_with(p.url_path, site.url_path)",
+                List.of((int) id), rs -> rs.getString(1)).stream().findFirst();
+    }
+
+    /** The url_path of a live page of the site, for tree filters. */
+    public Optional<String> liveUrlPathInSite(long id) {
+        if (id < 0 || id > Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        return sql.query("SELECT p.url_path" + COMMON_FROM + " WHERE p.live AND p.id = ? AND starts_with(p.url_path, site.url_path)",
+                List.of((int) id), rs -> rs.getString(1)).stream().findFirst();
+    }
+
+    /** The live page at a public path ({@code /my-exhibit/}) of the site, for {@code find/?html_path=}. */
+    public Optional<Integer> liveIdAtSitePath(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        if (!relative.isEmpty() && !relative.endsWith("/")) {
+            relative = relative + "/";
+        }
+        return sql.query("SELECT p.id" + COMMON_FROM + " WHERE p.live AND p.url_path = site.url_path || ?",
+                List.of(relative), rs -> rs.getInt(1)).stream().findFirst();
+    }
+
+    /** Type names that exist in the page table. */
+    public List<String> knownTypes() {
+        return sql.query("SELECT DISTINCT type FROM page", List.of(), rs -> rs.getString(1));
+    }
+
+    private static PageRow readPage(ResultSet rs) throws SQLException {
+        String siteRoot = rs.getString("site_root_path");
+        return new PageRow(
+                rs.getInt("id"),
+                rs.getString("type"),
+                rs.getString("slug"),
+                rs.getString("title"),
+                rs.getString("url_path"),
+                siteRoot,
+                rs.getBoolean("show_in_menus"),
+                rs.getString("seo_title"),
+                rs.getString("search_description"),
+                rs.getString("first_published_at"),
+                rs.getString("last_published_at"),
+                ref(rs, "parent", siteRoot),
+                ref(rs, "alias", siteRoot));
+    }
+
+    private static PageRef ref(ResultSet rs, String prefix, String siteRoot) throws SQLException {
+        Integer id = Sql.nullableInt(rs, prefix + "_id");
+        if (id == null || !rs.getBoolean(prefix + "_visible")) {
+            return null;
+        }
+        return new PageRef(id, rs.getString(prefix + "_type"), rs.getString(prefix + "_title"),
+                rs.getString(prefix + "_url_path"), siteRoot);
     }
 }

@@ -1,44 +1,103 @@
 package org.openvault.backend.pages;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.openvault.backend.api.ApiException;
+import org.openvault.backend.api.ApiUrls;
+import org.openvault.backend.api.ListingParameters;
 
-/** {@code /api/v2/pages/}: every live page, whatever its type, in the Wagtail API v2 envelope. */
+/**
+ * {@code /api/v2/pages/}: every live page of the site (Home and below), whatever its type, in tree order;
+ * {@code ?type=} switches to one type's fields; the detail shows a page with all fields of its concrete type.
+ */
 public final class PagesService implements HttpService {
 
     private final PageRepository pages;
+    private final PageEndpoint endpoint;
+    private final ApiUrls urls;
+    private final Map<String, PageKind<?>> kinds = new HashMap<>();
 
-    public PagesService(PageRepository pages) {
+    public PagesService(PageRepository pages, ApiUrls urls, List<PageKind<?>> kinds) {
         this.pages = pages;
+        this.endpoint = new PageEndpoint(pages);
+        this.urls = urls;
+        for (PageKind<?> kind : kinds) {
+            this.kinds.put(kind.typeName(), kind);
+        }
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list);
+        rules.any("/", this::list)
+                .any("/find", this::find)
+                .any("/find/", this::find)
+                .any("/{id}", this::detail)
+                .any("/{id}/", this::detail);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        List<PageSummary> found = pages.livePages(req.query().first("slug").asOptional());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("meta", Map.of("total_count", found.size()));
-        body.put("items", found.stream().map(PagesService::item).toList());
-        res.send(body);
+        ListingParameters q = ListingParameters.of(req.query());
+        PageKind<?> kind = GenericPages.KIND;
+        String[] types = null;
+        if (q.has("type")) {
+            List<String> resolved = resolveTypes(q.get("type"));
+            if (resolved.size() == 1 && kinds.containsKey(resolved.get(0))) {
+                kind = kinds.get(resolved.get(0));
+            } else if (!resolved.contains("wagtailcore.Page")) {
+                types = resolved.toArray(String[]::new);
+            }
+        }
+        PageEndpoint.Listing listing = new PageEndpoint.Listing(true, PageShapes.PAGE_LISTING_DEFAULTS, "p.id", types);
+        PageEndpoint.send(res, endpoint.list(kind, listing, q, urls.context(req)));
     }
 
-    private static Map<String, Object> item(PageSummary page) {
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("type", page.type());
-        meta.put("slug", page.slug());
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("id", page.id());
-        item.put("meta", meta);
-        item.put("title", page.title());
-        return item;
+    private void detail(ServerRequest req, ServerResponse res) {
+        String rawId = req.path().pathParameters().get("id");
+        long id = PageEndpoint.parseId(rawId);
+        String type = id < 0 ? null : pages.liveTypeInSite(id).orElse(null);
+        if (type == null) {
+            throw ApiException.notFound("No Page matches the given query.");
+        }
+        PageKind<?> kind = kinds.getOrDefault(type, GenericPages.KIND);
+        ListingParameters q = ListingParameters.of(req.query());
+        PageEndpoint.send(res, endpoint.detail(kind, rawId, true, "Page", q, urls.context(req)));
+    }
+
+    private void find(ServerRequest req, ServerResponse res) {
+        endpoint.find(GenericPages.KIND, true, true, req, res, urls.context(req));
+    }
+
+    /** {@code app.Model[,app.Model]}, the model name case-insensitive; unknown gives "type doesn't exist". */
+    private List<String> resolveTypes(String param) {
+        List<String> known = new ArrayList<>(pages.knownTypes());
+        known.add("wagtailcore.Page");
+        known.addAll(kinds.keySet());
+        List<String> resolved = new ArrayList<>();
+        for (String wanted : param.split(",", -1)) {
+            String match = null;
+            int dot = wanted.indexOf('.');
+            if (dot > 0) {
+                for (String type : known) {
+                    int d = type.indexOf('.');
+                    if (type.substring(0, d).equals(wanted.substring(0, dot))
+                            && type.substring(d + 1).toLowerCase(Locale.ROOT).equals(wanted.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+                        match = type;
+                    }
+                }
+            }
+            if (match == null) {
+                throw ApiException.badRequest("type doesn't exist");
+            }
+            resolved.add(match);
+        }
+        return resolved;
     }
 }

@@ -1,0 +1,36 @@
+package org.openvault.backend.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.http.HeaderValues;
+import io.helidon.webserver.http.ServerResponse;
+
+/** JSON in and out: one shared mapper, compact UTF-8 output as {@code application/json}. */
+public final class ApiJson {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ApiJson() {
+    }
+
+    public static void send(ServerResponse res, Object body) {
+        try {
+            res.header(HeaderValues.CONTENT_TYPE_JSON).send(MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a response", e);
+        }
+    }
+
+    /** Parses JSON that the database produced (jsonb as text); null stays null. */
+    public static JsonNode parse(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The database returned malformed JSON", e);
+        }
+    }
+}

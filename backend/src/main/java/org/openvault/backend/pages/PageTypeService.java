@@ -1,0 +1,53 @@
+package org.openvault.backend.pages;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.openvault.backend.api.ApiUrls;
+import org.openvault.backend.api.ListingParameters;
+
+/**
+ * The endpoint of one page type ({@code /api/v2/exhibits/}, {@code /api/v2/collections/}): all its live pages,
+ * featured first then newest published; {@code type} and {@code site} are accepted and ignored, as in the original.
+ */
+public final class PageTypeService implements HttpService {
+
+    private final PageKind<?> kind;
+    private final PageEndpoint endpoint;
+    private final ApiUrls urls;
+    private final String defaultOrder;
+
+    public PageTypeService(PageKind<?> kind, PageRepository pages, ApiUrls urls) {
+        this.kind = kind;
+        // Featured first, then most recently published; never-published pages last (the original put them first).
+        this.defaultOrder = kind.ownColumns().get("featured").sql() + " DESC, p.last_published_at DESC NULLS LAST, p.id DESC";
+        this.endpoint = new PageEndpoint(pages);
+        this.urls = urls;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.any("/", this::list)
+                .any("/find", this::find)
+                .any("/find/", this::find)
+                .any("/{id}", this::detail)
+                .any("/{id}/", this::detail);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        ListingParameters q = ListingParameters.of(req.query());
+        PageEndpoint.Listing listing = new PageEndpoint.Listing(false, kind.listingDefaults(), defaultOrder, null);
+        PageEndpoint.send(res, endpoint.list(kind, listing, q, urls.context(req)));
+    }
+
+    private void detail(ServerRequest req, ServerResponse res) {
+        ListingParameters q = ListingParameters.of(req.query());
+        String rawId = req.path().pathParameters().get("id");
+        PageEndpoint.send(res, endpoint.detail(kind, rawId, false, kind.modelName(), q, urls.context(req)));
+    }
+
+    private void find(ServerRequest req, ServerResponse res) {
+        endpoint.find(kind, false, false, req, res, urls.context(req));
+    }
+}

@@ -1,0 +1,110 @@
+{{/* Names and labels, defined once for every object of the chart. */}}
+
+{{- define "openvault.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Prefix of every object name: the release name, so that the backend Service is <release>-backend. */}}
+{{- define "openvault.fullname" -}}
+{{- default .Release.Name .Values.fullnameOverride | trunc 40 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "openvault.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Selector labels of one component: include "openvault.selectorLabels" (dict "root" $ "component" "backend") */}}
+{{- define "openvault.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "openvault.name" .root }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{/* Standard labels of one component's objects. */}}
+{{- define "openvault.labels" -}}
+helm.sh/chart: {{ include "openvault.chart" .root }}
+{{ include "openvault.selectorLabels" . }}
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/part-of: openvault
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+{{- end }}
+
+{{/* metadata of a namespaced object: include "openvault.metadata" (dict "root" $ "component" "backend" "name" "backend") */}}
+{{- define "openvault.metadata" -}}
+name: {{ include "openvault.fullname" .root }}-{{ .name | default .component }}
+namespace: {{ .root.Release.Namespace }}
+labels:
+  {{- include "openvault.labels" . | nindent 2 }}
+{{- end }}
+
+{{/* An openvault-* image: include "openvault.image" (dict "root" $ "image" .Values.backend.image) */}}
+{{- define "openvault.image" -}}
+{{- $tag := .image.tag | default .root.Values.image.tag | default .root.Chart.AppVersion -}}
+{{- printf "%s/%s:%s" (trimSuffix "/" .root.Values.image.registry) .image.repository $tag }}
+{{- end }}
+
+{{- define "openvault.siteHost" -}}
+{{- .Values.site.host | default (printf "%s.%s" .Release.Name .Values.site.domain) }}
+{{- end }}
+
+{{- define "openvault.databaseName" -}}
+{{- .Values.database.name | default .Release.Name }}
+{{- end }}
+
+{{- define "openvault.databaseHost" -}}
+{{- if .Values.postgresql.enabled -}}
+{{ include "openvault.fullname" . }}-postgresql
+{{- else -}}
+{{ required "database.host is required (or postgresql.enabled=true for an in-cluster database)" .Values.database.host }}
+{{- end }}
+{{- end }}
+
+{{- define "openvault.databaseUrl" -}}
+{{- printf "jdbc:postgresql://%s:%v/%s%s" (include "openvault.databaseHost" .) .Values.database.port (include "openvault.databaseName" .) .Values.database.urlParameters }}
+{{- end }}
+
+{{/* The Secret holding the database password: database.existingSecret, else the one the chart makes from
+     database.password, else <release>-backend-secret, which the operator creates (no password has a default). */}}
+{{- define "openvault.databaseSecretName" -}}
+{{- if .Values.database.existingSecret -}}
+{{ .Values.database.existingSecret }}
+{{- else if .Values.database.password -}}
+{{ include "openvault.fullname" . }}-database
+{{- else -}}
+{{ include "openvault.fullname" . }}-backend-secret
+{{- end }}
+{{- end }}
+
+{{- define "openvault.databaseSecretKey" -}}
+{{- if and .Values.database.password (not .Values.database.existingSecret) }}password{{ else }}{{ .Values.database.existingSecretKey }}{{ end }}
+{{- end }}
+
+{{/* The operator's Secret of one component's secret settings: existingSecret, else <release>-<component>-secret. */}}
+{{- define "openvault.componentSecretName" -}}
+{{- .values.existingSecret | default (printf "%s-%s-secret" (include "openvault.fullname" .root) .component) }}
+{{- end }}
+
+{{/* OV_DB_PASSWORD from the database Secret. */}}
+{{- define "openvault.databasePasswordEnv" -}}
+- name: OV_DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "openvault.databaseSecretName" . }}
+      key: {{ include "openvault.databaseSecretKey" . }}
+{{- end }}
+
+{{/* The TLS Secret the proxy mounts, if any. */}}
+{{- define "openvault.tlsSecretName" -}}
+{{- if .Values.proxy.tls.existingSecret -}}
+{{ .Values.proxy.tls.existingSecret }}
+{{- else if .Values.proxy.tls.certManager.enabled -}}
+{{ include "openvault.fullname" . }}-tls
+{{- end }}
+{{- end }}
+
+{{/* A NetworkPolicy peer: the pods of one component of this release. */}}
+{{- define "openvault.podsOf" -}}
+- podSelector:
+    matchLabels:
+      {{- include "openvault.selectorLabels" . | nindent 6 }}
+{{- end }}

@@ -1,0 +1,435 @@
+package org.openvault.charts;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.marcnuri.helm.DryRun;
+import com.marcnuri.helm.LintResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openvault.charts.RenderedChart.containers;
+import static org.openvault.charts.RenderedChart.env;
+import static org.openvault.charts.RenderedChart.list;
+import static org.openvault.charts.RenderedChart.map;
+import static org.openvault.charts.RenderedChart.name;
+import static org.openvault.charts.RenderedChart.podSpec;
+import static org.openvault.charts.RenderedChart.strings;
+
+/** charts/openvault rendered by real Helm (helm-java) with its default, production (ov) and demo (ov-demo) values. */
+class OpenVaultChartTest {
+
+    private static final List<String> WORKLOADS = List.of("Deployment", "StatefulSet", "Job", "Pod");
+
+    @Test
+    void lintsCleanInStrictMode() {
+        LintResult lint = RenderedChart.HELM.lint().strict().call();
+        assertFalse(lint.isFailed(), () -> String.join("\n", lint.getMessages()));
+    }
+
+    /** Each row: release, namespace, values file ("" = the chart's defaults). */
+    @ParameterizedTest
+    @CsvSource({"openvault, default, ''", "ov, ov, values-ov.yaml", "ov-demo, ov-demo, values-ov-demo.yaml"})
+    void everyObjectCarriesTheStandardLabelsAndItsReleaseNamespace(String release, String namespace, String values) {
+        RenderedChart chart = RenderedChart.render(release, namespace, values.isEmpty() ? null : values);
+        assertTrue(chart.objects().size() > 15, () -> chart.names().toString());
+        for (Map<String, Object> object : chart.objects()) {
+            Map<String, Object> metadata = map(object, "metadata");
+            assertEquals(namespace, metadata.get("namespace"), name(object));
+            assertTrue(name(object).startsWith(release + "-"), name(object));
+            Map<String, String> labels = strings(object, "metadata", "labels");
+            assertEquals("openvault", labels.get("app.kubernetes.io/name"), name(object));
+            assertEquals(release, labels.get("app.kubernetes.io/instance"), name(object));
+            assertEquals("Helm", labels.get("app.kubernetes.io/managed-by"), name(object));
+            assertEquals("openvault", labels.get("app.kubernetes.io/part-of"), name(object));
+            assertNotNull(labels.get("app.kubernetes.io/component"), name(object));
+            assertNotNull(labels.get("app.kubernetes.io/version"), name(object));
+            assertTrue(labels.get("helm.sh/chart").startsWith("openvault-"), name(object));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"openvault, default, ''", "ov, ov, values-ov.yaml", "ov-demo, ov-demo, values-ov-demo.yaml"})
+    void everyPodRunsNonRootOnAReadOnlyRootWithAWritableTmpAndResourceLimits(String release, String namespace,
+                                                                             String values) {
+        RenderedChart chart = RenderedChart.render(release, namespace, values.isEmpty() ? null : values);
+        for (String kind : WORKLOADS) {
+            for (Map<String, Object> workload : chart.ofKind(kind)) {
+                Map<String, Object> pod = podSpec(workload);
+                assertEquals(true, map(pod, "securityContext").get("runAsNonRoot"), name(workload));
+                assertEquals(false, pod.get("automountServiceAccountToken"), name(workload));
+                Set<String> emptyDirs = new HashSet<>();
+                list(pod, "volumes").stream().filter(v -> v.containsKey("emptyDir"))
+                        .forEach(v -> emptyDirs.add((String) v.get("name")));
+                for (Map<String, Object> container : containers(pod)) {
+                    String where = name(workload) + "/" + container.get("name");
+                    Map<String, Object> security = map(container, "securityContext");
+                    assertEquals(true, security.get("readOnlyRootFilesystem"), where);
+                    assertEquals(false, security.get("allowPrivilegeEscalation"), where);
+                    assertEquals(List.of("ALL"), map(container, "securityContext", "capabilities").get("drop"), where);
+                    assertFalse(map(container, "resources", "limits").isEmpty(), where);
+                    assertFalse(map(container, "resources", "requests").isEmpty(), where);
+                    assertTrue(list(container, "volumeMounts").stream().anyMatch(m -> "/tmp".equals(m.get("mountPath"))
+                            && emptyDirs.contains((String) m.get("name"))), where + " has no emptyDir at /tmp");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"openvault, default, ''", "ov, ov, values-ov.yaml", "ov-demo, ov-demo, values-ov-demo.yaml"})
+    void servicesHaveStartupLivenessAndReadinessProbesOnTheirHealthEndpoints(String release, String namespace,
+                                                                            String values) {
+        RenderedChart chart = RenderedChart.render(release, namespace, values.isEmpty() ? null : values);
+        Map<String, Object> backend = containers(podSpec(chart.get("Deployment", "backend"))).getFirst();
+        assertEquals("/api/v2/health/", map(backend, "livenessProbe", "httpGet").get("path"));
+        assertEquals("/api/v2/health/", map(backend, "startupProbe", "httpGet").get("path"));
+        assertEquals("/observe/health/ready", map(backend, "readinessProbe", "httpGet").get("path"));
+        Map<String, Object> frontend = containers(podSpec(chart.get("Deployment", "frontend"))).getFirst();
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertEquals("/health", map(frontend, probe, "httpGet").get("path"));
+        }
+        Map<String, Object> proxy = containers(podSpec(chart.get("Deployment", "proxy"))).getFirst();
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertEquals(Map.of("path", "/ping", "port", "internal"), map(proxy, probe, "httpGet"));
+        }
+        assertTrue(list(proxy, "ports").contains(Map.of("name", "internal", "containerPort", 8082, "protocol", "TCP")));
+    }
+
+    /** What a cluster would reject or leave broken, checked without one: every name an object uses resolves. */
+    @ParameterizedTest
+    @CsvSource({"openvault, default, ''", "ov, ov, values-ov.yaml", "ov-demo, ov-demo, values-ov-demo.yaml"})
+    void everyReferenceBetweenObjectsResolves(String release, String namespace, String values) {
+        RenderedChart chart = RenderedChart.render(release, namespace, values.isEmpty() ? null : values);
+        Set<String> configMaps = new HashSet<>(chart.ofKind("ConfigMap").stream().map(RenderedChart::name).toList());
+        Set<String> claims = new HashSet<>(chart.ofKind("PersistentVolumeClaim").stream().map(RenderedChart::name).toList());
+        for (String kind : WORKLOADS) {
+            for (Map<String, Object> workload : chart.ofKind(kind)) {
+                Map<String, Object> pod = podSpec(workload);
+                Set<String> volumes = new HashSet<>();
+                if ("StatefulSet".equals(kind)) {
+                    list(map(workload, "spec"), "volumeClaimTemplates").forEach(t -> volumes.add(name(t)));
+                }
+                for (Map<String, Object> volume : list(pod, "volumes")) {
+                    volumes.add((String) volume.get("name"));
+                    if (volume.containsKey("configMap")) {
+                        assertTrue(configMaps.contains(map(volume, "configMap").get("name")), name(workload));
+                    }
+                    if (volume.containsKey("persistentVolumeClaim")) {
+                        assertTrue(claims.contains(map(volume, "persistentVolumeClaim").get("claimName")), name(workload));
+                    }
+                }
+                for (Map<String, Object> container : containers(pod)) {
+                    String where = name(workload) + "/" + container.get("name");
+                    list(container, "volumeMounts").forEach(m -> assertTrue(volumes.contains(m.get("name")), where));
+                    Set<Object> portNames = new HashSet<>();
+                    if (container.containsKey("ports")) {
+                        list(container, "ports").forEach(p -> portNames.add(p.get("name")));
+                        portNames.forEach(n -> assertTrue(((String) n).length() <= 15, where + " port name " + n));
+                    }
+                    for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                        if (container.containsKey(probe)) {
+                            Map<String, Object> action = map(container, probe);
+                            Object port = action.containsKey("httpGet") ? map(action, "httpGet").get("port")
+                                    : action.containsKey("tcpSocket") ? map(action, "tcpSocket").get("port") : null;
+                            assertTrue(port == null || port instanceof Integer || portNames.contains(port), where + " " + probe);
+                        }
+                    }
+                    if (container.containsKey("envFrom")) {
+                        for (Map<String, Object> source : list(container, "envFrom")) {
+                            if (source.containsKey("configMapRef")) {
+                                assertTrue(configMaps.contains(map(source, "configMapRef").get("name")), where);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (Map<String, Object> service : chart.ofKind("Service")) {
+            Map<String, Object> selector = map(service, "spec", "selector");
+            Map<String, Object> pods = chart.objects().stream()
+                    .filter(o -> List.of("Deployment", "StatefulSet").contains(o.get("kind")))
+                    .filter(o -> strings(o, "spec", "template", "metadata", "labels").entrySet().containsAll(selector.entrySet()))
+                    .findFirst().orElseThrow(() -> new AssertionError(name(service) + " selects no workload"));
+            Set<Object> portNames = new HashSet<>();
+            containers(podSpec(pods)).forEach(c -> list(c, "ports").forEach(p -> portNames.add(p.get("name"))));
+            for (Map<String, Object> port : list(map(service, "spec"), "ports")) {
+                assertTrue(portNames.contains(port.get("targetPort")), name(service) + " targets " + port.get("targetPort"));
+            }
+        }
+        for (Map<String, Object> autoscaler : chart.ofKind("HorizontalPodAutoscaler")) {
+            String target = (String) map(autoscaler, "spec", "scaleTargetRef").get("name");
+            assertTrue(chart.ofKind("Deployment").stream().anyMatch(d -> target.equals(name(d))), target);
+        }
+    }
+
+    @Test
+    void servicesWireTheStackByReleaseNames() {
+        RenderedChart chart = RenderedChart.render("ov", "ov", "values-ov.yaml");
+        assertEquals("http://ov-backend:8000", strings(chart.get("ConfigMap", "frontend"), "data").get("OV_API_URL"));
+        Map<String, String> backend = strings(chart.get("ConfigMap", "backend"), "data");
+        assertEquals("jdbc:postgresql://openvault-db.wgbh-mla.org:5432/openvault?sslmode=require", backend.get("OV_DB_URL"));
+        assertEquals("app", backend.get("OV_DB_USER"));
+        assertEquals("10", backend.get("OV_DB_POOL_SIZE"));
+        Map<String, String> proxy = strings(chart.get("ConfigMap", "proxy"), "data");
+        assertEquals("http://ov-frontend:3000", proxy.get("PROXY_SERVICES_FRONTEND_SERVERS"));
+        assertEquals("http://ov-backend:8000", proxy.get("PROXY_SERVICES_BACKEND_SERVERS"));
+        assertEquals("443", proxy.get("PROXY_MIDDLEWARES_TO_HTTPS_REDIRECT_SCHEME_PORT"));
+
+        Map<String, Object> proxyService = chart.get("Service", "proxy");
+        assertEquals("LoadBalancer", map(proxyService, "spec").get("type"));
+        List<Map<String, Object>> ports = list(map(proxyService, "spec"), "ports");
+        assertEquals(List.of(443, 80), ports.stream().map(p -> p.get("port")).toList());
+        assertEquals(List.of("https", "http"), ports.stream().map(p -> p.get("targetPort")).toList());
+        assertEquals(8000, list(map(chart.get("Service", "backend"), "spec"), "ports").getFirst().get("port"));
+        assertEquals(3000, list(map(chart.get("Service", "frontend"), "spec"), "ports").getFirst().get("port"));
+    }
+
+    @Test
+    void everyServiceAndBudgetSelectsExactlyThePodsOfOneWorkload() {
+        RenderedChart chart = RenderedChart.render("ov-demo", "ov-demo", "values-ov-demo.yaml");
+        List<Map<String, Object>> selectors = new ArrayList<>();
+        chart.ofKind("Service").forEach(s -> selectors.add(map(s, "spec", "selector")));
+        chart.ofKind("PodDisruptionBudget").forEach(p -> selectors.add(map(p, "spec", "selector", "matchLabels")));
+        List<Map<String, String>> podLabels = new ArrayList<>();
+        for (String kind : List.of("Deployment", "StatefulSet")) {
+            for (Map<String, Object> workload : chart.ofKind(kind)) {
+                Map<String, String> labels = strings(workload, "spec", "template", "metadata", "labels");
+                assertTrue(labels.entrySet().containsAll(strings(workload, "spec", "selector", "matchLabels").entrySet()));
+                podLabels.add(labels);
+            }
+        }
+        for (Map<String, Object> selector : selectors) {
+            long matching = podLabels.stream().filter(labels -> labels.entrySet().containsAll(selector.entrySet())).count();
+            assertEquals(1, matching, "selector " + selector);
+        }
+    }
+
+    @Test
+    void migrationRunsAsAHookBeforeTheNewPodsWithAnExternalDatabase() {
+        RenderedChart chart = RenderedChart.render("ov", "ov", "values-ov.yaml");
+        Map<String, Object> job = chart.get("Job", "migrate");
+        assertEquals("pre-install,pre-upgrade", strings(job, "metadata", "annotations").get("helm.sh/hook"));
+        Map<String, Object> container = containers(podSpec(job)).getFirst();
+        assertEquals("ghcr.io/openvault/openvault-migrate:0.1.0-SNAPSHOT", container.get("image"));
+        assertEquals("jdbc:postgresql://openvault-db.wgbh-mla.org:5432/openvault?sslmode=require", env(container, "OV_DB_URL"));
+        Map<String, Object> password = map(list(container, "env").stream()
+                .filter(e -> "OV_DB_PASSWORD".equals(e.get("name"))).findFirst().orElseThrow(), "valueFrom", "secretKeyRef");
+        assertEquals(Map.of("name", "ov-backend-secret", "key", "OV_DB_PASSWORD"), password);
+        assertFalse(chart.has("Job", "demo"), "production loads no demo content");
+        assertFalse(chart.has("StatefulSet", "postgresql"), "production uses the external database");
+    }
+
+    @Test
+    void withTheInClusterDatabaseMigrationWaitsForItAfterInstallAndDemoContentFollows() {
+        RenderedChart chart = RenderedChart.render("ov-demo", "ov-demo", "values-ov-demo.yaml");
+        Map<String, Object> migrate = chart.get("Job", "migrate");
+        assertEquals("post-install,pre-upgrade", strings(migrate, "metadata", "annotations").get("helm.sh/hook"));
+        assertEquals("wait-for-database", list(podSpec(migrate), "initContainers").getFirst().get("name"));
+        Map<String, Object> demo = chart.get("Job", "demo");
+        assertEquals("post-install,post-upgrade", strings(demo, "metadata", "annotations").get("helm.sh/hook"));
+        assertEquals(List.of("--demo"), list(podSpec(demo), "containers").getFirst().get("args"));
+        Map<String, Object> postgres = chart.get("StatefulSet", "postgresql");
+        assertEquals("postgres:16-alpine", containers(podSpec(postgres)).getFirst().get("image"));
+        assertEquals("ov-demo", env(containers(podSpec(postgres)).getFirst(), "POSTGRES_DB"));
+        assertFalse(list(map(postgres, "spec"), "volumeClaimTemplates").isEmpty());
+        assertEquals("jdbc:postgresql://ov-demo-postgresql:5432/ov-demo",
+                strings(chart.get("ConfigMap", "backend"), "data").get("OV_DB_URL"));
+        assertEquals("ghcr.io/openvault/openvault-backend:main",
+                containers(podSpec(chart.get("Deployment", "backend"))).getFirst().get("image"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"openvault, default, ''", "ov, ov, values-ov.yaml", "ov-demo, ov-demo, values-ov-demo.yaml"})
+    void noSecretIsRenderedWithoutTheOperatorGivingItsValue(String release, String namespace, String values) {
+        RenderedChart chart = RenderedChart.render(release, namespace, values.isEmpty() ? null : values);
+        assertEquals(List.of(), chart.ofKind("Secret").stream().map(RenderedChart::name).toList());
+    }
+
+    @Test
+    void valuesFilesGiveNoSecretValue() throws Exception {
+        Pattern secretKey = Pattern.compile("(?i).*(password|secret|token|key)$");
+        for (String file : List.of("values.yaml", "values-ov.yaml", "values-ov-demo.yaml")) {
+            Map<String, Object> values = new Yaml().load(Files.readString(RenderedChart.CHART.resolve(file)));
+            List<String> given = new ArrayList<>();
+            collectSecretLeaves("", values, secretKey, given);
+            assertEquals(List.of(), given, file + " gives values to secret keys");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectSecretLeaves(String path, Object node, Pattern secretKey, List<String> given) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> collectSecretLeaves(path + "." + k, v, secretKey, given));
+        } else if (secretKey.matcher(path).matches() && !path.endsWith("existingSecretKey")
+                && !(node == null || "".equals(node))) {
+            given.add(path + "=" + node);
+        } else if (path.endsWith("secretEnv") && node instanceof Map<?, ?> env && !env.isEmpty()) {
+            given.add(path);
+        }
+    }
+
+    @Test
+    void aPasswordGivenOnInstallGoesIntoAHookSecretThatExistsBeforeTheMigration() {
+        RenderedChart chart = RenderedChart.render("dev", "dev", null,
+                Map.of("database.password", "only-for-this-test", "backend.secretEnv.OV_PREVIEW_SECRET", "p"));
+        Map<String, Object> secret = chart.get("Secret", "database");
+        assertEquals("only-for-this-test", strings(secret, "stringData").get("password"));
+        assertEquals("pre-install,pre-upgrade", strings(secret, "metadata", "annotations").get("helm.sh/hook"));
+        assertEquals("p", strings(chart.get("Secret", "backend"), "stringData").get("OV_PREVIEW_SECRET"));
+        Map<String, Object> migrate = list(podSpec(chart.get("Job", "migrate")), "containers").getFirst();
+        assertTrue(list(migrate, "env").stream().anyMatch(e -> e.toString().contains("name=dev-database")));
+    }
+
+    @Test
+    void certificatesComeFromCertManagerOrASecretAndAreMountedIntoTheProxy() {
+        RenderedChart managed = RenderedChart.render("ov", "ov", "values-ov.yaml");
+        Map<String, Object> certificate = managed.get("Certificate", "tls");
+        assertEquals(List.of("openvault.wgbh.org"), map(certificate, "spec").get("dnsNames"));
+        assertEquals("ov-tls", map(certificate, "spec").get("secretName"));
+        assertEquals("ClusterIssuer", map(certificate, "spec", "issuerRef").get("kind"));
+        assertProxyMountsTls(managed, "ov-tls");
+
+        RenderedChart own = RenderedChart.render("ov", "ov", "values-ov.yaml", Map.of(
+                "proxy.tls.existingSecret", "site-certificate"));
+        assertFalse(own.has("Certificate", "tls"));
+        assertProxyMountsTls(own, "site-certificate");
+
+        RenderedChart none = RenderedChart.render("dev", "dev", null);
+        assertFalse(strings(none.get("ConfigMap", "proxy"), "data").containsKey("PROXY_TLS_CERTIFICATE"));
+    }
+
+    private static void assertProxyMountsTls(RenderedChart chart, String secretName) {
+        Map<String, String> config = strings(chart.get("ConfigMap", "proxy"), "data");
+        Map<String, Object> pod = podSpec(chart.get("Deployment", "proxy"));
+        Map<String, Object> volume = list(pod, "volumes").stream().filter(v -> "tls".equals(v.get("name"))).findFirst()
+                .orElseThrow();
+        assertEquals(secretName, map(volume, "secret").get("secretName"));
+        String mountPath = (String) list(containers(pod).getFirst(), "volumeMounts").stream()
+                .filter(m -> "tls".equals(m.get("name"))).findFirst().orElseThrow().get("mountPath");
+        assertEquals(mountPath + "/tls.crt", config.get("PROXY_TLS_CERTIFICATE"));
+        assertEquals(mountPath + "/tls.key", config.get("PROXY_TLS_KEY"));
+    }
+
+    @Test
+    void networkPoliciesLetOnlyProxyToFrontendToBackendToDatabaseThrough() {
+        RenderedChart chart = RenderedChart.render("ov-demo", "ov-demo", "values-ov-demo.yaml");
+        Map<String, Object> deny = chart.get("NetworkPolicy", "default-deny");
+        assertEquals(List.of("Ingress"), map(deny, "spec").get("policyTypes"));
+        assertFalse(map(deny, "spec").containsKey("ingress"));
+        assertEquals(Set.of("proxy"), allowedFrom(chart, "frontend"));
+        assertEquals(Set.of("frontend", "proxy"), allowedFrom(chart, "backend"));
+        assertEquals(Set.of("backend", "migrate", "demo"), allowedFrom(chart, "database"));
+        Map<String, Object> proxyIngress = list(map(chart.get("NetworkPolicy", "proxy"), "spec"), "ingress").getFirst();
+        assertFalse(proxyIngress.containsKey("from"), "anyone may reach the proxy");
+    }
+
+    private static Set<String> allowedFrom(RenderedChart chart, String component) {
+        Set<String> from = new HashSet<>();
+        for (Map<String, Object> rule : list(map(chart.get("NetworkPolicy", component), "spec"), "ingress")) {
+            for (Map<String, Object> peer : list(rule, "from")) {
+                Map<String, String> labels = strings(peer, "podSelector", "matchLabels");
+                assertEquals(chart.release(), labels.get("app.kubernetes.io/instance"));
+                from.add(labels.get("app.kubernetes.io/component"));
+            }
+        }
+        return from;
+    }
+
+    @Test
+    void scalingAddsAutoscalersAndKeepsBudgetsThatCanBeMet() {
+        RenderedChart production = RenderedChart.render("ov", "ov", "values-ov.yaml");
+        Map<String, Object> hpa = production.get("HorizontalPodAutoscaler", "backend");
+        assertEquals("ov-backend", map(hpa, "spec", "scaleTargetRef").get("name"));
+        assertFalse(map(production.get("Deployment", "backend"), "spec").containsKey("replicas"),
+                "the autoscaler owns the replica count");
+        assertTrue(production.has("PodDisruptionBudget", "proxy"));
+
+        RenderedChart demo = RenderedChart.render("ov-demo", "ov-demo", "values-ov-demo.yaml");
+        assertTrue(demo.ofKind("PodDisruptionBudget").isEmpty(), "one replica cannot keep minAvailable 1 in a drain");
+        assertEquals("Recreate", map(demo.get("Deployment", "backend"), "spec", "strategy").get("type"),
+                "a ReadWriteOnce media volume cannot be shared during a rolling update");
+        assertEquals("RollingUpdate", map(production.get("Deployment", "backend"), "spec", "strategy").get("type"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void helmTestFetchesTheSiteThroughTheProxy() {
+        RenderedChart chart = RenderedChart.render("ov", "ov", "values-ov.yaml");
+        Map<String, Object> test = chart.get("Pod", "test-site");
+        assertEquals("test", strings(test, "metadata", "annotations").get("helm.sh/hook"));
+        String script = String.join(" ", (List<String>) (List<?>) containers(podSpec(test)).getFirst().get("command"));
+        assertTrue(script.contains("https://openvault.wgbh.org:$port/"), script);
+        assertTrue(script.contains("ov-proxy"), script);
+    }
+
+    @Test
+    void notesTellWhereTheSiteIsAndWhereThePasswordComesFrom() {
+        String output = RenderedChart.HELM.install().withName("ov").withNamespace("ov")
+                .withKubeVersion(RenderedChart.KUBE_VERSION).withValuesFile(RenderedChart.CHART.resolve("values-ov.yaml"))
+                .dryRun().withDryRunOption(DryRun.CLIENT).clientOnly().call().getOutput();
+        String notes = output.substring(output.indexOf("NOTES:"));
+        assertTrue(notes.contains("Site:        https://openvault.wgbh.org/"), notes);
+        assertTrue(notes.contains("password from Secret ov-backend-secret, key OV_DB_PASSWORD"), notes);
+        assertTrue(notes.contains("cert-manager Certificate ov-tls"), notes);
+        assertTrue(notes.contains("helm test ov -n ov"), notes);
+    }
+
+    @Test
+    void twoReleasesInTwoNamespacesOrInOneDoNotCollide() {
+        for (String[] namespaces : List.of(new String[] {"ov", "ov-demo"}, new String[] {"shared", "shared"})) {
+            RenderedChart production = RenderedChart.render("ov", namespaces[0], "values-ov.yaml");
+            RenderedChart demo = RenderedChart.render("ov-demo", namespaces[1], "values-ov-demo.yaml");
+            Set<String> identities = new HashSet<>();
+            for (RenderedChart chart : List.of(production, demo)) {
+                for (Map<String, Object> object : chart.objects()) {
+                    String identity = object.get("kind") + "/" + map(object, "metadata").get("namespace") + "/" + name(object);
+                    assertTrue(identities.add(identity), "both releases render " + identity);
+                }
+            }
+            for (Map<String, Object> service : production.ofKind("Service")) {
+                Map<String, Object> selector = map(service, "spec", "selector");
+                for (Map<String, Object> deployment : demo.ofKind("Deployment")) {
+                    Map<String, String> labels = strings(deployment, "spec", "template", "metadata", "labels");
+                    assertFalse(labels.entrySet().containsAll(selector.entrySet()),
+                            name(service) + " would select the pods of " + name(deployment));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "backend.replicas | two",
+            "backend.replica | 2",
+            "proxy.service.type | Ingress",
+            "database.port | 70000",
+            "image.pullPolicy | Sometimes",
+            "backend.env.NOT-A-NAME | x",
+            "site.host | https://openvault.wgbh.org/"})
+    void theSchemaRejectsWrongValues(String key, String value) {
+        Exception error = assertThrows(Exception.class,
+                () -> RenderedChart.render("ov", "ov", "values-ov.yaml", Map.of(key, value)));
+        assertTrue(error.getMessage().contains("values don't meet the specifications of the schema"), error::getMessage);
+    }
+
+    @Test
+    void anExternalDatabaseNeedsItsHost() {
+        Exception error = assertThrows(Exception.class,
+                () -> RenderedChart.render("ov", "ov", null, Map.of("postgresql.enabled", false)));
+        assertTrue(error.getMessage().contains("database.host is required"), error::getMessage);
+    }
+}

@@ -1,0 +1,225 @@
+package org.openvault.images;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * An image tarball written by {@code jib:buildTar} (docker-save format): its config, and a way to run its entrypoint
+ * from the unpacked layers without a container engine ({@code unshare} + {@code chroot} as the image's user).
+ */
+record ContainerImage(String name, Path tarball, JsonNode manifest, JsonNode config) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path MODULES = Path.of("..").toAbsolutePath().normalize();
+
+    /** The image built by the given module; the migrate image is built by this module. */
+    static ContainerImage of(String module) {
+        Path tarball = module.equals("migrate")
+                ? Path.of("target/jib-image.tar").toAbsolutePath()
+                : MODULES.resolve(module).resolve("target/jib-image.tar");
+        if (!Files.isRegularFile(tarball)) {
+            throw new IllegalStateException(tarball + " is missing: build the images first (mvn -Pimages package)");
+        }
+        try {
+            return new ContainerImage(module, tarball,
+                    JSON.readTree(tarEntry(tarball, "manifest.json")).get(0),
+                    JSON.readTree(tarEntry(tarball, "config.json")).get("config"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<String> entrypoint() {
+        List<String> entrypoint = new ArrayList<>();
+        config.get("Entrypoint").forEach(part -> entrypoint.add(part.asText()));
+        return entrypoint;
+    }
+
+    Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        config.path("Env").forEach(entry -> {
+            String[] pair = entry.asText().split("=", 2);
+            env.put(pair[0], pair[1]);
+        });
+        return env;
+    }
+
+    /** Unpacks every layer in order into {@code target/rootfs/<name>}, as a container engine would. */
+    Path unpack() {
+        Path root = Path.of("target/rootfs", name).toAbsolutePath();
+        try {
+            deleteTree(root);
+            Path layers = Files.createDirectories(root.resolveSibling(name + "-layers"));
+            run(List.of("tar", "-xf", tarball.toString(), "-C", layers.toString()));
+            Files.createDirectories(root);
+            for (JsonNode layer : manifest.get("Layers")) {
+                run(List.of("tar", "-xf", layers.resolve(layer.asText()).toString(), "-C", root.toString()));
+            }
+            deleteTree(layers);
+            Files.createDirectories(root.resolve("proc"));
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts the entrypoint (plus {@code args}) in the unpacked root as the image's user, with the image's environment
+     * plus {@code env}, in its own mount and PID namespace; the network is the host's, so loopback ports are shared.
+     */
+    Running start(Path root, Map<String, String> env, String... args) {
+        String user = config.get("User").asText();
+        List<String> command = new ArrayList<>(List.of(tool("unshare"), "--mount", "--pid", "--fork", "--kill-child",
+                tool("sh"), "-c", "\"$0\" -t proc proc \"$1/proc\" && shift && exec \"$@\"",
+                tool("mount"), root.toString(), tool("chroot"), "--userspec=" + user, root.toString()));
+        command.addAll(entrypoint());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(environment());
+        builder.environment().putAll(env);
+        try {
+            return new Running(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A process started from an image; its output is collected, and closing it kills the whole namespace. */
+    static final class Running implements AutoCloseable {
+        private final Process process;
+        private final StringBuffer output = new StringBuffer();
+        private final List<Map.Entry<String, CompletableFuture<Void>>> waiting = new ArrayList<>();
+        private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+
+        Running(Process process) {
+            this.process = process;
+            Thread.ofPlatform().daemon().start(this::collect);
+        }
+
+        private void collect() {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    output.append(line).append('\n');
+                    synchronized (waiting) {
+                        for (Map.Entry<String, CompletableFuture<Void>> wait : waiting) {
+                            if (line.contains(wait.getKey())) {
+                                wait.getValue().complete(null);
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended; exited is completed below
+            }
+            try {
+                exited.complete(process.waitFor());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (waiting) {
+                waiting.forEach(wait -> wait.getValue().completeExceptionally(
+                        new IllegalStateException("exited before printing '" + wait.getKey() + "':\n" + output)));
+            }
+        }
+
+        /** Blocks until a line containing {@code text} is printed; fails if the process ends first. */
+        void awaitOutput(String text) throws Exception {
+            CompletableFuture<Void> printed = new CompletableFuture<>();
+            synchronized (waiting) {
+                if (output.toString().contains(text)) {
+                    return;
+                }
+                waiting.add(Map.entry(text, printed));
+            }
+            // An upper bound against a hung start-up, not a timing assertion.
+            printed.get(2, TimeUnit.MINUTES);
+        }
+
+        int awaitExit() throws Exception {
+            return exited.get(2, TimeUnit.MINUTES);
+        }
+
+        String output() {
+            return output.toString();
+        }
+
+        /** Kills unshare; --kill-child makes the kernel kill the namespace's first process and so all of it. */
+        @Override
+        public void close() throws Exception {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static String tool(String name) {
+        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
+        for (String dir : path.split(":")) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new IllegalStateException(name + " is needed to run images without a container engine");
+    }
+
+    private static byte[] tarEntry(Path tarball, String entry) {
+        try {
+            Process tar = new ProcessBuilder("tar", "-xOf", tarball.toString(), entry).start();
+            byte[] content;
+            try (InputStream in = tar.getInputStream()) {
+                content = in.readAllBytes();
+            }
+            if (tar.waitFor() != 0) {
+                throw new IllegalStateException("tar could not read " + entry + " from " + tarball);
+            }
+            return content;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void run(List<String> command) throws IOException {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IOException(String.join(" ", command) + " failed:\n" + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.openvault.images;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.security.cert.X509Certificate;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import org.junit.jupiter.api.Test;
+import org.openvault.testing.TestDatabase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The layers of each image hold a runnable application: the stack is started from the unpacked images only
+ * (their own Java runtime, classpath file and entrypoint, as user 65532), the way the Helm chart wires it.
+ */
+class StackFromImagesIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void migrateThenBackendFrontendAndProxyRunFromTheirImages() throws Exception {
+        TestDatabase db = TestDatabase.get();
+        Map<String, String> database = Map.of("OV_DB_URL", db.url(), "OV_DB_USER", db.user(),
+                "OV_DB_PASSWORD", db.password());
+
+        ContainerImage migrate = ContainerImage.of("migrate");
+        try (ContainerImage.Running job = migrate.start(migrate.unpack(), database, "--demo")) {
+            assertEquals(0, job.awaitExit(), job::output);
+            assertTrue(job.output().contains("Demo content loaded"), job::output);
+        }
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+             ResultSet pages = statement.executeQuery("SELECT count(*) FROM page WHERE live")) {
+            pages.next();
+            assertTrue(pages.getInt(1) > 0, "the migrate image loaded no live demo page");
+        }
+
+        int backendPort = freePort();
+        int frontendPort = freePort();
+        int httpPort = freePort();
+        ContainerImage backend = ContainerImage.of("backend");
+        ContainerImage frontend = ContainerImage.of("frontend");
+        ContainerImage proxy = ContainerImage.of("proxy");
+        Path backendRoot = backend.unpack();
+        Path frontendRoot = frontend.unpack();
+        Path proxyRoot = proxy.unpack();
+        assertTrue(Files.isRegularFile(backendRoot.resolve("app/jib-classpath-file")));
+
+        // One at a time: three JVMs starting at once on two shared cores only make each start slower.
+        Map<String, String> backendEnv = new HashMap<>(database);
+        backendEnv.put("SERVER_PORT", Integer.toString(backendPort));
+        backendEnv.put("OV_DB_CONNECT_TIMEOUT_SECONDS", "60"); // the pool fills in the background after start
+        try (ContainerImage.Running backendRun = backend.start(backendRoot, backendEnv)) {
+            backendRun.awaitOutput("Started all channels");
+            assertEquals(200, get("http://localhost:" + backendPort + "/api/v2/health/").statusCode(), backendRun::output);
+            HttpResponse<String> api = get("http://localhost:" + backendPort + "/api/v2/pages/");
+            assertEquals(200, api.statusCode(), () -> api.body() + "\n" + backendRun.output());
+            assertTrue(api.body().contains("\"total_count\""), api::body);
+            HttpResponse<String> ready = get("http://localhost:" + backendPort + "/observe/health/ready");
+            assertEquals(200, ready.statusCode(), () -> ready.body() + "\n" + backendRun.output());
+
+            try (ContainerImage.Running frontendRun = frontend.start(frontendRoot, Map.of(
+                    "SERVER_PORT", Integer.toString(frontendPort), "OV_API_URL", "http://localhost:" + backendPort))) {
+                frontendRun.awaitOutput("Started all channels");
+                HttpResponse<String> home = get("http://localhost:" + frontendPort + "/");
+                assertEquals(200, home.statusCode(), frontendRun::output);
+                assertTrue(home.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+
+                int internalPort = freePort();
+                int httpsPort = freePort();
+                try (ContainerImage.Running proxyRun = proxy.start(proxyRoot, Map.of(
+                        "PROXY_ENTRYPOINTS_WEB_PORT", Integer.toString(httpPort),
+                        "PROXY_ENTRYPOINTS_WEBSECURE_PORT", Integer.toString(httpsPort),
+                        "PROXY_ENTRYPOINTS_INTERNAL_PORT", Integer.toString(internalPort),
+                        "PROXY_MIDDLEWARES_TO_HTTPS_REDIRECT_SCHEME_PORT", "443",
+                        "PROXY_SERVICES_FRONTEND_SERVERS", "http://localhost:" + frontendPort,
+                        "PROXY_SERVICES_BACKEND_SERVERS", "http://localhost:" + backendPort))) {
+                    proxyRun.awaitOutput("Proxy listening on");
+                    assertEquals(200, get("http://localhost:" + internalPort + "/ping").statusCode(), proxyRun::output);
+                    HttpResponse<String> redirect = get("http://localhost:" + httpPort + "/exhibits/");
+                    assertEquals(301, redirect.statusCode(), proxyRun::output);
+                    assertEquals("https://localhost/exhibits/", redirect.headers().firstValue("location").orElse(""));
+                    // No certificate given: the proxy made a self-signed one for localhost in the image's /tmp.
+                    HttpClient tls = HttpClient.newBuilder().sslContext(trustingAnyCertificate()).build();
+                    HttpResponse<String> site = tls.send(HttpRequest.newBuilder(
+                            URI.create("https://localhost:" + httpsPort + "/")).build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, site.statusCode(), proxyRun::output);
+                    assertTrue(site.body().contains("<html"), site::body);
+                    HttpResponse<String> apiThroughProxy = tls.send(HttpRequest.newBuilder(
+                            URI.create("https://localhost:" + httpsPort + "/api/v2/pages/")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, apiThroughProxy.statusCode(), proxyRun::output);
+                    assertTrue(apiThroughProxy.body().contains("\"total_count\""), apiThroughProxy::body);
+                }
+            }
+        }
+    }
+
+    private static SSLContext trustingAnyCertificate() throws Exception {
+        X509TrustManager trustAll = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {trustAll}, null);
+        return context;
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
