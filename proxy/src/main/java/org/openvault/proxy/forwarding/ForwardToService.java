@@ -26,9 +26,9 @@ import io.helidon.webserver.http.ServerResponse;
 import org.openvault.proxy.routing.Exchange;
 
 /**
- * Sends an exchange to one server of a service and streams the answer back: bodies both ways without
- * buffering, forwarded headers set (incoming ones believed only from trusted proxies), hop-by-hop headers
- * dropped, Host kept. A refused connection is retried on the next server for idempotent requests whose body
+ * Sends an exchange to one server of a service over a pooled HTTP/1.1 connection and streams the answer back:
+ * bodies both ways without buffering, forwarded headers set (incoming ones believed only from trusted proxies),
+ * hop-by-hop headers dropped, Host kept. A refused connection is retried on the next server for idempotent requests whose body
  * was not yet read; then 502. No answer in time is 504.
  */
 public final class ForwardToService {

@@ -8,8 +8,9 @@ import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
 
 /**
- * One upstream URL with its pooled keep-alive client and its health: down while the active check fails, or
- * for a while after {@code maxFails} connection failures in a row (passive check).
+ * One upstream URL: its pool of keep-alive connections (requests are forwarded on them) and its health — down
+ * while the active check fails, or for a while after {@code maxFails} connection failures in a row (passive check).
+ * The active check uses a small WebClient of its own.
  */
 public final class UpstreamServer {
 
@@ -36,7 +37,6 @@ public final class UpstreamServer {
                 .followRedirects(false)
                 .sendExpectContinue(false)
                 .socketOptions(socket -> socket.tcpNoDelay(true).connectTimeout(connectTimeout).readTimeout(timeout))
-                .connectionCacheSize(1024)
                 .build();
     }
 
