@@ -51,7 +51,7 @@ class ForwardingTest {
                     a: {servers: [URL_A]}
                     b: {servers: [URL_B]}
                     c: {servers: [URL_C]}
-                    dead: {servers: [DEAD], attempts: 1}
+                    dead: {servers: [DEAD], attempts: 3}
                     slow: {servers: [URL_A], timeout: 300ms}
                     pool:
                       servers: [URL_B, URL_C]

@@ -64,7 +64,8 @@ public final class ForwardToService {
             if (server == null) {
                 server = service.pick(tried);
                 if (server == null) {
-                    exchange.sendError(Status.SERVICE_UNAVAILABLE_503, "No upstream server is available.");
+                    // Every server was tried (a service has at least one): the last one refused too.
+                    exchange.sendError(Status.BAD_GATEWAY_502, "The upstream server refused the connection.");
                     return;
                 }
                 tried.add(server);
