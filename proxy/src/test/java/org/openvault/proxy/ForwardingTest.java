@@ -154,6 +154,24 @@ class ForwardingTest {
     }
 
     @Test
+    void responsesWithoutBodyKeepTheConnectionsUsable() {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> head = proxy.https.send(HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/text")))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(200, head.statusCode());
+            assertEquals("", head.body());
+            assertEquals(204, proxy.get(proxy.https("websecure", "/status/204")).statusCode());
+            assertEquals(304, proxy.get(proxy.https("websecure", "/status/304")).statusCode());
+            HttpResponse<String> text = proxy.get(proxy.https("websecure", "/text"));
+            assertEquals(200, text.statusCode());
+            assertEquals("<p>Open Vault</p>\n".repeat(500), text.body());
+        }
+        String head = RawHttp.head(proxy.proxy.port("web"), "HEAD /text HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(head.startsWith("HTTP/1.1 200"), head);
+        assertTrue(head.toLowerCase().contains("content-length: " + "<p>Open Vault</p>\n".repeat(500).length()), head);
+    }
+
+    @Test
     void highestPriorityWinsAmongMatchingRouters() {
         assertEquals("a", proxy.get(proxy.https("websecure", "/priority")).headers().firstValue("x-upstream").orElseThrow());
         HttpResponse<String> delete = proxy.https.send(HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/priority")))

@@ -200,6 +200,16 @@ public final class ForwardToService {
 
     private static void respond(Exchange exchange, Method method, UpstreamServer server, UpstreamConnection connection,
                                 ResponseHead head) {
+        try {
+            stream(exchange, method, server, connection, head);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static void stream(Exchange exchange, Method method, UpstreamServer server, UpstreamConnection connection,
+                               ResponseHead head) {
         ServerResponse res = exchange.response();
         Headers upstreamHeaders = head.headers();
         Set<String> connectionTokens = connectionTokens(upstreamHeaders);
