@@ -38,6 +38,7 @@ public final class ForwardToService {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "http2-settings");
     private static final Set<String> FORWARDING = Set.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
             "x-forwarded-port", "x-forwarded-prefix", "x-real-ip", "forwarded");
+    private static final int SMALL_BODY = 16384;
     private static final io.helidon.http.HeaderName X_REAL_IP = HeaderNames.create("X-Real-IP");
     private static final Set<Method> IDEMPOTENT = Set.of(Method.GET, Method.HEAD, Method.OPTIONS, Method.TRACE,
             Method.PUT, Method.DELETE);
@@ -239,6 +240,24 @@ public final class ForwardToService {
         if (noBody) {
             res.send();
             finish(server, connection, keepAlive);
+            return;
+        }
+        if (!gzip && !chunked && length > 0 && length <= SMALL_BODY) {
+            // A small body of known length goes out in one write with the headers (one TLS record, one syscall).
+            byte[] small;
+            try {
+                small = connection.in.readNBytes((int) length);
+            } catch (IOException e) {
+                connection.close();
+                throw new UncheckedIOException(e);
+            }
+            if (small.length < length) {
+                connection.close();
+                throw new UncheckedIOException(new java.io.EOFException("upstream body ended early"));
+            }
+            exchange.addBytesSent(small.length);
+            finish(server, connection, keepAlive);
+            res.send(small);
             return;
         }
         InputStream in = chunked ? new UpstreamConnection.ChunkedInput(connection)
