@@ -19,6 +19,8 @@ final class UpstreamConnection implements AutoCloseable {
     final BufferedOutputStream out;
     /** Whether it served a request before (a failure then may be a connection the server already closed). */
     boolean reused;
+    /** When it went back to the pool (System.nanoTime()). */
+    long idleSince;
 
     private UpstreamConnection(Socket socket) throws IOException {
         this.socket = socket;
@@ -45,6 +47,26 @@ final class UpstreamConnection implements AutoCloseable {
 
     boolean isOpen() {
         return !socket.isClosed() && !socket.isInputShutdown();
+    }
+
+    /**
+     * Whether the upstream still keeps this idle connection: nothing (not even end of stream) may be waiting
+     * to be read. Costs a 1 ms wait, so only used for connections idle a while.
+     */
+    boolean stillOpen() {
+        try {
+            if (in.available() > 0) {
+                return false;
+            }
+            socket.setSoTimeout(1);
+            in.read();
+            // End of stream, or bytes nobody asked for: either way the connection is not usable.
+            return false;
+        } catch (java.net.SocketTimeoutException quiet) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A line ending in CRLF (or LF), without it; null at end of stream before any byte. */

@@ -14,6 +14,11 @@ import io.helidon.webclient.api.WebClient;
  */
 public final class UpstreamServer {
 
+    /** Pooled connections idle longer are dropped (upstreams close theirs after 5 s (Node) to 75 s (nginx)). */
+    private static final long MAX_IDLE_NANOS = 30_000_000_000L;
+    /** Pooled connections idle longer are checked before use, so a POST is not sent on a closed one. */
+    private static final long PROBE_AFTER_NANOS = 1_000_000_000L;
+
     private final URI url;
     private final WebClient client;
     private final int maxFails;
@@ -53,7 +58,10 @@ public final class UpstreamServer {
         UpstreamConnection connection;
         while ((connection = idle.pollFirst()) != null) {
             idleCount.decrementAndGet();
-            if (connection.isOpen()) {
+            long idleNanos = System.nanoTime() - connection.idleSince;
+            boolean usable = connection.isOpen() && idleNanos < MAX_IDLE_NANOS
+                    && (idleNanos < PROBE_AFTER_NANOS || connection.stillOpen());
+            if (usable) {
                 connection.reused = true;
                 return connection;
             }
@@ -65,6 +73,7 @@ public final class UpstreamServer {
 
     /** Returns a connection whose exchange completed to the pool. */
     void release(UpstreamConnection connection) {
+        connection.idleSince = System.nanoTime();
         if (idleCount.incrementAndGet() <= 1024) {
             idle.offerFirst(connection);
         } else {
