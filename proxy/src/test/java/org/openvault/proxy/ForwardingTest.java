@@ -28,6 +28,7 @@ class ForwardingTest {
     private static Upstream c;
     private static TestProxy proxy;
     private static TestProxy trusting;
+    private static java.net.ServerSocket closing;
 
     private static String config(String trustedProxies) {
         return """
@@ -47,11 +48,13 @@ class ForwardingTest {
                     slow: {rule: "PathPrefix(`/hang`)", service: slow}
                     pool: {rule: "PathPrefix(`/pool/`)", middlewares: [unpool], service: pool}
                     retry: {rule: "PathPrefix(`/retry/`)", middlewares: [unretry], service: retry}
+                    closing: {rule: "PathPrefix(`/closing`)", service: closing}
                   services:
                     a: {servers: [URL_A]}
                     b: {servers: [URL_B]}
                     c: {servers: [URL_C]}
-                    dead: {servers: [DEAD], attempts: 1}
+                    dead: {servers: [DEAD], attempts: 3}
+                    closing: {servers: [CLOSING], attempts: 1}
                     slow: {servers: [URL_A], timeout: 300ms}
                     pool:
                       servers: [URL_B, URL_C]
@@ -64,11 +67,13 @@ class ForwardingTest {
                     unpool: {strip-prefix: {prefixes: [/pool]}}
                     unretry: {strip-prefix: {prefixes: [/retry]}}
                 """.replace("TRUSTED", trustedProxies).replace("DEAD", "http://127.0.0.1:" + RawHttp.closedPort())
-                .replace("URL_A", a.url()).replace("URL_B", b.url()).replace("URL_C", c.url());
+                .replace("CLOSING", "http://127.0.0.1:" + closing.getLocalPort()).replace("URL_A", a.url()).replace("URL_B", b.url()).replace("URL_C", c.url());
     }
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        closing = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(ForwardingTest::answerOnceThenClose);
         a = new Upstream("a");
         b = new Upstream("b");
         c = new Upstream("c");
@@ -76,8 +81,27 @@ class ForwardingTest {
         trusting = new TestProxy(directory.resolve("trusting"), config("127.0.0.1/32, '::1/128'"));
     }
 
+    /** An upstream that answers one request per connection as if keeping it alive, then closes it. */
+    private static void answerOnceThenClose() {
+        while (!closing.isClosed()) {
+            try (java.net.Socket socket = closing.accept()) {
+                java.io.InputStream in = socket.getInputStream();
+                StringBuilder head = new StringBuilder();
+                int b;
+                while ((b = in.read()) >= 0 && !head.append((char) b).toString().endsWith("\r\n\r\n")) {
+                    // reading the request head
+                }
+                socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (java.io.IOException e) {
+                // closed at the end of the test
+            }
+        }
+    }
+
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
+        closing.close();
         proxy.close();
         trusting.close();
         a.close();
@@ -130,6 +154,54 @@ class ForwardingTest {
         assertEquals("hop", hop.body());
         assertFalse(hop.headers().firstValue("x-private-hop").isPresent(), hop.headers().toString());
         assertFalse(hop.headers().firstValue("keep-alive").isPresent(), hop.headers().toString());
+    }
+
+    @Test
+    void expectContinueIsAnsweredBeforeTheBodyIsSent() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", proxy.proxy.port("web"))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /upload HTTP/1.1\r\nHost: site.test\r\nContent-Length: 5\r\n"
+                    + "Expect: 100-continue\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] interim = new byte[25];
+            int read = 0;
+            while (read < interim.length) {
+                read += socket.getInputStream().read(interim, read, interim.length - read);
+            }
+            assertEquals("HTTP/1.1 100 Continue\r\n\r\n", new String(interim, java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = RawHttp.readAll(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            assertTrue(answer.contains("body-bytes=5\n"), answer);
+            assertFalse(answer.toLowerCase().contains("header:expect"), answer);
+        }
+    }
+
+    @Test
+    void responsesWithoutBodyKeepTheConnectionsUsable() {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> head = proxy.https.send(HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/text")))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(200, head.statusCode());
+            assertEquals("", head.body());
+            assertEquals(204, proxy.get(proxy.https("websecure", "/status/204")).statusCode());
+            assertEquals(304, proxy.get(proxy.https("websecure", "/status/304")).statusCode());
+            HttpResponse<String> text = proxy.get(proxy.https("websecure", "/text"));
+            assertEquals(200, text.statusCode());
+            assertEquals("<p>Open Vault</p>\n".repeat(500), text.body());
+        }
+        String head = RawHttp.head(proxy.proxy.port("web"), "HEAD /text HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(head.startsWith("HTTP/1.1 200"), head);
+        assertTrue(head.toLowerCase().contains("content-length: " + "<p>Open Vault</p>\n".repeat(500).length()), head);
+    }
+
+    @Test
+    void keptAliveConnectionTheUpstreamClosedIsReplaced() {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = proxy.get(proxy.https("websecure", "/closing"));
+            assertEquals(200, response.statusCode());
+            assertEquals("ok", response.body());
+        }
     }
 
     @Test

@@ -79,6 +79,25 @@ class LimitsTest {
     }
 
     @Test
+    void connectionsOverTheLimitWaitUntilOneCloses() throws Exception {
+        String request = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+        try (Socket third = new Socket()) {
+            try (Socket first = new Socket("127.0.0.1", port()); Socket second = new Socket("127.0.0.1", port())) {
+                for (Socket socket : new Socket[] {first, second}) {
+                    socket.setSoTimeout(10_000);
+                    socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                    assertTrue(RawHttp.readAll(socket.getInputStream()).startsWith("HTTP/1.1 200"));
+                }
+                third.connect(new java.net.InetSocketAddress("127.0.0.1", port()));
+                third.setSoTimeout(10_000);
+                third.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                assertEquals(0, third.getInputStream().available(), "served past the connection limit");
+            }
+            assertTrue(RawHttp.readAll(third.getInputStream()).startsWith("HTTP/1.1 200"));
+        }
+    }
+
+    @Test
     void slowClientIsCutOff() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port())) {
             socket.setSoTimeout(20_000);

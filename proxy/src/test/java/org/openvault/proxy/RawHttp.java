@@ -26,6 +26,25 @@ final class RawHttp {
         }
     }
 
+    /** Sends {@code request} and answers the response head only (status line and headers). */
+    static String head(int port, String request) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int b;
+            while ((b = socket.getInputStream().read()) >= 0) {
+                out.write(b);
+                if (out.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                    break;
+                }
+            }
+            return out.toString(StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads one response: its head, then a Content-Length body, a chunked body, or everything until close. */
     static String readAll(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

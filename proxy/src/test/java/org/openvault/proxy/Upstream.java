@@ -64,7 +64,13 @@ final class Upstream implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         } else if (path.startsWith("/status/")) {
-            res.status(Status.create(Integer.parseInt(path.substring("/status/".length())))).send("status");
+            int code = Integer.parseInt(path.substring("/status/".length()));
+            res.status(Status.create(code));
+            if (code == 204 || code == 304) {
+                res.send();
+            } else {
+                res.send("status");
+            }
         } else if (path.equals("/text")) {
             res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8").send("<p>Open Vault</p>\n".repeat(500));
         } else if (path.equals("/hop")) {

@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
@@ -20,19 +16,19 @@ import java.util.zip.GZIPOutputStream;
 import io.helidon.http.ClientRequestHeaders;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
-import io.helidon.webclient.api.HttpClientRequest;
-import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.http.WritableHeaders;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.proxy.routing.Exchange;
 
 /**
- * Sends an exchange to one server of a service and streams the answer back: bodies both ways without
- * buffering, forwarded headers set (incoming ones believed only from trusted proxies), hop-by-hop headers
- * dropped, Host kept. A refused connection is retried on the next server for idempotent requests whose body
+ * Sends an exchange to one server of a service over a pooled HTTP/1.1 connection and streams the answer back:
+ * bodies both ways without buffering, forwarded headers set (incoming ones believed only from trusted proxies),
+ * hop-by-hop headers dropped, Host kept. A refused connection is retried on the next server for idempotent requests whose body
  * was not yet read; then 502. No answer in time is 504.
  */
 public final class ForwardToService {
@@ -42,6 +38,7 @@ public final class ForwardToService {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "http2-settings");
     private static final Set<String> FORWARDING = Set.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
             "x-forwarded-port", "x-forwarded-prefix", "x-real-ip", "forwarded");
+    private static final int SMALL_BODY = 16384;
     private static final io.helidon.http.HeaderName X_REAL_IP = HeaderNames.create("X-Real-IP");
     private static final Set<Method> IDEMPOTENT = Set.of(Method.GET, Method.HEAD, Method.OPTIONS, Method.TRACE,
             Method.PUT, Method.DELETE);
@@ -60,101 +57,234 @@ public final class ForwardToService {
             timeout = exchange.timeout();
         }
         String query = req.query().rawValue();
+        String target = exchange.upstreamPath() + (query.isEmpty() ? "" : "?" + query);
         Set<UpstreamServer> tried = new HashSet<>();
-        HttpClientResponse answer;
+        boolean staleRetried = false;
+        UpstreamServer server = null;
         while (true) {
-            UpstreamServer server = service.pick(tried);
             if (server == null) {
-                exchange.sendError(Status.SERVICE_UNAVAILABLE_503, "No upstream server is available.");
+                server = service.pick(tried);
+                if (server == null) {
+                    // Every server was tried (a service has at least one): the last one refused too.
+                    exchange.sendError(Status.BAD_GATEWAY_502, "The upstream server refused the connection.");
+                    return;
+                }
+                tried.add(server);
+            }
+            exchange.upstream(server.url().toString());
+            UpstreamConnection connection;
+            try {
+                connection = server.acquire();
+            } catch (IOException e) {
+                server.connectFailed();
+                boolean retryable = IDEMPOTENT.contains(method) && (body == null || body.count() == 0);
+                if (retryable && tried.size() < service.config().attempts()) {
+                    server = null;
+                    continue;
+                }
+                LOG.log(Level.FINE, "Cannot connect to " + server, e);
+                exchange.sendError(Status.BAD_GATEWAY_502, "The upstream server refused the connection.");
                 return;
             }
-            tried.add(server);
-            exchange.upstream(server.url().toString());
-            HttpClientRequest out = server.client().method(method).skipUriEncoding(true).readTimeout(timeout)
-                    .path(exchange.upstreamPath());
-            if (!query.isEmpty()) {
-                out.uri(out.uri().toString() + "?" + query);
-            }
-            out.headers(headers -> requestHeaders(exchange, headers, service.config().passHostHeader()));
+            ResponseHead head;
             try {
-                answer = body == null ? out.request() : out.outputStream(stream -> {
-                    body.transferTo(stream);
-                    stream.close();
-                });
-                server.succeeded();
-                break;
-            } catch (RuntimeException e) {
+                connection.readTimeout(timeout);
+                sendRequest(exchange, connection, method, target, body, service.config().passHostHeader(), server);
+                head = readHead(connection);
+            } catch (BodyTooLargeException e) {
+                connection.close();
+                exchange.sendError(Status.REQUEST_ENTITY_TOO_LARGE_413,
+                        "The request body is larger than " + exchange.maxBodyBytes() + " bytes.");
+                return;
+            } catch (SocketTimeoutException e) {
+                connection.close();
+                exchange.sendError(Status.GATEWAY_TIMEOUT_504, "The upstream server did not answer in time.");
+                return;
+            } catch (IOException | RuntimeException e) {
+                connection.close();
                 Throwable cause = rootCause(e);
                 if (cause instanceof BodyTooLargeException) {
                     exchange.sendError(Status.REQUEST_ENTITY_TOO_LARGE_413,
                             "The request body is larger than " + exchange.maxBodyBytes() + " bytes.");
                     return;
                 }
-                if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
-                        || e.getClass().getSimpleName().contains("Timeout")) {
-                    exchange.sendError(Status.GATEWAY_TIMEOUT_504, "The upstream server did not answer in time.");
-                    return;
-                }
-                boolean refused = cause instanceof ConnectException || cause instanceof NoRouteToHostException
-                        || cause instanceof UnknownHostException;
-                if (refused) {
-                    server.connectFailed();
-                    boolean retryable = IDEMPOTENT.contains(method) && (body == null || body.count() == 0);
-                    if (retryable && tried.size() < service.config().attempts()) {
-                        continue;
-                    }
+                // A kept-alive connection the upstream had already closed: try once more on a new one.
+                if (connection.reused && !staleRetried && (body == null || body.count() == 0)) {
+                    staleRetried = true;
+                    continue;
                 }
                 LOG.log(Level.FINE, "Upstream " + server + " failed for " + req.path().rawPath(), e);
-                exchange.sendError(Status.BAD_GATEWAY_502, refused
-                        ? "The upstream server refused the connection." : "The upstream server failed to answer.");
+                exchange.sendError(Status.BAD_GATEWAY_502, "The upstream server failed to answer.");
                 return;
             }
+            server.succeeded();
+            respond(exchange, method, server, connection, head);
+            return;
         }
-        respond(exchange, method, answer);
     }
 
-    private static void respond(Exchange exchange, Method method, HttpClientResponse answer) {
+    /** Status line and headers of an upstream response. */
+    private record ResponseHead(int code, String reason, boolean http11, WritableHeaders<?> headers) {
+    }
+
+    private static void sendRequest(Exchange exchange, UpstreamConnection connection, Method method, String target,
+                                    LimitedBody body, boolean passHost, UpstreamServer server) throws IOException {
+        ClientRequestHeaders headers = ClientRequestHeaders.create(WritableHeaders.create());
+        requestHeaders(exchange, headers, passHost);
+        if (!headers.contains(HeaderNames.HOST)) {
+            headers.set(HeaderNames.HOST, server.authority());
+        }
+        boolean chunked = body != null && !headers.contains(HeaderNames.CONTENT_LENGTH);
+        StringBuilder head = new StringBuilder(512);
+        head.append(method.text()).append(' ').append(target).append(" HTTP/1.1\r\n");
+        for (Header header : headers) {
+            for (String value : header.allValues()) {
+                head.append(header.name()).append(": ").append(value).append("\r\n");
+            }
+        }
+        if (chunked) {
+            head.append("Transfer-Encoding: chunked\r\n");
+        }
+        head.append("\r\n");
+        connection.write(head.toString());
+        if (body != null) {
+            if (chunked) {
+                UpstreamConnection.ChunkedOutput out = new UpstreamConnection.ChunkedOutput(connection.out);
+                body.transferTo(out);
+                out.finish();
+            } else {
+                body.transferTo(connection.out);
+            }
+        }
+        connection.out.flush();
+    }
+
+    private static ResponseHead readHead(UpstreamConnection connection) throws IOException {
+        while (true) {
+            String statusLine = connection.readLine(8192);
+            if (statusLine == null) {
+                throw new java.io.EOFException("the upstream closed the connection without answering");
+            }
+            String[] parts = statusLine.split(" ", 3);
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+                throw new IOException("not an HTTP/1 status line from upstream: " + statusLine);
+            }
+            int code;
+            try {
+                code = Integer.parseInt(parts[1]);
+            } catch (NumberFormatException e) {
+                throw new IOException("bad status from upstream: " + statusLine);
+            }
+            WritableHeaders<?> headers = WritableHeaders.create();
+            int total = 0;
+            String line;
+            while ((line = connection.readLine(65536)) != null && !line.isEmpty()) {
+                total += line.length();
+                if (total > 262144) {
+                    throw new IOException("upstream headers too large");
+                }
+                int colon = line.indexOf(':');
+                if (colon <= 0) {
+                    throw new IOException("bad header line from upstream: " + line);
+                }
+                headers.add(HeaderValues.create(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
+            }
+            if (line == null) {
+                throw new java.io.EOFException("the upstream closed the connection inside the response headers");
+            }
+            if (code >= 100 && code < 200 && code != 101) {
+                continue;
+            }
+            return new ResponseHead(code, parts.length > 2 ? parts[2] : "", parts[0].equals("HTTP/1.1"), headers);
+        }
+    }
+
+    private static void respond(Exchange exchange, Method method, UpstreamServer server, UpstreamConnection connection,
+                                ResponseHead head) {
+        try {
+            stream(exchange, method, server, connection, head);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static void stream(Exchange exchange, Method method, UpstreamServer server, UpstreamConnection connection,
+                               ResponseHead head) {
         ServerResponse res = exchange.response();
-        try (answer) {
-            Headers upstreamHeaders = answer.headers();
-            Set<String> connectionTokens = connectionTokens(upstreamHeaders);
-            res.status(answer.status());
-            for (Header header : upstreamHeaders) {
-                String name = header.name().toLowerCase(Locale.ROOT);
-                if (!HOP_BY_HOP.contains(name) && !connectionTokens.contains(name)) {
-                    res.header(header);
-                }
+        Headers upstreamHeaders = head.headers();
+        Set<String> connectionTokens = connectionTokens(upstreamHeaders);
+        int code = head.code();
+        res.status(head.reason().isEmpty() ? Status.create(code) : Status.create(code, head.reason()));
+        for (Header header : upstreamHeaders) {
+            String name = header.name().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !connectionTokens.contains(name)) {
+                res.header(header);
             }
-            int code = answer.status().code();
-            boolean noBody = method == Method.HEAD || code == 204 || code == 304 || !answer.entity().hasEntity();
-            boolean gzip = !noBody && shouldCompress(exchange, upstreamHeaders);
-            if (gzip) {
-                res.headers().remove(HeaderNames.CONTENT_LENGTH);
-                res.header(HeaderNames.CONTENT_ENCODING, "gzip");
-                res.headers().add(HeaderNames.VARY, "Accept-Encoding");
-            }
-            exchange.status(code);
-            exchange.markResponded();
-            exchange.applyResponseHeaders();
-            if (noBody) {
-                res.send();
-                return;
-            }
-            byte[] buffer = new byte[16384];
-            try (InputStream in = answer.inputStream();
-                 OutputStream raw = res.outputStream();
-                 OutputStream out = gzip ? new GZIPOutputStream(raw, 8192, true) : raw) {
-                int read;
-                while ((read = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, read);
-                    exchange.addBytesSent(read);
-                    if (in.available() == 0) {
-                        out.flush();
-                    }
-                }
+        }
+        String transferEncoding = upstreamHeaders.first(HeaderNames.TRANSFER_ENCODING).orElse("").toLowerCase(Locale.ROOT);
+        long length = upstreamHeaders.first(HeaderNames.CONTENT_LENGTH).map(v -> Long.parseLong(v.trim())).orElse(-1L);
+        boolean chunked = transferEncoding.contains("chunked");
+        boolean noBody = method == Method.HEAD || code == 204 || code == 304 || code < 200 || (!chunked && length == 0);
+        boolean untilClose = !noBody && !chunked && length < 0;
+        boolean keepAlive = head.http11() && !connectionTokens.contains("close") && !untilClose;
+        boolean gzip = !noBody && shouldCompress(exchange, upstreamHeaders);
+        if (gzip) {
+            res.headers().remove(HeaderNames.CONTENT_LENGTH);
+            res.header(HeaderNames.CONTENT_ENCODING, "gzip");
+            res.headers().add(HeaderNames.VARY, "Accept-Encoding");
+        }
+        exchange.status(code);
+        exchange.markResponded();
+        exchange.applyResponseHeaders();
+        if (noBody) {
+            res.send();
+            finish(server, connection, keepAlive);
+            return;
+        }
+        if (!gzip && !chunked && length > 0 && length <= SMALL_BODY) {
+            // A small body of known length goes out in one write with the headers (one TLS record, one syscall).
+            byte[] small;
+            try {
+                small = connection.in.readNBytes((int) length);
             } catch (IOException e) {
+                connection.close();
                 throw new UncheckedIOException(e);
             }
+            if (small.length < length) {
+                connection.close();
+                throw new UncheckedIOException(new java.io.EOFException("upstream body ended early"));
+            }
+            exchange.addBytesSent(small.length);
+            finish(server, connection, keepAlive);
+            res.send(small);
+            return;
+        }
+        InputStream in = chunked ? new UpstreamConnection.ChunkedInput(connection)
+                : untilClose ? connection.in : new UpstreamConnection.FixedInput(connection.in, length);
+        byte[] buffer = new byte[16384];
+        try (OutputStream raw = res.outputStream();
+             OutputStream out = gzip ? new GZIPOutputStream(raw, 8192, true) : raw) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, read);
+                exchange.addBytesSent(read);
+                if (in.available() == 0) {
+                    out.flush();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+        finish(server, connection, keepAlive);
+    }
+
+    private static void finish(UpstreamServer server, UpstreamConnection connection, boolean keepAlive) {
+        if (keepAlive) {
+            server.release(connection);
+        } else {
+            connection.close();
         }
     }
 
