@@ -162,9 +162,17 @@ record ContainerImage(String name, Path tarball, JsonNode manifest, JsonNode con
             return output.toString();
         }
 
-        /** Kills unshare; --kill-child makes the kernel kill the namespace's first process and so all of it. */
+        /**
+         * Kills the namespace's processes, then unshare. --kill-child alone is not enough: chroot --userspec changes
+         * the credentials, which clears the parent-death signal, so the service would outlive unshare.
+         */
         @Override
         public void close() throws Exception {
+            List<ProcessHandle> descendants = process.descendants().toList();
+            descendants.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle child : descendants) {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            }
             process.destroyForcibly().waitFor();
         }
     }
