@@ -16,6 +16,7 @@ import org.openvault.backend.api.ApiJson;
 import org.openvault.backend.api.ApiUrls;
 import org.openvault.backend.api.ListingParameters;
 import org.openvault.backend.api.RenderContext;
+import org.openvault.backend.api.ResourceRoutes;
 import org.openvault.backend.api.Shape;
 
 /** {@code /api/v2/images/}: Wagtail's images endpoint (§3.4.5) — listing, detail and find. */
@@ -46,11 +47,7 @@ public final class ImagesService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.any("/", this::list)
-                .any("/find", this::find)
-                .any("/find/", this::find)
-                .any("/{id}", this::detail)
-                .any("/{id}/", this::detail);
+        ResourceRoutes.register(rules, this::list, this::find, this::detail);
     }
 
     private void list(ServerRequest req, ServerResponse res) {

@@ -6,6 +6,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiUrls;
 import org.openvault.backend.api.ListingParameters;
+import org.openvault.backend.api.ResourceRoutes;
 
 /**
  * The endpoint of one page type ({@code /api/v2/exhibits/}, {@code /api/v2/collections/}): all its live pages,
@@ -28,11 +29,7 @@ public final class PageTypeService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.any("/", this::list)
-                .any("/find", this::find)
-                .any("/find/", this::find)
-                .any("/{id}", this::detail)
-                .any("/{id}/", this::detail);
+        ResourceRoutes.register(rules, this::list, this::find, this::detail);
     }
 
     private void list(ServerRequest req, ServerResponse res) {

@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiException;
 import org.openvault.backend.api.ApiUrls;
 import org.openvault.backend.api.ListingParameters;
+import org.openvault.backend.api.ResourceRoutes;
 
 /**
  * {@code /api/v2/pages/}: every live page of the site (Home and below), whatever its type, in tree order;
@@ -36,11 +37,7 @@ public final class PagesService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.any("/", this::list)
-                .any("/find", this::find)
-                .any("/find/", this::find)
-                .any("/{id}", this::detail)
-                .any("/{id}/", this::detail);
+        ResourceRoutes.register(rules, this::list, this::find, this::detail);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
