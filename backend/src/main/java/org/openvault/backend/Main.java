@@ -39,6 +39,8 @@ import org.openvault.backend.pages.PagesService;
 import org.openvault.backend.preview.PagePreviewService;
 import org.openvault.backend.preview.PreviewRepository;
 import org.openvault.backend.preview.PreviewTokens;
+import org.openvault.backend.responsecache.ContentVersion;
+import org.openvault.backend.responsecache.ResponseCache;
 import org.openvault.backend.search.PageSearchRepository;
 import org.openvault.backend.search.SearchService;
 import org.openvault.backend.search.SeriesRepository;
@@ -76,15 +78,17 @@ public final class Main {
                 media.get("base-url").asString().orElse(""),
                 Duration.ofSeconds(media.get("json-cache-seconds").asInt().orElse(60)));
         ApiUrls urls = new ApiUrls(config, images);
+        ResponseCache responses = new ResponseCache(new ContentVersion(sql),
+                config.get("ov.api.cache.max-bytes").asLong().orElse(8L << 20));
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(ApiAccess::filter)
                 .register("/openapi", new OpenApiService())
                 .register("/api/v2/health", new ApiHealthService())
-                .register("/api/v2/pages", new PagesService(pages, urls,
+                .register("/api/v2/pages", new PagesService(pages, urls, responses,
                         List.of(HomePages.KIND, ExhibitPages.KIND, CollectionPages.KIND)))
-                .register("/api/v2/exhibits", new PageTypeService(ExhibitPages.KIND, pages, urls))
-                .register("/api/v2/collections", new PageTypeService(CollectionPages.KIND, pages, urls))
+                .register("/api/v2/exhibits", new PageTypeService(ExhibitPages.KIND, pages, urls, responses))
+                .register("/api/v2/collections", new PageTypeService(CollectionPages.KIND, pages, urls, responses))
                 .register("/api/v2/authors", new AuthorsService(new AuthorRepository(sql), urls))
                 .register("/api/v2/page_preview", new PagePreviewService(new PreviewRepository(sql),
                         PreviewTokens.fromConfig(config.get("ov.preview")), urls))

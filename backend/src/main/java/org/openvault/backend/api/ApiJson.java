@@ -15,8 +15,12 @@ public final class ApiJson {
     }
 
     public static void send(ServerResponse res, Object body) {
+        res.header(HeaderValues.CONTENT_TYPE_JSON).send(bytes(body));
+    }
+
+    public static byte[] bytes(Object body) {
         try {
-            res.header(HeaderValues.CONTENT_TYPE_JSON).send(MAPPER.writeValueAsBytes(body));
+            return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise a response", e);
         }

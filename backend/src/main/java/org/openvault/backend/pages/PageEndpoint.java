@@ -137,10 +137,6 @@ public final class PageEndpoint {
         res.status(Status.FOUND_302).header(HeaderNames.LOCATION, location.toString()).send();
     }
 
-    public static void send(ServerResponse res, Object body) {
-        ApiJson.send(res, body);
-    }
-
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

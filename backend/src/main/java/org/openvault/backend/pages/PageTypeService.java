@@ -6,7 +6,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiUrls;
 import org.openvault.backend.api.ListingParameters;
+import org.openvault.backend.api.RenderContext;
 import org.openvault.backend.api.ResourceRoutes;
+import org.openvault.backend.responsecache.ResponseCache;
 
 /**
  * The endpoint of one page type ({@code /api/v2/exhibits/}, {@code /api/v2/collections/}): all its live pages,
@@ -18,8 +20,10 @@ public final class PageTypeService implements HttpService {
     private final PageEndpoint endpoint;
     private final ApiUrls urls;
     private final String defaultOrder;
+    private final ResponseCache cache;
 
-    public PageTypeService(PageKind<?> kind, PageRepository pages, ApiUrls urls) {
+    public PageTypeService(PageKind<?> kind, PageRepository pages, ApiUrls urls, ResponseCache cache) {
+        this.cache = cache;
         this.kind = kind;
         // Featured first, then most recently published; never-published pages last (the original put them first).
         this.defaultOrder = kind.ownColumns().get("featured").sql() + " DESC, p.last_published_at DESC NULLS LAST, p.id DESC";
@@ -35,13 +39,15 @@ public final class PageTypeService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         ListingParameters q = ListingParameters.of(req.query());
         PageEndpoint.Listing listing = new PageEndpoint.Listing(false, kind.listingDefaults(), defaultOrder, null);
-        PageEndpoint.send(res, endpoint.list(kind, listing, q, urls.context(req)));
+        RenderContext ctx = urls.context(req);
+        cache.send(req, res, ctx, () -> endpoint.list(kind, listing, q, ctx));
     }
 
     private void detail(ServerRequest req, ServerResponse res) {
         ListingParameters q = ListingParameters.of(req.query());
         String rawId = req.path().pathParameters().get("id");
-        PageEndpoint.send(res, endpoint.detail(kind, rawId, false, kind.modelName(), q, urls.context(req)));
+        RenderContext ctx = urls.context(req);
+        cache.send(req, res, ctx, () -> endpoint.detail(kind, rawId, false, kind.modelName(), q, ctx));
     }
 
     private void find(ServerRequest req, ServerResponse res) {

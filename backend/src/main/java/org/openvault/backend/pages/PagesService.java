@@ -13,7 +13,9 @@ import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiException;
 import org.openvault.backend.api.ApiUrls;
 import org.openvault.backend.api.ListingParameters;
+import org.openvault.backend.api.RenderContext;
 import org.openvault.backend.api.ResourceRoutes;
+import org.openvault.backend.responsecache.ResponseCache;
 
 /**
  * {@code /api/v2/pages/}: every live page of the site (Home and below), whatever its type, in tree order;
@@ -24,9 +26,11 @@ public final class PagesService implements HttpService {
     private final PageRepository pages;
     private final PageEndpoint endpoint;
     private final ApiUrls urls;
+    private final ResponseCache cache;
     private final Map<String, PageKind<?>> kinds = new HashMap<>();
 
-    public PagesService(PageRepository pages, ApiUrls urls, List<PageKind<?>> kinds) {
+    public PagesService(PageRepository pages, ApiUrls urls, ResponseCache cache, List<PageKind<?>> kinds) {
+        this.cache = cache;
         this.pages = pages;
         this.endpoint = new PageEndpoint(pages);
         this.urls = urls;
@@ -41,6 +45,11 @@ public final class PagesService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
+        RenderContext ctx = urls.context(req);
+        cache.send(req, res, ctx, () -> renderListing(req, ctx));
+    }
+
+    private Object renderListing(ServerRequest req, RenderContext ctx) {
         ListingParameters q = ListingParameters.of(req.query());
         PageKind<?> kind = GenericPages.KIND;
         String[] types = null;
@@ -53,10 +62,15 @@ public final class PagesService implements HttpService {
             }
         }
         PageEndpoint.Listing listing = new PageEndpoint.Listing(true, PageShapes.PAGE_LISTING_DEFAULTS, "p.id", types);
-        PageEndpoint.send(res, endpoint.list(kind, listing, q, urls.context(req)));
+        return endpoint.list(kind, listing, q, ctx);
     }
 
     private void detail(ServerRequest req, ServerResponse res) {
+        RenderContext ctx = urls.context(req);
+        cache.send(req, res, ctx, () -> renderDetail(req, ctx));
+    }
+
+    private Object renderDetail(ServerRequest req, RenderContext ctx) {
         String rawId = req.path().pathParameters().get("id");
         long id = PageEndpoint.parseId(rawId);
         String type = id < 0 ? null : pages.liveTypeInSite(id).orElse(null);
@@ -65,7 +79,7 @@ public final class PagesService implements HttpService {
         }
         PageKind<?> kind = kinds.getOrDefault(type, GenericPages.KIND);
         ListingParameters q = ListingParameters.of(req.query());
-        PageEndpoint.send(res, endpoint.detail(kind, rawId, true, "Page", q, urls.context(req)));
+        return endpoint.detail(kind, rawId, true, "Page", q, ctx);
     }
 
     private void find(ServerRequest req, ServerResponse res) {
