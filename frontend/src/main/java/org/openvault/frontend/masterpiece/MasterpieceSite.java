@@ -75,7 +75,7 @@ public final class MasterpieceSite implements HttpService {
         templates.render(req, res, reads, Status.OK_200, "masterpiece.jte",
                 PageMeta.of(title, description.isBlank() ? DESCRIPTION : description, PATH),
                 Map.of("title", title, "introHtml", intro.path("body").asText(""), "filter", filter,
-                        "seasons", shown, "complete", shown == seasons));
+                        "seasons", shown, "complete", Season.needle(filter).isEmpty()));
     }
 
     /** The introduction (a static page at the collection's path), or an empty node: the seasons matter more. */

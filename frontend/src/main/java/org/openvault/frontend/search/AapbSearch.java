@@ -56,14 +56,15 @@ public final class AapbSearch {
     /** The first AAPB records matching {@code q}, or the failed state; takes at most the timeout. */
     public AapbResults search(String q) {
         String searchUrl = host + "/catalog?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + GBH_RECORDS;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(host + "/api.json?q="
-                        + URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20") + "&rows=" + ROWS))
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> call = null;
         try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(host + "/api.json?q="
+                            + URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20") + "&rows=" + ROWS))
+                    .timeout(timeout)
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build();
+            call = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
             HttpResponse<byte[]> response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
                 LOG.warning("AAPB search answered " + response.statusCode());
@@ -71,13 +72,14 @@ public final class AapbSearch {
             }
             return read(JSON.readTree(response.body()), q, searchUrl);
         } catch (TimeoutException e) {
-            call.cancel(true);
             LOG.warning("AAPB search took longer than " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
-            call.cancel(true);
             Thread.currentThread().interrupt();
         } catch (ExecutionException | IOException | RuntimeException e) {
             LOG.warning("AAPB search failed: " + e);
+        }
+        if (call != null) {
+            call.cancel(true);
         }
         return AapbResults.failed(searchUrl);
     }

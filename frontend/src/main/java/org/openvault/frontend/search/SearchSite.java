@@ -80,7 +80,8 @@ public final class SearchSite implements HttpService {
         PageMeta meta = new PageMeta(state.q().isEmpty() ? name : state.q() + " | " + name,
                 "Search the catalog, scholar exhibits and special collections of GBH Open Vault.",
                 "/search", "website", null, !state.q().isEmpty());
-        Map<String, Object> params = new HashMap<>(Map.of("state", state, "results", results, "aapbEnabled", aapb.enabled()));
+        Map<String, Object> params = new HashMap<>(Map.of("state", state, "results", results,
+                "aapbEnabled", aapb.enabled()));
         if (aapbResults != null) {
             params.put("aapb", aapbResults);
         }
