@@ -43,11 +43,39 @@
     document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
       form.addEventListener("change", function () { form.submit(); });
     });
-    // The original's tab hashes (#gbh, #help) still open their tab.
-    if (location.pathname === "/search" && /^#(gbh|help)$/.test(location.hash) && !/[?&]tab=/.test(location.search)) {
+    // The original's tab hashes (#gbh, #aapb, #help) still open their tab.
+    if (location.pathname === "/search" && /^#(gbh|aapb|help)$/.test(location.hash) && !/[?&]tab=/.test(location.search)) {
       var params = new URLSearchParams(location.search);
       params.set("tab", location.hash.substring(1));
       location.replace("/search?" + params.toString());
+    }
+
+    // Masterpiece collection: filter as you type (the form filters on the server without script). Same rule as
+    // the server: a miniseries stays when its key contains the input lowercased without spaces and punctuation.
+    var filter = document.querySelector("input[data-masterpiece-filter]");
+    if (filter) {
+      var noResults = document.querySelector(".no-results");
+      filter.addEventListener("input", function () {
+        var needle = filter.value.normalize("NFD").toLowerCase().replace(/[^a-z0-9]/g, "");
+        var any = false;
+        document.querySelectorAll(".season-group").forEach(function (group) {
+          var shown = 0;
+          group.querySelectorAll(".masterpiece-link").forEach(function (link) {
+            var match = link.getAttribute("data-key").indexOf(needle) >= 0;
+            link.hidden = !match;
+            shown += match ? 1 : 0;
+          });
+          group.hidden = shown === 0;
+          var number = group.querySelector(".season-group-number").id.replace("season-", "");
+          var jump = document.querySelector('.season-jump a[data-season="' + number + '"]');
+          if (jump) {
+            jump.parentNode.hidden = shown === 0;
+          }
+          any = any || shown > 0;
+        });
+        noResults.hidden = any;
+        noResults.querySelector(".no-results-query").textContent = filter.value;
+      });
     }
 
     // Carousel: mark the dot of the visible slide.

@@ -31,6 +31,8 @@ import org.openvault.backend.images.ImagesService;
 import org.openvault.backend.images.LocalImageStorage;
 import org.openvault.backend.images.MediaService;
 import org.openvault.backend.images.Renditions;
+import org.openvault.backend.masterpiece.MasterpieceRepository;
+import org.openvault.backend.masterpiece.MasterpieceService;
 import org.openvault.backend.openapi.OpenApiService;
 import org.openvault.backend.pages.HomePages;
 import org.openvault.backend.pages.PageRepository;
@@ -98,6 +100,7 @@ public final class Main {
                         images))
                 .register("/api/v2/series", new SeriesService(new SeriesRepository(database.dataSource()),
                         config.get("ov.aapb.host").asString().orElse("https://americanarchive.org")))
+                .register("/api/v2/masterpiece", new MasterpieceService(new MasterpieceRepository(sql), urls))
                 .register("/api/v2/images", new ImagesService(imageRepository, imageStorage, urls))
                 .register("/media", new MediaService(imageStorage, renditions));
         // Keep last: any other /api/v2/ path is a JSON 404. Services answer GET and HEAD (ApiAccess refuses the rest).

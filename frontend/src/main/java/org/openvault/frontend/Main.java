@@ -13,8 +13,10 @@ import org.openvault.frontend.catalog.CatalogSite;
 import org.openvault.frontend.content.ContentReader;
 import org.openvault.frontend.health.HealthService;
 import org.openvault.frontend.home.HomeSite;
+import org.openvault.frontend.masterpiece.MasterpieceSite;
 import org.openvault.frontend.pages.PageSite;
 import org.openvault.frontend.preview.PreviewSite;
+import org.openvault.frontend.search.AapbSearch;
 import org.openvault.frontend.search.SearchSite;
 import org.openvault.frontend.series.SeriesSite;
 import org.openvault.frontend.sitemap.SitemapSite;
@@ -55,9 +57,10 @@ public final class Main {
                 .register("/health", new HealthService())
                 .register("/assets", new AssetService(assets))
                 .register(new HomeSite(api, reader, templates))
+                .register(new MasterpieceSite(api, templates))
                 .register(new PageSite(api, reader, templates, redirects))
                 .register(new PreviewSite(api, reader, templates))
-                .register(new SearchSite(api, templates))
+                .register(new SearchSite(api, templates, new AapbSearch(ov.get("aapb"))))
                 .register(new SeriesSite(api, templates))
                 .register(new SitemapSite(api, site))
                 .register(new CatalogSite(ov.get("organ"), templates))

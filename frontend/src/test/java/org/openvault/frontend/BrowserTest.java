@@ -128,11 +128,71 @@ class BrowserTest {
         screenshot("about-menu-focused");
     }
 
+    @Test
+    void masterpieceCollectionFiltersAsYouType() {
+        load("/collections/masterpiece", "masterpiece");
+        WebElement filter = browser.findElement(By.id("masterpiece-q"));
+        filter.sendKeys("churchill");
+        List<String> shown = browser.findElements(By.cssSelector("a.masterpiece-link")).stream()
+                .filter(WebElement::isDisplayed).map(link -> link.getAttribute("data-key")).toList();
+        assertEquals(List.of("firstchurchillsthe", "winstonchurchillthewildernessyears"), shown);
+        assertEquals(2, browser.findElements(By.cssSelector(".season-jump a")).stream().filter(WebElement::isDisplayed).count());
+        assertTrue(!browser.findElement(By.cssSelector("p.no-results")).isDisplayed());
+        screenshot("masterpiece-filtered");
+        filter.sendKeys("zzqx");
+        assertTrue(browser.findElement(By.cssSelector("p.no-results")).isDisplayed());
+        load("/miniseries/jewelinthecrownthe", "miniseries");
+        load("/collections/masterpiece-funders", "masterpiece-funders");
+        load("/credits/vietnam", "credits-vietnam");
+    }
+
+    @Test
+    void theOriginalsAapbHashOpensTheAmericanArchiveTab() {
+        String docs = "{\"response\": {\"numFound\": 12, \"docs\": [{\"id\": \"cpb-aacip-15-vn001\", "
+                + "\"title\": \"Vietnam: Interview\", \"xml\": \"<pbcoreDescriptionDocument><pbcoreDescription>"
+                + "About Vietnam.</pbcoreDescription></pbcoreDescriptionDocument>\"}]}}";
+        try (FakeHttpServer aapb = FakeHttpServer.start((path, query) -> FakeHttpServer.Answer.json(docs))) {
+            io.helidon.webserver.WebServer frontend = RunningSite.startFrontend(
+                    "http://127.0.0.1:" + site.backend.port(), java.util.Map.of("ov.aapb.host", aapb.url()));
+            try {
+                loadUrl("http://127.0.0.1:" + frontend.port() + "/search?q=vietnam#aapb", null);
+                waitFor(() -> browser.getCurrentUrl().contains("tab=aapb")
+                        && "complete".equals(browser.executeScript("return document.readyState")));
+                assertEquals("Vietnam: Interview", browser.findElement(By.cssSelector("li.aapb-hit h3")).getText().replace(" ↗", ""));
+                screenshot("search-aapb");
+                assertNoConsoleProblems("/search#aapb");
+            } finally {
+                frontend.stop();
+            }
+        }
+    }
+
     private static void load(String path, String screenshot) {
-        browser.get(site.url(path));
+        loadUrl(site.url(path), screenshot);
+        assertNoConsoleProblems(path);
+    }
+
+    private static void loadUrl(String url, String screenshot) {
+        browser.get(url);
         if (screenshot != null) {
             screenshot(screenshot);
         }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting in the browser");
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static void assertNoConsoleProblems(String path) {
         List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
                 .toList();

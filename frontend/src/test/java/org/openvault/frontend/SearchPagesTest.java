@@ -29,7 +29,7 @@ class SearchPagesTest {
         assertEquals("Search Open Vault", html.selectFirst("main h1").text());
         assertNotNull(html.selectFirst("form[role=search] input[name=q]"));
         assertEquals(4, html.select("ul.suggestions a").size());
-        assertEquals(List.of("tab-ov", "tab-gbh", "tab-help"), html.select("nav.tabs a").eachAttr("id"));
+        assertEquals(List.of("tab-ov", "tab-gbh", "tab-aapb", "tab-help"), html.select("nav.tabs a").eachAttr("id"));
         assertEquals("page", html.getElementById("tab-ov").attr("aria-current"));
     }
 

@@ -21,7 +21,8 @@ class OpenApiTest {
             for (String path : new String[] {"/api/v2/pages/:", "/api/v2/pages/{id}/:", "/api/v2/exhibits/:",
                     "/api/v2/exhibits/{id}/:", "/api/v2/collections/:", "/api/v2/collections/{id}/:",
                     "/api/v2/authors/:", "/api/v2/authors/{id}/:", "/api/v2/page_preview/{id}/:", "/api/v2/health/:",
-                    "/api/v2/images/:", "/api/v2/images/{id}/:", "/media/{path}:"}) {
+                    "/api/v2/images/:", "/api/v2/images/{id}/:", "/media/{path}:",
+                    "/api/v2/masterpiece/:", "/api/v2/masterpiece/{key}/:"}) {
                 assertTrue(response.body().contains("\n  " + path), path);
             }
         }

@@ -1,10 +1,12 @@
 package org.openvault.frontend.api;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.config.Config;
 import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
@@ -17,6 +19,7 @@ import io.helidon.webclient.api.WebClient;
 public final class BackendApi {
 
     private static final long QUICK_FAILURE_NANOS = 200_000_000L;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebClient client;
     private final Duration timeout;
@@ -54,7 +57,7 @@ public final class BackendApi {
             long started = System.nanoTime();
             try {
                 answer = call(path, query);
-            } catch (BackendUnavailableException e) {
+            } catch (BackendUnavailableException | MalformedAnswerException e) {
                 throw e;
             } catch (RuntimeException e) {
                 // A pooled keep-alive connection the backend has closed fails at once: ask again (a GET is safe to
@@ -73,8 +76,8 @@ public final class BackendApi {
             if (stale != null) {
                 return stale;
             }
-            if (e instanceof BackendUnavailableException unavailable) {
-                throw unavailable;
+            if (e instanceof BackendUnavailableException || e instanceof MalformedAnswerException) {
+                throw e;
             }
             throw new BackendUnavailableException("Backend unreachable for " + key + ": " + e, e);
         }
@@ -100,7 +103,20 @@ public final class BackendApi {
             if (status >= 500) {
                 throw new BackendUnavailableException("Backend answered " + response.status() + " for " + path);
             }
-            return new Answer(status, isJson(response) ? response.as(JsonNode.class) : null, false, 0);
+            if (!isJson(response)) {
+                return new Answer(status, null, false, 0);
+            }
+            byte[] body = response.as(byte[].class);
+            JsonNode json;
+            try {
+                json = JSON.readTree(body);
+            } catch (IOException e) {
+                throw new MalformedAnswerException("Backend answered malformed JSON for " + path, e);
+            }
+            if (json == null || json.isMissingNode()) {
+                throw new MalformedAnswerException("Backend answered an empty JSON body for " + path, null);
+            }
+            return new Answer(status, json, false, 0);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.openvault.frontend.pages;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,17 +14,20 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.BackendUnavailableException;
+import org.openvault.frontend.content.Card;
 import org.openvault.frontend.content.ContentReader;
 import org.openvault.frontend.content.DetailPage;
 import org.openvault.frontend.content.DetailPage.Kind;
+import org.openvault.frontend.masterpiece.MasterpieceSite;
 import org.openvault.frontend.redirects.LegacyRedirects;
 import org.openvault.frontend.rendering.PageMeta;
 import org.openvault.frontend.rendering.Templates;
 import org.openvault.frontend.rendering.PageRoutes;
 
 /**
- * {@code /exhibits}, {@code /collections} (card lists) and {@code /exhibits/{slug}}, {@code /collections/{slug}}
- * (looked up by slug; a slug of the other type or an unknown one is a 404 after the legacy redirects).
+ * {@code /exhibits}, {@code /collections} (card lists, the Masterpiece collection's card first on collections) and
+ * {@code /exhibits/{slug}}, {@code /collections/{slug}} (looked up by slug; a slug of the other type or an unknown one
+ * is a 404 after the legacy redirects).
  */
 public final class PageSite implements HttpService {
 
@@ -59,12 +63,17 @@ public final class PageSite implements HttpService {
         PageMeta meta = PageMeta.of(exhibits ? heading : "Collections",
                 exhibits ? "Scholar exhibits created from the GBH Archives by scholars of public media history."
                         : "Special collections curated from the GBH Archives.", "/" + kind.section());
+        List<Card> cards = new ArrayList<>();
+        if (!exhibits) {
+            cards.add(MasterpieceSite.card(templates.site()));
+        }
+        cards.addAll(reader.cards(listing, kind.section()));
         templates.render(req, res, reads, Status.OK_200, "listing.jte", meta, Map.of(
                 "heading", heading,
                 "blurb", exhibits
                         ? "Scholars explore selected topics through digitised programs of historical significance."
                         : "Collections of significant GBH productions, with full-length interviews and original footage.",
-                "cards", reader.cards(listing, kind.section())));
+                "cards", cards));
     }
 
     private void detail(ServerRequest req, ServerResponse res, Kind kind) {

@@ -30,6 +30,7 @@ public final class Assets {
             "fonts/red-hat-text-latin-700-normal.woff2",
             "fonts/OFL.txt",
             "og-default.png",
+            "masterpiece.svg",
             "favicon.svg",
             "site.css",
             "site.js");

@@ -2,6 +2,7 @@ package org.openvault.frontend.search;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -22,7 +23,8 @@ import org.openvault.frontend.rendering.PageRoutes;
 
 /**
  * {@code /search}: rendered on the server from the backend's {@code /api/v2/search/} (Open Vault tab) and
- * {@code /api/v2/series/} (GBH Series tab), plus a help tab. A failing search stays an error inside the page.
+ * {@code /api/v2/series/} (GBH Series tab), the American Archive's own search (its tab, {@link AapbSearch}) and a
+ * help tab. A failing search stays an error inside the page.
  */
 public final class SearchSite implements HttpService {
 
@@ -33,10 +35,12 @@ public final class SearchSite implements HttpService {
 
     private final BackendApi api;
     private final Templates templates;
+    private final AapbSearch aapb;
 
-    public SearchSite(BackendApi api, Templates templates) {
+    public SearchSite(BackendApi api, Templates templates, AapbSearch aapb) {
         this.api = api;
         this.templates = templates;
+        this.aapb = aapb;
     }
 
     @Override
@@ -58,20 +62,30 @@ public final class SearchSite implements HttpService {
                 results = results(reads, state);
             } catch (BackendUnavailableException e) {
                 LOG.warning("Search failed: " + e.getMessage());
-                status = Status.SERVICE_UNAVAILABLE_503;
+                // The American Archive tab does not need the backend: it still shows its own results.
+                status = state.tab().equals("aapb") ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503;
                 results = new SearchResults(0, 0, 0, 0, 0, List.of(), 0, 0, List.of(), List.of(),
                         "Search seems to be broken at the moment. Please try again later.");
             }
         }
+        // AAPB is asked only when its tab is open, so it can never slow down or break the other tabs.
+        AapbResults aapbResults = state.tab().equals("aapb") && !state.q().isEmpty() && aapb.enabled()
+                ? aapb.search(state.q()) : null;
         String name = switch (state.tab()) {
             case "gbh" -> "Search GBH Series";
+            case "aapb" -> "Search American Archive";
             case "help" -> "Search Help";
             default -> "Search GBH Open Vault";
         };
         PageMeta meta = new PageMeta(state.q().isEmpty() ? name : state.q() + " | " + name,
                 "Search the catalog, scholar exhibits and special collections of GBH Open Vault.",
                 "/search", "website", null, !state.q().isEmpty());
-        templates.render(req, res, reads, status, "search.jte", meta, Map.of("state", state, "results", results));
+        Map<String, Object> params = new HashMap<>(Map.of("state", state, "results", results,
+                "aapbEnabled", aapb.enabled()));
+        if (aapbResults != null) {
+            params.put("aapb", aapbResults);
+        }
+        templates.render(req, res, reads, status, "search.jte", meta, params);
     }
 
     private static SearchResults results(BackendApi.Reads reads, SearchState state) {

@@ -12,7 +12,7 @@ import io.helidon.common.uri.UriQuery;
 
 /**
  * What the search page shows, all of it in the URL: {@code q}, {@code p}, {@code types[]}, {@code featured},
- * {@code sort}, {@code perPage} and {@code tab}. Anything invalid falls back to its default, so no URL is an error.
+ * {@code sort}, {@code perPage} and {@code tab} (ov, gbh, aapb, help). Anything invalid falls back to its default, so no URL is an error.
  */
 public record SearchState(String q, Set<String> types, boolean featured, String sort, int perPage, int page,
                           String tab) {
@@ -20,7 +20,7 @@ public record SearchState(String q, Set<String> types, boolean featured, String 
     public static final List<Integer> PAGE_SIZES = List.of(5, 10, 20, 50);
     public static final List<String> SORTS = List.of("relevance", "newest", "oldest", "az", "za");
     public static final List<String> SERIES_SORTS = List.of("relevance", "az", "za");
-    public static final List<String> TABS = List.of("ov", "gbh", "help");
+    public static final List<String> TABS = List.of("ov", "gbh", "aapb", "help");
     private static final int MAX_QUERY = 200;
     private static final int MAX_PAGE = 1000;
 

@@ -14,8 +14,8 @@ import org.openvault.frontend.rendering.Site;
 import org.openvault.frontend.rendering.PageRoutes;
 
 /**
- * {@code /sitemap.xml} (home and index pages, static pages at 0.5 yearly, exhibits and collections at 0.8 monthly
- * with their last publication) and {@code /robots.txt} pointing at it. Preview is never listed.
+ * {@code /sitemap.xml} (home and index pages, static pages and Masterpiece miniseries at 0.5 yearly, exhibits and
+ * collections at 0.8 monthly with their last publication) and {@code /robots.txt} pointing at it. Preview is never listed.
  */
 public final class SitemapSite implements HttpService {
 
@@ -47,6 +47,11 @@ public final class SitemapSite implements HttpService {
             for (JsonNode page : reads.require("/api/v2/" + section + "/", "limit", "999999").path("items")) {
                 url(xml, "/" + section + "/" + page.at("/meta/slug").asText(""),
                         page.at("/meta/last_published_at").asText(null), "monthly", "0.8");
+            }
+        }
+        for (JsonNode season : reads.require("/api/v2/masterpiece/").path("items")) {
+            for (JsonNode miniseries : season.path("miniseries")) {
+                url(xml, "/miniseries/" + miniseries.path("key").asText(""), null, "yearly", "0.5");
             }
         }
         xml.append("</urlset>\n");

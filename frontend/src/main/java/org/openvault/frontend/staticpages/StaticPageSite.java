@@ -1,5 +1,6 @@
 package org.openvault.frontend.staticpages;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -50,7 +51,7 @@ public final class StaticPageSite implements HttpService {
         if (path.length() > 1 && path.length() < 300) {
             BackendApi.Answer answer = reads.get("/api/v2/static_pages/", "path", path);
             if (answer.ok()) {
-                render(req, res, reads, answer.body());
+                render(req, res, reads, templates, answer.body(), null, null);
                 return;
             }
         }
@@ -67,13 +68,20 @@ public final class StaticPageSite implements HttpService {
         templates.notFound(req, res, reads, "No page found for: " + path);
     }
 
-    private void render(ServerRequest req, ServerResponse res, BackendApi.Reads reads, JsonNode page) {
+    /** Renders a static page answer, with a link back to {@code backHref} when it is given (else null). */
+    public static void render(ServerRequest req, ServerResponse res, BackendApi.Reads reads, Templates templates,
+                              JsonNode page, String backHref, String backLabel) {
         String title = page.path("title").asText("");
         PageMeta meta = PageMeta.of(title, page.at("/meta/search_description").asText(""),
                 page.at("/meta/path").asText(req.path().absolute().path()));
-        templates.render(req, res, reads, Status.OK_200, "static-page.jte", meta, Map.of(
+        Map<String, Object> params = new HashMap<>(Map.of(
                 "title", title,
                 "subtitle", page.path("subtitle").asText(""),
                 "body", page.path("body").asText("")));
+        if (backHref != null) {
+            params.put("backHref", backHref);
+            params.put("backLabel", backLabel);
+        }
+        templates.render(req, res, reads, Status.OK_200, "static-page.jte", meta, params);
     }
 }
