@@ -22,11 +22,20 @@ root=$work/rootfs
 "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
   --output "$root/opt/java"
 
+# What JNI libraries shipped in the services' jars link against beyond the runtime's own needs: Brotli
+# (brotli4j, frontend) wants the C++ runtime.
+native_libs_of_the_services() {
+  for name in libstdc++.so.6 libgcc_s.so.1; do
+    /sbin/ldconfig -p | awk -v n="$name" '$1 == n && /x86-64/ { print $NF; exit }'
+  done
+}
+
 # The shared libraries (and the loader) the runtime links against, copied from this machine at the same paths.
 find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
   | xargs -0 ldd 2>/dev/null \
   | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// && $1 !~ /:$/ { print $1 }' \
   | grep -v "^$root" | sort -u \
+  | cat - <(native_libs_of_the_services) \
   | while read -r lib; do
       mkdir -p "$root$(dirname "$lib")"
       cp -L "$lib" "$root$lib"

@@ -124,13 +124,38 @@ class SiteShellTest {
     }
 
     @Test
-    void pagesAreGzippedWhenTheClientAcceptsIt() {
-        HttpResponse<byte[]> gzipped = RunningSite.getBytes(SITE.frontend, "/about", "Accept-Encoding", "gzip, br");
+    void pagesAreCompressedWithTheBestCodingTheClientAccepts() throws IOException {
+        HttpResponse<byte[]> brotli = RunningSite.getBytes(SITE.frontend, "/about", "Accept-Encoding", "gzip, deflate, br");
+        assertEquals("br", brotli.headers().firstValue("content-encoding").orElse(""));
+        assertTrue(unbrotli(brotli.body()).startsWith("<!DOCTYPE html>"));
+        assertEquals("Accept-Encoding", brotli.headers().firstValue("vary").orElse(""));
+
+        HttpResponse<byte[]> gzipped = RunningSite.getBytes(SITE.frontend, "/about", "Accept-Encoding", "br;q=0, gzip");
         assertEquals("gzip", gzipped.headers().firstValue("content-encoding").orElse(""));
-        assertEquals(0x1f, gzipped.body()[0] & 0xff);
+        String page = new String(new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(page.startsWith("<!DOCTYPE html>"));
+
+        HttpResponse<String> refused = RunningSite.get(SITE.frontend, "/about", "Accept-Encoding", "gzip;q=0, identity");
+        assertTrue(refused.headers().firstValue("content-encoding").isEmpty());
+        assertTrue(refused.body().startsWith("<!DOCTYPE html>"));
         HttpResponse<String> plain = SITE.get("/about");
         assertTrue(plain.headers().firstValue("content-encoding").isEmpty());
         assertTrue(plain.body().startsWith("<!DOCTYPE html>"));
+    }
+
+    @Test
+    void textAssetsComeInBrotliToo() throws IOException {
+        String css = SITE.html("/about").selectFirst("link[rel=stylesheet]").attr("href");
+        HttpResponse<byte[]> response = RunningSite.getBytes(SITE.frontend, css, "Accept-Encoding", "br, gzip");
+        assertEquals("br", response.headers().firstValue("content-encoding").orElse(""));
+        assertTrue(unbrotli(response.body()).contains("--x-dark-purple: #3f0051"));
+    }
+
+    private static String unbrotli(byte[] body) throws IOException {
+        com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
+        com.aayushatharva.brotli4j.decoder.DirectDecompress result = com.aayushatharva.brotli4j.decoder.Decoder.decompress(body);
+        assertEquals(com.aayushatharva.brotli4j.decoder.DecoderJNI.Status.DONE, result.getResultStatus());
+        return new String(result.getDecompressedData(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -84,6 +84,10 @@ class StackFromImagesIT {
                 HttpResponse<String> home = get("http://localhost:" + frontendPort + "/");
                 assertEquals(200, home.statusCode(), frontendRun::output);
                 assertTrue(home.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+                // Brotli's JNI library (and the C++ runtime it links against) loads inside the image.
+                HttpResponse<byte[]> brotli = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + frontendPort + "/"))
+                        .header("Accept-Encoding", "br").build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals("br", brotli.headers().firstValue("content-encoding").orElse(""), frontendRun::output);
 
                 int internalPort = freePort();
                 int httpsPort = freePort();

@@ -31,10 +31,18 @@ public final class AssetService implements HttpService {
                 .header(HeaderNames.VARY, "Accept-Encoding");
         if (req.prologue().method() == io.helidon.http.Method.HEAD) {
             res.send();
-        } else if (asset.gzipped() != null && req.headers().first(HeaderNames.ACCEPT_ENCODING).orElse("").contains("gzip")) {
-            res.header(HeaderNames.CONTENT_ENCODING, "gzip").send(asset.gzipped());
-        } else {
+            return;
+        }
+        Compression.Coding coding = Compression.negotiate(req);
+        byte[] encoded = asset.encoded(coding);
+        if (encoded == null && coding == Compression.Coding.BROTLI) {
+            coding = Compression.Coding.GZIP;
+            encoded = asset.encoded(coding);
+        }
+        if (encoded == null || coding == Compression.Coding.IDENTITY) {
             res.send(asset.bytes());
+        } else {
+            res.header(HeaderNames.CONTENT_ENCODING, coding.token()).send(encoded);
         }
     }
 }

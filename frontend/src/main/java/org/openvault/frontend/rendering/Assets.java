@@ -50,7 +50,8 @@ public final class Assets {
             urls.put(name, url);
             String type = contentType(name);
             boolean text = type.startsWith("text/") || type.startsWith("image/svg");
-            byUrl.put(url, new Asset(bytes, text ? Compression.gzip(bytes) : null, type));
+            byUrl.put(url, text ? new Asset(bytes, Compression.gzip(bytes), Compression.brotliBest(bytes), type)
+                    : new Asset(bytes, null, null, type));
         }
     }
 
@@ -68,8 +69,20 @@ public final class Assets {
         return byUrl.get(url);
     }
 
-    /** A shipped file: its bytes, their gzip form for text files (null for fonts, compressed already), its type. */
-    public record Asset(byte[] bytes, byte[] gzipped, String contentType) {
+    /**
+     * A shipped file: its bytes, their gzip and Brotli forms for text files (null for fonts, compressed already,
+     * and Brotli null where it is not available), its type.
+     */
+    public record Asset(byte[] bytes, byte[] gzipped, byte[] brotli, String contentType) {
+
+        /** The body for a response in {@code coding}, or null when this file has no such form. */
+        public byte[] encoded(Compression.Coding coding) {
+            return switch (coding) {
+                case BROTLI -> brotli;
+                case GZIP -> gzipped;
+                case IDENTITY -> bytes;
+            };
+        }
     }
 
     private String rewriteUrls(String css) {
