@@ -55,7 +55,9 @@ echo "warm-up (10 s)"
 wrk -t2 -c16 -d10s "http://127.0.0.1:$FRONTEND_PORT$PAGE" > /dev/null
 echo "measure: wrk -t2 -c16 -d$DURATION --latency $PAGE (OV_API_CACHE_FRESH_MS=$FRESH_MS, $FRONTEND_JAVA_OPTS)"
 wrk -t2 -c16 -d"$DURATION" --latency "http://127.0.0.1:$FRONTEND_PORT$PAGE"
-echo "measure with Accept-Encoding: gzip"
-wrk -t2 -c16 -d"$DURATION" --latency -H "Accept-Encoding: gzip" "http://127.0.0.1:$FRONTEND_PORT$PAGE"
+for coding in gzip br; do
+  echo "measure with Accept-Encoding: $coding"
+  wrk -t2 -c16 -d"$DURATION" --latency -H "Accept-Encoding: $coding" "http://127.0.0.1:$FRONTEND_PORT$PAGE"
+done
 echo "frontend RSS: $(( $(ps -o rss= -p "$frontend_pid") / 1024 )) MB"
 echo "logs: $LOGS"
