@@ -2,6 +2,8 @@ package org.openvault.proxy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,6 +123,11 @@ public final class RunningProxy {
             first = false;
         }
         WebServer server = builder.build().start();
+        if (!server.isRunning()) {
+            // Helidon logged the failure and closed every listener; say which entrypoint could not listen.
+            accessLog.close();
+            throw new CannotListenException(bindFailure(config));
+        }
 
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("proxy-scheduler").daemon(true).factory());
@@ -180,6 +187,23 @@ public final class RunningProxy {
                             .send(metrics.render()));
         }
         routing.any(handler);
+    }
+
+    /** The entrypoints whose port cannot be bound now (the others were closed again when Helidon gave up). */
+    private static String bindFailure(ProxyConfig config) {
+        List<String> failures = new ArrayList<>();
+        for (ProxyConfig.Entrypoint entrypoint : config.entrypoints().values()) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(config.host(), entrypoint.port()));
+            } catch (IOException e) {
+                failures.add("entrypoint " + entrypoint.name() + " cannot listen on " + config.host() + ":" + entrypoint.port()
+                        + " (" + e.getMessage() + ")");
+            }
+        }
+        return failures.isEmpty()
+                ? "the entrypoints' listeners failed to start (see the log above)"
+                : String.join("; ", failures);
     }
 
     private static Tls tls(SniCertificates certificates, ProxyConfig.TlsSettings settings) {
