@@ -24,6 +24,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionSelector;
 import io.helidon.webserver.http2.Http2Config;
 import org.openvault.proxy.config.ProxyConfig;
 import org.openvault.proxy.forwarding.BalancedService;
@@ -33,6 +34,7 @@ import org.openvault.proxy.ops.ProxyMetrics;
 import org.openvault.proxy.routing.EntrypointHandler;
 import org.openvault.proxy.routing.HeaderTimeout;
 import org.openvault.proxy.routing.TransportErrors;
+import org.openvault.proxy.routing.WebSocketUpgrades;
 import org.openvault.proxy.routing.Middleware;
 import org.openvault.proxy.routing.Route;
 import org.openvault.proxy.tls.CertificateFiles;
@@ -106,17 +108,18 @@ public final class RunningProxy {
             String socket = first ? WebServer.DEFAULT_SOCKET_NAME : entrypoint.name();
             socketNames.put(entrypoint.name(), socket);
             List<Route> routes = routesByEntrypoint.getOrDefault(entrypoint.name(), List.of());
+            WebSocketUpgrades webSocketUpgrades = entrypoint.internal() ? null : new WebSocketUpgrades();
             EntrypointHandler handler = new EntrypointHandler(entrypoint.name(), routes, config.trustedProxies(), metrics, accessLog,
-                    entrypoint.maxHeaderBytes());
+                    entrypoint.maxHeaderBytes(), webSocketUpgrades);
             Tls tls = entrypoint.tls() ? tls(certificates, config.tls()) : null;
             HeaderTimeout headerTimeout = new HeaderTimeout(entrypoint.headerTimeout());
             headerTimeouts.add(headerTimeout);
             if (first) {
-                listener(builder, config.host(), entrypoint, tls, headerTimeout);
+                listener(builder, config.host(), entrypoint, tls, headerTimeout, webSocketUpgrades);
                 builder.routing(routing -> routing(routing, entrypoint, handler, metrics));
             } else {
                 builder.putSocket(socket, listenerBuilder -> {
-                    listener(listenerBuilder, config.host(), entrypoint, tls, headerTimeout);
+                    listener(listenerBuilder, config.host(), entrypoint, tls, headerTimeout, webSocketUpgrades);
                     listenerBuilder.routing(routing -> routing(routing, entrypoint, handler, metrics));
                 });
             }
@@ -151,7 +154,13 @@ public final class RunningProxy {
     }
 
     private static void listener(ListenerConfig.BuilderBase<?, ?> listener, String host, ProxyConfig.Entrypoint entrypoint, Tls tls,
-                                 HeaderTimeout headerTimeout) {
+                                 HeaderTimeout headerTimeout, WebSocketUpgrades webSocketUpgrades) {
+        Http1Config http1 = Http1Config.builder()
+                .maxPrologueLength(entrypoint.maxRequestLine())
+                // Helidon answers 400 past its own limit; the handler answers 431 between ours and it.
+                .maxHeadersSize(Math.max(2 * entrypoint.maxHeaderBytes(), entrypoint.maxHeaderBytes() + 8192))
+                .addReceiveListener(headerTimeout)
+                .build();
         listener.host(host)
                 .port(entrypoint.port())
                 .maxTcpConnections(entrypoint.maxConnections())
@@ -164,13 +173,17 @@ public final class RunningProxy {
                         handlers.addHandler(type, new TransportErrors());
                     }
                 })
-                .protocolsDiscoverServices(false)
-                .addProtocol(Http1Config.builder()
-                        .maxPrologueLength(entrypoint.maxRequestLine())
-                        // Helidon answers 400 past its own limit; the handler answers 431 between ours and it.
-                        .maxHeadersSize(Math.max(2 * entrypoint.maxHeaderBytes(), entrypoint.maxHeaderBytes() + 8192))
-                        .addReceiveListener(headerTimeout)
-                        .build());
+                .protocolsDiscoverServices(false);
+        if (webSocketUpgrades == null) {
+            listener.addProtocol(http1);
+        } else {
+            // HTTP/1 with WebSocket handshakes tunnelled (browsers send "websocket"; some clients capitalise it).
+            listener.addConnectionSelector(Http1ConnectionSelector.builder()
+                    .config(http1)
+                    .putUpgrader("websocket", webSocketUpgrades)
+                    .putUpgrader("WebSocket", webSocketUpgrades)
+                    .build());
+        }
         if (tls != null) {
             listener.tls(tls);
             if (entrypoint.http2()) {

@@ -118,7 +118,11 @@ public final class ForwardToService {
                 return;
             }
             server.succeeded();
-            respond(exchange, method, server, connection, head);
+            if (exchange.handshake() != null && head.code() == 101) {
+                switchProtocols(exchange, connection, head);
+            } else {
+                respond(exchange, method, server, connection, head);
+            }
             return;
         }
     }
@@ -131,6 +135,11 @@ public final class ForwardToService {
                                     LimitedBody body, boolean passHost, UpstreamServer server) throws IOException {
         ClientRequestHeaders headers = ClientRequestHeaders.create(WritableHeaders.create());
         requestHeaders(exchange, headers, passHost);
+        if (exchange.handshake() != null) {
+            // The one case where Connection and Upgrade go on: the upstream must see the WebSocket handshake.
+            headers.set(HeaderNames.CONNECTION, "Upgrade");
+            headers.set(HeaderNames.UPGRADE, exchange.request().headers().get(HeaderNames.UPGRADE).allValues().toArray(String[]::new));
+        }
         if (!headers.contains(HeaderNames.HOST)) {
             headers.set(HeaderNames.HOST, server.authority());
         }
@@ -197,6 +206,31 @@ public final class ForwardToService {
             }
             return new ResponseHead(code, parts.length > 2 ? parts[2] : "", parts[0].equals("HTTP/1.1"), headers);
         }
+    }
+
+    /** The upstream accepted a WebSocket handshake: its 101 (end-to-end headers, Connection and Upgrade) goes to the client. */
+    private static void switchProtocols(Exchange exchange, UpstreamConnection connection, ResponseHead head) {
+        Headers upstreamHeaders = head.headers();
+        Set<String> connectionTokens = connectionTokens(upstreamHeaders);
+        WritableHeaders<?> headers = WritableHeaders.create();
+        for (Header header : upstreamHeaders) {
+            String name = header.name().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !connectionTokens.contains(name)) {
+                headers.add(header);
+            }
+        }
+        headers.set(HeaderNames.CONNECTION, "Upgrade");
+        headers.set(HeaderNames.UPGRADE, upstreamHeaders.first(HeaderNames.UPGRADE).orElse("websocket"));
+        try {
+            connection.noReadTimeout();
+        } catch (IOException e) {
+            connection.close();
+            throw new UncheckedIOException(e);
+        }
+        exchange.status(101);
+        exchange.markResponded();
+        exchange.applyResponseHeaders();
+        exchange.handshake().accept(headers, connection.tunnelEnd());
     }
 
     private static void respond(Exchange exchange, Method method, UpstreamServer server, UpstreamConnection connection,

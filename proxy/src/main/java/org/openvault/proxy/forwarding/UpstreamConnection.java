@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.openvault.proxy.routing.WebSocketTunnel;
+
 /** One keep-alive HTTP/1.1 connection to an upstream server: raw socket, buffered both ways. */
 final class UpstreamConnection implements AutoCloseable {
 
@@ -43,6 +45,16 @@ final class UpstreamConnection implements AutoCloseable {
 
     void readTimeout(Duration timeout) throws IOException {
         socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+    }
+
+    /** For a tunnel: it waits on the client, however long (the entrypoint's idle timeout ends it). */
+    void noReadTimeout() throws IOException {
+        socket.setSoTimeout(0);
+    }
+
+    /** This connection as the upstream end of a WebSocket tunnel (the buffered streams may hold early bytes). */
+    WebSocketTunnel.Upstream tunnelEnd() {
+        return new WebSocketTunnel.Upstream(socket, in, out);
     }
 
     boolean isOpen() {

@@ -42,6 +42,7 @@ public final class Exchange implements RequestFacts {
     private int status;
     private long bytesSent;
     private boolean responded;
+    private WebSocketHandshake handshake;
 
     public Exchange(ServerRequest request, ServerResponse response, String entrypoint, List<AddressRange> trustedProxies) {
         this.request = request;
@@ -233,6 +234,15 @@ public final class Exchange implements RequestFacts {
 
     public void addBytesSent(long bytes) {
         bytesSent += bytes;
+    }
+
+    /** The WebSocket handshake this request is (null for an ordinary request). */
+    public WebSocketHandshake handshake() {
+        return handshake;
+    }
+
+    void handshake(WebSocketHandshake handshake) {
+        this.handshake = handshake;
     }
 
     public boolean responded() {
