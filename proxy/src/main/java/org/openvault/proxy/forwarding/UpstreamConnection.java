@@ -1,6 +1,5 @@
 package org.openvault.proxy.forwarding;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,12 +12,25 @@ import java.time.Duration;
 
 import org.openvault.proxy.routing.WebSocketTunnel;
 
-/** One keep-alive HTTP/1.1 connection to an upstream server: raw socket, buffered both ways. */
+/**
+ * One keep-alive HTTP/1.1 connection to an upstream server: raw socket, buffered both ways. Response heads are
+ * parsed straight from the read buffer (no per-byte reads, one String per header name and value).
+ */
 final class UpstreamConnection implements AutoCloseable {
 
+    private static final int BUFFER = 16384;
+    private static final int MAX_HEAD = 262144;
+
     private final Socket socket;
-    final BufferedInputStream in;
+    private final InputStream socketIn;
+    private final byte[] buffer = new byte[BUFFER];
+    private int pos;
+    private int limit;
+    /** The response bytes after the head: what the buffer holds first, then the socket. */
+    final InputStream in = new Input();
     final BufferedOutputStream out;
+    /** The request head being written (reused: a connection carries one exchange at a time). */
+    final RequestHead head = new RequestHead();
     /** Whether it served a request before (a failure then may be a connection the server already closed). */
     boolean reused;
     /** When it went back to the pool (System.nanoTime()). */
@@ -26,8 +38,8 @@ final class UpstreamConnection implements AutoCloseable {
 
     private UpstreamConnection(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream(), 16384);
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 16384);
+        this.socketIn = socket.getInputStream();
+        this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
     }
 
     static UpstreamConnection open(InetSocketAddress address, Duration connectTimeout) throws IOException {
@@ -52,7 +64,7 @@ final class UpstreamConnection implements AutoCloseable {
         socket.setSoTimeout(0);
     }
 
-    /** This connection as the upstream end of a WebSocket tunnel (the buffered streams may hold early bytes). */
+    /** This connection as the upstream end of a WebSocket tunnel (the buffer may already hold its first bytes). */
     WebSocketTunnel.Upstream tunnelEnd() {
         return new WebSocketTunnel.Upstream(socket, in, out);
     }
@@ -66,12 +78,12 @@ final class UpstreamConnection implements AutoCloseable {
      * to be read. Costs a 1 ms wait, so only used for connections idle a while.
      */
     boolean stillOpen() {
+        if (pos < limit) {
+            return false;
+        }
         try {
-            if (in.available() > 0) {
-                return false;
-            }
             socket.setSoTimeout(1);
-            in.read();
+            socketIn.read();
             // End of stream, or bytes nobody asked for: either way the connection is not usable.
             return false;
         } catch (java.net.SocketTimeoutException quiet) {
@@ -81,31 +93,134 @@ final class UpstreamConnection implements AutoCloseable {
         }
     }
 
-    /** A line ending in CRLF (or LF), without it; null at end of stream before any byte. */
-    String readLine(int max) throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                int length = line.length();
-                if (length > 0 && line.charAt(length - 1) == '\r') {
-                    line.setLength(length - 1);
+    /** The next response head; 1xx interim responses other than 101 are skipped. */
+    ResponseHead readHead() throws IOException {
+        while (true) {
+            int end = bufferLine();
+            if (end < 0) {
+                throw new EOFException("the upstream closed the connection without answering");
+            }
+            ResponseHead head = statusLine(end);
+            int total = 0;
+            while (true) {
+                end = bufferLine();
+                if (end < 0) {
+                    throw new EOFException("the upstream closed the connection inside the response headers");
                 }
-                return line.toString();
+                int lineEnd = end > pos && buffer[end - 1] == '\r' ? end - 1 : end;
+                if (lineEnd == pos) {
+                    pos = end + 1;
+                    break;
+                }
+                total += lineEnd - pos;
+                if (total > MAX_HEAD) {
+                    throw new IOException("upstream headers too large");
+                }
+                int colon = indexOf((byte) ':', pos, lineEnd);
+                if (colon <= pos) {
+                    throw new IOException("bad header line from upstream: " + text(pos, lineEnd));
+                }
+                head.add(trimmed(pos, colon), trimmed(colon + 1, lineEnd));
+                pos = end + 1;
             }
-            if (line.length() >= max) {
-                throw new IOException("upstream line longer than " + max + " bytes");
+            if (head.code >= 100 && head.code < 200 && head.code != 101) {
+                continue;
             }
-            line.append((char) b);
+            return head;
         }
-        if (line.isEmpty()) {
-            return null;
-        }
-        throw new EOFException("upstream closed the connection mid-line");
     }
 
-    void write(String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+    private ResponseHead statusLine(int end) throws IOException {
+        int lineEnd = end > pos && buffer[end - 1] == '\r' ? end - 1 : end;
+        int length = lineEnd - pos;
+        // HTTP/1.x 200 OK
+        if (length < 12 || buffer[pos] != 'H' || buffer[pos + 1] != 'T' || buffer[pos + 2] != 'T' || buffer[pos + 3] != 'P'
+                || buffer[pos + 4] != '/' || buffer[pos + 5] != '1' || buffer[pos + 6] != '.' || buffer[pos + 8] != ' '
+                || (length > 12 && buffer[pos + 12] != ' ')) {
+            throw new IOException("not an HTTP/1 status line from upstream: " + text(pos, lineEnd));
+        }
+        int code = 0;
+        for (int i = pos + 9; i < pos + 12; i++) {
+            int digit = buffer[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new IOException("bad status from upstream: " + text(pos, lineEnd));
+            }
+            code = code * 10 + digit;
+        }
+        String reason = length > 13 ? text(pos + 13, lineEnd) : "";
+        boolean http11 = buffer[pos + 7] == '1';
+        pos = end + 1;
+        return new ResponseHead(code, reason, http11);
+    }
+
+    /** A line ending in CRLF (or LF), without it; null at end of stream before any byte. */
+    String readLine(int max) throws IOException {
+        int end = bufferLine();
+        if (end < 0) {
+            return null;
+        }
+        int lineEnd = end > pos && buffer[end - 1] == '\r' ? end - 1 : end;
+        if (lineEnd - pos > max) {
+            throw new IOException("upstream line longer than " + max + " bytes");
+        }
+        String line = text(pos, lineEnd);
+        pos = end + 1;
+        return line;
+    }
+
+    /**
+     * Makes sure a whole line is in the buffer from {@code pos}: the index of its LF, or -1 at end of stream
+     * before any byte of it.
+     */
+    private int bufferLine() throws IOException {
+        int scanned = pos;
+        while (true) {
+            int newline = indexOf((byte) '\n', scanned, limit);
+            if (newline >= 0) {
+                return newline;
+            }
+            scanned = limit;
+            if (limit == buffer.length) {
+                if (pos == 0) {
+                    throw new IOException("upstream line longer than " + buffer.length + " bytes");
+                }
+                System.arraycopy(buffer, pos, buffer, 0, limit - pos);
+                scanned -= pos;
+                limit -= pos;
+                pos = 0;
+            }
+            int n = socketIn.read(buffer, limit, buffer.length - limit);
+            if (n < 0) {
+                if (limit == pos) {
+                    return -1;
+                }
+                throw new EOFException("upstream closed the connection mid-line");
+            }
+            limit += n;
+        }
+    }
+
+    private int indexOf(byte b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buffer[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String trimmed(int from, int to) {
+        while (from < to && (buffer[from] == ' ' || buffer[from] == '\t')) {
+            from++;
+        }
+        while (to > from && (buffer[to - 1] == ' ' || buffer[to - 1] == '\t')) {
+            to--;
+        }
+        return text(from, to);
+    }
+
+    private String text(int from, int to) {
+        return new String(buffer, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     @Override
@@ -114,6 +229,52 @@ final class UpstreamConnection implements AutoCloseable {
             socket.close();
         } catch (IOException e) {
             // closing anyway
+        }
+    }
+
+    /** The buffered bytes first, then the socket (large reads go straight into the caller's array). */
+    private final class Input extends InputStream {
+
+        @Override
+        public int read() throws IOException {
+            if (pos == limit && fill() < 0) {
+                return -1;
+            }
+            return buffer[pos++] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (pos == limit) {
+                if (length >= buffer.length) {
+                    return socketIn.read(target, offset, length);
+                }
+                if (fill() < 0) {
+                    return -1;
+                }
+            }
+            int n = Math.min(length, limit - pos);
+            System.arraycopy(buffer, pos, target, offset, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return limit - pos > 0 ? limit - pos : socketIn.available();
+        }
+
+        private int fill() throws IOException {
+            pos = 0;
+            limit = 0;
+            int n = socketIn.read(buffer, 0, buffer.length);
+            if (n > 0) {
+                limit = n;
+            }
+            return n;
         }
     }
 

@@ -106,8 +106,12 @@ public final class EntrypointHandler implements ProtocolUpgradeHandler {
     private static int headerBytes(ServerRequest req) {
         int bytes = 0;
         for (var header : req.headers()) {
-            for (String value : header.allValues()) {
-                bytes += header.name().length() + value.length() + 4;
+            if (header.valueCount() == 1) {
+                bytes += header.name().length() + header.get().length() + 4;
+            } else {
+                for (String value : header.allValues()) {
+                    bytes += header.name().length() + value.length() + 4;
+                }
             }
         }
         return bytes;
