@@ -76,15 +76,26 @@ for url in http://127.0.0.1:18081/ https://127.0.0.1:18444/ https://127.0.0.1:18
   curl -ksf -o /dev/null "$url" || { echo "$url does not answer"; cat "$WORK/proxy.log"; exit 1; }
 done
 
+# CPU time (clock ticks, user + system) used so far by the given processes.
+ticks() { local sum=0 pid; for pid in "$@"; do sum=$(( sum + $(awk '{print $14 + $15}' "/proc/$pid/stat") )); done; echo "$sum"; }
+NGINX_PIDS=()
 run() { # name url
+  local nginx_before proxy_before
+  nginx_before=$(ticks "${NGINX_PIDS[@]}"); proxy_before=$(ticks "$PROXY_PID")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$2" > "$WORK/$1.txt"
-  local rps p50 p99
+  local nginx_ticks=$(( $(ticks "${NGINX_PIDS[@]}") - nginx_before )) proxy_ticks=$(( $(ticks "$PROXY_PID") - proxy_before ))
+  local rps p50 p99 requests
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$1.txt")
+  requests=$(awk '/requests in/ {print $1}' "$WORK/$1.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$WORK/$1.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$WORK/$1.txt")
-  printf '| %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99"
+  # CPU per request in microseconds: nginx (upstream and, in its own run, the proxying) and the Open Vault proxy.
+  local hz; hz=$(getconf CLK_TCK)
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" \
+    "$(( nginx_ticks * 1000000 / hz / requests ))" "$(( proxy_ticks * 1000000 / hz / requests ))"
 }
 
+mapfile -t NGINX_PIDS < <(cat "$WORK/nginx.pid"; pgrep -P "$(cat "$WORK/nginx.pid")")
 echo "Warming up the JVM ($WARMUP)..."
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" https://127.0.0.1:18443/ > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s https://127.0.0.1:18444/ > /dev/null
@@ -92,8 +103,8 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d5s https://127.0.0.1:18444/ > /dev/null
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, keep-alive; $(nproc) cores"
 echo
-echo "| target | requests/s | p50 | p99 |"
-echo "|---|---|---|---|"
+echo "| target | requests/s | p50 | p99 | nginx CPU µs/request | Open Vault proxy CPU µs/request |"
+echo "|---|---|---|---|---|---|"
 run "no proxy (plain HTTP to the upstream)" http://127.0.0.1:18081/
 run "nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') (HTTPS)" https://127.0.0.1:18444/
 run "Open Vault proxy (HTTPS)" https://127.0.0.1:18443/

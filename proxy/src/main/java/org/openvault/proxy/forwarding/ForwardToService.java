@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -90,20 +89,20 @@ public final class ForwardToService {
             }
             ResponseHead head;
             try {
-                connection.readTimeout(timeout);
                 sendRequest(exchange, connection, method, target, body, service.config().passHostHeader(), server);
+                connection.awaitAnswer(timeout);
                 head = connection.readHead();
             } catch (BodyTooLargeException e) {
                 connection.close();
                 exchange.sendError(Status.REQUEST_ENTITY_TOO_LARGE_413,
                         "The request body is larger than " + exchange.maxBodyBytes() + " bytes.");
                 return;
-            } catch (SocketTimeoutException e) {
-                connection.close();
-                exchange.sendError(Status.GATEWAY_TIMEOUT_504, "The upstream server did not answer in time.");
-                return;
             } catch (IOException | RuntimeException e) {
                 connection.close();
+                if (connection.timedOut()) {
+                    exchange.sendError(Status.GATEWAY_TIMEOUT_504, "The upstream server did not answer in time.");
+                    return;
+                }
                 Throwable cause = rootCause(e);
                 if (cause instanceof BodyTooLargeException) {
                     exchange.sendError(Status.REQUEST_ENTITY_TOO_LARGE_413,
@@ -162,12 +161,8 @@ public final class ForwardToService {
         }
         headers.set(HeaderNames.CONNECTION, "Upgrade");
         headers.set(HeaderNames.UPGRADE, head.upgrade == null ? "websocket" : head.upgrade);
-        try {
-            connection.noReadTimeout();
-        } catch (IOException e) {
-            connection.close();
-            throw new UncheckedIOException(e);
-        }
+        // A tunnel waits on its peers however long (the entrypoint's idle timeout ends a silent one).
+        connection.stopWaiting();
         exchange.status(101);
         exchange.markResponded();
         exchange.applyResponseHeaders();

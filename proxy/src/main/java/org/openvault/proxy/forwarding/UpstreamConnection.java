@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 
 import org.openvault.proxy.routing.WebSocketTunnel;
 
@@ -36,32 +37,75 @@ final class UpstreamConnection implements AutoCloseable {
     /** When it went back to the pool (System.nanoTime()). */
     long idleSince;
 
-    private UpstreamConnection(Socket socket) throws IOException {
+    /** Longest a read may wait for the upstream while an answer is awaited (0: nothing awaited, reads wait as long as it takes). */
+    private volatile long silenceNanos;
+    /** When the read in progress times out; 0 when no read is waiting. Checked by {@link #expireIfSilent}. */
+    private volatile long deadline;
+    private volatile boolean timedOut;
+    private final Set<UpstreamConnection> registry;
+
+    private UpstreamConnection(Socket socket, Set<UpstreamConnection> registry) throws IOException {
         this.socket = socket;
+        this.registry = registry;
         this.socketIn = socket.getInputStream();
         this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
     }
 
-    static UpstreamConnection open(InetSocketAddress address, Duration connectTimeout) throws IOException {
+    /** A new connection, listed in {@code registry} until it is closed (the watchdog goes through it). */
+    static UpstreamConnection open(InetSocketAddress address, Duration connectTimeout, Set<UpstreamConnection> registry)
+            throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
             socket.connect(address, (int) Math.max(1, connectTimeout.toMillis()));
-            return new UpstreamConnection(socket);
+            UpstreamConnection connection = new UpstreamConnection(socket, registry);
+            registry.add(connection);
+            return connection;
         } catch (IOException e) {
             socket.close();
             throw e;
         }
     }
 
-    void readTimeout(Duration timeout) throws IOException {
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+    /**
+     * From now on each read may wait at most {@code timeout} for the upstream (like SO_TIMEOUT, but enforced by
+     * {@link #expireIfSilent} from a watchdog: a timed park per read costs virtual threads a timer each).
+     */
+    void awaitAnswer(Duration timeout) {
+        silenceNanos = Math.max(1, timeout.toNanos());
     }
 
-    /** For a tunnel: it waits on the client, however long (the entrypoint's idle timeout ends it). */
-    void noReadTimeout() throws IOException {
-        socket.setSoTimeout(0);
+    /** Nothing is awaited any more (back in the pool, or tunnelled). */
+    void stopWaiting() {
+        silenceNanos = 0;
+    }
+
+    /** Whether the watchdog cut this connection because a read waited too long. */
+    boolean timedOut() {
+        return timedOut;
+    }
+
+    /** For the watchdog: closes the connection when its read in progress has waited past its deadline. */
+    void expireIfSilent(long now) {
+        long readDeadline = deadline;
+        if (readDeadline != 0 && now - readDeadline > 0) {
+            timedOut = true;
+            close();
+        }
+    }
+
+    private int readSocket(byte[] target, int offset, int length) throws IOException {
+        long silence = silenceNanos;
+        if (silence == 0) {
+            return socketIn.read(target, offset, length);
+        }
+        deadline = (System.nanoTime() + silence) | 1;
+        try {
+            return socketIn.read(target, offset, length);
+        } finally {
+            deadline = 0;
+        }
     }
 
     /** This connection as the upstream end of a WebSocket tunnel (the buffer may already hold its first bytes). */
@@ -87,7 +131,12 @@ final class UpstreamConnection implements AutoCloseable {
             // End of stream, or bytes nobody asked for: either way the connection is not usable.
             return false;
         } catch (java.net.SocketTimeoutException quiet) {
-            return true;
+            try {
+                socket.setSoTimeout(0);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
         } catch (IOException e) {
             return false;
         }
@@ -189,7 +238,7 @@ final class UpstreamConnection implements AutoCloseable {
                 limit -= pos;
                 pos = 0;
             }
-            int n = socketIn.read(buffer, limit, buffer.length - limit);
+            int n = readSocket(buffer, limit, buffer.length - limit);
             if (n < 0) {
                 if (limit == pos) {
                     return -1;
@@ -225,6 +274,7 @@ final class UpstreamConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        registry.remove(this);
         try {
             socket.close();
         } catch (IOException e) {
@@ -250,7 +300,7 @@ final class UpstreamConnection implements AutoCloseable {
             }
             if (pos == limit) {
                 if (length >= buffer.length) {
-                    return socketIn.read(target, offset, length);
+                    return readSocket(target, offset, length);
                 }
                 if (fill() < 0) {
                     return -1;
@@ -270,7 +320,7 @@ final class UpstreamConnection implements AutoCloseable {
         private int fill() throws IOException {
             pos = 0;
             limit = 0;
-            int n = socketIn.read(buffer, 0, buffer.length);
+            int n = readSocket(buffer, 0, buffer.length);
             if (n > 0) {
                 limit = n;
             }
