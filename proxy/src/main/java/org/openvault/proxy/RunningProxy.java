@@ -165,6 +165,9 @@ public final class RunningProxy {
                 // Helidon answers 400 past its own limit; the handler answers 431 between ours and it.
                 .maxHeadersSize(Math.max(2 * entrypoint.maxHeaderBytes(), entrypoint.maxHeaderBytes() + 8192))
                 .addReceiveListener(headerTimeout)
+                // Helidon's wire-level trace listeners: a logger check per prologue, header block and buffer.
+                .receiveLog(false)
+                .sendLog(false)
                 .build();
         listener.host(host)
                 .port(entrypoint.port())
