@@ -110,7 +110,7 @@ final class UpstreamConnection implements AutoCloseable {
 
     /** This connection as the upstream end of a WebSocket tunnel (the buffer may already hold its first bytes). */
     WebSocketTunnel.Upstream tunnelEnd() {
-        return new WebSocketTunnel.Upstream(socket, in, out);
+        return new WebSocketTunnel.Upstream(in, out, this::close);
     }
 
     boolean isOpen() {

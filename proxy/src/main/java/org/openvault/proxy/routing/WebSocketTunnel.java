@@ -3,7 +3,6 @@ package org.openvault.proxy.routing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,14 +22,10 @@ public final class WebSocketTunnel implements ServerConnection {
 
     private static final Logger LOG = Logger.getLogger(WebSocketTunnel.class.getName());
 
-    /** The upstream end: its socket and the streams the handshake was read and written on (they may hold bytes). */
-    public record Upstream(Socket socket, InputStream in, OutputStream out) {
+    /** The upstream end: the streams the handshake was read and written on (they may hold bytes), and its closing. */
+    public record Upstream(InputStream in, OutputStream out, Runnable closer) {
         public void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
+            closer.run();
         }
     }
 
