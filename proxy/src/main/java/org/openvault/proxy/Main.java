@@ -29,7 +29,14 @@ public final class Main {
             System.exit(2);
             return;
         }
-        RunningProxy proxy = start(config);
+        RunningProxy proxy;
+        try {
+            proxy = start(config);
+        } catch (CannotListenException e) {
+            System.err.println("Cannot start the proxy: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(proxy::stop, "proxy-shutdown"));
         StringBuilder listening = new StringBuilder();
         config.entrypoints().forEach((name, entrypoint) -> listening.append(listening.isEmpty() ? "" : ", ")

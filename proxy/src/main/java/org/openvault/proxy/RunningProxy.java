@@ -2,6 +2,8 @@ package org.openvault.proxy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLParameters;
+
 import io.helidon.common.tls.Tls;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
@@ -22,6 +26,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionSelector;
 import io.helidon.webserver.http2.Http2Config;
 import org.openvault.proxy.config.ProxyConfig;
 import org.openvault.proxy.forwarding.BalancedService;
@@ -31,6 +36,7 @@ import org.openvault.proxy.ops.ProxyMetrics;
 import org.openvault.proxy.routing.EntrypointHandler;
 import org.openvault.proxy.routing.HeaderTimeout;
 import org.openvault.proxy.routing.TransportErrors;
+import org.openvault.proxy.routing.WebSocketUpgrades;
 import org.openvault.proxy.routing.Middleware;
 import org.openvault.proxy.routing.Route;
 import org.openvault.proxy.tls.CertificateFiles;
@@ -104,23 +110,29 @@ public final class RunningProxy {
             String socket = first ? WebServer.DEFAULT_SOCKET_NAME : entrypoint.name();
             socketNames.put(entrypoint.name(), socket);
             List<Route> routes = routesByEntrypoint.getOrDefault(entrypoint.name(), List.of());
+            WebSocketUpgrades webSocketUpgrades = entrypoint.internal() ? null : new WebSocketUpgrades();
             EntrypointHandler handler = new EntrypointHandler(entrypoint.name(), routes, config.trustedProxies(), metrics, accessLog,
-                    entrypoint.maxHeaderBytes());
+                    entrypoint.maxHeaderBytes(), webSocketUpgrades);
             Tls tls = entrypoint.tls() ? tls(certificates, config.tls()) : null;
             HeaderTimeout headerTimeout = new HeaderTimeout(entrypoint.headerTimeout());
             headerTimeouts.add(headerTimeout);
             if (first) {
-                listener(builder, config.host(), entrypoint, tls, headerTimeout);
+                listener(builder, config.host(), entrypoint, tls, headerTimeout, webSocketUpgrades);
                 builder.routing(routing -> routing(routing, entrypoint, handler, metrics));
             } else {
                 builder.putSocket(socket, listenerBuilder -> {
-                    listener(listenerBuilder, config.host(), entrypoint, tls, headerTimeout);
+                    listener(listenerBuilder, config.host(), entrypoint, tls, headerTimeout, webSocketUpgrades);
                     listenerBuilder.routing(routing -> routing(routing, entrypoint, handler, metrics));
                 });
             }
             first = false;
         }
         WebServer server = builder.build().start();
+        if (!server.isRunning()) {
+            // Helidon logged the failure and closed every listener; say which entrypoint could not listen.
+            accessLog.close();
+            throw new CannotListenException(bindFailure(config));
+        }
 
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("proxy-scheduler").daemon(true).factory());
@@ -136,6 +148,9 @@ public final class RunningProxy {
             scheduler.scheduleWithFixedDelay(certificates::reloadIfChanged, interval, interval, TimeUnit.MILLISECONDS);
         }
         scheduler.scheduleWithFixedDelay(accessLog::flush, 1, 1, TimeUnit.SECONDS);
+        // Upstream read timeouts (504) to within 50 ms.
+        scheduler.scheduleWithFixedDelay(() -> services.values().forEach(BalancedService::expireSilentConnections),
+                50, 50, TimeUnit.MILLISECONDS);
         long sweep = Math.max(50, config.entrypoints().values().stream()
                 .mapToLong(entrypoint -> entrypoint.headerTimeout().toMillis() / 4).min().orElse(1000));
         scheduler.scheduleWithFixedDelay(() -> headerTimeouts.forEach(HeaderTimeout::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
@@ -144,7 +159,16 @@ public final class RunningProxy {
     }
 
     private static void listener(ListenerConfig.BuilderBase<?, ?> listener, String host, ProxyConfig.Entrypoint entrypoint, Tls tls,
-                                 HeaderTimeout headerTimeout) {
+                                 HeaderTimeout headerTimeout, WebSocketUpgrades webSocketUpgrades) {
+        Http1Config http1 = Http1Config.builder()
+                .maxPrologueLength(entrypoint.maxRequestLine())
+                // Helidon answers 400 past its own limit; the handler answers 431 between ours and it.
+                .maxHeadersSize(Math.max(2 * entrypoint.maxHeaderBytes(), entrypoint.maxHeaderBytes() + 8192))
+                .addReceiveListener(headerTimeout)
+                // Helidon's wire-level trace listeners: a logger check per prologue, header block and buffer.
+                .receiveLog(false)
+                .sendLog(false)
+                .build();
         listener.host(host)
                 .port(entrypoint.port())
                 .maxTcpConnections(entrypoint.maxConnections())
@@ -157,13 +181,17 @@ public final class RunningProxy {
                         handlers.addHandler(type, new TransportErrors());
                     }
                 })
-                .protocolsDiscoverServices(false)
-                .addProtocol(Http1Config.builder()
-                        .maxPrologueLength(entrypoint.maxRequestLine())
-                        // Helidon answers 400 past its own limit; the handler answers 431 between ours and it.
-                        .maxHeadersSize(Math.max(2 * entrypoint.maxHeaderBytes(), entrypoint.maxHeaderBytes() + 8192))
-                        .addReceiveListener(headerTimeout)
-                        .build());
+                .protocolsDiscoverServices(false);
+        if (webSocketUpgrades == null) {
+            listener.addProtocol(http1);
+        } else {
+            // HTTP/1 with WebSocket handshakes tunnelled (browsers send "websocket"; some clients capitalise it).
+            listener.addConnectionSelector(Http1ConnectionSelector.builder()
+                    .config(http1)
+                    .putUpgrader("websocket", webSocketUpgrades)
+                    .putUpgrader("WebSocket", webSocketUpgrades)
+                    .build());
+        }
         if (tls != null) {
             listener.tls(tls);
             if (entrypoint.http2()) {
@@ -182,10 +210,31 @@ public final class RunningProxy {
         routing.any(handler);
     }
 
+    /** The entrypoints whose port cannot be bound now (the others were closed again when Helidon gave up). */
+    private static String bindFailure(ProxyConfig config) {
+        List<String> failures = new ArrayList<>();
+        for (ProxyConfig.Entrypoint entrypoint : config.entrypoints().values()) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(config.host(), entrypoint.port()));
+            } catch (IOException e) {
+                failures.add("entrypoint " + entrypoint.name() + " cannot listen on " + config.host() + ":" + entrypoint.port()
+                        + " (" + e.getMessage() + ")");
+            }
+        }
+        return failures.isEmpty()
+                ? "the entrypoints' listeners failed to start (see the log above)"
+                : String.join("; ", failures);
+    }
+
     private static Tls tls(SniCertificates certificates, ProxyConfig.TlsSettings settings) {
         List<String> ciphers = settings.cipherSuites().isEmpty() ? MODERN_CIPHERS : settings.cipherSuites();
+        SSLParameters parameters = new SSLParameters(ciphers.toArray(String[]::new), settings.protocols().toArray(String[]::new));
+        // Our order, not the client's: AES-128-GCM first (fast with AES-NI; OpenSSL clients ask for AES-256 first).
+        parameters.setUseCipherSuitesOrder(true);
         return Tls.builder()
                 .sslContext(certificates.sslContext())
+                .sslParameters(parameters)
                 .enabledProtocols(settings.protocols())
                 .enabledCipherSuites(ciphers)
                 .build();

@@ -231,6 +231,18 @@ class ForwardingTest {
     }
 
     @Test
+    void anUpstreamThatStallsInsideTheBodyIsCutOffAfterTheTimeout() {
+        long started = System.nanoTime();
+        // Read until the proxy closes (RawHttp fails after 10 s of silence).
+        String answer = RawHttp.exchange(proxy.proxy.port("web"), "GET /hang-body HTTP/1.1\r\nHost: site.test\r\n\r\n");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+        int body = answer.length() - answer.indexOf("\r\n\r\n") - 4;
+        assertTrue(body >= 1000 && body < 100_000, "body bytes: " + body);
+        assertTrue(millis >= 250 && millis < 5000, "cut off after " + millis + " ms");
+    }
+
+    @Test
     void refusedConnectionIsRetriedOnTheNextServerForIdempotentMethods() {
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> response = proxy.get(proxy.https("websecure", "/retry/x"));

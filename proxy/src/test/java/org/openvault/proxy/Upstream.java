@@ -50,6 +50,18 @@ final class Upstream implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             res.send("late");
+        } else if (path.equals("/hang-body")) {
+            // Headers and the first kilobyte of 100 kB, then silence until released.
+            res.contentLength(100_000);
+            try (OutputStream out = res.outputStream()) {
+                out.write(new byte[1000]);
+                out.flush();
+                release.await(60, TimeUnit.SECONDS);
+            } catch (IOException | RuntimeException e) {
+                // the proxy gave up on this response
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         } else if (path.startsWith("/bytes/")) {
             long total = Long.parseLong(path.substring("/bytes/".length()));
             res.header(HeaderNames.CONTENT_TYPE, "application/octet-stream");

@@ -59,6 +59,11 @@ public final class BalancedService {
         return fallback;
     }
 
+    /** Cuts the connections of every server whose upstream kept a read waiting past its timeout. */
+    public void expireSilentConnections() {
+        servers.forEach(UpstreamServer::expireSilentConnections);
+    }
+
     /** Runs the active health check of every server once (no-op without a health-check path). */
     public void checkHealth() {
         if (config.healthPath().isEmpty()) {

@@ -4,21 +4,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
 
-import io.helidon.http.ClientRequestHeaders;
 import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.http.Method;
+import io.helidon.http.ServerRequestHeaders;
+import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.http.WritableHeaders;
 import io.helidon.webserver.http.ServerRequest;
@@ -34,12 +37,10 @@ import org.openvault.proxy.routing.Exchange;
 public final class ForwardToService {
 
     private static final Logger LOG = Logger.getLogger(ForwardToService.class.getName());
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "http2-settings");
     private static final Set<String> FORWARDING = Set.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
             "x-forwarded-port", "x-forwarded-prefix", "x-real-ip", "forwarded");
     private static final int SMALL_BODY = 16384;
-    private static final io.helidon.http.HeaderName X_REAL_IP = HeaderNames.create("X-Real-IP");
+    private static final HeaderName X_REAL_IP = HeaderNames.create("X-Real-IP");
     private static final Set<Method> IDEMPOTENT = Set.of(Method.GET, Method.HEAD, Method.OPTIONS, Method.TRACE,
             Method.PUT, Method.DELETE);
 
@@ -88,20 +89,20 @@ public final class ForwardToService {
             }
             ResponseHead head;
             try {
-                connection.readTimeout(timeout);
                 sendRequest(exchange, connection, method, target, body, service.config().passHostHeader(), server);
-                head = readHead(connection);
+                connection.awaitAnswer(timeout);
+                head = connection.readHead();
             } catch (BodyTooLargeException e) {
                 connection.close();
                 exchange.sendError(Status.REQUEST_ENTITY_TOO_LARGE_413,
                         "The request body is larger than " + exchange.maxBodyBytes() + " bytes.");
                 return;
-            } catch (SocketTimeoutException e) {
-                connection.close();
-                exchange.sendError(Status.GATEWAY_TIMEOUT_504, "The upstream server did not answer in time.");
-                return;
             } catch (IOException | RuntimeException e) {
                 connection.close();
+                if (connection.timedOut()) {
+                    exchange.sendError(Status.GATEWAY_TIMEOUT_504, "The upstream server did not answer in time.");
+                    return;
+                }
                 Throwable cause = rootCause(e);
                 if (cause instanceof BodyTooLargeException) {
                     exchange.sendError(Status.REQUEST_ENTITY_TOO_LARGE_413,
@@ -118,35 +119,26 @@ public final class ForwardToService {
                 return;
             }
             server.succeeded();
-            respond(exchange, method, server, connection, head);
+            if (exchange.handshake() != null && head.code == 101) {
+                switchProtocols(exchange, connection, head);
+            } else {
+                respond(exchange, method, server, connection, head);
+            }
             return;
         }
     }
 
-    /** Status line and headers of an upstream response. */
-    private record ResponseHead(int code, String reason, boolean http11, WritableHeaders<?> headers) {
-    }
-
     private static void sendRequest(Exchange exchange, UpstreamConnection connection, Method method, String target,
                                     LimitedBody body, boolean passHost, UpstreamServer server) throws IOException {
-        ClientRequestHeaders headers = ClientRequestHeaders.create(WritableHeaders.create());
-        requestHeaders(exchange, headers, passHost);
-        if (!headers.contains(HeaderNames.HOST)) {
-            headers.set(HeaderNames.HOST, server.authority());
-        }
-        boolean chunked = body != null && !headers.contains(HeaderNames.CONTENT_LENGTH);
-        StringBuilder head = new StringBuilder(512);
+        RequestHead head = connection.head.reset();
         head.append(method.text()).append(' ').append(target).append(" HTTP/1.1\r\n");
-        for (Header header : headers) {
-            for (String value : header.allValues()) {
-                head.append(header.name()).append(": ").append(value).append("\r\n");
-            }
-        }
+        boolean hasLength = requestHeaders(exchange, head, passHost, server);
+        boolean chunked = body != null && !hasLength;
         if (chunked) {
             head.append("Transfer-Encoding: chunked\r\n");
         }
-        head.append("\r\n");
-        connection.write(head.toString());
+        head.append('\r').append('\n');
+        head.writeTo(connection.out);
         if (body != null) {
             if (chunked) {
                 UpstreamConnection.ChunkedOutput out = new UpstreamConnection.ChunkedOutput(connection.out);
@@ -159,44 +151,22 @@ public final class ForwardToService {
         connection.out.flush();
     }
 
-    private static ResponseHead readHead(UpstreamConnection connection) throws IOException {
-        while (true) {
-            String statusLine = connection.readLine(8192);
-            if (statusLine == null) {
-                throw new java.io.EOFException("the upstream closed the connection without answering");
+    /** The upstream accepted a WebSocket handshake: its 101 (end-to-end headers, Connection and Upgrade) goes to the client. */
+    private static void switchProtocols(Exchange exchange, UpstreamConnection connection, ResponseHead head) {
+        WritableHeaders<?> headers = WritableHeaders.create();
+        for (int i = 0; i < head.names.size(); i++) {
+            if (!head.hopByHop(i)) {
+                headers.add(HeaderValues.create(head.names.get(i), head.values.get(i)));
             }
-            String[] parts = statusLine.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
-                throw new IOException("not an HTTP/1 status line from upstream: " + statusLine);
-            }
-            int code;
-            try {
-                code = Integer.parseInt(parts[1]);
-            } catch (NumberFormatException e) {
-                throw new IOException("bad status from upstream: " + statusLine);
-            }
-            WritableHeaders<?> headers = WritableHeaders.create();
-            int total = 0;
-            String line;
-            while ((line = connection.readLine(65536)) != null && !line.isEmpty()) {
-                total += line.length();
-                if (total > 262144) {
-                    throw new IOException("upstream headers too large");
-                }
-                int colon = line.indexOf(':');
-                if (colon <= 0) {
-                    throw new IOException("bad header line from upstream: " + line);
-                }
-                headers.add(HeaderValues.create(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
-            }
-            if (line == null) {
-                throw new java.io.EOFException("the upstream closed the connection inside the response headers");
-            }
-            if (code >= 100 && code < 200 && code != 101) {
-                continue;
-            }
-            return new ResponseHead(code, parts.length > 2 ? parts[2] : "", parts[0].equals("HTTP/1.1"), headers);
         }
+        headers.set(HeaderNames.CONNECTION, "Upgrade");
+        headers.set(HeaderNames.UPGRADE, head.upgrade == null ? "websocket" : head.upgrade);
+        // A tunnel waits on its peers however long (the entrypoint's idle timeout ends a silent one).
+        connection.stopWaiting();
+        exchange.status(101);
+        exchange.markResponded();
+        exchange.applyResponseHeaders();
+        exchange.handshake().accept(headers, connection.tunnelEnd());
     }
 
     private static void respond(Exchange exchange, Method method, UpstreamServer server, UpstreamConnection connection,
@@ -212,27 +182,24 @@ public final class ForwardToService {
     private static void stream(Exchange exchange, Method method, UpstreamServer server, UpstreamConnection connection,
                                ResponseHead head) {
         ServerResponse res = exchange.response();
-        Headers upstreamHeaders = head.headers();
-        Set<String> connectionTokens = connectionTokens(upstreamHeaders);
-        int code = head.code();
-        res.status(head.reason().isEmpty() ? Status.create(code) : Status.create(code, head.reason()));
-        for (Header header : upstreamHeaders) {
-            String name = header.name().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !connectionTokens.contains(name)) {
-                res.header(header);
+        int code = head.code;
+        res.status(head.reason.isEmpty() ? Status.create(code) : Status.create(code, head.reason));
+        ServerResponseHeaders responseHeaders = res.headers();
+        for (int i = 0; i < head.names.size(); i++) {
+            if (!head.hopByHop(i)) {
+                responseHeaders.add(HeaderValues.create(head.names.get(i), head.values.get(i)));
             }
         }
-        String transferEncoding = upstreamHeaders.first(HeaderNames.TRANSFER_ENCODING).orElse("").toLowerCase(Locale.ROOT);
-        long length = upstreamHeaders.first(HeaderNames.CONTENT_LENGTH).map(v -> Long.parseLong(v.trim())).orElse(-1L);
-        boolean chunked = transferEncoding.contains("chunked");
+        long length = head.contentLength;
+        boolean chunked = head.chunked;
         boolean noBody = method == Method.HEAD || code == 204 || code == 304 || code < 200 || (!chunked && length == 0);
         boolean untilClose = !noBody && !chunked && length < 0;
-        boolean keepAlive = head.http11() && !connectionTokens.contains("close") && !untilClose;
-        boolean gzip = !noBody && shouldCompress(exchange, upstreamHeaders);
+        boolean keepAlive = head.http11 && !head.close && !untilClose;
+        boolean gzip = !noBody && shouldCompress(exchange, head);
         if (gzip) {
-            res.headers().remove(HeaderNames.CONTENT_LENGTH);
-            res.header(HeaderNames.CONTENT_ENCODING, "gzip");
-            res.headers().add(HeaderNames.VARY, "Accept-Encoding");
+            responseHeaders.remove(HeaderNames.CONTENT_LENGTH);
+            responseHeaders.set(HeaderNames.CONTENT_ENCODING, "gzip");
+            responseHeaders.add(HeaderNames.VARY, "Accept-Encoding");
         }
         exchange.status(code);
         exchange.markResponded();
@@ -288,69 +255,116 @@ public final class ForwardToService {
         }
     }
 
-    private static boolean shouldCompress(Exchange exchange, Headers upstream) {
-        if (exchange.minCompressBytes() < 0 || upstream.contains(HeaderNames.CONTENT_ENCODING)) {
+    private static boolean shouldCompress(Exchange exchange, ResponseHead upstream) {
+        if (exchange.minCompressBytes() < 0 || upstream.first("content-encoding") != null) {
             return false;
         }
         String accepted = String.join(",", exchange.request().headers().values(HeaderNames.ACCEPT_ENCODING)).toLowerCase(Locale.ROOT);
         if (!accepted.contains("gzip")) {
             return false;
         }
-        String type = upstream.first(HeaderNames.CONTENT_TYPE).orElse("").toLowerCase(Locale.ROOT);
+        String type = upstream.first("content-type");
+        type = type == null ? "" : type.toLowerCase(Locale.ROOT);
         boolean textual = type.startsWith("text/") || type.contains("json") || type.contains("javascript")
                 || type.contains("xml") || type.contains("svg");
-        long length = upstream.first(HeaderNames.CONTENT_LENGTH).map(Long::parseLong).orElse(Long.MAX_VALUE);
+        long length = upstream.contentLength < 0 ? Long.MAX_VALUE : upstream.contentLength;
         return textual && length >= exchange.minCompressBytes();
     }
 
-    private static void requestHeaders(Exchange exchange, ClientRequestHeaders headers, boolean passHost) {
+    /**
+     * Writes the request headers for the upstream: the client's end-to-end ones (forwarding ones only from trusted
+     * proxies), the forwarding headers, Host, and the middlewares' changes over all of them. Whether a
+     * Content-Length went out.
+     */
+    private static boolean requestHeaders(Exchange exchange, RequestHead head, boolean passHost, UpstreamServer server) {
         ServerRequest req = exchange.request();
-        Set<String> connectionTokens = connectionTokens(req.headers());
+        ServerRequestHeaders incoming = req.headers();
+        Map<HeaderName, String> changes = exchange.upstreamHeaderChanges();
+        List<String> connectionOptions = incoming.contains(HeaderNames.CONNECTION) ? connectionOptions(incoming) : null;
         boolean trusted = exchange.fromTrustedProxy();
-        for (Header header : req.headers()) {
-            String name = header.name().toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(name) || connectionTokens.contains(name) || name.equals("expect") || name.startsWith(":")
-                    || name.equals("host") || (!trusted && FORWARDING.contains(name))) {
+        boolean hasLength = false;
+        boolean hasProto = false;
+        boolean hasForwardedHost = false;
+        boolean hasForwardedPort = false;
+        boolean hasRealIp = false;
+        for (Header header : incoming) {
+            HeaderName headerName = header.headerName();
+            String name = headerName.lowerCase();
+            if (ResponseHead.isHopByHop(name, connectionOptions) || name.equals("expect") || name.startsWith(":")
+                    || name.equals("host") || name.equals("x-forwarded-for") || name.equals("forwarded")
+                    || (!trusted && FORWARDING.contains(name)) || changes.containsKey(headerName)) {
                 continue;
             }
-            headers.add(header);
+            hasLength |= name.equals("content-length");
+            hasProto |= name.equals("x-forwarded-proto");
+            hasForwardedHost |= name.equals("x-forwarded-host");
+            hasForwardedPort |= name.equals("x-forwarded-port");
+            hasRealIp |= name.equals("x-real-ip");
+            if (header.valueCount() == 1) {
+                head.header(header.name(), header.get());
+            } else {
+                for (String value : header.allValues()) {
+                    head.header(header.name(), value);
+                }
+            }
         }
-        String proto = req.isSecure() ? "https" : "http";
         String authority = req.authority();
         String peer = exchange.peerAddress();
-        String priorFor = trusted ? String.join(", ", req.headers().values(HeaderNames.X_FORWARDED_FOR)) : "";
-        headers.set(HeaderNames.X_FORWARDED_FOR, priorFor.isBlank() ? peer : priorFor + ", " + peer);
-        if (!headers.contains(HeaderNames.X_FORWARDED_PROTO)) {
-            headers.set(HeaderNames.X_FORWARDED_PROTO, proto);
+        String priorFor = trusted ? String.join(", ", incoming.values(HeaderNames.X_FORWARDED_FOR)) : "";
+        own(head, changes, HeaderNames.X_FORWARDED_FOR, priorFor.isBlank() ? peer : priorFor + ", " + peer);
+        if (!hasProto) {
+            own(head, changes, HeaderNames.X_FORWARDED_PROTO, req.isSecure() ? "https" : "http");
         }
-        if (!headers.contains(HeaderNames.X_FORWARDED_HOST) && authority != null) {
-            headers.set(HeaderNames.X_FORWARDED_HOST, authority);
+        if (!hasForwardedHost && authority != null) {
+            own(head, changes, HeaderNames.X_FORWARDED_HOST, authority);
         }
-        if (!headers.contains(HeaderNames.X_FORWARDED_PORT)) {
-            headers.set(HeaderNames.X_FORWARDED_PORT, port(authority, req.isSecure()));
+        if (!hasForwardedPort) {
+            own(head, changes, HeaderNames.X_FORWARDED_PORT, port(authority, req.isSecure()));
         }
-        if (!headers.contains(X_REAL_IP)) {
-            headers.set(X_REAL_IP, exchange.clientAddress());
+        if (!hasRealIp) {
+            own(head, changes, X_REAL_IP, exchange.clientAddress());
         }
-        String element = "for=" + node(peer) + ";proto=" + proto
+        String element = "for=" + node(peer) + ";proto=" + (req.isSecure() ? "https" : "http")
                 + (authority == null ? "" : ";host=\"" + authority.replace("\"", "") + "\"");
-        String priorForwarded = trusted ? String.join(", ", req.headers().values(HeaderNames.FORWARDED)) : "";
-        headers.set(HeaderNames.FORWARDED, priorForwarded.isBlank() ? element : priorForwarded + ", " + element);
-        if (passHost && authority != null) {
-            headers.set(HeaderNames.HOST, authority);
+        String priorForwarded = trusted ? String.join(", ", incoming.values(HeaderNames.FORWARDED)) : "";
+        own(head, changes, HeaderNames.FORWARDED, priorForwarded.isBlank() ? element : priorForwarded + ", " + element);
+        String hostChange = changes.get(HeaderNames.HOST);
+        if (hostChange == null || hostChange.isEmpty()) {
+            // Host is required: a middleware may replace it, not remove it.
+            head.header("Host", passHost && authority != null && hostChange == null ? authority : server.authority());
         }
-        exchange.requestHeaderEdits().forEach(edit -> edit.accept(headers));
+        if (exchange.handshake() != null) {
+            // The one case where Connection and Upgrade go on: the upstream must see the WebSocket handshake.
+            head.header("Connection", "Upgrade");
+            for (String value : incoming.get(HeaderNames.UPGRADE).allValues()) {
+                head.header("Upgrade", value);
+            }
+        }
+        for (Map.Entry<HeaderName, String> change : changes.entrySet()) {
+            if (!change.getValue().isEmpty()) {
+                head.header(change.getKey().defaultCase(), change.getValue());
+                hasLength |= change.getKey().equals(HeaderNames.CONTENT_LENGTH);
+            }
+        }
+        return hasLength;
+    }
+
+    /** A header the proxy sets, unless a middleware changes it (then it is written with the changes). */
+    private static void own(RequestHead head, Map<HeaderName, String> changes, HeaderName name, String value) {
+        if (!changes.containsKey(name)) {
+            head.header(name.defaultCase(), value);
+        }
     }
 
     /** Header names listed in Connection are hop-by-hop too (RFC 9110, 7.6.1). */
-    private static Set<String> connectionTokens(Headers headers) {
-        Set<String> tokens = new HashSet<>();
+    private static List<String> connectionOptions(Headers headers) {
+        List<String> options = new java.util.ArrayList<>(2);
         for (String value : headers.values(HeaderNames.CONNECTION)) {
             for (String token : value.split(",")) {
-                tokens.add(token.trim().toLowerCase(Locale.ROOT));
+                options.add(token.trim().toLowerCase(Locale.ROOT));
             }
         }
-        return tokens;
+        return options;
     }
 
     private static String port(String authority, boolean secure) {

@@ -1,6 +1,5 @@
 package org.openvault.proxy.forwarding;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -10,39 +9,108 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 
-/** One keep-alive HTTP/1.1 connection to an upstream server: raw socket, buffered both ways. */
+import org.openvault.proxy.routing.WebSocketTunnel;
+
+/**
+ * One keep-alive HTTP/1.1 connection to an upstream server: raw socket, buffered both ways. Response heads are
+ * parsed straight from the read buffer (no per-byte reads, one String per header name and value).
+ */
 final class UpstreamConnection implements AutoCloseable {
 
+    private static final int BUFFER = 16384;
+    private static final int MAX_HEAD = 262144;
+
     private final Socket socket;
-    final BufferedInputStream in;
+    private final InputStream socketIn;
+    private final byte[] buffer = new byte[BUFFER];
+    private int pos;
+    private int limit;
+    /** The response bytes after the head: what the buffer holds first, then the socket. */
+    final InputStream in = new Input();
     final BufferedOutputStream out;
+    /** The request head being written (reused: a connection carries one exchange at a time). */
+    final RequestHead head = new RequestHead();
     /** Whether it served a request before (a failure then may be a connection the server already closed). */
     boolean reused;
     /** When it went back to the pool (System.nanoTime()). */
     long idleSince;
 
-    private UpstreamConnection(Socket socket) throws IOException {
+    /** Longest a read may wait for the upstream while an answer is awaited (0: nothing awaited, reads wait as long as it takes). */
+    private volatile long silenceNanos;
+    /** When the read in progress times out; 0 when no read is waiting. Checked by {@link #expireIfSilent}. */
+    private volatile long deadline;
+    private volatile boolean timedOut;
+    private final Set<UpstreamConnection> registry;
+
+    private UpstreamConnection(Socket socket, Set<UpstreamConnection> registry) throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream(), 16384);
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 16384);
+        this.registry = registry;
+        this.socketIn = socket.getInputStream();
+        this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
     }
 
-    static UpstreamConnection open(InetSocketAddress address, Duration connectTimeout) throws IOException {
+    /** A new connection, listed in {@code registry} until it is closed (the watchdog goes through it). */
+    static UpstreamConnection open(InetSocketAddress address, Duration connectTimeout, Set<UpstreamConnection> registry)
+            throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
             socket.connect(address, (int) Math.max(1, connectTimeout.toMillis()));
-            return new UpstreamConnection(socket);
+            UpstreamConnection connection = new UpstreamConnection(socket, registry);
+            registry.add(connection);
+            return connection;
         } catch (IOException e) {
             socket.close();
             throw e;
         }
     }
 
-    void readTimeout(Duration timeout) throws IOException {
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+    /**
+     * From now on each read may wait at most {@code timeout} for the upstream (like SO_TIMEOUT, but enforced by
+     * {@link #expireIfSilent} from a watchdog: a timed park per read costs virtual threads a timer each).
+     */
+    void awaitAnswer(Duration timeout) {
+        silenceNanos = Math.max(1, timeout.toNanos());
+    }
+
+    /** Nothing is awaited any more (back in the pool, or tunnelled). */
+    void stopWaiting() {
+        silenceNanos = 0;
+    }
+
+    /** Whether the watchdog cut this connection because a read waited too long. */
+    boolean timedOut() {
+        return timedOut;
+    }
+
+    /** For the watchdog: closes the connection when its read in progress has waited past its deadline. */
+    void expireIfSilent(long now) {
+        long readDeadline = deadline;
+        if (readDeadline != 0 && now - readDeadline > 0) {
+            timedOut = true;
+            close();
+        }
+    }
+
+    private int readSocket(byte[] target, int offset, int length) throws IOException {
+        long silence = silenceNanos;
+        if (silence == 0) {
+            return socketIn.read(target, offset, length);
+        }
+        deadline = (System.nanoTime() + silence) | 1;
+        try {
+            return socketIn.read(target, offset, length);
+        } finally {
+            deadline = 0;
+        }
+    }
+
+    /** This connection as the upstream end of a WebSocket tunnel (the buffer may already hold its first bytes). */
+    WebSocketTunnel.Upstream tunnelEnd() {
+        return new WebSocketTunnel.Upstream(in, out, this::close);
     }
 
     boolean isOpen() {
@@ -54,54 +122,209 @@ final class UpstreamConnection implements AutoCloseable {
      * to be read. Costs a 1 ms wait, so only used for connections idle a while.
      */
     boolean stillOpen() {
+        if (pos < limit) {
+            return false;
+        }
         try {
-            if (in.available() > 0) {
-                return false;
-            }
             socket.setSoTimeout(1);
-            in.read();
+            socketIn.read();
             // End of stream, or bytes nobody asked for: either way the connection is not usable.
             return false;
         } catch (java.net.SocketTimeoutException quiet) {
-            return true;
+            try {
+                socket.setSoTimeout(0);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The next response head; 1xx interim responses other than 101 are skipped. */
+    ResponseHead readHead() throws IOException {
+        while (true) {
+            int end = bufferLine();
+            if (end < 0) {
+                throw new EOFException("the upstream closed the connection without answering");
+            }
+            ResponseHead head = statusLine(end);
+            int total = 0;
+            while (true) {
+                end = bufferLine();
+                if (end < 0) {
+                    throw new EOFException("the upstream closed the connection inside the response headers");
+                }
+                int lineEnd = end > pos && buffer[end - 1] == '\r' ? end - 1 : end;
+                if (lineEnd == pos) {
+                    pos = end + 1;
+                    break;
+                }
+                total += lineEnd - pos;
+                if (total > MAX_HEAD) {
+                    throw new IOException("upstream headers too large");
+                }
+                int colon = indexOf((byte) ':', pos, lineEnd);
+                if (colon <= pos) {
+                    throw new IOException("bad header line from upstream: " + text(pos, lineEnd));
+                }
+                head.add(trimmed(pos, colon), trimmed(colon + 1, lineEnd));
+                pos = end + 1;
+            }
+            if (head.code >= 100 && head.code < 200 && head.code != 101) {
+                continue;
+            }
+            return head;
+        }
+    }
+
+    private ResponseHead statusLine(int end) throws IOException {
+        int lineEnd = end > pos && buffer[end - 1] == '\r' ? end - 1 : end;
+        int length = lineEnd - pos;
+        // HTTP/1.x 200 OK
+        if (length < 12 || buffer[pos] != 'H' || buffer[pos + 1] != 'T' || buffer[pos + 2] != 'T' || buffer[pos + 3] != 'P'
+                || buffer[pos + 4] != '/' || buffer[pos + 5] != '1' || buffer[pos + 6] != '.' || buffer[pos + 8] != ' '
+                || (length > 12 && buffer[pos + 12] != ' ')) {
+            throw new IOException("not an HTTP/1 status line from upstream: " + text(pos, lineEnd));
+        }
+        int code = 0;
+        for (int i = pos + 9; i < pos + 12; i++) {
+            int digit = buffer[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new IOException("bad status from upstream: " + text(pos, lineEnd));
+            }
+            code = code * 10 + digit;
+        }
+        String reason = length > 13 ? text(pos + 13, lineEnd) : "";
+        boolean http11 = buffer[pos + 7] == '1';
+        pos = end + 1;
+        return new ResponseHead(code, reason, http11);
     }
 
     /** A line ending in CRLF (or LF), without it; null at end of stream before any byte. */
     String readLine(int max) throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                int length = line.length();
-                if (length > 0 && line.charAt(length - 1) == '\r') {
-                    line.setLength(length - 1);
-                }
-                return line.toString();
-            }
-            if (line.length() >= max) {
-                throw new IOException("upstream line longer than " + max + " bytes");
-            }
-            line.append((char) b);
-        }
-        if (line.isEmpty()) {
+        int end = bufferLine();
+        if (end < 0) {
             return null;
         }
-        throw new EOFException("upstream closed the connection mid-line");
+        int lineEnd = end > pos && buffer[end - 1] == '\r' ? end - 1 : end;
+        if (lineEnd - pos > max) {
+            throw new IOException("upstream line longer than " + max + " bytes");
+        }
+        String line = text(pos, lineEnd);
+        pos = end + 1;
+        return line;
     }
 
-    void write(String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+    /**
+     * Makes sure a whole line is in the buffer from {@code pos}: the index of its LF, or -1 at end of stream
+     * before any byte of it.
+     */
+    private int bufferLine() throws IOException {
+        int scanned = pos;
+        while (true) {
+            int newline = indexOf((byte) '\n', scanned, limit);
+            if (newline >= 0) {
+                return newline;
+            }
+            scanned = limit;
+            if (limit == buffer.length) {
+                if (pos == 0) {
+                    throw new IOException("upstream line longer than " + buffer.length + " bytes");
+                }
+                System.arraycopy(buffer, pos, buffer, 0, limit - pos);
+                scanned -= pos;
+                limit -= pos;
+                pos = 0;
+            }
+            int n = readSocket(buffer, limit, buffer.length - limit);
+            if (n < 0) {
+                if (limit == pos) {
+                    return -1;
+                }
+                throw new EOFException("upstream closed the connection mid-line");
+            }
+            limit += n;
+        }
+    }
+
+    private int indexOf(byte b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buffer[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String trimmed(int from, int to) {
+        while (from < to && (buffer[from] == ' ' || buffer[from] == '\t')) {
+            from++;
+        }
+        while (to > from && (buffer[to - 1] == ' ' || buffer[to - 1] == '\t')) {
+            to--;
+        }
+        return text(from, to);
+    }
+
+    private String text(int from, int to) {
+        return new String(buffer, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     @Override
     public void close() {
+        registry.remove(this);
         try {
             socket.close();
         } catch (IOException e) {
             // closing anyway
+        }
+    }
+
+    /** The buffered bytes first, then the socket (large reads go straight into the caller's array). */
+    private final class Input extends InputStream {
+
+        @Override
+        public int read() throws IOException {
+            if (pos == limit && fill() < 0) {
+                return -1;
+            }
+            return buffer[pos++] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (pos == limit) {
+                if (length >= buffer.length) {
+                    return readSocket(target, offset, length);
+                }
+                if (fill() < 0) {
+                    return -1;
+                }
+            }
+            int n = Math.min(length, limit - pos);
+            System.arraycopy(buffer, pos, target, offset, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return limit - pos > 0 ? limit - pos : socketIn.available();
+        }
+
+        private int fill() throws IOException {
+            pos = 0;
+            limit = 0;
+            int n = readSocket(buffer, 0, buffer.length);
+            if (n > 0) {
+                limit = n;
+            }
+            return n;
         }
     }
 

@@ -29,6 +29,8 @@ public final class UpstreamServer {
     private final java.util.concurrent.ConcurrentLinkedDeque<UpstreamConnection> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
     private final Duration connectTimeout;
+    /** Every open connection (pooled or in use), for the watchdog of slow reads. */
+    private final java.util.Set<UpstreamConnection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final String authority;
 
     UpstreamServer(URI url, Duration connectTimeout, Duration timeout, int maxFails, Duration failTimeout) {
@@ -68,17 +70,26 @@ public final class UpstreamServer {
             connection.close();
         }
         return UpstreamConnection.open(new java.net.InetSocketAddress(url.getHost(), url.getPort() < 0 ? 80 : url.getPort()),
-                connectTimeout);
+                connectTimeout, open);
     }
 
     /** Returns a connection whose exchange completed to the pool. */
     void release(UpstreamConnection connection) {
+        connection.stopWaiting();
         connection.idleSince = System.nanoTime();
         if (idleCount.incrementAndGet() <= 1024) {
             idle.offerFirst(connection);
         } else {
             idleCount.decrementAndGet();
             connection.close();
+        }
+    }
+
+    /** Cuts connections whose upstream has kept a read waiting past its timeout (the exchange answers 504). */
+    void expireSilentConnections() {
+        long now = System.nanoTime();
+        for (UpstreamConnection connection : open) {
+            connection.expireIfSilent(now);
         }
     }
 

@@ -38,7 +38,7 @@ final class BasicAuth implements Middleware {
             return;
         }
         if (removeHeader) {
-            exchange.editRequestHeaders(headers -> headers.remove(HeaderNames.AUTHORIZATION));
+            exchange.upstreamHeader(HeaderNames.AUTHORIZATION, "");
         }
         next.proceed(exchange);
     }

@@ -35,13 +35,7 @@ final class SecurityAndCustomHeaders implements Middleware {
     @Override
     public void handle(Exchange exchange, Next next) {
         if (!requestHeaders.isEmpty()) {
-            exchange.editRequestHeaders(headers -> requestHeaders.forEach((name, value) -> {
-                if (value.isEmpty()) {
-                    headers.remove(HeaderNames.create(name));
-                } else {
-                    headers.set(HeaderNames.create(name), value);
-                }
-            }));
+            requestHeaders.forEach((name, value) -> exchange.upstreamHeader(HeaderNames.create(name), value));
         }
         boolean secure = exchange.request().isSecure();
         exchange.editResponseHeaders(headers -> {

@@ -22,7 +22,7 @@ final class StripPrefix implements Middleware {
             if (path.startsWith(prefix)) {
                 String rest = path.substring(prefix.length());
                 exchange.upstreamPath(rest.startsWith("/") ? rest : "/" + rest);
-                exchange.editRequestHeaders(headers -> headers.set(HeaderNames.create("X-Forwarded-Prefix"), prefix));
+                exchange.upstreamHeader(HeaderNames.X_FORWARDED_PREFIX, prefix);
                 break;
             }
         }

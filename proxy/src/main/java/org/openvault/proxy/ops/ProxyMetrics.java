@@ -3,8 +3,6 @@ package org.openvault.proxy.ops;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.openvault.proxy.forwarding.BalancedService;
@@ -22,10 +20,17 @@ public final class ProxyMetrics {
     private record RouteKey(String router, String service) {
     }
 
+    /** Counters that two carrier threads update at once without contending (LongAdder cells). */
     private static final class Histogram {
-        final AtomicLongArray counts = new AtomicLongArray(BUCKETS.length);
+        final LongAdder[] counts = new LongAdder[BUCKETS.length];
         final LongAdder count = new LongAdder();
-        final DoubleAdder sum = new DoubleAdder();
+        final LongAdder sumNanos = new LongAdder();
+
+        Histogram() {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = new LongAdder();
+            }
+        }
     }
 
     private final Map<RequestKey, LongAdder> requests = new ConcurrentHashMap<>();
@@ -37,18 +42,26 @@ public final class ProxyMetrics {
     }
 
     public void record(Exchange exchange, long nanos) {
-        requests.computeIfAbsent(new RequestKey(exchange.entrypoint(), exchange.router(), exchange.service(), exchange.status()),
-                key -> new LongAdder()).increment();
-        Histogram histogram = durations.computeIfAbsent(new RouteKey(exchange.router(), exchange.service()), key -> new Histogram());
+        RequestKey requestKey = new RequestKey(exchange.entrypoint(), exchange.router(), exchange.service(), exchange.status());
+        LongAdder counter = requests.get(requestKey);
+        if (counter == null) {
+            counter = requests.computeIfAbsent(requestKey, key -> new LongAdder());
+        }
+        counter.increment();
+        RouteKey routeKey = new RouteKey(exchange.router(), exchange.service());
+        Histogram histogram = durations.get(routeKey);
+        if (histogram == null) {
+            histogram = durations.computeIfAbsent(routeKey, key -> new Histogram());
+        }
         double seconds = nanos / 1e9;
         for (int i = 0; i < BUCKETS.length; i++) {
             if (seconds <= BUCKETS[i]) {
-                histogram.counts.incrementAndGet(i);
+                histogram.counts[i].increment();
                 break;
             }
         }
         histogram.count.increment();
-        histogram.sum.add(seconds);
+        histogram.sumNanos.add(nanos);
     }
 
     /** The Prometheus text exposition format (version 0.0.4). */
@@ -65,13 +78,13 @@ public final class ProxyMetrics {
             String labels = "router=\"" + key.router() + "\",service=\"" + key.service() + "\"";
             long cumulative = 0;
             for (int i = 0; i < BUCKETS.length; i++) {
-                cumulative += histogram.counts.get(i);
+                cumulative += histogram.counts[i].sum();
                 out.append("proxy_request_duration_seconds_bucket{").append(labels).append(",le=\"").append(BUCKETS[i])
                         .append("\"} ").append(cumulative).append('\n');
             }
             out.append("proxy_request_duration_seconds_bucket{").append(labels).append(",le=\"+Inf\"} ")
                     .append(histogram.count.sum()).append('\n');
-            out.append("proxy_request_duration_seconds_sum{").append(labels).append("} ").append(histogram.sum.sum()).append('\n');
+            out.append("proxy_request_duration_seconds_sum{").append(labels).append("} ").append(histogram.sumNanos.sum() / 1e9).append('\n');
             out.append("proxy_request_duration_seconds_count{").append(labels).append("} ").append(histogram.count.sum()).append('\n');
         });
         out.append("# HELP proxy_upstream_up Whether an upstream server is considered healthy (1) or not (0).\n")

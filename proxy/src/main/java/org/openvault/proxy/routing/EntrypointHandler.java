@@ -7,15 +7,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.http.Status;
-import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.http.spi.ProtocolUpgradeHandler;
 import org.openvault.proxy.config.AddressRange;
 import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.ops.ProxyMetrics;
 
-/** Every request on one entrypoint: the matching route with the highest priority handles it; then metrics and log. */
-public final class EntrypointHandler implements Handler {
+/**
+ * Every request on one entrypoint: the matching route with the highest priority handles it; then metrics and log.
+ * WebSocket handshakes take the same way, and switch the connection to a tunnel only when their upstream agreed.
+ */
+public final class EntrypointHandler implements ProtocolUpgradeHandler {
 
     private static final Logger LOG = Logger.getLogger(EntrypointHandler.class.getName());
 
@@ -25,9 +28,11 @@ public final class EntrypointHandler implements Handler {
     private final ProxyMetrics metrics;
     private final AccessLog accessLog;
     private final int maxHeaderBytes;
+    private final WebSocketUpgrades webSocketUpgrades;
 
     public EntrypointHandler(String entrypoint, List<Route> routes, List<AddressRange> trustedProxies,
-                             ProxyMetrics metrics, AccessLog accessLog, int maxHeaderBytes) {
+                             ProxyMetrics metrics, AccessLog accessLog, int maxHeaderBytes, WebSocketUpgrades webSocketUpgrades) {
+        this.webSocketUpgrades = webSocketUpgrades;
         this.maxHeaderBytes = maxHeaderBytes;
         this.entrypoint = entrypoint;
         this.routes = routes.stream().sorted(Comparator.comparingInt(Route::priority).reversed()).toList();
@@ -38,8 +43,32 @@ public final class EntrypointHandler implements Handler {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
+        handle(req, res, null);
+    }
+
+    @Override
+    public void handleProtocolUpgrade(ServerRequest req, ServerResponse res) {
+        WebSocketHandshake handshake = webSocketUpgrades == null ? null : webSocketUpgrades.claim(req);
+        if (handshake == null) {
+            // Not a handshake this entrypoint tunnels: an ordinary request (hop-by-hop Upgrade dropped).
+            handle(req, res, null);
+            return;
+        }
+        handle(req, res, handshake);
+        if (handshake.accepted()) {
+            if (res.isSent()) {
+                handshake.abandon();
+            } else {
+                // Past every policy: Helidon now calls the handshake, which sends the 101 and starts the tunnel.
+                res.next();
+            }
+        }
+    }
+
+    private void handle(ServerRequest req, ServerResponse res, WebSocketHandshake handshake) {
         long started = System.nanoTime();
         Exchange exchange = new Exchange(req, res, entrypoint, trustedProxies);
+        exchange.handshake(handshake);
         try {
             Route route = match(exchange);
             if (headerBytes(req) > maxHeaderBytes) {
@@ -77,8 +106,12 @@ public final class EntrypointHandler implements Handler {
     private static int headerBytes(ServerRequest req) {
         int bytes = 0;
         for (var header : req.headers()) {
-            for (String value : header.allValues()) {
-                bytes += header.name().length() + value.length() + 4;
+            if (header.valueCount() == 1) {
+                bytes += header.name().length() + header.get().length() + 4;
+            } else {
+                for (String value : header.allValues()) {
+                    bytes += header.name().length() + value.length() + 4;
+                }
             }
         }
         return bytes;

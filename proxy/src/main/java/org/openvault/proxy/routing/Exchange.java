@@ -5,9 +5,12 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
@@ -30,8 +33,8 @@ public final class Exchange implements RequestFacts {
     private final String peerAddress;
     private final boolean fromTrustedProxy;
     private final String clientAddress;
-    private final List<Consumer<ServerResponseHeaders>> responseHeaderEdits = new ArrayList<>();
-    private final List<Consumer<io.helidon.http.ClientRequestHeaders>> requestHeaderEdits = new ArrayList<>();
+    private List<Consumer<ServerResponseHeaders>> responseHeaderEdits = List.of();
+    private Map<HeaderName, String> requestHeaderChanges = Map.of();
     private String upstreamPath;
     private long maxBodyBytes = -1;
     private Duration timeout;
@@ -42,6 +45,7 @@ public final class Exchange implements RequestFacts {
     private int status;
     private long bytesSent;
     private boolean responded;
+    private WebSocketHandshake handshake;
 
     public Exchange(ServerRequest request, ServerResponse response, String entrypoint, List<AddressRange> trustedProxies) {
         this.request = request;
@@ -147,15 +151,23 @@ public final class Exchange implements RequestFacts {
         this.upstreamPath = path;
     }
 
-    public void editRequestHeaders(Consumer<io.helidon.http.ClientRequestHeaders> edit) {
-        requestHeaderEdits.add(edit);
+    /** Sets a header sent upstream, in place of the client's or the proxy's own; an empty value removes it. */
+    public void upstreamHeader(HeaderName name, String value) {
+        if (requestHeaderChanges.isEmpty()) {
+            requestHeaderChanges = new LinkedHashMap<>();
+        }
+        requestHeaderChanges.put(name, value);
     }
 
-    public List<Consumer<io.helidon.http.ClientRequestHeaders>> requestHeaderEdits() {
-        return requestHeaderEdits;
+    /** The middlewares' header changes for the upstream request, by name (empty value: removed). */
+    public Map<HeaderName, String> upstreamHeaderChanges() {
+        return requestHeaderChanges;
     }
 
     public void editResponseHeaders(Consumer<ServerResponseHeaders> edit) {
+        if (responseHeaderEdits.isEmpty()) {
+            responseHeaderEdits = new ArrayList<>(4);
+        }
         responseHeaderEdits.add(edit);
     }
 
@@ -233,6 +245,15 @@ public final class Exchange implements RequestFacts {
 
     public void addBytesSent(long bytes) {
         bytesSent += bytes;
+    }
+
+    /** The WebSocket handshake this request is (null for an ordinary request). */
+    public WebSocketHandshake handshake() {
+        return handshake;
+    }
+
+    void handshake(WebSocketHandshake handshake) {
+        this.handshake = handshake;
     }
 
     public boolean responded() {
