@@ -45,7 +45,7 @@ public final class PageEndpoint {
         fieldFilters(q, filterable, criteria);
         treeFilters(q, criteria);
         List<ListingParameters.OrderKey> order = q.order(filterable.keySet());
-        ListingSearch search = search(q, criteria);
+        ListingSearch search = search(q, filterable, order, criteria);
         if (order == null && search != null) {
             criteria.orderBy(search.order(), search.orderParams());
         } else if (order == null) {
@@ -224,16 +224,29 @@ public final class PageEndpoint {
         return pages.liveUrlPathInSite(id).orElseThrow(() -> ApiException.badRequest(missing));
     }
 
-    /** {@code ?search=}: the full-text index (search package); its relevance order applies without {@code order}. */
-    private static ListingSearch search(ListingParameters q, PageRepository.Criteria criteria) {
+    /**
+     * {@code ?search=}: the full-text index (search package); its relevance order applies without {@code order}.
+     * As in Wagtail, an empty search finds nothing without further checks; otherwise the operator, then the field
+     * filters, then the order keys are checked against what the original's search index could do.
+     */
+    private static ListingSearch search(ListingParameters q, Map<String, Column> filterable,
+                                        List<ListingParameters.OrderKey> order, PageRepository.Criteria criteria) {
         if (!q.has("search")) {
             return null;
         }
-        String operator = q.has("search_operator") ? q.get("search_operator") : "or";
-        if (!operator.equals("and") && !operator.equals("or")) {
-            throw ApiException.badRequest("search_operator must be 'and' or 'or'");
+        String text = q.get("search");
+        boolean allWords = false;
+        if (!text.isEmpty()) {
+            allWords = q.searchOperator("or").equals("and");
+            List<String> filtered = new ArrayList<>();
+            for (String name : q.all().keySet()) {
+                if (filterable.containsKey(name)) {
+                    filtered.add(name);
+                }
+            }
+            ListingSearch.checkIndexed(filtered, order);
         }
-        ListingSearch search = ListingSearch.of(q.get("search"), operator.equals("and"));
+        ListingSearch search = ListingSearch.of(text, allWords);
         criteria.where(search.where(), search.whereParams());
         return search;
     }

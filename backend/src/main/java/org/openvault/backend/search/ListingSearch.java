@@ -1,7 +1,13 @@
 package org.openvault.backend.search;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import org.openvault.backend.api.ApiException;
+import org.openvault.backend.api.ListingParameters;
 
 /**
  * {@code ?search=} on the Wagtail-style listings (/api/v2/pages/, /exhibits/, /collections/, spec backend §3.2):
@@ -23,6 +29,44 @@ public record ListingSearch(String where, Object[] whereParams, String order, Ob
             + " WHERE numnode(to_tsquery('english', ?)) = 0 AND lower(d.title) LIKE ?)";
     private static final String ORDER = "(SELECT " + PageSearchRepository.RANK
             + " FROM search_document d WHERE d.page_id = p.id) DESC NULLS LAST, p.id";
+
+    /**
+     * The fields the original's search index can filter and order by (Wagtail {@code index.FilterField}s: Page's
+     * id, title, show_in_menus, first/last_published_at, …, and featured on exhibits and collections, spec §3.9).
+     * slug is only a full-text field there, so {@code ?search=x&slug=y} is refused like in the original.
+     */
+    private static final Set<String> INDEXED = Set.of("id", "title", "show_in_menus", "first_published_at",
+            "last_published_at", "featured", "live", "owner", "content_type", "path", "depth", "locked",
+            "latest_revision_created_at", "locale", "translation_key");
+    /** Django's attribute names of foreign keys, which Wagtail's "cannot filter by" message names. */
+    private static final Map<String, String> ATTNAMES = Map.of("alias_of", "alias_of_id",
+            "cover_image", "cover_image_id", "hero_image", "hero_image_id", "owner", "owner_id",
+            "content_type", "content_type_id", "locale", "locale_id");
+
+    /**
+     * The checks Wagtail's search backend makes before searching (spec §3.2): every field filter of the request
+     * ({@code filtered}, in query-string order) and, when {@code order} is given, every order key must be an
+     * indexed field. Random order is {@code order_by('?')} in Django, which the backend refuses by that name.
+     */
+    public static void checkIndexed(List<String> filtered, List<ListingParameters.OrderKey> order) {
+        for (String field : filtered) {
+            if (!INDEXED.contains(field)) {
+                throw ApiException.badRequest("cannot filter by '" + ATTNAMES.getOrDefault(field, field)
+                        + "' while searching (field is not indexed)");
+            }
+        }
+        if (order == null) {
+            return;
+        }
+        if (order.isEmpty()) {
+            throw ApiException.badRequest("cannot order by '?' while searching (field is not indexed)");
+        }
+        for (ListingParameters.OrderKey key : order) {
+            if (!INDEXED.contains(key.field())) {
+                throw ApiException.badRequest("cannot order by '" + key.field() + "' while searching (field is not indexed)");
+            }
+        }
+    }
 
     /** {@code allWords}: {@code search_operator=and}, words joined by whitespace must all match. */
     public static ListingSearch of(String text, boolean allWords) {
