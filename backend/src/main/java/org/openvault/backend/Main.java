@@ -32,6 +32,7 @@ import org.openvault.backend.images.LocalImageStorage;
 import org.openvault.backend.images.MediaService;
 import org.openvault.backend.images.Renditions;
 import org.openvault.backend.openapi.OpenApiService;
+import org.openvault.backend.openapi.ServedRoutes;
 import org.openvault.backend.pages.HomePages;
 import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PageTypeService;
@@ -78,7 +79,9 @@ public final class Main {
         ApiUrls urls = new ApiUrls(config, images);
 
         HttpRouting.Builder routing = HttpRouting.builder()
-                .addFilter(ApiAccess::filter)
+                .addFilter(ApiAccess::filter);
+        // Every service goes through ServedRoutes, which notes its paths: OpenApiTest holds them against the document.
+        ServedRoutes served = new ServedRoutes(routing)
                 .register("/openapi", new OpenApiService())
                 .register("/api/v2/health", new ApiHealthService())
                 .register("/api/v2/pages", new PagesService(pages, urls,
@@ -114,11 +117,11 @@ public final class Main {
                 .routing(routing)
                 .build()
                 .start();
-        return new Backend(server, database);
+        return new Backend(server, database, served.paths());
     }
 
-    /** A running backend; closing it stops the server and the pool. */
-    public record Backend(WebServer server, Database database) implements AutoCloseable {
+    /** A running backend; closing it stops the server and the pool. {@code routes}: every served path pattern. */
+    public record Backend(WebServer server, Database database, List<String> routes) implements AutoCloseable {
 
         public int port() {
             return server.port();
