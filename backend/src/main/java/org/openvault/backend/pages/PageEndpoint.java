@@ -45,9 +45,9 @@ public final class PageEndpoint {
         fieldFilters(q, filterable, criteria);
         treeFilters(q, criteria);
         List<ListingParameters.OrderKey> order = q.order(filterable.keySet());
-        ListingSearch search = search(q, filterable, order, criteria);
+        ListingSearch search = search(q, filterable, order);
         if (order == null && search != null) {
-            criteria.orderBy(search.order(), search.orderParams());
+            criteria.orderBy(search.order().sql(), search.order().params());
         } else if (order == null) {
             criteria.orderBy(listing.defaultOrder());
         } else if (order.isEmpty()) {
@@ -62,6 +62,9 @@ public final class PageEndpoint {
         }
         int offset = q.offset();
         int limit = q.limit();
+        if (search != null) {
+            offset = searchSlice(kind, search, order == null, criteria, offset, limit);
+        }
         criteria.slice(offset, limit);
         Set<String> available = kind.shape().namesExcept(kind.detailOnly());
         Shape.Selection selection = kind.shape().select(q.fields(), listing.defaults(), available);
@@ -230,7 +233,7 @@ public final class PageEndpoint {
      * filters, then the order keys are checked against what the original's search index could do.
      */
     private static ListingSearch search(ListingParameters q, Map<String, Column> filterable,
-                                        List<ListingParameters.OrderKey> order, PageRepository.Criteria criteria) {
+                                        List<ListingParameters.OrderKey> order) {
         if (!q.has("search")) {
             return null;
         }
@@ -246,8 +249,32 @@ public final class PageEndpoint {
             }
             ListingSearch.checkIndexed(filtered, order);
         }
-        ListingSearch search = ListingSearch.of(text, allWords);
-        criteria.where(search.where(), search.whereParams());
-        return search;
+        return ListingSearch.of(text, allWords);
+    }
+
+    /**
+     * Adds the search condition. In relevance order, when the slice lies within one tier of the ranking (title
+     * matches first, then the rest), only that tier is selected and ranked, with the total counted beforehand;
+     * answers the offset within what is selected.
+     */
+    private int searchSlice(PageKind<?> kind, ListingSearch search, boolean relevance, PageRepository.Criteria criteria,
+                            int offset, int limit) {
+        if (!relevance || search.titleTier() == null || limit == 0) {
+            criteria.where(search.all().sql(), search.all().params());
+            return offset;
+        }
+        long[] counts = pages.count(kind, criteria.copy().where(search.all().sql(), search.all().params()),
+                search.titleTier().sql(), search.titleTier().params());
+        long titles = counts[1];
+        if ((long) offset + limit <= titles) {
+            criteria.where(search.titleTier().sql(), search.titleTier().params());
+        } else if (offset >= titles) {
+            criteria.where(search.restTier().sql(), search.restTier().params());
+            offset -= (int) titles;
+        } else {
+            criteria.where(search.all().sql(), search.all().params());
+        }
+        criteria.total(counts[0]);
+        return offset;
     }
 }

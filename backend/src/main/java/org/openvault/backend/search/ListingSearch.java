@@ -14,19 +14,31 @@ import org.openvault.backend.api.ListingParameters;
  * the same index and query syntax as /api/v2/search/, as a condition on the listing's {@code page p} and a
  * relevance order (used when no {@code order} is given). Needs no database round trip (no fuzzy expansion:
  * {@code word~} matches the word itself here). Pages outside the index (home, drafts) are never found.
+ * <p>
+ * Ranking reads each match's whole tsvector, so a relevance-ordered listing cuts its slice from one of the two
+ * tiers of the ranking when it can (see {@link PageSearchRepository.Tier}): {@link #titleTier()} selects the
+ * matches whose title matches, which all rank above {@link #restTier()}, the others.
  *
- * @param where       SQL condition on {@code p}
- * @param whereParams its parameters, in order
- * @param order       SQL ORDER BY, most relevant first
- * @param orderParams its parameters, in order
+ * @param all       every match: a condition on {@code p}
+ * @param titleTier the matches whose title matches, or null when nothing can match
+ * @param restTier  the other matches, or null when nothing can match
+ * @param order     SQL ORDER BY, most relevant first
  */
-public record ListingSearch(String where, Object[] whereParams, String order, Object[] orderParams) {
+public record ListingSearch(Condition all, Condition titleTier, Condition restTier, Condition order) {
 
-    private static final String WHERE = "p.id IN (SELECT d.page_id FROM search_document d"
-            + " WHERE d.document @@ to_tsquery('english', ?)"
-            // only stop words ("the"): a title substring match, like /api/v2/search/ (UNION keeps the GIN index usable)
-            + " UNION ALL SELECT d.page_id FROM search_document d"
-            + " WHERE numnode(to_tsquery('english', ?)) = 0 AND lower(d.title) LIKE ?)";
+    /** SQL and its parameters, in order. */
+    public record Condition(String sql, Object... params) {
+    }
+
+    private static final String MATCHES = "SELECT d.page_id FROM search_document d WHERE d.document @@ to_tsquery('english', ?)";
+    // only stop words ("the"): a title substring match, like /api/v2/search/ (UNION keeps the GIN index usable);
+    // such a query has no lexeme, so no title matches it for the ranking: these are all in the lower tier.
+    private static final String STOP_WORDS = " UNION ALL SELECT d.page_id FROM search_document d"
+            + " WHERE numnode(to_tsquery('english', ?)) = 0 AND lower(d.title) LIKE ?";
+    private static final String WHERE = "p.id IN (" + MATCHES + STOP_WORDS + ")";
+    private static final String TITLE_WHERE = "p.id IN (" + MATCHES + " AND " + PageSearchRepository.TITLE_TIER + ")";
+    private static final String REST_WHERE = "p.id IN (" + MATCHES + " AND NOT " + PageSearchRepository.TITLE_TIER
+            + STOP_WORDS + ")";
     private static final String ORDER = "(SELECT " + PageSearchRepository.RANK
             + " FROM search_document d WHERE d.page_id = p.id) DESC NULLS LAST, p.id";
 
@@ -77,12 +89,14 @@ public record ListingSearch(String where, Object[] whereParams, String order, Ob
             parsed = SearchQueryParser.plain(text);
         }
         if (parsed.isEmpty()) {
-            return new ListingSearch("false", new Object[0], "p.id", new Object[0]);
+            return new ListingSearch(new Condition("false"), null, null, new Condition("p.id"));
         }
-        TsQueryText ts = TsQueryText.of(parsed.get(), java.util.Map.of());
+        TsQueryText ts = TsQueryText.of(parsed.get(), Map.of());
         String like = "%" + CompiledQuery.likeEscape(String.join(" ", SearchQueryParser.words(text))
                 .toLowerCase(Locale.ROOT)) + "%";
-        return new ListingSearch(WHERE, new Object[] {ts.match(), ts.match(), like},
-                ORDER, new Object[] {ts.ranking(), ts.ranking(), ts.exact()});
+        return new ListingSearch(new Condition(WHERE, ts.match(), ts.match(), like),
+                new Condition(TITLE_WHERE, ts.match(), ts.ranking()),
+                new Condition(REST_WHERE, ts.match(), ts.ranking(), ts.match(), like),
+                new Condition(ORDER, ts.ranking(), ts.ranking(), ts.exact()));
     }
 }
