@@ -21,6 +21,7 @@ trap cleanup EXIT
 # query class -> path (URL-encoded). Common words match most of the corpus: the worst case for ranking.
 QUERIES=(
   "common word, relevance|/api/v2/search/?q=people"
+  "common word, relevance, page 10|/api/v2/search/?q=people&page=10"
   "two words OR, relevance|/api/v2/search/?q=boston%20radio"
   "rare word (one page's AAPB GUID)|/api/v2/search/?q=cpb-aacip-15-f899139df5e1059396431415e770c6dd"
   "phrase|/api/v2/search/?q=%22civil%20rights%22"
@@ -51,6 +52,8 @@ for n in "${SIZES[@]}"; do
   sizes=$(psql -qXAt -d "$db" -c "SELECT count(*) || ' documents; search_document ' || pg_size_pretty(pg_total_relation_size('search_document'))
       || ' in all (GIN document index ' || pg_size_pretty(pg_relation_size('search_document_document_idx'))
       || ', title trigram index ' || pg_size_pretty(pg_relation_size('search_document_title_trgm_idx'))
+      || coalesce(', title tsvector index ' || pg_size_pretty(pg_relation_size(to_regclass('search_document_title_vector_idx'))), '')
+      || '; heap ' || pg_size_pretty(pg_relation_size('search_document'))
       || '); vocabulary ' || (SELECT count(*) FROM search_word) || ' words, '
       || pg_size_pretty(pg_total_relation_size('search_word')) FROM search_document")
   # publish path: 200 more exhibits inserted with the triggers on, one transaction each
