@@ -81,6 +81,7 @@ SQL
     curl -fs "http://127.0.0.1:$PORT$path" >/dev/null || { echo "FAILED: $path" >&2; exit 1; }
     wrk -t1 -c2 -d3s "http://127.0.0.1:$PORT$path" >/dev/null   # warm-up (JIT, plan cache)
   done
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   for entry in "${QUERIES[@]}"; do
     name=${entry%%|*}; path=${entry#*|}
     out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$path")
@@ -93,6 +94,6 @@ SQL
     echo "| $n | $name | $p50 | $p99 | $rps |"
   done
   kill "$backend_pid"; wait "$backend_pid" 2>/dev/null || true; backend_pid=""
-  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page | | | |"
+  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page; load average $load_before before the measurements, $(cut -d' ' -f1-3 /proc/loadavg) after | | | |"
   [ -n "${BENCH_KEEP:-}" ] || psql -qX -d postgres -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
 done
