@@ -21,6 +21,7 @@ trap cleanup EXIT
 # query class -> path (URL-encoded). Common words match most of the corpus: the worst case for ranking.
 QUERIES=(
   "common word, relevance|/api/v2/search/?q=people"
+  "common word, relevance, page 10|/api/v2/search/?q=people&page=10"
   "two words OR, relevance|/api/v2/search/?q=boston%20radio"
   "rare word (one page's AAPB GUID)|/api/v2/search/?q=cpb-aacip-15-f899139df5e1059396431415e770c6dd"
   "phrase|/api/v2/search/?q=%22civil%20rights%22"
@@ -51,6 +52,8 @@ for n in "${SIZES[@]}"; do
   sizes=$(psql -qXAt -d "$db" -c "SELECT count(*) || ' documents; search_document ' || pg_size_pretty(pg_total_relation_size('search_document'))
       || ' in all (GIN document index ' || pg_size_pretty(pg_relation_size('search_document_document_idx'))
       || ', title trigram index ' || pg_size_pretty(pg_relation_size('search_document_title_trgm_idx'))
+      || coalesce(', title tsvector index ' || pg_size_pretty(pg_relation_size(to_regclass('search_document_title_vector_idx'))), '')
+      || '; heap ' || pg_size_pretty(pg_relation_size('search_document'))
       || '); vocabulary ' || (SELECT count(*) FROM search_word) || ' words, '
       || pg_size_pretty(pg_total_relation_size('search_word')) FROM search_document")
   # publish path: 200 more exhibits inserted with the triggers on, one transaction each
@@ -78,6 +81,7 @@ SQL
     curl -fs "http://127.0.0.1:$PORT$path" >/dev/null || { echo "FAILED: $path" >&2; exit 1; }
     wrk -t1 -c2 -d3s "http://127.0.0.1:$PORT$path" >/dev/null   # warm-up (JIT, plan cache)
   done
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   for entry in "${QUERIES[@]}"; do
     name=${entry%%|*}; path=${entry#*|}
     out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$path")
@@ -90,6 +94,6 @@ SQL
     echo "| $n | $name | $p50 | $p99 | $rps |"
   done
   kill "$backend_pid"; wait "$backend_pid" 2>/dev/null || true; backend_pid=""
-  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page | | | |"
+  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page; load average $load_before before the measurements, $(cut -d' ' -f1-3 /proc/loadavg) after | | | |"
   [ -n "${BENCH_KEEP:-}" ] || psql -qX -d postgres -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
 done

@@ -34,6 +34,7 @@ import org.openvault.backend.images.Renditions;
 import org.openvault.backend.masterpiece.MasterpieceRepository;
 import org.openvault.backend.masterpiece.MasterpieceService;
 import org.openvault.backend.openapi.OpenApiService;
+import org.openvault.backend.openapi.ServedRoutes;
 import org.openvault.backend.pages.HomePages;
 import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PageTypeService;
@@ -84,7 +85,9 @@ public final class Main {
                 config.get("ov.api.cache.max-bytes").asLong().orElse(8L << 20));
 
         HttpRouting.Builder routing = HttpRouting.builder()
-                .addFilter(ApiAccess::filter)
+                .addFilter(ApiAccess::filter);
+        // Every service goes through ServedRoutes, which notes its paths: OpenApiTest holds them against the document.
+        ServedRoutes served = new ServedRoutes(routing)
                 .register("/openapi", new OpenApiService())
                 .register("/api/v2/health", new ApiHealthService())
                 .register("/api/v2/pages", new PagesService(pages, urls, responses,
@@ -121,11 +124,11 @@ public final class Main {
                 .routing(routing)
                 .build()
                 .start();
-        return new Backend(server, database);
+        return new Backend(server, database, served.paths());
     }
 
-    /** A running backend; closing it stops the server and the pool. */
-    public record Backend(WebServer server, Database database) implements AutoCloseable {
+    /** A running backend; closing it stops the server and the pool. {@code routes}: every served path pattern. */
+    public record Backend(WebServer server, Database database, List<String> routes) implements AutoCloseable {
 
         public int port() {
             return server.port();

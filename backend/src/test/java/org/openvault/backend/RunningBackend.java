@@ -64,6 +64,11 @@ public final class RunningBackend implements AutoCloseable {
         }
     }
 
+    /** The path pattern of every route the backend serves (as registered, e.g. {@code /api/v2/pages/{id}}). */
+    public java.util.List<String> routes() {
+        return backend.routes();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + backend.port();
     }

@@ -100,6 +100,22 @@ public final class ListingParameters {
         return (int) Math.min(n, Integer.MAX_VALUE);
     }
 
+    /**
+     * {@code search_operator}: {@code and} or {@code or} (any case, as Wagtail lower-cases it); absent or empty gives
+     * {@code fallback}. Wagtail raises a ValueError (a 500) for anything else; we answer 400.
+     */
+    public String searchOperator(String fallback) {
+        String raw = values.get("search_operator");
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        String operator = raw.toLowerCase(java.util.Locale.ROOT);
+        if (!operator.equals("and") && !operator.equals("or")) {
+            throw ApiException.badRequest("search_operator must be either 'and' or 'or'");
+        }
+        return operator;
+    }
+
     public List<FieldsParameter.Entry> fields() {
         String raw = values.get("fields");
         return raw == null ? List.of() : FieldsParameter.parse(raw);

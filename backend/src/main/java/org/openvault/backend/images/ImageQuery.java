@@ -62,10 +62,7 @@ record ImageQuery(String where, List<Object> params, String orderBy, int limit, 
 
     /** Every term (or, with search_operator=or, any term) in the title or a tag, case-insensitive. */
     private static void search(ListingParameters q, List<String> conditions, List<Object> params) {
-        String operator = q.has("search_operator") ? q.get("search_operator") : "and";
-        if (!operator.equals("and") && !operator.equals("or")) {
-            throw ApiException.badRequest("search_operator must be either 'and' or 'or'");
-        }
+        String operator = q.searchOperator("and");
         List<String> matches = new ArrayList<>();
         for (String term : q.get("search").strip().split("\\s+")) {
             if (term.isEmpty()) {

@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
-import io.helidon.http.PathMatchers;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -34,7 +33,8 @@ public final class MediaService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.route(Method.predicate(Method.GET, Method.HEAD), PathMatchers.create("/{+path}"), this::serve);
+        rules.route(Method.GET, "/{+path}", this::serve)
+                .route(Method.HEAD, "/{+path}", this::serve);
     }
 
     private void serve(ServerRequest req, ServerResponse res) throws IOException {

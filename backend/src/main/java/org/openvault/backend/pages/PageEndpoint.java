@@ -45,9 +45,9 @@ public final class PageEndpoint {
         fieldFilters(q, filterable, criteria);
         treeFilters(q, criteria);
         List<ListingParameters.OrderKey> order = q.order(filterable.keySet());
-        ListingSearch search = search(q, criteria);
+        ListingSearch search = search(q, filterable, order);
         if (order == null && search != null) {
-            criteria.orderBy(search.order(), search.orderParams());
+            criteria.orderBy(search.order().sql(), search.order().params());
         } else if (order == null) {
             criteria.orderBy(listing.defaultOrder());
         } else if (order.isEmpty()) {
@@ -62,6 +62,9 @@ public final class PageEndpoint {
         }
         int offset = q.offset();
         int limit = q.limit();
+        if (search != null) {
+            offset = searchSlice(kind, search, order == null, criteria, offset, limit);
+        }
         criteria.slice(offset, limit);
         Set<String> available = kind.shape().namesExcept(kind.detailOnly());
         Shape.Selection selection = kind.shape().select(q.fields(), listing.defaults(), available);
@@ -220,17 +223,54 @@ public final class PageEndpoint {
         return pages.liveUrlPathInSite(id).orElseThrow(() -> ApiException.badRequest(missing));
     }
 
-    /** {@code ?search=}: the full-text index (search package); its relevance order applies without {@code order}. */
-    private static ListingSearch search(ListingParameters q, PageRepository.Criteria criteria) {
+    /**
+     * {@code ?search=}: the full-text index (search package); its relevance order applies without {@code order}.
+     * As in Wagtail, an empty search finds nothing without further checks; otherwise the operator, then the field
+     * filters, then the order keys are checked against what the original's search index could do.
+     */
+    private static ListingSearch search(ListingParameters q, Map<String, Column> filterable,
+                                        List<ListingParameters.OrderKey> order) {
         if (!q.has("search")) {
             return null;
         }
-        String operator = q.has("search_operator") ? q.get("search_operator") : "or";
-        if (!operator.equals("and") && !operator.equals("or")) {
-            throw ApiException.badRequest("search_operator must be 'and' or 'or'");
+        String text = q.get("search");
+        boolean allWords = false;
+        if (!text.isEmpty()) {
+            allWords = q.searchOperator("or").equals("and");
+            List<String> filtered = new ArrayList<>();
+            for (String name : q.all().keySet()) {
+                if (filterable.containsKey(name)) {
+                    filtered.add(name);
+                }
+            }
+            ListingSearch.checkIndexed(filtered, order);
         }
-        ListingSearch search = ListingSearch.of(q.get("search"), operator.equals("and"));
-        criteria.where(search.where(), search.whereParams());
-        return search;
+        return ListingSearch.of(text, allWords);
+    }
+
+    /**
+     * Adds the search condition. In relevance order, when the slice lies within one tier of the ranking (title
+     * matches first, then the rest), only that tier is selected and ranked, with the total counted beforehand;
+     * answers the offset within what is selected.
+     */
+    private int searchSlice(PageKind<?> kind, ListingSearch search, boolean relevance, PageRepository.Criteria criteria,
+                            int offset, int limit) {
+        if (!relevance || search.titleTier() == null || limit == 0) {
+            criteria.where(search.all().sql(), search.all().params());
+            return offset;
+        }
+        long[] counts = pages.count(kind, criteria.copy().where(search.all().sql(), search.all().params()),
+                search.titleTier().sql(), search.titleTier().params());
+        long titles = counts[1];
+        if ((long) offset + limit <= titles) {
+            criteria.where(search.titleTier().sql(), search.titleTier().params());
+        } else if (offset >= titles) {
+            criteria.where(search.restTier().sql(), search.restTier().params());
+            offset -= (int) titles;
+        } else {
+            criteria.where(search.all().sql(), search.all().params());
+        }
+        criteria.total(counts[0]);
+        return offset;
     }
 }

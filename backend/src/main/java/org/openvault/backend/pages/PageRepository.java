@@ -70,6 +70,7 @@ public final class PageRepository {
         private int limit = Integer.MAX_VALUE;
         private int offset;
         private boolean countTotal = true;
+        private Long knownTotal;
 
         /** A lookup of one page: no total count is needed. */
         public Criteria single() {
@@ -98,6 +99,27 @@ public final class PageRepository {
             return this;
         }
 
+        /** An independent copy, to run a variant of the same selection. */
+        public Criteria copy() {
+            Criteria copy = new Criteria();
+            copy.where.addAll(where);
+            copy.params.addAll(params);
+            copy.orderBy = orderBy;
+            copy.orderParams.addAll(orderParams);
+            copy.limit = limit;
+            copy.offset = offset;
+            copy.countTotal = countTotal;
+            copy.knownTotal = knownTotal;
+            return copy;
+        }
+
+        /** The total is already known (counted with {@link #count}): the listing query need not count. */
+        public Criteria total(long total) {
+            this.countTotal = false;
+            this.knownTotal = total;
+            return this;
+        }
+
         public Criteria slice(int offset, int limit) {
             this.offset = offset;
             this.limit = limit;
@@ -118,12 +140,27 @@ public final class PageRepository {
     public record Found<R>(long totalCount, List<R> items) {
     }
 
-    public <R extends PageContent> Found<R> find(PageKind<R> kind, Criteria criteria, boolean detail) {
+    /**
+     * How many pages the criteria select, and how many of those also meet {@code condition} (with its
+     * {@code params}), in one pass.
+     */
+    public long[] count(PageKind<?> kind, Criteria criteria, String condition, Object... params) {
+        List<Object> all = new ArrayList<>(List.of(params));
+        all.addAll(criteria.params);
+        return sql.query("SELECT count(*), count(*) FILTER (WHERE " + condition + ")" + from(kind, criteria), all,
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
+    }
+
+    private static String from(PageKind<?> kind, Criteria criteria) {
         StringBuilder where = new StringBuilder(" WHERE p.live");
         for (String condition : criteria.where) {
             where.append(" AND (").append(condition).append(')');
         }
-        String from = COMMON_FROM + " " + kind.joins() + where;
+        return COMMON_FROM + " " + kind.joins() + where;
+    }
+
+    public <R extends PageContent> Found<R> find(PageKind<R> kind, Criteria criteria, boolean detail) {
+        String from = from(kind, criteria);
         String totalColumn = criteria.countTotal ? ", count(*) OVER () AS total_count" : ", 1 AS total_count";
         String query = "SELECT " + COMMON_COLUMNS + kind.columns(detail) + totalColumn
                 + from + " ORDER BY " + criteria.orderBy + " LIMIT ? OFFSET ?";
@@ -136,7 +173,9 @@ public final class PageRepository {
             total[0] = rs.getLong("total_count");
             return kind.read(readPage(rs), rs, detail);
         });
-        if (items.isEmpty() && (criteria.offset > 0 || criteria.limit == 0)) {
+        if (criteria.knownTotal != null) {
+            total[0] = criteria.knownTotal;
+        } else if (items.isEmpty() && (criteria.offset > 0 || criteria.limit == 0)) {
             total[0] = sql.query("SELECT count(*)" + from, criteria.params, rs -> rs.getLong(1)).get(0);
         }
         return new Found<>(total[0], items);

@@ -1,28 +1,85 @@
 package org.openvault.backend.search;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import org.openvault.backend.api.ApiException;
+import org.openvault.backend.api.ListingParameters;
 
 /**
  * {@code ?search=} on the Wagtail-style listings (/api/v2/pages/, /exhibits/, /collections/, spec backend §3.2):
  * the same index and query syntax as /api/v2/search/, as a condition on the listing's {@code page p} and a
  * relevance order (used when no {@code order} is given). Needs no database round trip (no fuzzy expansion:
  * {@code word~} matches the word itself here). Pages outside the index (home, drafts) are never found.
+ * <p>
+ * Ranking reads each match's whole tsvector, so a relevance-ordered listing cuts its slice from one of the two
+ * tiers of the ranking when it can (see {@link PageSearchRepository.Tier}): {@link #titleTier()} selects the
+ * matches whose title matches, which all rank above {@link #restTier()}, the others.
  *
- * @param where       SQL condition on {@code p}
- * @param whereParams its parameters, in order
- * @param order       SQL ORDER BY, most relevant first
- * @param orderParams its parameters, in order
+ * @param all       every match: a condition on {@code p}
+ * @param titleTier the matches whose title matches, or null when nothing can match
+ * @param restTier  the other matches, or null when nothing can match
+ * @param order     SQL ORDER BY, most relevant first
  */
-public record ListingSearch(String where, Object[] whereParams, String order, Object[] orderParams) {
+public record ListingSearch(Condition all, Condition titleTier, Condition restTier, Condition order) {
 
-    private static final String WHERE = "p.id IN (SELECT d.page_id FROM search_document d"
-            + " WHERE d.document @@ to_tsquery('english', ?)"
-            // only stop words ("the"): a title substring match, like /api/v2/search/ (UNION keeps the GIN index usable)
-            + " UNION ALL SELECT d.page_id FROM search_document d"
-            + " WHERE numnode(to_tsquery('english', ?)) = 0 AND lower(d.title) LIKE ?)";
+    /** SQL and its parameters, in order. */
+    public record Condition(String sql, Object... params) {
+    }
+
+    private static final String MATCHES = "SELECT d.page_id FROM search_document d WHERE d.document @@ "
+            + PageSearchRepository.TSQUERY;
+    // only stop words ("the"): a title substring match, like /api/v2/search/ (UNION keeps the GIN index usable);
+    // such a query has no lexeme, so no title matches it for the ranking: these are all in the lower tier.
+    private static final String STOP_WORDS = " UNION ALL SELECT d.page_id FROM search_document d"
+            + " WHERE numnode(" + PageSearchRepository.TSQUERY + ") = 0 AND lower(d.title) LIKE ?";
+    private static final String WHERE = "p.id IN (" + MATCHES + STOP_WORDS + ")";
+    private static final String TITLE_WHERE = "p.id IN (" + MATCHES + " AND " + PageSearchRepository.TITLE_TIER + ")";
+    private static final String REST_WHERE = "p.id IN (" + MATCHES + " AND NOT " + PageSearchRepository.TITLE_TIER
+            + STOP_WORDS + ")";
     private static final String ORDER = "(SELECT " + PageSearchRepository.RANK
             + " FROM search_document d WHERE d.page_id = p.id) DESC NULLS LAST, p.id";
+
+    /**
+     * The fields the original's search index can filter and order by (Wagtail {@code index.FilterField}s: Page's
+     * id, title, show_in_menus, first/last_published_at, …, and featured on exhibits and collections, spec §3.9).
+     * slug is only a full-text field there, so {@code ?search=x&slug=y} is refused like in the original.
+     */
+    private static final Set<String> INDEXED = Set.of("id", "title", "show_in_menus", "first_published_at",
+            "last_published_at", "featured", "live", "owner", "content_type", "path", "depth", "locked",
+            "latest_revision_created_at", "locale", "translation_key");
+    /** Django's attribute names of foreign keys, which Wagtail's "cannot filter by" message names. */
+    private static final Map<String, String> ATTNAMES = Map.of("alias_of", "alias_of_id",
+            "cover_image", "cover_image_id", "hero_image", "hero_image_id", "owner", "owner_id",
+            "content_type", "content_type_id", "locale", "locale_id");
+
+    /**
+     * The checks Wagtail's search backend makes before searching (spec §3.2): every field filter of the request
+     * ({@code filtered}, in query-string order) and, when {@code order} is given, every order key must be an
+     * indexed field. Random order is {@code order_by('?')} in Django, which the backend refuses by that name.
+     */
+    public static void checkIndexed(List<String> filtered, List<ListingParameters.OrderKey> order) {
+        for (String field : filtered) {
+            if (!INDEXED.contains(field)) {
+                throw ApiException.badRequest("cannot filter by '" + ATTNAMES.getOrDefault(field, field)
+                        + "' while searching (field is not indexed)");
+            }
+        }
+        if (order == null) {
+            return;
+        }
+        if (order.isEmpty()) {
+            throw ApiException.badRequest("cannot order by '?' while searching (field is not indexed)");
+        }
+        for (ListingParameters.OrderKey key : order) {
+            if (!INDEXED.contains(key.field())) {
+                throw ApiException.badRequest("cannot order by '" + key.field() + "' while searching (field is not indexed)");
+            }
+        }
+    }
 
     /** {@code allWords}: {@code search_operator=and}, words joined by whitespace must all match. */
     public static ListingSearch of(String text, boolean allWords) {
@@ -33,12 +90,14 @@ public record ListingSearch(String where, Object[] whereParams, String order, Ob
             parsed = SearchQueryParser.plain(text);
         }
         if (parsed.isEmpty()) {
-            return new ListingSearch("false", new Object[0], "p.id", new Object[0]);
+            return new ListingSearch(new Condition("false"), null, null, new Condition("p.id"));
         }
-        TsQueryText ts = TsQueryText.of(parsed.get(), java.util.Map.of());
+        TsQueryText ts = TsQueryText.of(parsed.get(), Map.of());
         String like = "%" + CompiledQuery.likeEscape(String.join(" ", SearchQueryParser.words(text))
                 .toLowerCase(Locale.ROOT)) + "%";
-        return new ListingSearch(WHERE, new Object[] {ts.match(), ts.match(), like},
-                ORDER, new Object[] {ts.ranking(), ts.ranking(), ts.exact()});
+        return new ListingSearch(new Condition(WHERE, ts.match(), ts.match(), like),
+                new Condition(TITLE_WHERE, ts.match(), ts.ranking()),
+                new Condition(REST_WHERE, ts.match(), ts.ranking(), ts.match(), like),
+                new Condition(ORDER, ts.ranking(), ts.ranking(), ts.exact()));
     }
 }

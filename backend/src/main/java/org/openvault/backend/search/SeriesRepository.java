@@ -61,10 +61,10 @@ public final class SeriesRepository {
             boolean text = query.kind() == CompiledQuery.Kind.TEXT;
             SqlText sql = new SqlText("SELECT id, title, ");
             if (text) {
-                sql.append("ts_headline('english', search_headline_source(title), to_tsquery('english', ?), ?), ",
+                sql.append("ts_headline('english', search_headline_source(title), " + PageSearchRepository.TSQUERY + ", ?), ",
                         query.ts().ranking(), Highlight.TITLE_OPTIONS);
-                sql.append("ts_rank_cd(d.document, to_tsquery('english', ?), 1)"
-                                + " + CASE WHEN d.document @@ to_tsquery('english', ?) THEN 0.5 ELSE 0 END AS rank",
+                sql.append("ts_rank_cd(d.document, " + PageSearchRepository.TSQUERY + ", 1)"
+                                + " + CASE WHEN d.document @@ " + PageSearchRepository.TSQUERY + " THEN 0.5 ELSE 0 END AS rank",
                         query.ts().ranking(), query.ts().exact());
             } else {
                 sql.append("NULL, 0 AS rank");

@@ -74,6 +74,46 @@ class ApiErrorsTest {
         });
     }
 
+    /** §3.2 "Search": what the original's search index cannot filter or order by, and the operator. */
+    @Test
+    void searchMessages() {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("/api/v2/exhibits/?search=boston&order=slug", "cannot order by 'slug' while searching (field is not indexed)");
+        cases.put("/api/v2/exhibits/?search=boston&order=-seo_title", "cannot order by 'seo_title' while searching (field is not indexed)");
+        cases.put("/api/v2/exhibits/?search=boston&order=title,cover_image", "cannot order by 'cover_image' while searching (field is not indexed)");
+        cases.put("/api/v2/pages/?search=boston&order=random", "cannot order by '?' while searching (field is not indexed)");
+        cases.put("/api/v2/collections/?search=boston&order=introduction", "cannot order by 'introduction' while searching (field is not indexed)");
+        cases.put("/api/v2/pages/?search=boston&slug=ex-featured-new", "cannot filter by 'slug' while searching (field is not indexed)");
+        cases.put("/api/v2/exhibits/?featured=true&search=x&search_description=y", "cannot filter by 'search_description' while searching (field is not indexed)");
+        cases.put("/api/v2/exhibits/?search=x&hero_image=1", "cannot filter by 'hero_image_id' while searching (field is not indexed)");
+        cases.put("/api/v2/pages/?search=x&alias_of=1", "cannot filter by 'alias_of_id' while searching (field is not indexed)");
+        // filters are checked before the order, as Wagtail's search backend does
+        cases.put("/api/v2/collections/?search=x&order=slug&introduction=y", "cannot filter by 'introduction' while searching (field is not indexed)");
+        cases.put("/api/v2/pages/?search=boston&search_operator=xor", "search_operator must be either 'and' or 'or'");
+        cases.put("/api/v2/exhibits/?search=boston&search_operator=%20and", "search_operator must be either 'and' or 'or'");
+        // errors of the earlier filters come first
+        cases.put("/api/v2/exhibits/?search=boston&order=nope", "cannot order by 'nope' (unknown field)");
+        cases.put("/api/v2/exhibits/?search=boston&order=random&offset=1", "random ordering with offset is not supported");
+        cases.put("/api/v2/exhibits/?search=boston&featured=maybe&order=slug",
+                "field filter error. 'maybe' is not a valid value for featured (expected 'true' or 'false', got 'maybe')");
+        cases.forEach((path, message) -> {
+            HttpResponse<String> response = backend.get(path);
+            assertEquals(400, response.statusCode(), path);
+            assertEquals("{\"message\":\"" + message + "\"}", response.body(), path);
+        });
+        // indexed fields filter and order while searching; an empty search finds nothing and checks nothing
+        for (String ok : new String[] {"/api/v2/exhibits/?search=boston&order=-last_published_at,title&featured=true",
+                "/api/v2/pages/?search=boston&id=3&show_in_menus=false&order=first_published_at",
+                "/api/v2/collections/?search=boston&search_operator=AND&order=-featured,id",
+                "/api/v2/pages/?search=boston&search_operator=",
+                "/api/v2/exhibits/?search=&slug=x&order=slug&search_operator=xor",
+                "/api/v2/exhibits/?slug=x&order=slug&search_operator=xor"}) {
+            assertEquals(200, backend.get(ok).statusCode(), ok);
+        }
+        assertEquals("{\"meta\":{\"total_count\":0},\"items\":[]}", backend.get("/api/v2/exhibits/?search=&slug=x").body()
+                .replaceAll("\\s", ""));
+    }
+
     @Test
     void notFoundMessages() {
         Map<String, String> cases = new LinkedHashMap<>();

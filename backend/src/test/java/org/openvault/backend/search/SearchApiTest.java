@@ -187,6 +187,50 @@ class SearchApiTest {
         }
     }
 
+    /**
+     * Pages of the relevance order are cut from one order, whether they lie among the title matches, past them or
+     * across the boundary (the repository ranks those sets apart), with and without a type filter.
+     */
+    @Test
+    void relevancePagesAreSlicesOfOneOrder() throws SQLException {
+        List<Integer> created = new ArrayList<>();
+        String body = """
+                [{"type": "text", "value": "<p>%s marsupial</p>", "id": "1"}]""";
+        for (int i = 0; i < 6; i++) {
+            String words = "bilby ".repeat(i + 1) + "filler ".repeat(5 - i);
+            if (i < 4) {
+                created.add(exhibit("bilby-title-" + i, "Bilby Title " + (char) ('a' + i), body.formatted(words), false,
+                        true, "2011-01-%02dT00:00:00Z".formatted(i + 1)));
+            } else {
+                created.add(collection("bilby-title-" + i, "Bilby Collection " + i, "<p>" + words + "</p>", "[]",
+                        false, "2011-02-%02dT00:00:00Z".formatted(i + 1)));
+            }
+            created.add(exhibit("bilby-body-" + i, "Marsupial Body " + (char) ('a' + i), body.formatted(words),
+                    false, true, "2012-01-%02dT00:00:00Z".formatted(i + 1)));
+        }
+        try {
+            for (String filter : List.of("", "&type=exhibit")) {
+                List<Integer> whole = ids(search("q=bilby&per_page=20" + filter));
+                assertEquals(filter.isEmpty() ? 12 : 10, whole.size());
+                List<Integer> paged = new ArrayList<>();
+                for (int page = 1; page <= 3; page++) {
+                    paged.addAll(ids(search("q=bilby&per_page=5&page=" + page + filter)));
+                }
+                assertEquals(whole, paged, filter);
+                // the title matches come first
+                int titles = filter.isEmpty() ? 6 : 4;
+                assertTrue(whole.subList(0, titles).stream().allMatch(id -> created.indexOf(id) % 2 == 0), whole.toString());
+                // a body-only page with more matches ranks above one with fewer
+                assertEquals(created.get(11), whole.get(titles));
+            }
+        } finally {
+            for (int id : created) {
+                DB.execute("DELETE FROM page WHERE id = " + id);
+                FIXTURES.remove(id);
+            }
+        }
+    }
+
     @Test
     void highlightsWithMarksAndEscapesEverythingElse() {
         JsonNode hit = search("q=script").at("/items/0");

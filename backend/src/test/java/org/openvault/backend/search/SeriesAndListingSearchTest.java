@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -100,6 +101,38 @@ class SeriesAndListingSearchTest {
         assertEquals(0, get("/api/v2/pages/?search=" + enc("(((")).at("/meta/total_count").asInt());
         DB.execute("UPDATE page SET live = false WHERE id = " + bodyOnly);
         assertEquals(List.of(inTitle), ids(get("/api/v2/pages/?search=kinkajou")));
+    }
+
+    /** Slices of a relevance-ordered listing, in the title tier, past it or across it, are cut from one order. */
+    @Test
+    void listingSlicesAreCutFromOneRelevanceOrder() throws SQLException {
+        List<Integer> titles = new ArrayList<>();
+        List<Integer> bodies = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String body = """
+                    [{"type": "text", "value": "<p>%s</p>", "id": "1"}]""".formatted("cassowary ".repeat(i + 1));
+            titles.add(SearchApiTest.exhibit("cassowary-title-" + i, "Cassowary Title " + i, body, false, true,
+                    "2015-01-%02dT00:00:00Z".formatted(i + 1)));
+            bodies.add(SearchApiTest.exhibit("emu-body-" + i, "Emu Body " + i, body, false, true,
+                    "2016-01-%02dT00:00:00Z".formatted(i + 1)));
+        }
+        JsonNode whole = get("/api/v2/exhibits/?search=cassowary&limit=20");
+        assertEquals(8, whole.at("/meta/total_count").asInt());
+        List<Integer> order = ids(whole);
+        assertEquals(Set.copyOf(titles), Set.copyOf(order.subList(0, 4)), order.toString());
+        assertEquals(bodies.reversed(), order.subList(4, 8));
+        for (int limit = 1; limit <= 5; limit++) {
+            List<Integer> sliced = new ArrayList<>();
+            for (int offset = 0; offset < 10; offset += limit) {
+                JsonNode page = get("/api/v2/exhibits/?search=cassowary&limit=" + limit + "&offset=" + offset);
+                assertEquals(8, page.at("/meta/total_count").asInt(), limit + "/" + offset);
+                sliced.addAll(ids(page));
+            }
+            assertEquals(order, sliced, "limit " + limit);
+        }
+        assertEquals(8, get("/api/v2/exhibits/?search=cassowary&limit=0").at("/meta/total_count").asInt());
+        assertEquals(List.of(bodies.get(3)), ids(get("/api/v2/exhibits/?search=cassowary&limit=1&offset=4&featured=false")));
+        assertEquals(List.of(titles.getFirst()), ids(get("/api/v2/exhibits/?search=cassowary&order=id&limit=1")));
     }
 
     private static JsonNode get(String path) {
