@@ -114,8 +114,22 @@ class DefaultConfigurationTest {
         assertEquals("frontend", get("/ping").headers().firstValue("x-upstream").orElseThrow());
 
         get("/api/v2/pages/");
-        HttpResponse<String> metrics = TestProxy.plain(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + proxy.port("internal") + "/metrics")).build());
+        // A request is counted once its response has been written, which may be just after the client has it.
+        String counted = "proxy_requests_total{entrypoint=\"websecure\",router=\"backend\",service=\"backend\",code=\"200\"}";
+        HttpResponse<String> metrics = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            metrics = TestProxy.plain(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + proxy.port("internal") + "/metrics")).build());
+            if (metrics.body().contains(counted)) {
+                break;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("proxy_requests_total{entrypoint=\"websecure\",router=\"backend\",service=\"backend\",code=\"200\"}"),
                 metrics.body());
