@@ -4,7 +4,7 @@
 #   bench/backend.sh        (needs: apt-get install -y wrk; a JDK 21+; a PostgreSQL, default the local one)
 # Env: OV_BENCH_DB_URL (default: a fresh database ov_bench on 127.0.0.1:5432, created and dropped here),
 #      DURATION (default 20s), WARMUP (default 20s), CONNECTIONS (default 16), THREADS (default 2),
-#      BACKEND_OPTS (JVM options, default -Xmx128m), PORT (default 18080).
+#      BACKEND_OPTS (JVM options, default -Xmx64m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m, as ./ov runs it), PORT (default 18080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20s}
@@ -12,7 +12,7 @@ WARMUP=${WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
-BACKEND_OPTS=${BACKEND_OPTS:--Xmx128m}
+BACKEND_OPTS=${BACKEND_OPTS:--Xmx64m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m}
 if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 export PATH="$JAVA_HOME/bin:$PATH"
 for tool in wrk curl psql; do
