@@ -1,9 +1,6 @@
 package org.openvault.backend.responsecache;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import io.helidon.http.HeaderNames;
@@ -24,17 +21,14 @@ public final class ResponseCache {
     /** Tells whether a response came from the cache ({@code HIT}) or was rendered ({@code MISS}). */
     public static final String STATUS_HEADER = "X-OV-Cache";
 
-    private record Entry(long version, byte[] body) {
-    }
-
     private final ContentVersion version;
     private final long maxBytes;
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
-    private long bytes;
+    private final ResponseStore store;
 
     public ResponseCache(ContentVersion version, long maxBytes) {
         this.version = version;
         this.maxBytes = maxBytes;
+        this.store = new ResponseStore(maxBytes);
     }
 
     /**
@@ -49,14 +43,14 @@ public final class ResponseCache {
         // detail_url holds the API's origin, which may be the request's own host.
         String key = ctx.apiBaseUrl() + req.prologue().uriPath().rawPath() + '?' + req.query().rawValue();
         long current = version.current();
-        Entry entry = get(key);
+        ResponseStore.Entry entry = store.get(key);
         if (entry != null && entry.version() == current) {
             res.header(STATUS_HEADER, "HIT").header(HeaderValues.CONTENT_TYPE_JSON).send(entry.body());
             return;
         }
         // Rendered after reading the version, so the body is at least as new as the version it is kept under.
         byte[] body = ApiJson.bytes(render.get());
-        put(key, new Entry(current, body));
+        store.put(key, current, body);
         res.header(STATUS_HEADER, "MISS").header(HeaderValues.CONTENT_TYPE_JSON).send(body);
     }
 
@@ -68,30 +62,5 @@ public final class ResponseCache {
             }
         }
         return !req.query().contains("search") && !req.headers().contains(HeaderNames.AUTHORIZATION);
-    }
-
-    private synchronized Entry get(String key) {
-        return entries.get(key);
-    }
-
-    private synchronized void put(String key, Entry entry) {
-        if (entry.body().length > maxBytes / 4) {
-            return;
-        }
-        Entry old = entries.get(key);
-        if (old != null && old.version() > entry.version()) {
-            return; // a concurrent request already kept a newer rendering
-        }
-        entries.put(key, entry);
-        bytes += entry.body().length - (old == null ? 0 : old.body().length);
-        Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
-        while (bytes > maxBytes && eldest.hasNext()) {
-            bytes -= eldest.next().getValue().body().length;
-            eldest.remove();
-        }
-    }
-
-    synchronized int size() {
-        return entries.size();
     }
 }
