@@ -58,6 +58,11 @@ class AapbSearchTest {
         if (query.startsWith("q=garbage&")) {
             return FakeHttpServer.Answer.json("<html>not json");
         }
+        if (query.startsWith("q=huge&")) {
+            // Well-formed, but far beyond ten records: refused rather than read into memory.
+            return FakeHttpServer.Answer.json("{\"padding\": \"" + "x".repeat(3 << 20)
+                    + "\", \"response\": {\"numFound\": 0, \"docs\": []}}");
+        }
         if (query.startsWith("q=slow&")) {
             return new FakeHttpServer.Answer(200, "application/json", "{\"response\": {\"numFound\": 0, \"docs\": []}}", 3000);
         }
@@ -148,7 +153,7 @@ class AapbSearchTest {
 
     @Test
     void errorsAndNonsenseShowTheErrorStateInsideTheTab() {
-        for (String q : List.of("broken", "garbage")) {
+        for (String q : List.of("broken", "garbage", "huge")) {
             Document html = search("q=" + q + "&tab=aapb");
             assertEquals("Search Error", html.selectFirst(".tab-panel h2").text(), q);
             Element link = html.selectFirst(".tab-panel a[target=_blank]");

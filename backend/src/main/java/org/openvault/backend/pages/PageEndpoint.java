@@ -14,7 +14,6 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiException;
-import org.openvault.backend.api.ApiJson;
 import org.openvault.backend.api.Column;
 import org.openvault.backend.api.ListingParameters;
 import org.openvault.backend.api.RenderContext;

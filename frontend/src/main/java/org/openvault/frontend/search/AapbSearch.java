@@ -31,6 +31,8 @@ public final class AapbSearch {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ROWS = 10;
     private static final int DESCRIPTION_LENGTH = 200;
+    // Ten records with their PBCore XML are some tens of kB; a larger answer is refused, never held in memory.
+    private static final int MAX_BODY_BYTES = 1 << 20;
     private static final String GBH_RECORDS = "+AND+(contributing_organizations:%20WGBH(MA)%20OR%20"
             + "producing_organizations:%20WGBH%20Educational%20Foundation)&f[access_types][]=online";
 
@@ -64,7 +66,7 @@ public final class AapbSearch {
                     .header("Accept", "application/json")
                     .GET()
                     .build();
-            call = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+            call = client.sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES));
             HttpResponse<byte[]> response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
                 LOG.warning("AAPB search answered " + response.statusCode());
