@@ -18,8 +18,10 @@ FRONTEND_PORT=${BENCH_FRONTEND_PORT:-$(free_port)}
 DURATION=${DURATION:-20s}
 PAGE=${PAGE:-/exhibits/voices-of-the-civil-rights-era}
 FRESH_MS=${FRESH_MS:-1000}
-# Heap for the frontend as a container would run it (RSS target < 200 MB).
-FRONTEND_JAVA_OPTS=${FRONTEND_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
+# The frontend's JVM as ./ov runs it (RSS target < 200 MB); two malloc arenas keep the native zlib/Brotli
+# encoders' memory from spreading over one arena per carrier thread.
+FRONTEND_JAVA_OPTS=${FRONTEND_JAVA_OPTS:--Xmx96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m -XX:TrimNativeHeapInterval=5000}
+FRONTEND_MALLOC_ARENA_MAX=${FRONTEND_MALLOC_ARENA_MAX:-2}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 mvn -B -ntp -o -pl db,backend,frontend -am package -DskipTests > /dev/null || mvn -B -ntp -pl db,backend,frontend -am package -DskipTests
@@ -39,7 +41,7 @@ trap cleanup EXIT
 OV_DB_URL="$URL" OV_DB_USER=postgres SERVER_PORT=$BACKEND_PORT SERVER_HOST=127.0.0.1 \
   java -jar backend/target/backend.jar > "$LOGS/backend.log" 2>&1 &
 pids+=($!)
-OV_API_URL="http://127.0.0.1:$BACKEND_PORT" OV_API_CACHE_FRESH_MS=$FRESH_MS SERVER_PORT=$FRONTEND_PORT SERVER_HOST=127.0.0.1 \
+MALLOC_ARENA_MAX=$FRONTEND_MALLOC_ARENA_MAX OV_API_URL="http://127.0.0.1:$BACKEND_PORT" OV_API_CACHE_FRESH_MS=$FRESH_MS SERVER_PORT=$FRONTEND_PORT SERVER_HOST=127.0.0.1 \
   java $FRONTEND_JAVA_OPTS -jar frontend/target/frontend.jar > "$LOGS/frontend.log" 2>&1 &
 frontend_pid=$!
 pids+=($frontend_pid)
@@ -53,7 +55,7 @@ curl -fs -o /dev/null -w "page: %{http_code}, %{size_download} bytes\n" "http://
 
 echo "warm-up (10 s)"
 wrk -t2 -c16 -d10s "http://127.0.0.1:$FRONTEND_PORT$PAGE" > /dev/null
-echo "measure: wrk -t2 -c16 -d$DURATION --latency $PAGE (OV_API_CACHE_FRESH_MS=$FRESH_MS, $FRONTEND_JAVA_OPTS)"
+echo "measure: wrk -t2 -c16 -d$DURATION --latency $PAGE (OV_API_CACHE_FRESH_MS=$FRESH_MS, $FRONTEND_JAVA_OPTS, MALLOC_ARENA_MAX=$FRONTEND_MALLOC_ARENA_MAX)"
 wrk -t2 -c16 -d"$DURATION" --latency "http://127.0.0.1:$FRONTEND_PORT$PAGE"
 for coding in gzip br; do
   echo "measure with Accept-Encoding: $coding"

@@ -23,6 +23,7 @@ import org.openvault.frontend.sitemap.SitemapSite;
 import org.openvault.frontend.redirects.LegacyRedirects;
 import org.openvault.frontend.rendering.AssetService;
 import org.openvault.frontend.rendering.Assets;
+import org.openvault.frontend.rendering.Compression;
 import org.openvault.frontend.rendering.Site;
 import org.openvault.frontend.rendering.Templates;
 import org.openvault.frontend.staticpages.StaticPageSite;
@@ -49,7 +50,8 @@ public final class Main {
         BackendApi api = new BackendApi(ov.get("api"));
         Assets assets = new Assets();
         Site site = Site.from(ov, assets);
-        Templates templates = new Templates(site);
+        Compression compression = new Compression(ov.get("compression.cache-max-bytes").asLong().orElse(4L << 20));
+        Templates templates = new Templates(site, compression);
         ContentReader reader = new ContentReader(site.aapbHost());
         LegacyRedirects redirects = new LegacyRedirects();
 
@@ -62,7 +64,7 @@ public final class Main {
                 .register(new PreviewSite(api, reader, templates))
                 .register(new SearchSite(api, templates, new AapbSearch(ov.get("aapb"))))
                 .register(new SeriesSite(api, templates))
-                .register(new SitemapSite(api, site))
+                .register(new SitemapSite(api, site, compression))
                 .register(new CatalogSite(ov.get("organ"), templates))
                 .register(new StaticPageSite(api, templates, redirects))
                 .error(BackendUnavailableException.class, (req, res, e) -> {

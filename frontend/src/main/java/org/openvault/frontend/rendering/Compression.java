@@ -17,7 +17,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * Sends text bodies compressed with the best coding the client accepts: Brotli, else gzip, else none. Pages are
- * compressed per response at fast settings; shipped assets once, at the best settings ({@link #brotliBest}).
+ * compressed at fast settings, and an unchanged page only once while it is among the recently compressed; shipped
+ * assets once, at the best settings ({@link #brotliBest}).
  * Brotli needs its native library (bundled for Linux x86-64); without it, gzip is the best on offer.
  */
 public final class Compression {
@@ -45,13 +46,16 @@ public final class Compression {
     // every compressing request allocate megabytes outside the heap and grew the RSS past 250 MB under load.
     private static final Encoder.Parameters BROTLI_FAST = new Encoder.Parameters().setQuality(4).setWindow(16)
             .setMode(Encoder.Mode.TEXT);
-    private static final Encoder.Parameters BROTLI_BEST = new Encoder.Parameters().setQuality(11).setMode(Encoder.Mode.TEXT);
 
-    private Compression() {
+    private final RecentlyCompressed recent;
+
+    /** @param cacheMaxBytes budget for remembering recently compressed bodies (0 = compress every time) */
+    public Compression(long cacheMaxBytes) {
+        this.recent = new RecentlyCompressed(cacheMaxBytes);
     }
 
     /** Sends {@code body}, compressed when worthwhile and accepted; always marks the response as varying by encoding. */
-    public static void send(ServerRequest req, ServerResponse res, byte[] body) {
+    public void send(ServerRequest req, ServerResponse res, byte[] body) {
         res.header(HeaderNames.VARY, "Accept-Encoding");
         if (req.prologue().method() == Method.HEAD) {
             // Helidon writes an entity even for HEAD: answer with the headers only.
@@ -60,8 +64,9 @@ public final class Compression {
         }
         Coding coding = body.length < MIN_SIZE ? Coding.IDENTITY : negotiate(req);
         switch (coding) {
-            case BROTLI -> res.header(HeaderNames.CONTENT_ENCODING, "br").send(brotli(body, BROTLI_FAST));
-            case GZIP -> res.header(HeaderNames.CONTENT_ENCODING, "gzip").send(gzip(body));
+            case BROTLI -> res.header(HeaderNames.CONTENT_ENCODING, "br")
+                    .send(recent.compressed(coding, body, page -> brotli(page, BROTLI_FAST)));
+            case GZIP -> res.header(HeaderNames.CONTENT_ENCODING, "gzip").send(recent.compressed(coding, body, Compression::gzip));
             case IDENTITY -> res.send(body);
         }
     }
@@ -128,9 +133,20 @@ public final class Compression {
         return out.toByteArray();
     }
 
-    /** The Brotli form of a file that is compressed once and served many times; null without Brotli. */
+    /**
+     * The Brotli form of a file that is compressed once and served many times; null without Brotli. The window is
+     * the smallest that holds the file: at quality 11 the encoder's tables grow with the window (32 MB for the
+     * default 4 MB one), and malloc keeps such memory long after the encoder is done.
+     */
     public static byte[] brotliBest(byte[] body) {
-        return BROTLI ? brotli(body, BROTLI_BEST) : null;
+        if (!BROTLI) {
+            return null;
+        }
+        int window = 10;
+        while (window < 24 && (1 << window) - 16 < body.length) {
+            window++;
+        }
+        return brotli(body, new Encoder.Parameters().setQuality(11).setWindow(window).setMode(Encoder.Mode.TEXT));
     }
 
     private static byte[] brotli(byte[] body, Encoder.Parameters parameters) {

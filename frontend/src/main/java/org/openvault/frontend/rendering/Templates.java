@@ -25,9 +25,11 @@ public final class Templates {
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Site site;
+    private final Compression compression;
 
-    public Templates(Site site) {
+    public Templates(Site site, Compression compression) {
         this.site = site;
+        this.compression = compression;
     }
 
     public Site site() {
@@ -52,7 +54,7 @@ public final class Templates {
         } else if (reads != null) {
             res.header("X-Cache", reads.allCached() ? "HIT" : "MISS");
         }
-        Compression.send(req, res, output.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        compression.send(req, res, output.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The 404 page inside the site shell. */

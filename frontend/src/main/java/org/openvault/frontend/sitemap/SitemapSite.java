@@ -21,10 +21,12 @@ public final class SitemapSite implements HttpService {
 
     private final BackendApi api;
     private final Site site;
+    private final Compression compression;
 
-    public SitemapSite(BackendApi api, Site site) {
+    public SitemapSite(BackendApi api, Site site, Compression compression) {
         this.api = api;
         this.site = site;
+        this.compression = compression;
     }
 
     @Override
@@ -57,7 +59,7 @@ public final class SitemapSite implements HttpService {
         xml.append("</urlset>\n");
         res.header(HeaderNames.CONTENT_TYPE, "application/xml; charset=UTF-8")
                 .header(HeaderNames.CACHE_CONTROL, "public, max-age=3600");
-        Compression.send(req, res, xml.toString().getBytes(StandardCharsets.UTF_8));
+        compression.send(req, res, xml.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void url(StringBuilder xml, String path, String lastModified, String frequency, String priority) {
@@ -72,7 +74,7 @@ public final class SitemapSite implements HttpService {
     private void robots(ServerRequest req, ServerResponse res) {
         res.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8")
                 .header(HeaderNames.CACHE_CONTROL, "public, max-age=3600");
-        Compression.send(req, res, ("User-agent: *\nDisallow: /catalog\nDisallow: /preview\nSitemap: "
+        compression.send(req, res, ("User-agent: *\nDisallow: /catalog\nDisallow: /preview\nSitemap: "
                 + site.absolute("/sitemap.xml") + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
