@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The credits page and its ten project sub-pages (spec §2.14), static CMS pages under /credits. */
@@ -35,6 +36,7 @@ class CreditsPagesTest {
 
     @Test
     void everySubPageHasItsTitleAndOwnMetaTitle() {
+        String creditsTitle = SITE.html("/credits").selectFirst("h1.page-titlebar-title").text();
         for (Map.Entry<String, String> page : TITLES.entrySet()) {
             String path = "/credits/" + page.getKey();
             HttpResponse<String> response = SITE.get(path);
@@ -50,7 +52,13 @@ class CreditsPagesTest {
                 assertFalse(text.contains(placeholder), path + " has a placeholder: " + text);
             }
             assertFalse(response.body().contains("s3.amazonaws.com"), path);
+            var back = html.selectFirst("nav.static-back a");
+            assertNotNull(back, path + " links back to the credits page");
+            assertEquals("/credits", back.attr("href"), path);
+            assertEquals("<< Back to " + creditsTitle, back.text(), path);
         }
+        assertNull(SITE.html("/credits").selectFirst("nav.static-back"), "a top-level page has no back link");
+        assertNull(SITE.html("/about").selectFirst("nav.static-back"));
         // The original gave this page the about page's meta title.
         assertEquals("Credits: The Vietnam Collection | GBH Open Vault", SITE.html("/credits/vietnam/").title());
     }

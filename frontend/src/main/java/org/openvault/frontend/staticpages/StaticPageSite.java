@@ -51,7 +51,9 @@ public final class StaticPageSite implements HttpService {
         if (path.length() > 1 && path.length() < 300) {
             BackendApi.Answer answer = reads.get("/api/v2/static_pages/", "path", path);
             if (answer.ok()) {
-                render(req, res, reads, templates, answer.body(), null, null);
+                Optional<JsonNode> parent = parentPage(reads, path);
+                render(req, res, reads, templates, answer.body(), parent.map(p -> p.at("/meta/path").asText()).orElse(null),
+                        parent.map(p -> "Back to " + p.path("title").asText("")).orElse(null));
                 return;
             }
         }
@@ -66,6 +68,21 @@ public final class StaticPageSite implements HttpService {
             return;
         }
         templates.notFound(req, res, reads, "No page found for: " + path);
+    }
+
+    /** The static page one level up (/credits for /credits/vietnam), if there is one: sub-pages link back to it. */
+    private static Optional<JsonNode> parentPage(BackendApi.Reads reads, String path) {
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        int slash = trimmed.lastIndexOf('/');
+        if (slash <= 0) {
+            return Optional.empty();
+        }
+        try {
+            BackendApi.Answer parent = reads.get("/api/v2/static_pages/", "path", trimmed.substring(0, slash));
+            return parent.ok() ? Optional.of(parent.body()) : Optional.empty();
+        } catch (BackendUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
     /** Renders a static page answer, with a link back to {@code backHref} when it is given (else null). */
