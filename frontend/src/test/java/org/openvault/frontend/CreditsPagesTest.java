@@ -36,7 +36,7 @@ class CreditsPagesTest {
 
     @Test
     void everySubPageHasItsTitleAndOwnMetaTitle() {
-        String creditsTitle = SITE.html("/credits").selectFirst("h1.page-titlebar-title").text();
+        String creditsTitle = SITE.html("/credits").title().replace(" | GBH Open Vault", "");
         for (Map.Entry<String, String> page : TITLES.entrySet()) {
             String path = "/credits/" + page.getKey();
             HttpResponse<String> response = SITE.get(path);
