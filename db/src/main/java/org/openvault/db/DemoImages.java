@@ -37,6 +37,10 @@ import javax.imageio.stream.ImageOutputStream;
  * <p>
  * Idempotent: existing files are kept, rows are matched by file path, and only empty image fields are filled, so
  * an editor's choice is never overwritten.
+ * <p>
+ * The files alone can be written without a database ({@link #writeFiles}, {@code Migrate --demo-files}): where the
+ * process that records the rows cannot reach the backend's media folder (the Helm chart's demo Job), the backend's
+ * pod draws the same files into its own volume.
  */
 public final class DemoImages {
 
@@ -89,11 +93,8 @@ public final class DemoImages {
     }
 
     public static int load(Connection connection, Path mediaRoot) throws SQLException {
-        System.setProperty("java.awt.headless", "true");
+        writeFiles(mediaRoot);
         List<Picture> pictures = pictures();
-        for (Picture picture : pictures) {
-            writeIfMissing(mediaRoot, picture);
-        }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -159,16 +160,36 @@ public final class DemoImages {
         return pictures.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static void writeIfMissing(Path root, Picture picture) {
+    /**
+     * Writes the demo picture files that are missing under the media root, without any database ({@code Migrate
+     * --demo-files}): the same bytes as {@link #load} writes, since the pictures are drawn deterministically. So a
+     * process that only has the backend's media folder (the Helm chart's init container) and one that only records
+     * the rows ({@code --demo}, elsewhere) agree on every file and its size. Answers how many files it wrote now.
+     *
+     * @throws UncheckedIOException when a file cannot be written
+     */
+    public static int writeFiles(Path mediaRoot) {
+        System.setProperty("java.awt.headless", "true");
+        int written = 0;
+        for (Picture picture : pictures()) {
+            if (writeIfMissing(mediaRoot, picture)) {
+                written++;
+            }
+        }
+        return written;
+    }
+
+    private static boolean writeIfMissing(Path root, Picture picture) {
         Path target = root.resolve(picture.file());
         if (Files.isRegularFile(target)) {
-            return;
+            return false;
         }
         try {
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), ".demo-", ".part");
             Files.write(temp, encode(paint(picture), picture.format()));
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write demo image " + target, e);
         }

@@ -18,6 +18,12 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Without flags the OV_DB_URL, OV_DB_USER and OV_DB_PASSWORD environment variables are used.
  * {@code --demo} also loads the demo content and the demo images, whose files go under {@code --media-root=}
  * (or OV_MEDIA_ROOT, default {@code .ov/media}).
+ * <p>
+ * {@code java -jar db.jar --demo-files [--media-root=…]} only writes the demo image files that are missing under
+ * the media root and exits, without a database (database flags and variables are ignored; not together with
+ * {@code --demo}). The files are drawn deterministically, byte for byte as {@code --demo} draws them, so where
+ * {@code --demo} runs without the backend's media folder (the Helm chart's demo Job, which records the rows) the
+ * backend's pod writes the same files into its own volume (the chart's {@code demo-media} init container).
  */
 public final class Migrate {
 
@@ -26,6 +32,17 @@ public final class Migrate {
 
     public static void main(String[] args) {
         Map<String, String> flags = parseFlags(args);
+        if (flags.containsKey("demo-files")) {
+            if (flags.containsKey("demo")) {
+                throw new IllegalArgumentException("--demo-files writes only the demo image files, without a database;"
+                        + " run --demo on its own");
+            }
+            Path mediaRoot = DemoImages.mediaRoot(flags, System.getenv());
+            int written = DemoImages.writeFiles(mediaRoot);
+            System.out.printf("Demo image files: %d in %s (%d written now); no database used%n",
+                    DemoImages.pictures().size(), mediaRoot.toAbsolutePath(), written);
+            return;
+        }
         DatabaseSettings settings = DatabaseSettings.from(flags, System.getenv());
         MigrateResult result = migrate(settings);
         System.out.printf("Database %s is at schema version %s (%d migrations applied now)%n",
@@ -65,7 +82,7 @@ public final class Migrate {
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("Unknown argument: " + arg
-                        + " (expected --url=…, --user=…, --password=…, --demo or --media-root=…)");
+                        + " (expected --url=…, --user=…, --password=…, --demo, --demo-files or --media-root=…)");
             }
             int eq = arg.indexOf('=');
             if (eq < 0) {
