@@ -1,6 +1,7 @@
 {{/*
 A run of the migration image as a hook Job.
-  include "openvault.migrationJob" (dict "root" $ "component" "migrate" "hook" "pre-install,pre-upgrade" "weight" "0" "args" (list))
+  include "openvault.migrationJob" (dict "root" $ "component" "migrate" "hook" "pre-install,pre-upgrade" "weight" "0" "args" (list)
+    "env" (list …))   env: optional EnvVar objects, after the database ones and before migration.extraEnv
 */}}
 {{- define "openvault.migrationJob" -}}
 {{- $root := .root -}}
@@ -67,6 +68,9 @@ spec:
             - name: OV_DB_USER
               value: {{ $root.Values.database.user | quote }}
             {{- include "openvault.databasePasswordEnv" $root | nindent 12 }}
+            {{- with .env }}
+            {{- toYaml . | nindent 12 }}
+            {{- end }}
             {{- with $m.extraEnv }}
             {{- toYaml . | nindent 12 }}
             {{- end }}

@@ -4,7 +4,9 @@ One long-running component (backend, frontend, proxy): its ConfigMap of settings
   include "openvault.workload" (dict "root" $ "component" "backend" "values" .Values.backend
     "config" (dict "OV_DB_URL" "…")  "env" (list …)  "ports" (list …)  "volumes" (list …)  "volumeMounts" (list …)
     "files" "content of mounted ConfigMaps, to roll the pods when it changes"
-    "recreate" true-when-a-ReadWriteOnce-volume-is-mounted)
+    "recreate" true-when-a-ReadWriteOnce-volume-is-mounted
+    "initContainers" (list …))   initContainers: optional full Container objects, run before the component's
+    container (they mount the pod's volumes, e.g. tmp at /tmp, themselves)
 */}}
 {{- define "openvault.workload" -}}
 {{- $root := .root -}}
@@ -81,6 +83,10 @@ spec:
       {{- end }}
       securityContext:
         {{- toYaml $root.Values.podSecurityContext | nindent 8 }}
+      {{- with .initContainers }}
+      initContainers:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
       containers:
         - name: {{ .component }}
           image: {{ include "openvault.image" (dict "root" $root "image" $c.image) }}

@@ -3,6 +3,7 @@ package org.openvault.charts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +166,8 @@ class OpenVaultChartTest {
                     .filter(o -> strings(o, "spec", "template", "metadata", "labels").entrySet().containsAll(selector.entrySet()))
                     .findFirst().orElseThrow(() -> new AssertionError(name(service) + " selects no workload"));
             Set<Object> portNames = new HashSet<>();
-            containers(podSpec(pods)).forEach(c -> list(c, "ports").forEach(p -> portNames.add(p.get("name"))));
+            // Only the long-running containers serve; init containers (the demo's demo-media) have no ports.
+            list(podSpec(pods), "containers").forEach(c -> list(c, "ports").forEach(p -> portNames.add(p.get("name"))));
             for (Map<String, Object> port : list(map(service, "spec"), "ports")) {
                 assertTrue(portNames.contains(port.get("targetPort")), name(service) + " targets " + port.get("targetPort"));
             }
@@ -250,6 +252,74 @@ class OpenVaultChartTest {
                 strings(chart.get("ConfigMap", "backend"), "data").get("OV_DB_URL"));
         assertEquals("ghcr.io/openvault/openvault-backend:main",
                 containers(podSpec(chart.get("Deployment", "backend"))).getFirst().get("image"));
+    }
+
+    /**
+     * The demo Job records the demo images but cannot write into the backend's media volume (nor into its own
+     * read-only root): it draws them under its writable /tmp, and the backend's init container draws the same files
+     * (Migrate --demo-files, no database) into the volume the backend serves /media/ from.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "values-ov-demo.yaml | ''",            // the demo release: media on a PersistentVolumeClaim
+            "values-ov-demo.yaml | /srv/media",    // another media mountPath
+            "''                  | ''"})           // demo.enabled on the defaults: media on an emptyDir
+    void theDemoImageFilesAreDrawnIntoTheBackendsMediaVolumeAndTheJobRecordsThemFromItsWritableTmp(String values,
+                                                                                                String mountPath) {
+        Map<String, Object> sets = new HashMap<>(Map.of("demo.enabled", "true"));
+        if (!mountPath.isEmpty()) {
+            sets.put("backend.media.mountPath", mountPath);
+        }
+        RenderedChart chart = RenderedChart.render("ov-demo", "ov-demo", values.isEmpty() ? null : values, sets);
+        String mediaRoot = strings(chart.get("ConfigMap", "backend"), "data").get("OV_MEDIA_ROOT");
+        assertEquals(mountPath.isEmpty() ? "/var/lib/openvault/media" : mountPath, mediaRoot);
+
+        Map<String, Object> backendPod = podSpec(chart.get("Deployment", "backend"));
+        Map<String, Object> backend = list(backendPod, "containers").getFirst();
+        String mediaVolume = (String) list(backend, "volumeMounts").stream()
+                .filter(m -> mediaRoot.equals(m.get("mountPath"))).findFirst().orElseThrow().get("name");
+        List<Map<String, Object>> inits = list(backendPod, "initContainers");
+        assertEquals(List.of("demo-media"), inits.stream().map(c -> c.get("name")).toList());
+        Map<String, Object> init = inits.getFirst();
+        assertEquals(List.of("--demo-files"), init.get("args"));
+        assertEquals(mediaRoot, env(init, "OV_MEDIA_ROOT"));
+        assertTrue(list(init, "volumeMounts").stream().anyMatch(m -> mediaVolume.equals(m.get("name"))
+                && mediaRoot.equals(m.get("mountPath")) && !Boolean.TRUE.equals(m.get("readOnly"))),
+                () -> "the backend's media volume " + mediaVolume + " is not mounted at " + mediaRoot + ": " + init);
+        assertFalse(init.containsKey("command"), "the image's own entrypoint (Migrate) runs");
+
+        Map<String, Object> jobPod = podSpec(chart.get("Job", "demo"));
+        Map<String, Object> job = list(jobPod, "containers").getFirst();
+        assertEquals(List.of("--demo"), job.get("args"));
+        assertEquals(job.get("image"), init.get("image"), "the same program draws the files in both");
+        assertTrue(((String) init.get("image")).contains("openvault-migrate:"), (String) init.get("image"));
+        assertEquals(job.get("imagePullPolicy"), init.get("imagePullPolicy"));
+        assertEquals(job.get("securityContext"), init.get("securityContext"));
+        assertEquals(job.get("resources"), init.get("resources"));
+
+        String jobMediaRoot = env(job, "OV_MEDIA_ROOT");
+        assertNotNull(jobMediaRoot, "without OV_MEDIA_ROOT the Job writes into its read-only root");
+        assertEquals(true, map(job, "securityContext").get("readOnlyRootFilesystem"));
+        Set<String> emptyDirs = new HashSet<>();
+        list(jobPod, "volumes").stream().filter(v -> v.containsKey("emptyDir"))
+                .forEach(v -> emptyDirs.add((String) v.get("name")));
+        assertTrue(list(job, "volumeMounts").stream().anyMatch(m -> emptyDirs.contains((String) m.get("name"))
+                && !Boolean.TRUE.equals(m.get("readOnly"))
+                && jobMediaRoot.startsWith(((String) m.get("mountPath")).replaceAll("/$", "") + "/")),
+                () -> jobMediaRoot + " is on no writable volume of the demo Job: " + list(job, "volumeMounts"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"openvault, default, ''", "ov, ov, values-ov.yaml"})
+    void withoutTheDemoTheBackendHasNoDemoMediaInitContainer(String release, String namespace, String values) {
+        RenderedChart chart = RenderedChart.render(release, namespace, values.isEmpty() ? null : values);
+        Map<String, Object> backendPod = podSpec(chart.get("Deployment", "backend"));
+        assertFalse(backendPod.containsKey("initContainers"), () -> "init containers: " + backendPod.get("initContainers"));
+        for (Map<String, Object> deployment : chart.ofKind("Deployment")) {
+            assertTrue(containers(podSpec(deployment)).stream().noneMatch(c -> "demo-media".equals(c.get("name"))
+                    || String.valueOf(c.get("args")).contains("--demo")), name(deployment));
+        }
+        assertFalse(chart.has("Job", "demo"));
     }
 
     @ParameterizedTest
