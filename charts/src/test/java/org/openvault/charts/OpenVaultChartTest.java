@@ -456,6 +456,12 @@ class OpenVaultChartTest {
         assertTrue(notes.contains("password from Secret ov-backend-secret, key OV_DB_PASSWORD"), notes);
         assertTrue(notes.contains("cert-manager Certificate ov-tls"), notes);
         assertTrue(notes.contains("helm test ov -n ov"), notes);
+        assertFalse(notes.contains("demo"), notes);
+        String demoOutput = RenderedChart.HELM.install().withName("ov-demo").withNamespace("ov-demo")
+                .withKubeVersion(RenderedChart.KUBE_VERSION).withValuesFile(RenderedChart.CHART.resolve("values-ov-demo.yaml"))
+                .dryRun().withDryRunOption(DryRun.CLIENT).clientOnly().call().getOutput();
+        String demoNotes = demoOutput.substring(demoOutput.indexOf("NOTES:"));
+        assertTrue(demoNotes.contains("Job ov-demo-demo and the backend's init container demo-media"), demoNotes);
     }
 
     @Test
