@@ -5,8 +5,8 @@
 #   bench/proxy.sh            (needs: apt-get install -y nginx wrk; openssl; a JDK 21+)
 # Env: DURATION (default 20s), CONNECTIONS (default 64), THREADS (default 2), WARMUP (default 40s; the JIT needs it, more so on a busy machine),
 #      PROXY_JAVA_OPTS (default -XX:+UseParallelGC -Xmx256m).
-# Besides requests/s and latency it reports CPU time per request (user + system, from /proc) of nginx (the upstream,
-# plus the proxying in nginx's own run) and of the Open Vault proxy: the fairer measure on a busy machine.
+# Besides requests/s and latency it reports CPU time per request (user + system, from /proc) of the upstream and of
+# the proxy in the path (nginx or the Open Vault proxy): the steadier measure on a busy machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -30,26 +30,33 @@ trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost \
   -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$WORK/tls.key" -out "$WORK/tls.crt" 2>/dev/null
 
-# The trivial upstream (nginx answering a fixed 13-byte body) and nginx as the reference proxy.
-mkdir -p "$WORK/nginx"
-cat > "$WORK/nginx.conf" <<CONF
+# The trivial upstream (nginx answering a fixed 13-byte body) and nginx as the reference proxy: two separate
+# nginx instances, so that both proxies reach the same upstream process over loopback (one instance serving both
+# roles would answer its own upstream requests in the same event-loop pass, which no real deployment does).
+nginx_conf() { # name, server block
+  mkdir -p "$WORK/$1"
+  cat > "$WORK/$1.conf" <<CONF
 user root;
 worker_processes auto;
 daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log warn;
+pid $WORK/$1.pid;
+error_log $WORK/$1-error.log warn;
 events { worker_connections 4096; }
 http {
   access_log off;
-  client_body_temp_path $WORK/nginx;
-  proxy_temp_path $WORK/nginx;
+  client_body_temp_path $WORK/$1;
+  proxy_temp_path $WORK/$1;
   upstream app { server 127.0.0.1:18081; keepalive 64; }
-  server {
+  $2
+}
+CONF
+}
+nginx_conf upstream 'server {
     listen 127.0.0.1:18081;
     keepalive_requests 1000000;
     location / { default_type text/plain; return 200 "Hello, vault\n"; }
-  }
-  server {
+  }'
+nginx_conf nginx-proxy "server {
     listen 127.0.0.1:18444 ssl;
     ssl_certificate $WORK/tls.crt;
     ssl_certificate_key $WORK/tls.key;
@@ -58,17 +65,17 @@ http {
     location / {
       proxy_pass http://app;
       proxy_http_version 1.1;
-      proxy_set_header Connection "";
+      proxy_set_header Connection \"\";
       proxy_set_header Host \$host;
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto \$scheme;
       proxy_set_header X-Forwarded-Host \$http_host;
       proxy_set_header X-Real-IP \$remote_addr;
     }
-  }
-}
-CONF
-nginx -c "$WORK/nginx.conf" -p "$WORK" &
+  }"
+nginx -c "$WORK/upstream.conf" -p "$WORK" &
+PIDS+=($!)
+nginx -c "$WORK/nginx-proxy.conf" -p "$WORK" &
 PIDS+=($!)
 
 PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE=$WORK/tls.crt PROXY_TLS_KEY=$WORK/tls.key \
@@ -83,24 +90,29 @@ done
 
 # CPU time (clock ticks, user + system) used so far by the given processes.
 ticks() { local sum=0 pid; for pid in "$@"; do sum=$(( sum + $(awk '{print $14 + $15}' "/proc/$pid/stat") )); done; echo "$sum"; }
-NGINX_PIDS=()
-run() { # name url
-  local nginx_before proxy_before
-  nginx_before=$(ticks "${NGINX_PIDS[@]}"); proxy_before=$(ticks "$PROXY_PID")
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$2" > "$WORK/$1.txt"
-  local nginx_ticks=$(( $(ticks "${NGINX_PIDS[@]}") - nginx_before )) proxy_ticks=$(( $(ticks "$PROXY_PID") - proxy_before ))
-  local rps p50 p99 requests
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$1.txt")
-  requests=$(awk '/requests in/ {print $1}' "$WORK/$1.txt")
-  p50=$(awk '$1 == "50%" {print $2}' "$WORK/$1.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$WORK/$1.txt")
-  # CPU per request in microseconds: nginx (upstream and, in its own run, the proxying) and the Open Vault proxy.
-  local hz; hz=$(getconf CLK_TCK)
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" \
-    "$(( nginx_ticks * 1000000 / hz / requests ))" "$(( proxy_ticks * 1000000 / hz / requests ))"
+UPSTREAM_PIDS=()
+NGINX_PROXY_PIDS=()
+run() { # name url [pids of the proxy in the path]
+  local name=$1 url=$2; shift 2
+  local upstream_before proxy_before=0
+  upstream_before=$(ticks "${UPSTREAM_PIDS[@]}")
+  [ $# -gt 0 ] && proxy_before=$(ticks "$@")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" > "$WORK/run.txt"
+  local upstream_ticks=$(( $(ticks "${UPSTREAM_PIDS[@]}") - upstream_before )) proxy_ticks=0
+  [ $# -gt 0 ] && proxy_ticks=$(( $(ticks "$@") - proxy_before ))
+  local rps p50 p99 requests hz
+  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/run.txt")
+  requests=$(awk '/requests in/ {print $1}' "$WORK/run.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$WORK/run.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$WORK/run.txt")
+  hz=$(getconf CLK_TCK)
+  # CPU time per request in microseconds (user + system): the upstream's, and the proxy's in the path.
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" \
+    "$(( upstream_ticks * 1000000 / hz / requests ))" "$( [ $# -gt 0 ] && echo $(( proxy_ticks * 1000000 / hz / requests )) || echo –)"
 }
 
-mapfile -t NGINX_PIDS < <(cat "$WORK/nginx.pid"; pgrep -P "$(cat "$WORK/nginx.pid")")
+mapfile -t UPSTREAM_PIDS < <(cat "$WORK/upstream.pid"; pgrep -P "$(cat "$WORK/upstream.pid")")
+mapfile -t NGINX_PROXY_PIDS < <(cat "$WORK/nginx-proxy.pid"; pgrep -P "$(cat "$WORK/nginx-proxy.pid")")
 echo "Warming up the JVM ($WARMUP)..."
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" https://127.0.0.1:18443/ > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s https://127.0.0.1:18444/ > /dev/null
@@ -108,10 +120,10 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d5s https://127.0.0.1:18444/ > /dev/null
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, keep-alive; $(nproc) cores"
 echo
-echo "| target | requests/s | p50 | p99 | nginx CPU µs/request | Open Vault proxy CPU µs/request |"
+echo "| target | requests/s | p50 | p99 | upstream CPU µs/request | proxy CPU µs/request |"
 echo "|---|---|---|---|---|---|"
 run "no proxy (plain HTTP to the upstream)" http://127.0.0.1:18081/
-run "nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') (HTTPS)" https://127.0.0.1:18444/
-run "Open Vault proxy (HTTPS)" https://127.0.0.1:18443/
+run "nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') (HTTPS)" https://127.0.0.1:18444/ "${NGINX_PROXY_PIDS[@]}"
+run "Open Vault proxy (HTTPS)" https://127.0.0.1:18443/ "$PROXY_PID"
 echo
 echo "Open Vault proxy RSS after the run: $(( $(awk '/VmRSS/ {print $2}' /proc/$PROXY_PID/status) / 1024 )) MB"
