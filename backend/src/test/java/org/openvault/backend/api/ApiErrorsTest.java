@@ -6,12 +6,9 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openvault.backend.ContentFixture;
-import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,19 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every 400/404/405 message of §3, word for word, and the headers every /api/v2/ answer carries. */
 class ApiErrorsTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
-    private static RunningBackend backend;
-
-    @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-        ContentFixture.ensureLoaded(DB);
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withContentFixture();
 
     @Test
     void badRequestMessages() {
@@ -67,9 +53,7 @@ class ApiErrorsTest {
         cases.put("/api/v2/pages/?fields=parent", "unknown fields: parent");
         cases.put("/api/v2/exhibits/?slug=%00", "query parameters cannot contain NUL (0x00) characters");
         cases.forEach((path, message) -> {
-            HttpResponse<String> response = backend.get(path);
-            assertEquals(400, response.statusCode(), path);
-            assertEquals("{\"message\":\"" + message.replace("\"", "\\\"") + "\"}", response.body(), path);
+            HttpResponse<String> response = assertMessage(400, path, message);
             assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
         });
     }
@@ -96,11 +80,7 @@ class ApiErrorsTest {
         cases.put("/api/v2/exhibits/?search=boston&order=random&offset=1", "random ordering with offset is not supported");
         cases.put("/api/v2/exhibits/?search=boston&featured=maybe&order=slug",
                 "field filter error. 'maybe' is not a valid value for featured (expected 'true' or 'false', got 'maybe')");
-        cases.forEach((path, message) -> {
-            HttpResponse<String> response = backend.get(path);
-            assertEquals(400, response.statusCode(), path);
-            assertEquals("{\"message\":\"" + message + "\"}", response.body(), path);
-        });
+        cases.forEach((path, message) -> assertMessage(400, path, message));
         // indexed fields filter and order while searching; an empty search finds nothing and checks nothing
         for (String ok : new String[] {"/api/v2/exhibits/?search=boston&order=-last_published_at,title&featured=true",
                 "/api/v2/pages/?search=boston&id=3&show_in_menus=false&order=first_published_at",
@@ -126,17 +106,13 @@ class ApiErrorsTest {
         cases.put("/api/v2/pages/find/?id=999999", "not found");
         cases.put("/api/v2/collections/find/", "not found");
         cases.put("/api/v2/no-such-endpoint/", "not found");
-        cases.forEach((path, message) -> {
-            HttpResponse<String> response = backend.get(path);
-            assertEquals(404, response.statusCode(), path);
-            assertEquals("{\"message\":\"" + message + "\"}", response.body(), path);
-        });
+        cases.forEach((path, message) -> assertMessage(404, path, message));
     }
 
     @Test
     void writeMethodsAreNotAllowed() {
         for (String method : new String[] {"POST", "PUT", "PATCH", "DELETE"}) {
-            HttpResponse<String> response = backend.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + "/api/v2/exhibits/"))
+            HttpResponse<String> response = backend.send(request("/api/v2/exhibits/")
                     .method(method, HttpRequest.BodyPublishers.noBody()).build());
             assertEquals(405, response.statusCode(), method);
             assertEquals("{\"detail\":\"Method \\\"" + method + "\\\" not allowed.\"}", response.body());
@@ -145,25 +121,37 @@ class ApiErrorsTest {
 
     @Test
     void corsForAnyOriginOnTheApiOnly() {
-        HttpResponse<String> api = backend.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + "/api/v2/exhibits/"))
+        HttpResponse<String> api = backend.send(request("/api/v2/exhibits/")
                 .header("Origin", "https://elsewhere.example").build());
         assertEquals("*", api.headers().firstValue("access-control-allow-origin").orElse(""));
-        HttpResponse<String> preflight = backend.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + "/api/v2/pages/"))
+        HttpResponse<String> preflight = backend.send(request("/api/v2/pages/")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", "https://elsewhere.example")
                 .header("Access-Control-Request-Method", "GET").build());
         assertEquals(200, preflight.statusCode());
         assertEquals("*", preflight.headers().firstValue("access-control-allow-origin").orElse(""));
-        HttpResponse<String> other = backend.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + "/observe/health/live"))
+        HttpResponse<String> other = backend.send(request("/observe/health/live")
                 .header("Origin", "https://elsewhere.example").build());
         assertTrue(other.headers().firstValue("access-control-allow-origin").isEmpty());
     }
 
     @Test
     void headAnswersLikeGetWithoutBody() {
-        HttpResponse<String> head = backend.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + "/api/v2/exhibits/"))
+        HttpResponse<String> head = backend.send(request("/api/v2/exhibits/")
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, head.statusCode());
         assertEquals("", head.body());
+    }
+
+    /** GETs the path and asserts the status and the JSON body {@code {"message": message}}. */
+    private static HttpResponse<String> assertMessage(int status, String path, String message) {
+        HttpResponse<String> response = backend.get(path);
+        assertEquals(status, response.statusCode(), path);
+        assertEquals("{\"message\":\"" + message.replace("\"", "\\\"") + "\"}", response.body(), path);
+        return response;
+    }
+
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(backend.baseUrl() + path));
     }
 }

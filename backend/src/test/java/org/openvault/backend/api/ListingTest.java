@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.ContentFixture;
-import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,20 +17,10 @@ import static org.openvault.backend.JsonAssert.texts;
 /** Pagination edges and random order on the listings the site calls. */
 class ListingTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
     private static final int EXHIBITS = ContentFixture.LIVE_EXHIBITS_IN_ORDER.size();
-    private static RunningBackend backend;
 
-    @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-        ContentFixture.ensureLoaded(DB);
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withContentFixture();
 
     @Test
     void paginationEdges() {

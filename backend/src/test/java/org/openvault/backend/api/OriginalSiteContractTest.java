@@ -3,12 +3,11 @@ package org.openvault.backend.api;
 import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.ContentFixture;
 import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,19 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The original site's calls, route by route, and the keys it reads (api-contract.md §3.1, §3.2). */
 class OriginalSiteContractTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
-    private static RunningBackend backend;
-
-    @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-        ContentFixture.ensureLoaded(DB);
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withContentFixture();
 
     private static void listingItem(JsonNode item) {
         assertTrue(item.at("/meta/slug").isTextual());

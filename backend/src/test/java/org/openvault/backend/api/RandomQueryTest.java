@@ -8,19 +8,16 @@ import java.util.List;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.ContentFixture;
-import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Property: no query string, however malformed, makes a listing or detail answer 5xx; every answer is JSON. */
 class RandomQueryTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
     private static final List<String> NAMES = List.of("limit", "offset", "order", "fields", "search", "search_operator",
             "type", "child_of", "ancestor_of", "descendant_of", "slug", "featured", "id", "title", "first_published_at",
             "last_published_at", "cover_image", "show_in_menus", "html_path", "format", "locale", "site", "_", "x",
@@ -36,24 +33,14 @@ class RandomQueryTest {
             "/api/v2/pages/find/", "/api/v2/exhibits/find/", "/api/v2/page_preview/1/",
             "/api/v2/images/", "/api/v2/images/1/", "/api/v2/images/find/");
 
-    private static RunningBackend backend;
-
-    @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-        ContentFixture.ensureLoaded(DB);
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withContentFixture();
 
     @Test
     void randomQueryStringsNeverGiveA5xx() {
         Random random = new Random(20261128);
-        int exhibit = ContentFixture.id(DB, "ex-featured-new");
-        int collection = ContentFixture.id(DB, "col-a");
+        int exhibit = ContentFixture.id(backend.db(), "ex-featured-new");
+        int collection = ContentFixture.id(backend.db(), "col-a");
         for (String template : PATHS) {
             String path = template.replace("exhibits/%d", "exhibits/" + exhibit).replace("collections/%d", "collections/" + collection);
             for (int i = 0; i < 60; i++) {

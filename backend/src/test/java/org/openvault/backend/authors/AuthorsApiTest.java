@@ -1,12 +1,10 @@
 package org.openvault.backend.authors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.ContentFixture;
-import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,20 +15,10 @@ import static org.openvault.backend.JsonAssert.keys;
 /** The authors endpoint (§3.4.4): by id, paginated, no filters. */
 class AuthorsApiTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
     private static final int AUTHORS = 3 + ContentFixture.EXTRA_AUTHORS;
-    private static RunningBackend backend;
 
-    @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-        ContentFixture.ensureLoaded(DB);
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withContentFixture();
 
     @Test
     void listingShapeDefaultLimitAndIdOrder() {

@@ -3,12 +3,11 @@ package org.openvault.backend.collections;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.ContentFixture;
-import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.openvault.backend.JsonAssert.isBool;
@@ -22,20 +21,14 @@ import static org.openvault.backend.JsonAssert.texts;
 /** The collections endpoint, key by key (§3.4.3, §3.7). */
 class CollectionsApiTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
-    private static RunningBackend backend;
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withContentFixture();
+
     private static int colA;
 
     @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-        ContentFixture.ensureLoaded(DB);
-        colA = ContentFixture.id(DB, "col-a");
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
+    static void lookUpPageIds() {
+        colA = ContentFixture.id(backend.db(), "col-a");
     }
 
     @Test
@@ -81,9 +74,9 @@ class CollectionsApiTest {
 
     @Test
     void emptyCollectionHasEmptyContentAndIntroduction() {
-        JsonNode detail = backend.getJson("/api/v2/collections/" + ContentFixture.id(DB, "col-b") + "/");
+        JsonNode detail = backend.getJson("/api/v2/collections/" + ContentFixture.id(backend.db(), "col-b") + "/");
         assertEquals(0, detail.get("content").size());
         assertEquals("", detail.get("introduction").asText());
-        assertEquals(404, backend.get("/api/v2/collections/" + ContentFixture.id(DB, "col-draft") + "/").statusCode());
+        assertEquals(404, backend.get("/api/v2/collections/" + ContentFixture.id(backend.db(), "col-draft") + "/").statusCode());
     }
 }

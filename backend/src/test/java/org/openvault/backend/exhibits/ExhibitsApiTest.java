@@ -3,12 +3,11 @@ package org.openvault.backend.exhibits;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.ContentFixture;
-import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,20 +23,14 @@ import static org.openvault.backend.JsonAssert.texts;
 /** The exhibits endpoint, key by key (§3.4.2, api-contract §3.2). */
 class ExhibitsApiTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
-    private static RunningBackend backend;
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withContentFixture();
+
     private static int featuredNew;
 
     @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-        ContentFixture.ensureLoaded(DB);
-        featuredNew = ContentFixture.id(DB, "ex-featured-new");
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
+    static void lookUpPageIds() {
+        featuredNew = ContentFixture.id(backend.db(), "ex-featured-new");
     }
 
     @Test
@@ -71,7 +64,7 @@ class ExhibitsApiTest {
     @Test
     void onlyLivePagesAreListedOrServed() {
         assertFalse(texts(backend.getJson("/api/v2/exhibits/?limit=999999").get("items"), "/meta/slug").contains("ex-draft"));
-        int draft = ContentFixture.id(DB, "ex-draft");
+        int draft = ContentFixture.id(backend.db(), "ex-draft");
         assertEquals(404, backend.get("/api/v2/exhibits/" + draft + "/").statusCode());
         assertEquals(0, backend.getJson("/api/v2/pages/?slug=ex-draft").at("/meta/total_count").asInt());
     }
@@ -159,21 +152,21 @@ class ExhibitsApiTest {
         JsonNode others = detail.get("other_exhibits");
         assertEquals(List.of("Plain New", "Featured Old"), texts(others, "/title"));
         keys(others.get(0), "exhibit_id", "title", "cover_image");
-        assertEquals(ContentFixture.id(DB, "ex-plain-new"), others.at("/0/exhibit_id").asInt());
+        assertEquals(ContentFixture.id(backend.db(), "ex-plain-new"), others.at("/0/exhibit_id").asInt());
         JsonNode related = detail.get("related_exhibits");
         assertEquals(List.of("ex-plain-new", "ex-featured-old"), texts(related, "/meta/slug"));
         keys(related.get(0), "id", "meta", "title", "cover_image", "cover_thumb", "hero_image", "hero_thumb");
         keys(related.at("/0/meta"), "type", "detail_url", "html_url", "slug", "first_published_at",
                 "last_published_at", "featured");
         assertEquals("http://localhost/ex-plain-new/", related.at("/0/meta/html_url").asText());
-        assertEquals(0, backend.getJson("/api/v2/exhibits/" + ContentFixture.id(DB, "ex-plain-old") + "/")
+        assertEquals(0, backend.getJson("/api/v2/exhibits/" + ContentFixture.id(backend.db(), "ex-plain-old") + "/")
                 .get("related_exhibits").size(), "present even when empty");
     }
 
     @Test
     void detailAppliesFieldFilters() {
         assertEquals(200, backend.get("/api/v2/exhibits/" + featuredNew + "/?featured=true").statusCode());
-        int plain = ContentFixture.id(DB, "ex-plain-new");
+        int plain = ContentFixture.id(backend.db(), "ex-plain-new");
         assertEquals(404, backend.get("/api/v2/exhibits/" + plain + "/?featured=true").statusCode());
         assertEquals(404, backend.get("/api/v2/collections/" + featuredNew + "/").statusCode(),
                 "an exhibit is not a collection");

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,25 +19,24 @@ import static org.openvault.backend.JsonAssert.texts;
 /** /api/v2/images/ (§3.4.5): Wagtail's listing and detail shapes, filters, ordering, fields, search and errors. */
 class ImagesApiTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
-    private static RunningBackend backend;
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withoutContentFixture();
+
     private static int mural;
     private static int studio;
     private static int portrait;
 
     @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-        TestImages images = new TestImages(DB, backend.mediaRoot());
+    static void insertImages() {
+        TestImages images = new TestImages(backend.db(), backend.mediaRoot());
         mural = images.insert("GBH mural", "original_images/api-mural.jpg", 1600, 900, null, "", new String[] {"apitest", "wall"});
         studio = images.insert("Studio A", "original_images/api-studio.jpg", 800, 600, null, "", new String[] {"apitest"});
         portrait = images.insert("Jane portrait", "original_images/api-jane.png", 400, 500, null, "Jane Doe", new String[] {"people", "apitest"});
     }
 
     @AfterAll
-    static void stop() {
-        DB.execute("DELETE FROM image WHERE 'apitest' = ANY (tags)");
-        backend.close();
+    static void deleteImages() {
+        backend.db().execute("DELETE FROM image WHERE 'apitest' = ANY (tags)");
     }
 
     private static String base() {

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,24 +22,25 @@ import static org.openvault.backend.JsonAssert.keys;
  */
 class ImagesInPagesTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
     private static final String MEDIA_BASE = "http://localhost:8000"; // ov.media.base-url of application.yaml
-    private static RunningBackend backend;
+
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withoutContentFixture();
+
     private static int exhibit;
     private static int collection;
     private static long author;
     private static int portrait;
 
     @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-        TestImages images = new TestImages(DB, backend.mediaRoot());
+    static void insertImagesAndPages() {
+        TestImages images = new TestImages(backend.db(), backend.mediaRoot());
         int cover = images.create("Crew on location", 2400, 1600);
         int hero = images.create("GBH mural", 3200, 1200);
         int otherCover = images.create("Say Brother set", 1000, 500);
         int doomed = images.create("Doomed", 500, 500);
         portrait = images.create("Jane", 400, 400, "png", 200, 200, 10, null);
-        DB.execute("UPDATE image SET description = 'Jane Doe, historian' WHERE id = " + portrait,
+        backend.db().execute("UPDATE image SET description = 'Jane Doe, historian' WHERE id = " + portrait,
                 page("img-exhibit", "exhibits.ExhibitPage"),
                 page("img-other", "exhibits.ExhibitPage"),
                 page("img-doomed", "exhibits.ExhibitPage"),
@@ -67,9 +68,8 @@ class ImagesInPagesTest {
     }
 
     @AfterAll
-    static void stop() {
-        DB.execute("DELETE FROM page WHERE slug LIKE 'img-%'", "DELETE FROM author WHERE name = 'Img Author'");
-        backend.close();
+    static void deletePages() {
+        backend.db().execute("DELETE FROM page WHERE slug LIKE 'img-%'", "DELETE FROM author WHERE name = 'Img Author'");
     }
 
     @Test
@@ -116,7 +116,7 @@ class ImagesInPagesTest {
     void deletingAnImageEmptiesTheFieldsThatUsedIt() {
         int doomed = backend.getJson("/api/v2/pages/?slug=img-doomed").at("/items/0/id").asInt();
         assertTrue(backend.getJson("/api/v2/exhibits/" + doomed + "/").get("cover_image").isObject());
-        DB.execute("DELETE FROM image WHERE title = 'Doomed'");
+        backend.db().execute("DELETE FROM image WHERE title = 'Doomed'");
         JsonNode detail = backend.getJson("/api/v2/exhibits/" + doomed + "/");
         isNull(detail.get("cover_image"));
         isNull(detail.get("cover_thumb"));

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,14 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** /media/: files from the storage root with the right headers, and nothing from outside it. */
 class MediaServiceTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
-    private static RunningBackend backend;
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withoutContentFixture();
+
     private static byte[] original;
 
     @BeforeAll
-    static void start() throws IOException {
-        backend = RunningBackend.start(DB);
-        TestImages images = new TestImages(DB, backend.mediaRoot());
+    static void writeMediaFiles() throws IOException {
+        TestImages images = new TestImages(backend.db(), backend.mediaRoot());
         images.create("Served", 40, 30, "png", 20, 15, 4, null);
         try (var files = Files.list(backend.mediaRoot().resolve("original_images"))) {
             original = Files.readAllBytes(files.findFirst().orElseThrow());
@@ -42,9 +42,8 @@ class MediaServiceTest {
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void deleteTheFileOutsideTheRoot() throws IOException {
         Files.deleteIfExists(backend.mediaRoot().getParent().resolve(backend.mediaRoot().getFileName() + "-secret.txt"));
-        backend.close();
     }
 
     @Test

@@ -21,7 +21,8 @@ import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openvault.backend.RunningBackend;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.database.Database;
 import org.openvault.backend.database.Sql;
 import org.openvault.testing.TestDatabase;
@@ -35,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Renditions rendered from real files, recorded in PostgreSQL and fetched over HTTP from /media/. */
 class RenditionsTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
-    private static RunningBackend backend;
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withoutContentFixture();
+
     private static Database database;
     private static LocalImageStorage storage;
     private static ImageRepository repository;
@@ -44,20 +46,19 @@ class RenditionsTest {
     private static TestImages images;
 
     @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
+    static void connectRenditions() {
+        TestDatabase db = backend.db();
         database = Database.connect(Config.just(ConfigSources.create(Map.of(
-                "url", DB.url(), "user", DB.user(), "password", DB.password()))));
+                "url", db.url(), "user", db.user(), "password", db.password()))));
         storage = new LocalImageStorage(backend.mediaRoot());
         repository = new ImageRepository(new Sql(database.dataSource()));
         imageJson = json(new Renditions(repository, storage));
-        images = new TestImages(DB, backend.mediaRoot());
+        images = new TestImages(db, backend.mediaRoot());
     }
 
     @AfterAll
-    static void stop() {
+    static void disconnect() {
         database.close();
-        backend.close();
     }
 
     private static ImageJson json(Renditions renditions) {
@@ -88,7 +89,7 @@ class RenditionsTest {
     @Test
     void altIsTheDescriptionWhenThereIsOne() {
         int id = images.create("Described", 300, 300, "png", 150, 150, 10, null);
-        DB.execute("UPDATE image SET description = 'A described image' WHERE id = " + id);
+        backend.db().execute("UPDATE image SET description = 'A described image' WHERE id = " + id);
         assertEquals("A described image", imageJson.rendition(id, "fill-100x100").get("alt"));
     }
 

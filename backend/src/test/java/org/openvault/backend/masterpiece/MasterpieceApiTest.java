@@ -9,11 +9,10 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,18 +22,8 @@ import static org.openvault.backend.JsonAssert.keys;
 /** {@code /api/v2/masterpiece/}: the Masterpiece Theatre seasons and miniseries as CMS data. */
 class MasterpieceApiTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
-    private static RunningBackend backend;
-
-    @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withoutContentFixture();
 
     @Test
     void listsTwentyOneSeasonsWithTheirMiniseriesInBroadcastOrder() {
@@ -111,11 +100,11 @@ class MasterpieceApiTest {
 
     @Test
     void editorsChangeTheDataWithoutADeploy() {
-        DB.execute("UPDATE masterpiece_miniseries SET description = 'Edited in the CMS.' WHERE key = 'poldark'");
+        backend.db().execute("UPDATE masterpiece_miniseries SET description = 'Edited in the CMS.' WHERE key = 'poldark'");
         try {
             assertEquals("Edited in the CMS.", backend.getJson("/api/v2/masterpiece/poldark/").get("description").asText());
         } finally {
-            DB.execute("UPDATE masterpiece_miniseries SET description = 'Ross Poldark comes home from war to rebuild his"
+            backend.db().execute("UPDATE masterpiece_miniseries SET description = 'Ross Poldark comes home from war to rebuild his"
                     + " family''s fortunes in the mines of Cornwall.' WHERE key = 'poldark'");
         }
     }

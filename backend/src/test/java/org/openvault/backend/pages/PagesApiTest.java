@@ -4,12 +4,11 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.ContentFixture;
 import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,19 +21,8 @@ import static org.openvault.backend.JsonAssert.texts;
 /** The generic pages endpoint (§3.4.1, §3.8): the site's slug lookup, tree filters, type switch. */
 class PagesApiTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
-    private static RunningBackend backend;
-
-    @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-        ContentFixture.ensureLoaded(DB);
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withContentFixture();
 
     @Test
     void slugLookupAnswersTheOriginalShape() {
@@ -47,7 +35,7 @@ class PagesApiTest {
         JsonNode item = body.at("/items/0");
         keys(item, "id", "meta", "title");
         keys(item.get("meta"), "type", "detail_url", "html_url", "slug", "first_published_at");
-        assertEquals(ContentFixture.id(DB, "col-a"), item.get("id").asInt());
+        assertEquals(ContentFixture.id(backend.db(), "col-a"), item.get("id").asInt());
         assertEquals("ov_collections.Collection", item.at("/meta/type").asText());
         assertEquals(backend.baseUrl() + "/api/v2/pages/" + item.get("id").asInt() + "/", item.at("/meta/detail_url").asText());
     }
@@ -87,7 +75,7 @@ class PagesApiTest {
 
     @Test
     void detailOfATypedPageHasItsFieldsButNotTheEndpointOnlyMeta() {
-        int id = ContentFixture.id(DB, "ex-featured-new");
+        int id = ContentFixture.id(backend.db(), "ex-featured-new");
         JsonNode page = backend.getJson("/api/v2/pages/" + id);
         keys(page, "id", "meta", "title", "body", "cover_image", "cover_thumb", "hero_image", "hero_thumb",
                 "authors", "footnotes", "other_exhibits", "related_exhibits");
@@ -110,11 +98,11 @@ class PagesApiTest {
 
     @Test
     void treeFilters() {
-        int colB = ContentFixture.id(DB, "col-b");
+        int colB = ContentFixture.id(backend.db(), "col-b");
         assertEquals(List.of("ex-child"), texts(backend.getJson("/api/v2/pages/?child_of=" + colB).get("items"), "/meta/slug"));
         assertEquals(List.of("ex-child"), texts(backend.getJson("/api/v2/pages/?descendant_of=" + colB).get("items"), "/meta/slug"));
         assertEquals(List.of("home", "col-b"), texts(backend.getJson("/api/v2/pages/?ancestor_of="
-                + ContentFixture.id(DB, "ex-child")).get("items"), "/meta/slug"));
+                + ContentFixture.id(backend.db(), "ex-child")).get("items"), "/meta/slug"));
         JsonNode rootChildren = backend.getJson("/api/v2/pages/?child_of=root&limit=999999").get("items");
         assertFalse(texts(rootChildren, "/meta/slug").contains("ex-child"));
         assertTrue(texts(rootChildren, "/meta/slug").contains("col-b"));
@@ -122,12 +110,12 @@ class PagesApiTest {
 
     @Test
     void findByIdAndByPath() {
-        int id = ContentFixture.id(DB, "col-a");
+        int id = ContentFixture.id(backend.db(), "col-a");
         HttpResponse<String> byId = backend.get("/api/v2/pages/find/?id=" + id);
         assertEquals(302, byId.statusCode());
         assertEquals(backend.baseUrl() + "/api/v2/pages/" + id + "/", byId.headers().firstValue("location").orElseThrow());
         HttpResponse<String> byPath = backend.get("/api/v2/pages/find/?html_path=/col-b/ex-child/");
-        assertEquals(backend.baseUrl() + "/api/v2/pages/" + ContentFixture.id(DB, "ex-child") + "/",
+        assertEquals(backend.baseUrl() + "/api/v2/pages/" + ContentFixture.id(backend.db(), "ex-child") + "/",
                 byPath.headers().firstValue("location").orElseThrow());
         assertEquals(404, backend.get("/api/v2/pages/find/?html_path=/nope/").statusCode());
         isInt(backend.getJson("/api/v2/pages/?search=Featured&limit=1").at("/items/0/id"));

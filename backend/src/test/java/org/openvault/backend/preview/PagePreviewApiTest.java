@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.ContentFixture;
 import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.openvault.backend.JsonAssert.keys;
@@ -23,19 +23,19 @@ import static org.openvault.backend.JsonAssert.texts;
 /** Draft preview (§3.4.8, issue 3 item 6): signed, expiring tokens; 4xx JSON instead of the original's 500s. */
 class PagePreviewApiTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
     private static final byte[] SECRET = RunningBackend.PREVIEW_SECRET.getBytes(StandardCharsets.UTF_8);
-    private static RunningBackend backend;
+
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withContentFixture();
+
     private static String exhibitToken;
     private static String collectionToken;
     private static String expiredToken;
 
     @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-        ContentFixture.ensureLoaded(DB);
+    static void storeDraftPreviews() {
         PreviewTokens tokens = new PreviewTokens(SECRET, Duration.ofDays(1), Clock.systemUTC());
-        int exhibit = ContentFixture.id(DB, "ex-featured-new");
+        int exhibit = ContentFixture.id(backend.db(), "ex-featured-new");
         exhibitToken = tokens.sign("id=" + exhibit);
         collectionToken = tokens.sign("parent_id=3;page_type=ov_collections.Collection");
         expiredToken = new PreviewTokens(SECRET, Duration.ofDays(1),
@@ -51,8 +51,8 @@ class PagePreviewApiTest {
                  "footnotes": [{"uuid": "%s", "text": "<p>Note</p>"}],
                  "other_exhibits": [{"exhibit_id": %d}, {"exhibit_id": %d}]}
                 """.formatted(exhibit, authorId("Alice Archivist"), ContentFixture.FOOTNOTE_1,
-                ContentFixture.id(DB, "ex-plain-old"), ContentFixture.id(DB, "ex-draft"));
-        DB.execute("INSERT INTO page_preview (token, content_type, content_json) VALUES ('" + exhibitToken
+                ContentFixture.id(backend.db(), "ex-plain-old"), ContentFixture.id(backend.db(), "ex-draft"));
+        backend.db().execute("INSERT INTO page_preview (token, content_type, content_json) VALUES ('" + exhibitToken
                         + "', 'exhibits.ExhibitPage', '" + exhibitJson.replace("'", "''") + "')",
                 "INSERT INTO page_preview (token, content_type, content_json) VALUES ('" + collectionToken
                         + "', 'ov_collections.Collection', '{\"id\": 0, \"title\": \"New collection\", \"slug\": \"new\","
@@ -62,18 +62,13 @@ class PagePreviewApiTest {
     }
 
     private static long authorId(String name) {
-        try (var c = DB.connect(); var s = c.createStatement();
+        try (var c = backend.db().connect(); var s = c.createStatement();
              var rs = s.executeQuery("SELECT id FROM author WHERE name = '" + name + "'")) {
             rs.next();
             return rs.getLong(1);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
     }
 
     private static HttpResponse<String> preview(String contentType, String token) {

@@ -1,11 +1,10 @@
 package org.openvault.backend.redirects;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,18 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code /api/v2/redirects/}: the legacy URL table as data. */
 class RedirectsApiTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
-    private static RunningBackend backend;
-
-    @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withoutContentFixture();
 
     @Test
     void theLegacyTablesAreLoaded() {

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.ContentFixture;
 import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -30,20 +30,14 @@ class ResponseCacheTest {
     private static final Set<String> UNTRACKED = Set.of("flyway_schema_history", "content_version", "image_rendition",
             "search_document", "search_word", "page_revision", "page_preview");
 
-    private static final TestDatabase DB = TestDatabase.get();
-    private static RunningBackend backend;
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withContentFixture();
+
     private static int exhibit;
 
     @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-        ContentFixture.ensureLoaded(DB);
-        exhibit = ContentFixture.id(DB, "ex-featured-new");
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
+    static void lookUpPageIds() {
+        exhibit = ContentFixture.id(backend.db(), "ex-featured-new");
     }
 
     @Test
@@ -66,14 +60,14 @@ class ResponseCacheTest {
         backend.get(listing);
         assertEquals("HIT", cacheStatus(backend.get(listing)));
         try {
-            DB.execute("UPDATE page SET title = 'Retitled' WHERE id = " + exhibit,
+            backend.db().execute("UPDATE page SET title = 'Retitled' WHERE id = " + exhibit,
                     "UPDATE author SET name = 'Robert Broadcaster' WHERE name = 'Bob Broadcaster'");
             HttpResponse<String> changed = backend.get(detail);
             assertEquals("MISS", cacheStatus(changed));
             assertEquals("Retitled", RunningBackend.json(changed).get("title").asText());
             assertTrue(backend.get(listing).body().contains("Robert Broadcaster"), "a change to a related table counts too");
         } finally {
-            DB.execute("UPDATE page SET title = 'Featured New' WHERE id = " + exhibit,
+            backend.db().execute("UPDATE page SET title = 'Featured New' WHERE id = " + exhibit,
                     "UPDATE author SET name = 'Bob Broadcaster' WHERE name = 'Robert Broadcaster'");
         }
         assertEquals("Featured New", backend.getJson(detail).get("title").asText());
@@ -112,10 +106,10 @@ class ResponseCacheTest {
     @Test
     void oneTransactionBumpsTheVersionOnceAndARollbackNotAtAll() throws SQLException {
         long before = version();
-        DB.execute("UPDATE page SET seo_title = seo_title WHERE type = 'exhibits.ExhibitPage'",
+        backend.db().execute("UPDATE page SET seo_title = seo_title WHERE type = 'exhibits.ExhibitPage'",
                 "UPDATE footnote SET text = text");
         assertEquals(before + 1, version());
-        try (Connection c = DB.connect(); Statement s = c.createStatement()) {
+        try (Connection c = backend.db().connect(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("UPDATE page SET title = 'Never Seen' WHERE id = " + exhibit);
             c.rollback();
@@ -127,7 +121,7 @@ class ResponseCacheTest {
     @Test
     void everyContentTableIsTracked() throws SQLException {
         List<String> untracked = new ArrayList<>();
-        try (Connection c = DB.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        try (Connection c = backend.db().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT EXISTS ("
                         + " SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'content_changed')")) {
@@ -141,7 +135,7 @@ class ResponseCacheTest {
     }
 
     private static long version() throws SQLException {
-        try (Connection c = DB.connect(); Statement s = c.createStatement();
+        try (Connection c = backend.db().connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version FROM content_version")) {
             rs.next();
             return rs.getLong(1);

@@ -16,8 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,9 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** /api/v2/search/ over real PostgreSQL; every fixture page carries the made-up word "quokka" to stay apart. */
 class SearchApiTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
     private static final java.util.Set<Integer> FIXTURES = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private static RunningBackend backend;
+
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withoutContentFixture();
+
     private static int technology;
     private static int busing;
     private static int radioCollection;
@@ -36,8 +39,7 @@ class SearchApiTest {
     private static int scripted;
 
     @BeforeAll
-    static void start() throws SQLException {
-        backend = RunningBackend.start(DB);
+    static void insertSearchFixtures() throws SQLException {
         technology = exhibit("quokka-technology", "Quokka Technology Today", """
                 [{"type": "text", "value": "<p data-block-key=\\"a1\\">A story about <b>radio</b> engineers in Boston.</p>", "id": "1"},
                  {"type": "interviews", "value": {"guids": ["cpb-aacip-15-qk1"], "title": "<i>Interviews</i> with Julia Child",
@@ -57,15 +59,14 @@ class SearchApiTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void removeSearchFixtures() {
         deleteFixtures();
-        backend.close();
     }
 
     /** The test database is shared by every test class of the JVM: leave no page behind for the listing tests. */
     static void deleteFixtures() {
         for (int id : FIXTURES) {
-            DB.execute("DELETE FROM page WHERE id = " + id);
+            backend.db().execute("DELETE FROM page WHERE id = " + id);
         }
         FIXTURES.clear();
     }
@@ -183,7 +184,7 @@ class SearchApiTest {
         assertEquals(dingos.subList(0, 10), ids(search("q=dingo&sort=oldest")));
         assertEquals(dingos.reversed().subList(0, 10), ids(search("q=dingo&sort=newest&per_page=20")).subList(0, 10));
         for (int id : dingos) {
-            DB.execute("DELETE FROM page WHERE id = " + id);
+            backend.db().execute("DELETE FROM page WHERE id = " + id);
         }
     }
 
@@ -225,7 +226,7 @@ class SearchApiTest {
             }
         } finally {
             for (int id : created) {
-                DB.execute("DELETE FROM page WHERE id = " + id);
+                backend.db().execute("DELETE FROM page WHERE id = " + id);
                 FIXTURES.remove(id);
             }
         }
@@ -259,22 +260,22 @@ class SearchApiTest {
     void publishingUnpublishingEditingAndDeletingShowAtOnce() throws SQLException {
         int page = exhibit("quokka-lifecycle", "Lifecycle Wombat", "[]", false, true, "2024-01-01T00:00:00Z");
         assertEquals(List.of(page), ids(search("q=wombat")));
-        DB.execute("UPDATE page SET live = false WHERE id = " + page);
+        backend.db().execute("UPDATE page SET live = false WHERE id = " + page);
         assertEquals(List.of(), ids(search("q=wombat")));
-        DB.execute("UPDATE page SET live = true WHERE id = " + page);
-        DB.execute("UPDATE exhibit SET body = '[{\"type\": \"heading\", \"value\": \"<i>Numbat</i>\", \"id\": \"h\"}]'"
+        backend.db().execute("UPDATE page SET live = true WHERE id = " + page);
+        backend.db().execute("UPDATE exhibit SET body = '[{\"type\": \"heading\", \"value\": \"<i>Numbat</i>\", \"id\": \"h\"}]'"
                 + " WHERE page_id = " + page);
         assertEquals(List.of(page), ids(search("q=numbat")));
-        DB.execute("UPDATE page SET title = 'Lifecycle Platypus' WHERE id = " + page);
+        backend.db().execute("UPDATE page SET title = 'Lifecycle Platypus' WHERE id = " + page);
         assertEquals(List.of(), ids(search("q=wombat")));
         assertEquals(List.of(page), ids(search("q=platypus")));
-        DB.execute("DELETE FROM page WHERE id = " + page);
+        backend.db().execute("DELETE FROM page WHERE id = " + page);
         assertEquals(List.of(), ids(search("q=platypus")));
     }
 
     @Test
     void rebuildRecomputesTheSameDocuments() throws SQLException {
-        try (Connection c = DB.connect()) {
+        try (Connection c = backend.db().connect()) {
             int before = count(c);
             assertEquals(before, RebuildSearchIndex.rebuild(c));
         }
@@ -357,7 +358,7 @@ class SearchApiTest {
 
     static int exhibit(String slug, String title, String body, boolean featured, boolean live, String published)
             throws SQLException {
-        try (Connection c = DB.connect()) {
+        try (Connection c = backend.db().connect()) {
             c.setAutoCommit(false);
             int id = page(c, "exhibits.ExhibitPage", slug, title, live, published);
             try (PreparedStatement st = c.prepareStatement(
@@ -379,7 +380,7 @@ class SearchApiTest {
 
     static int collection(String slug, String title, String introduction, String content, boolean featured,
                           String published) throws SQLException {
-        try (Connection c = DB.connect()) {
+        try (Connection c = backend.db().connect()) {
             c.setAutoCommit(false);
             int id = page(c, "ov_collections.Collection", slug, title, true, published);
             try (PreparedStatement st = c.prepareStatement("INSERT INTO collection (page_id, introduction, content, featured)"

@@ -9,10 +9,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,18 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** /api/v2/series/ over the migrated GBH series list, and ?search= on the Wagtail-style listings. */
 class SeriesAndListingSearchTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
-    private static RunningBackend backend;
-
-    @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-    }
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withoutContentFixture();
 
     @AfterAll
-    static void stop() {
+    static void removeSearchFixtures() {
         SearchApiTest.deleteFixtures();
-        backend.close();
     }
 
     @Test
@@ -99,7 +93,7 @@ class SeriesAndListingSearchTest {
                 + "&search_operator=and")));
         assertEquals(2, get("/api/v2/pages/?search=" + enc("kinkajou axolotl")).at("/meta/total_count").asInt());
         assertEquals(0, get("/api/v2/pages/?search=" + enc("(((")).at("/meta/total_count").asInt());
-        DB.execute("UPDATE page SET live = false WHERE id = " + bodyOnly);
+        backend.db().execute("UPDATE page SET live = false WHERE id = " + bodyOnly);
         assertEquals(List.of(inTitle), ids(get("/api/v2/pages/?search=kinkajou")));
     }
 

@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openvault.backend.RunningBackend;
-import org.openvault.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,18 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code /api/v2/static_pages/}: the site's fixed pages as CMS content. */
 class StaticPagesApiTest {
 
-    private static final TestDatabase DB = TestDatabase.get();
-    private static RunningBackend backend;
-
-    @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(DB);
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withoutContentFixture();
 
     @Test
     void listsEveryLiveStaticPageWithItsSitePath() {
@@ -52,7 +40,7 @@ class StaticPagesApiTest {
 
     @Test
     void childPagesDraftsAndUnknownPaths() {
-        DB.execute("INSERT INTO page (type, slug, title, draft_title, live, parent_id) SELECT 'staticpages.StaticPage', "
+        backend.db().execute("INSERT INTO page (type, slug, title, draft_title, live, parent_id) SELECT 'staticpages.StaticPage', "
                         + "'openvault-team', 'Credits: Open Vault', 'Credits: Open Vault', true, id FROM page WHERE slug = 'credits' AND parent_id = 3",
                 "INSERT INTO static_page (page_id, body) SELECT id, '<p>Team.</p>' FROM page WHERE slug = 'openvault-team'",
                 "INSERT INTO page (type, slug, title, draft_title, live, parent_id) VALUES ('staticpages.StaticPage', 'hidden-draft', 'Draft', 'Draft', false, 3)",
