@@ -77,11 +77,12 @@ public final class Main {
         LocalImageStorage imageStorage = new LocalImageStorage(Path.of(media.get("root").asString().orElse(".ov/media")));
         ImageRepository imageRepository = new ImageRepository(sql);
         Renditions renditions = new Renditions(imageRepository, imageStorage);
+        ContentVersion contentVersion = new ContentVersion(sql);
         ImageJson images = new ImageLibraryJson(imageRepository, renditions, imageStorage,
                 media.get("base-url").asString().orElse(""),
-                Duration.ofSeconds(media.get("json-cache-seconds").asInt().orElse(60)));
+                Duration.ofSeconds(media.get("json-cache-seconds").asInt().orElse(60)), contentVersion);
         ApiUrls urls = new ApiUrls(config, images);
-        ResponseCache responses = new ResponseCache(new ContentVersion(sql),
+        ResponseCache responses = new ResponseCache(contentVersion,
                 config.get("ov.api.cache.max-bytes").asLong().orElse(8L << 20));
 
         HttpRouting.Builder routing = HttpRouting.builder()

@@ -42,8 +42,7 @@ public final class RunningBackend implements AutoCloseable {
                 "ov.db.password", db.password(),
                 "ov.db.migrate", "true",
                 "ov.preview.secret", PREVIEW_SECRET,
-                "ov.media.root", mediaRoot.toString(),
-                "ov.media.json-cache-seconds", "0"));
+                "ov.media.root", mediaRoot.toString()));
         Config config = Config.builder()
                 .disableEnvironmentVariablesSource()
                 .sources(ConfigSources.create(settings), ConfigSources.classpath("application.yaml"))

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.openvault.backend.responsecache.ContentVersion;
+
 /**
  * Images as the API emits them (§3.5): a rendition object {@code {url, full_url, width, height, alt}}, or
  * {@code null} when there is no image, or {@code {"error": "SourceImageIOError"}} when its original cannot be read.
@@ -14,7 +16,9 @@ import java.util.concurrent.ConcurrentMap;
  * {@code url} is what the storage answers ({@code /media/…} locally); {@code full_url} is the configured public
  * media base URL ({@code ov.media.base-url}) plus {@code url} when {@code url} is relative, else {@code url} itself.
  * Answers are kept for a short while ({@code ov.media.json-cache-seconds}) so page endpoints do not query the
- * image tables on every request.
+ * image tables on every request, and only while the content version they were read at is current: an edited image
+ * shows in the very next answer, and a response kept by the response cache never holds an older image than its
+ * version.
  */
 public final class ImageLibraryJson implements ImageJson {
 
@@ -27,15 +31,17 @@ public final class ImageLibraryJson implements ImageJson {
     private final ImageStorage storage;
     private final String baseUrl;
     private final long cacheNanos;
+    private final ContentVersion versions;
     private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
 
     public ImageLibraryJson(ImageRepository images, Renditions renditions, ImageStorage storage, String baseUrl,
-                            Duration cacheFor) {
+                            Duration cacheFor, ContentVersion versions) {
         this.images = images;
         this.renditions = renditions;
         this.storage = storage;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.cacheNanos = cacheFor.toNanos();
+        this.versions = versions;
     }
 
     /** The rendition object of the image for a filter spec such as {@code fill-480x270}; null without an image. */
@@ -46,18 +52,21 @@ public final class ImageLibraryJson implements ImageJson {
         }
         FilterSpec spec = FilterSpec.parse(filterSpec);
         String key = imageId + "|" + spec;
+        if (cacheNanos <= 0) {
+            return images.find(imageId).map(image -> render(image, spec)).orElse(null);
+        }
         long now = System.nanoTime();
+        // Read before the image: what is kept under this version is at least as new as the version.
+        long version = versions.forThisRendering();
         Cached cached = cache.get(key);
-        if (cached != null && now - cached.at < cacheNanos) {
+        if (cached != null && cached.version == version && now - cached.at < cacheNanos) {
             return cached.json;
         }
         Map<String, Object> json = images.find(imageId).map(image -> render(image, spec)).orElse(null);
-        if (cacheNanos > 0) {
-            if (cache.size() >= MAX_CACHED) {
-                cache.clear();
-            }
-            cache.put(key, new Cached(json, now));
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
         }
+        cache.put(key, new Cached(json, version, now));
         return json;
     }
 
@@ -111,6 +120,6 @@ public final class ImageLibraryJson implements ImageJson {
         return Collections.unmodifiableMap(json);
     }
 
-    private record Cached(Map<String, Object> json, long at) {
+    private record Cached(Map<String, Object> json, long version, long at) {
     }
 }

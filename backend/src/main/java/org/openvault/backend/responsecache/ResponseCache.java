@@ -49,7 +49,7 @@ public final class ResponseCache {
             return;
         }
         // Rendered after reading the version, so the body is at least as new as the version it is kept under.
-        byte[] body = ApiJson.bytes(render.get());
+        byte[] body = version.renderingAt(current, () -> ApiJson.bytes(render.get()));
         store.put(key, current, body);
         res.header(STATUS_HEADER, "MISS").header(HeaderValues.CONTENT_TYPE_JSON).send(body);
     }

@@ -113,6 +113,21 @@ class ImagesInPagesTest {
     }
 
     @Test
+    void anEditedImageShowsInTheVeryNextAnswerOfAPageThatUsesIt() {
+        String detail = "/api/v2/collections/" + collection + "/";
+        assertEquals("GBH mural", backend.getJson(detail).at("/hero_image/alt").asText());
+        try {
+            backend.db().execute("UPDATE image SET title = 'GBH mural, restored' WHERE title = 'GBH mural'");
+            JsonNode changed = backend.getJson(detail);
+            assertEquals("GBH mural, restored", changed.at("/hero_image/alt").asText(), "the page answer after the edit");
+            assertEquals("GBH mural, restored", backend.getJson(detail).at("/hero_image/alt").asText(), "and it stays");
+        } finally {
+            backend.db().execute("UPDATE image SET title = 'GBH mural' WHERE title = 'GBH mural, restored'");
+        }
+        assertEquals("GBH mural", backend.getJson(detail).at("/hero_image/alt").asText());
+    }
+
+    @Test
     void deletingAnImageEmptiesTheFieldsThatUsedIt() {
         int doomed = backend.getJson("/api/v2/pages/?slug=img-doomed").at("/items/0/id").asInt();
         assertTrue(backend.getJson("/api/v2/exhibits/" + doomed + "/").get("cover_image").isObject());

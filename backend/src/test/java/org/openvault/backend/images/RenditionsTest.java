@@ -62,7 +62,7 @@ class RenditionsTest {
     }
 
     private static ImageJson json(Renditions renditions) {
-        return new ImageLibraryJson(repository, renditions, storage, "https://media.example.org/", Duration.ZERO);
+        return new ImageLibraryJson(repository, renditions, storage, "https://media.example.org/", Duration.ZERO, null);
     }
 
     @Test
