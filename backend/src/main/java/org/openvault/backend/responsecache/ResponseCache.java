@@ -37,7 +37,9 @@ public final class ResponseCache {
      */
     public void send(ServerRequest req, ServerResponse res, RenderContext ctx, Supplier<Object> render) {
         if (maxBytes <= 0 || !cacheable(req)) {
-            ApiJson.send(res, render.get());
+            // Not kept, but rendered at one version all the same: the image JSON cache then asks no version per image.
+            byte[] body = version.renderingAt(version.current(), () -> ApiJson.bytes(render.get()));
+            res.header(HeaderValues.CONTENT_TYPE_JSON).send(body);
             return;
         }
         // detail_url holds the API's origin, which may be the request's own host.
