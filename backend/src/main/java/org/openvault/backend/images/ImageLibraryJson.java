@@ -51,10 +51,10 @@ public final class ImageLibraryJson implements ImageJson {
             return null;
         }
         FilterSpec spec = FilterSpec.parse(filterSpec);
-        String key = imageId + "|" + spec;
         if (cacheNanos <= 0) {
             return images.find(imageId).map(image -> render(image, spec)).orElse(null);
         }
+        String key = imageId + "|" + spec;
         long now = System.nanoTime();
         // Read before the image: what is kept under this version is at least as new as the version.
         long version = versions.forThisRendering();

@@ -36,24 +36,25 @@ public final class ResponseCache {
      * Errors thrown by {@code render} pass through untouched (and are not kept).
      */
     public void send(ServerRequest req, ServerResponse res, RenderContext ctx, Supplier<Object> render) {
-        if (maxBytes <= 0 || !cacheable(req)) {
-            // Not kept, but rendered at one version all the same: the image JSON cache then asks no version per image.
-            byte[] body = version.renderingAt(version.current(), () -> ApiJson.bytes(render.get()));
-            res.header(HeaderValues.CONTENT_TYPE_JSON).send(body);
-            return;
-        }
-        // detail_url holds the API's origin, which may be the request's own host.
-        String key = ctx.apiBaseUrl() + req.prologue().uriPath().rawPath() + '?' + req.query().rawValue();
+        boolean keep = maxBytes > 0 && cacheable(req);
         long current = version.current();
-        ResponseStore.Entry entry = store.get(key);
-        if (entry != null && entry.version() == current) {
-            res.header(STATUS_HEADER, "HIT").header(HeaderValues.CONTENT_TYPE_JSON).send(entry.body());
-            return;
+        // detail_url holds the API's origin, which may be the request's own host.
+        String key = keep ? ctx.apiBaseUrl() + req.prologue().uriPath().rawPath() + '?' + req.query().rawValue() : null;
+        if (keep) {
+            ResponseStore.Entry entry = store.get(key);
+            if (entry != null && entry.version() == current) {
+                res.header(STATUS_HEADER, "HIT").header(HeaderValues.CONTENT_TYPE_JSON).send(entry.body());
+                return;
+            }
         }
-        // Rendered after reading the version, so the body is at least as new as the version it is kept under.
+        // Rendered after reading the version, so the body is at least as new as the version it is kept under; the
+        // image JSON cache answers as of that version too (kept or not, no version query per image).
         byte[] body = version.renderingAt(current, () -> ApiJson.bytes(render.get()));
-        store.put(key, current, body);
-        res.header(STATUS_HEADER, "MISS").header(HeaderValues.CONTENT_TYPE_JSON).send(body);
+        if (keep) {
+            store.put(key, current, body);
+            res.header(STATUS_HEADER, "MISS");
+        }
+        res.header(HeaderValues.CONTENT_TYPE_JSON).send(body);
     }
 
     /** Random order differs on every call and search terms are unbounded: both are always rendered afresh. */
