@@ -4,7 +4,11 @@
 # X-Forwarded-* headers, no access log) and with no proxy at all.
 #   bench/proxy.sh            (needs: apt-get install -y nginx wrk; openssl; a JDK 21+)
 # Env: DURATION (default 20s), CONNECTIONS (default 64), THREADS (default 2), WARMUP (default 40s; the JIT needs it, more so on a busy machine),
+#      ROUNDS (default 3: nginx and the proxy measured alternately, each round giving a ratio; on a shared 2-core
+#      machine one run swings by ±20 %, so the median ratio is the number to quote),
 #      PROXY_JAVA_OPTS (default -XX:+UseParallelGC -Xmx256m).
+# The Open Vault proxy runs twice, on its two engines: the websecure entrypoint on Helidon (a virtual thread per
+# connection; every middleware, HTTP/2) and on event loops (engine: event-loop; HTTP/1.1, routers without middlewares).
 # Besides requests/s and latency it reports CPU time per request (user + system, from /proc) of the upstream and of
 # the proxy in the path (nginx or the Open Vault proxy): the steadier measure on a busy machine.
 set -euo pipefail
@@ -14,6 +18,7 @@ DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-40s}
+ROUNDS=${ROUNDS:-3}
 # The proxy's JVM flags as ./ov runs it (the image adds -XX:+UseParallelGC to its container-sized heap).
 PROXY_JAVA_OPTS=${PROXY_JAVA_OPTS:--XX:+UseParallelGC -Xmx256m}
 if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
@@ -82,14 +87,22 @@ PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE=$WORK/tls.crt PRO
   "$JAVA_HOME/bin/java" $PROXY_JAVA_OPTS -jar proxy/target/proxy.jar > "$WORK/proxy.log" 2>&1 &
 PIDS+=($!)
 PROXY_PID=$!
+# The same proxy and configuration with the entrypoint on the event-loop engine (every value can be set by environment).
+PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE=$WORK/tls.crt PROXY_TLS_KEY=$WORK/tls.key \
+  PROXY_ENTRYPOINTS_WEBSECURE_PORT=18445 PROXY_ENTRYPOINTS_WEBSECURE_ENGINE=event-loop \
+  "$JAVA_HOME/bin/java" $PROXY_JAVA_OPTS -jar proxy/target/proxy.jar > "$WORK/proxy-event-loop.log" 2>&1 &
+PIDS+=($!)
+EVENT_LOOP_PID=$!
 
-for url in http://127.0.0.1:18081/ https://127.0.0.1:18444/ https://127.0.0.1:18443/; do
+for url in http://127.0.0.1:18081/ https://127.0.0.1:18444/ https://127.0.0.1:18443/ https://127.0.0.1:18445/; do
   for _ in $(seq 1 120); do curl -ksf -o /dev/null "$url" && break; sleep 0.25; done
   curl -ksf -o /dev/null "$url" || { echo "$url does not answer"; cat "$WORK/proxy.log"; exit 1; }
 done
 
 # CPU time (clock ticks, user + system) used so far by the given processes.
 ticks() { local sum=0 pid; for pid in "$@"; do sum=$(( sum + $(awk '{print $14 + $15}' "/proc/$pid/stat") )); done; echo "$sum"; }
+# wrk's latency ("850.00us", "4.56ms", "1.20s") in milliseconds.
+milliseconds() { awk -v t="$1" 'BEGIN { v = t + 0; if (t ~ /us$/) v /= 1000; else if (t ~ /ms$/) v += 0; else if (t ~ /s$/) v *= 1000; print v }'; }
 UPSTREAM_PIDS=()
 NGINX_PROXY_PIDS=()
 run() { # name url [pids of the proxy in the path]
@@ -106,8 +119,10 @@ run() { # name url [pids of the proxy in the path]
   p50=$(awk '$1 == "50%" {print $2}' "$WORK/run.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$WORK/run.txt")
   hz=$(getconf CLK_TCK)
+  LAST_RPS=$rps
+  LAST_P99=$(milliseconds "$p99")
   # CPU time per request in microseconds (user + system): the upstream's, and the proxy's in the path.
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" \
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$ROUND" "$name" "$rps" "$p50" "$p99" \
     "$(( upstream_ticks * 1000000 / hz / requests ))" "$( [ $# -gt 0 ] && echo $(( proxy_ticks * 1000000 / hz / requests )) || echo –)"
 }
 
@@ -116,14 +131,32 @@ mapfile -t NGINX_PROXY_PIDS < <(cat "$WORK/nginx-proxy.pid"; pgrep -P "$(cat "$W
 echo "Warming up the JVM ($WARMUP)..."
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" https://127.0.0.1:18443/ > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s https://127.0.0.1:18444/ > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" https://127.0.0.1:18445/ > /dev/null
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, keep-alive; $(nproc) cores"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, keep-alive; $(nproc) cores; $ROUNDS rounds"
 echo
-echo "| target | requests/s | p50 | p99 | upstream CPU µs/request | proxy CPU µs/request |"
-echo "|---|---|---|---|---|---|"
-run "no proxy (plain HTTP to the upstream)" http://127.0.0.1:18081/
-run "nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') (HTTPS)" https://127.0.0.1:18444/ "${NGINX_PROXY_PIDS[@]}"
-run "Open Vault proxy (HTTPS)" https://127.0.0.1:18443/ "$PROXY_PID"
+echo "| round | target | requests/s | p50 | p99 | upstream CPU µs/request | proxy CPU µs/request |"
+echo "|---|---|---|---|---|---|---|"
+NGINX_NAME="nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') (HTTPS)"
+: > "$WORK/rounds.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  ROUND=$round
+  run "no proxy (plain HTTP to the upstream)" http://127.0.0.1:18081/
+  run "$NGINX_NAME" https://127.0.0.1:18444/ "${NGINX_PROXY_PIDS[@]}"
+  nginx_rps=$LAST_RPS nginx_p99=$LAST_P99
+  run "Open Vault proxy, helidon engine (HTTPS)" https://127.0.0.1:18443/ "$PROXY_PID"
+  helidon_rps=$LAST_RPS helidon_p99=$LAST_P99
+  run "Open Vault proxy, event-loop engine (HTTPS)" https://127.0.0.1:18445/ "$EVENT_LOOP_PID"
+  echo "$round $nginx_rps $nginx_p99 $helidon_rps $helidon_p99 $LAST_RPS $LAST_P99" >> "$WORK/rounds.txt"
+done
 echo
-echo "Open Vault proxy RSS after the run: $(( $(awk '/VmRSS/ {print $2}' /proc/$PROXY_PID/status) / 1024 )) MB"
+echo "| round | helidon engine ÷ nginx | added p99 | event-loop engine ÷ nginx | added p99 |"
+echo "|---|---|---|---|---|"
+awk '{ printf "| %s | %.2f× | %+.2f ms | %.2f× | %+.2f ms |\n", $1, $4 / $2, $5 - $3, $6 / $2, $7 - $3 }' "$WORK/rounds.txt"
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo "median, helidon engine: $(awk '{ print $4 / $2 }' "$WORK/rounds.txt" | median)× nginx's requests/s, p99 $(awk '{ print $5 - $3 }' "$WORK/rounds.txt" | median) ms above nginx's"
+echo "median, event-loop engine: $(awk '{ print $6 / $2 }' "$WORK/rounds.txt" | median)× nginx's requests/s, p99 $(awk '{ print $7 - $3 }' "$WORK/rounds.txt" | median) ms above nginx's"
+echo "(targets: ≥ 0.8× and < 2 ms)"
+echo
+echo "Open Vault proxy RSS after the run: helidon engine $(( $(awk '/VmRSS/ {print $2}' /proc/$PROXY_PID/status) / 1024 )) MB, event-loop engine $(( $(awk '/VmRSS/ {print $2}' /proc/$EVENT_LOOP_PID/status) / 1024 )) MB"

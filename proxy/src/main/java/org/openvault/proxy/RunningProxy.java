@@ -29,6 +29,8 @@ import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionSelector;
 import io.helidon.webserver.http2.Http2Config;
 import org.openvault.proxy.config.ProxyConfig;
+import org.openvault.proxy.eventloop.EventLoopEntrypoint;
+import org.openvault.proxy.eventloop.EventLoopRoute;
 import org.openvault.proxy.forwarding.BalancedService;
 import org.openvault.proxy.forwarding.ForwardToService;
 import org.openvault.proxy.ops.AccessLog;
@@ -53,8 +55,10 @@ public final class RunningProxy {
             "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
             "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
+    /** Helidon's server for the entrypoints on the helidon engine; null when every entrypoint runs on event loops. */
     private final WebServer server;
     private final Map<String, String> socketNames;
+    private final Map<String, EventLoopEntrypoint> eventLoopEntrypoints;
     private final ScheduledExecutorService scheduler;
     private final AccessLog accessLog;
     private final SniCertificates certificates;
@@ -62,12 +66,13 @@ public final class RunningProxy {
     private final List<BalancedService> services;
     private volatile boolean stopped;
 
-    private RunningProxy(WebServer server, Map<String, String> socketNames, ScheduledExecutorService scheduler,
-                         AccessLog accessLog, SniCertificates certificates, ProxyMetrics metrics,
-                         List<BalancedService> services) {
+    private RunningProxy(WebServer server, Map<String, String> socketNames, Map<String, EventLoopEntrypoint> eventLoopEntrypoints,
+                         ScheduledExecutorService scheduler, AccessLog accessLog, SniCertificates certificates,
+                         ProxyMetrics metrics, List<BalancedService> services) {
         this.services = services;
         this.server = server;
         this.socketNames = socketNames;
+        this.eventLoopEntrypoints = eventLoopEntrypoints;
         this.scheduler = scheduler;
         this.accessLog = accessLog;
         this.certificates = certificates;
@@ -83,6 +88,7 @@ public final class RunningProxy {
         SniCertificates certificates = anyTls ? certificates(config.tls()) : null;
 
         Map<String, List<Route>> routesByEntrypoint = new HashMap<>();
+        Map<String, List<EventLoopRoute>> eventLoopRoutes = new HashMap<>();
         for (ProxyConfig.Router router : config.routers()) {
             Middleware.Next chain = router.service().isEmpty()
                     ? exchange -> { }
@@ -96,7 +102,11 @@ public final class RunningProxy {
             Route route = new Route(router.name(), router.rule(), router.priority(), chain);
             for (ProxyConfig.Entrypoint entrypoint : config.entrypoints().values()) {
                 boolean listed = router.entrypoints().isEmpty() ? !entrypoint.internal() : router.entrypoints().contains(entrypoint.name());
-                if (listed) {
+                if (listed && entrypoint.eventLoop()) {
+                    eventLoopRoutes.computeIfAbsent(entrypoint.name(), name -> new ArrayList<>()).add(new EventLoopRoute(
+                            router.name(), router.rule(), router.priority(),
+                            router.service().isEmpty() ? null : services.get(router.service())));
+                } else if (listed) {
                     routesByEntrypoint.computeIfAbsent(entrypoint.name(), name -> new ArrayList<>()).add(route);
                 }
             }
@@ -107,6 +117,9 @@ public final class RunningProxy {
         Map<String, String> socketNames = new LinkedHashMap<>();
         boolean first = true;
         for (ProxyConfig.Entrypoint entrypoint : config.entrypoints().values()) {
+            if (entrypoint.eventLoop()) {
+                continue;
+            }
             String socket = first ? WebServer.DEFAULT_SOCKET_NAME : entrypoint.name();
             socketNames.put(entrypoint.name(), socket);
             List<Route> routes = routesByEntrypoint.getOrDefault(entrypoint.name(), List.of());
@@ -127,11 +140,32 @@ public final class RunningProxy {
             }
             first = false;
         }
-        WebServer server = builder.build().start();
-        if (!server.isRunning()) {
-            // Helidon logged the failure and closed every listener; say which entrypoint could not listen.
-            accessLog.close();
-            throw new CannotListenException(bindFailure(config));
+        Map<String, EventLoopEntrypoint> eventLoops = new LinkedHashMap<>();
+        for (ProxyConfig.Entrypoint entrypoint : config.entrypoints().values()) {
+            if (!entrypoint.eventLoop()) {
+                continue;
+            }
+            try {
+                eventLoops.put(entrypoint.name(), EventLoopEntrypoint.start(config.host(), entrypoint,
+                        eventLoopRoutes.getOrDefault(entrypoint.name(), List.of()), config.trustedProxies(), metrics, accessLog,
+                        entrypoint.tls() ? certificates.sslContext() : null,
+                        entrypoint.tls() ? sslParameters(config.tls()) : null));
+            } catch (IOException e) {
+                eventLoops.values().forEach(EventLoopEntrypoint::close);
+                accessLog.close();
+                throw new CannotListenException("entrypoint " + entrypoint.name() + " cannot listen on port "
+                        + entrypoint.port() + " (" + e.getMessage() + ")");
+            }
+        }
+        WebServer server = null;
+        if (!socketNames.isEmpty()) {
+            server = builder.build().start();
+            if (!server.isRunning()) {
+                // Helidon logged the failure and closed every listener; say which entrypoint could not listen.
+                eventLoops.values().forEach(EventLoopEntrypoint::close);
+                accessLog.close();
+                throw new CannotListenException(bindFailure(config));
+            }
         }
 
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
@@ -154,7 +188,7 @@ public final class RunningProxy {
         long sweep = Math.max(50, config.entrypoints().values().stream()
                 .mapToLong(entrypoint -> entrypoint.headerTimeout().toMillis() / 4).min().orElse(1000));
         scheduler.scheduleWithFixedDelay(() -> headerTimeouts.forEach(HeaderTimeout::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
-        return new RunningProxy(server, socketNames, scheduler, accessLog, certificates, metrics,
+        return new RunningProxy(server, socketNames, eventLoops, scheduler, accessLog, certificates, metrics,
                 List.copyOf(services.values()));
     }
 
@@ -231,16 +265,23 @@ public final class RunningProxy {
     }
 
     private static Tls tls(SniCertificates certificates, ProxyConfig.TlsSettings settings) {
-        List<String> ciphers = settings.cipherSuites().isEmpty() ? MODERN_CIPHERS : settings.cipherSuites();
-        SSLParameters parameters = new SSLParameters(ciphers.toArray(String[]::new), settings.protocols().toArray(String[]::new));
-        // Our order, not the client's: AES-128-GCM first (fast with AES-NI; OpenSSL clients ask for AES-256 first).
-        parameters.setUseCipherSuitesOrder(true);
         return Tls.builder()
                 .sslContext(certificates.sslContext())
-                .sslParameters(parameters)
+                .sslParameters(sslParameters(settings))
                 .enabledProtocols(settings.protocols())
-                .enabledCipherSuites(ciphers)
+                .enabledCipherSuites(ciphers(settings))
                 .build();
+    }
+
+    private static List<String> ciphers(ProxyConfig.TlsSettings settings) {
+        return settings.cipherSuites().isEmpty() ? MODERN_CIPHERS : settings.cipherSuites();
+    }
+
+    private static SSLParameters sslParameters(ProxyConfig.TlsSettings settings) {
+        SSLParameters parameters = new SSLParameters(ciphers(settings).toArray(String[]::new), settings.protocols().toArray(String[]::new));
+        // Our order, not the client's: AES-128-GCM first (fast with AES-NI; OpenSSL clients ask for AES-256 first).
+        parameters.setUseCipherSuitesOrder(true);
+        return parameters;
     }
 
     private static SniCertificates certificates(ProxyConfig.TlsSettings settings) {
@@ -264,6 +305,10 @@ public final class RunningProxy {
 
     /** The port entrypoint {@code name} listens on. */
     public int port(String entrypoint) {
+        EventLoopEntrypoint eventLoop = eventLoopEntrypoints.get(entrypoint);
+        if (eventLoop != null) {
+            return eventLoop.port();
+        }
         String socket = socketNames.get(entrypoint);
         if (socket == null) {
             throw new IllegalArgumentException("no entrypoint " + entrypoint);
@@ -292,7 +337,18 @@ public final class RunningProxy {
         }
         stopped = true;
         scheduler.shutdownNow();
-        server.stop();
+        List<Thread> stopping = new ArrayList<>();
+        eventLoopEntrypoints.values().forEach(entrypoint -> stopping.add(Thread.ofVirtual().start(entrypoint::close)));
+        if (server != null) {
+            server.stop();
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         accessLog.close();
     }
 

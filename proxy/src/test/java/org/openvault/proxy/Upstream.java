@@ -83,6 +83,18 @@ final class Upstream implements AutoCloseable {
             } else {
                 res.send("status");
             }
+        } else if (path.equals("/chunked")) {
+            // No length: Helidon sends it chunked.
+            try (OutputStream out = res.outputStream()) {
+                for (int i = 0; i < 1000; i++) {
+                    out.write("piece ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    if (i % 100 == 0) {
+                        out.flush();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         } else if (path.equals("/text")) {
             res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8").send("<p>Open Vault</p>\n".repeat(500));
         } else if (path.equals("/hop")) {

@@ -44,7 +44,7 @@ public record ProxyConfig(String host,
     /** A listener: its port, whether it terminates TLS, and its limits. Internal ones serve /ping and /metrics only. */
     public record Entrypoint(String name, int port, boolean tls, boolean internal, boolean http2,
                              int maxRequestLine, int maxHeaderBytes, int maxConnections,
-                             Duration idleTimeout, Duration headerTimeout, Duration shutdownGrace) {
+                             Duration idleTimeout, Duration headerTimeout, Duration shutdownGrace, boolean eventLoop) {
     }
 
     /** A router: requests on its entrypoints that match its rule go through its middlewares to its service. */
@@ -142,15 +142,24 @@ public record ProxyConfig(String host,
 
     private static Entrypoint entrypoint(String name, ConfigNode node) {
         node.onlyKeys(Set.of("port", "tls", "internal", "http2", "max-request-line", "max-header-bytes",
-                "max-connections", "idle-timeout", "header-timeout", "shutdown-grace"));
+                "max-connections", "idle-timeout", "header-timeout", "shutdown-grace", "engine"));
         int port = node.integer("port", -1);
         if (port < 0 || port > 65535) {
             throw node.error("entrypoint '" + name + "' needs a port between 0 and 65535");
         }
+        String engine = node.string("engine", "helidon");
+        if (!engine.equals("helidon") && !engine.equals("event-loop")) {
+            throw node.get("engine").orElseThrow().error("entrypoint '" + name + "': engine must be helidon or event-loop, not '" + engine + "'");
+        }
+        boolean eventLoop = engine.equals("event-loop");
+        if (eventLoop && node.bool("internal", false)) {
+            throw node.get("engine").orElseThrow().error("entrypoint '" + name + "': the internal entrypoint (/ping, /metrics) runs on the helidon engine");
+        }
         return new Entrypoint(name, port, node.bool("tls", false), node.bool("internal", false), node.bool("http2", true),
                 node.integer("max-request-line", 8192), node.integer("max-header-bytes", 16384),
                 node.integer("max-connections", 10_000), node.duration("idle-timeout", Duration.ofMinutes(3)),
-                node.duration("header-timeout", Duration.ofSeconds(10)), node.duration("shutdown-grace", Duration.ofSeconds(10)));
+                node.duration("header-timeout", Duration.ofSeconds(10)), node.duration("shutdown-grace", Duration.ofSeconds(10)),
+                eventLoop);
     }
 
     private static Service service(String name, ConfigNode node) {
@@ -203,6 +212,14 @@ public record ProxyConfig(String host,
         for (ConfigNode middleware : node.list("middlewares")) {
             if (!middlewares.containsKey(middleware.text())) {
                 throw middleware.error("router '" + name + "' names unknown middleware '" + middleware.text() + "'");
+            }
+        }
+        List<String> listed = node.strings("entrypoints");
+        for (Entrypoint entrypoint : entrypoints.values()) {
+            boolean on = listed.isEmpty() ? !entrypoint.internal() : listed.contains(entrypoint.name());
+            if (on && entrypoint.eventLoop() && !node.list("middlewares").isEmpty()) {
+                throw node.get("middlewares").orElseThrow().error("router '" + name + "' has middlewares, which entrypoint '"
+                        + entrypoint.name() + "' (engine: event-loop) does not run: use the helidon engine there");
             }
         }
         String service = node.string("service", "");

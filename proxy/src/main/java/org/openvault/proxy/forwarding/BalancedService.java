@@ -40,7 +40,7 @@ public final class BalancedService {
     }
 
     /** The next server not yet {@code tried}: a healthy one if any, else any; null when all were tried. */
-    UpstreamServer pick(Set<UpstreamServer> tried) {
+    public UpstreamServer pick(Set<UpstreamServer> tried) {
         int size = servers.size();
         int start = Math.floorMod(next.getAndIncrement(), size);
         UpstreamServer fallback = null;

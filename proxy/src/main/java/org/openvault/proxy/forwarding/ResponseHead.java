@@ -8,7 +8,7 @@ import java.util.Locale;
  * Status line and header lines of an upstream response as they came, with what framing and hop-by-hop handling
  * need picked out while reading them: Content-Length, chunked coding, Connection's options.
  */
-final class ResponseHead {
+public final class ResponseHead {
 
     private static final String[] HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
         "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "http2-settings"};
@@ -26,13 +26,13 @@ final class ResponseHead {
     /** Header names that Connection lists besides close and keep-alive (hop-by-hop too); null when none. */
     private List<String> connectionOptions;
 
-    ResponseHead(int code, String reason, boolean http11) {
+    public ResponseHead(int code, String reason, boolean http11) {
         this.code = code;
         this.reason = reason;
         this.http11 = http11;
     }
 
-    void add(String name, String value) throws java.io.IOException {
+    public void add(String name, String value) throws java.io.IOException {
         names.add(name);
         values.add(value);
         if (name.equalsIgnoreCase("content-length")) {
@@ -64,13 +64,52 @@ final class ResponseHead {
         }
     }
 
+    public int code() {
+        return code;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public boolean http11() {
+        return http11;
+    }
+
+    /** The number of header lines. */
+    public int size() {
+        return names.size();
+    }
+
+    public String name(int i) {
+        return names.get(i);
+    }
+
+    public String value(int i) {
+        return values.get(i);
+    }
+
+    /** The declared body length, or -1 when none was declared. */
+    public long contentLength() {
+        return contentLength;
+    }
+
+    public boolean chunked() {
+        return chunked;
+    }
+
+    /** Whether the upstream closes the connection after this response (Connection: close). */
+    public boolean close() {
+        return close;
+    }
+
     /** Whether header {@code i} concerns only this hop (RFC 9110, 7.6.1): not relayed to the client. */
-    boolean hopByHop(int i) {
+    public boolean hopByHop(int i) {
         return isHopByHop(names.get(i), connectionOptions);
     }
 
     /** The value of the first header of that name, or null. */
-    String first(String name) {
+    public String first(String name) {
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).equalsIgnoreCase(name)) {
                 return values.get(i);
@@ -79,7 +118,7 @@ final class ResponseHead {
         return null;
     }
 
-    static boolean isHopByHop(String name, List<String> connectionOptions) {
+    public static boolean isHopByHop(String name, List<String> connectionOptions) {
         for (String hop : HOP_BY_HOP) {
             if (hop.length() == name.length() && hop.equalsIgnoreCase(name)) {
                 return true;

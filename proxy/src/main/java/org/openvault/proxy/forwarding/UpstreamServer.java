@@ -51,7 +51,7 @@ public final class UpstreamServer {
         return url;
     }
 
-    String authority() {
+    public String authority() {
         return authority;
     }
 
@@ -98,14 +98,14 @@ public final class UpstreamServer {
         return checkPassing && System.nanoTime() - ejectedUntil >= 0;
     }
 
-    void connectFailed() {
+    public void connectFailed() {
         if (failures.incrementAndGet() >= maxFails) {
             ejectedUntil = System.nanoTime() + failTimeoutNanos;
             failures.set(0);
         }
     }
 
-    void succeeded() {
+    public void succeeded() {
         failures.set(0);
     }
 

@@ -39,6 +39,16 @@ public final class AccessLog implements AutoCloseable {
         }
     }
 
+    /** What one line says about a request. */
+    public record Entry(String client, String method, String host, String target, String protocol, int status,
+                        long bytes, String entrypoint, String router, String service, String upstream,
+                        String referer, String userAgent) {
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
     public void log(Exchange exchange, long nanos) {
         if (!enabled) {
             return;
@@ -47,24 +57,32 @@ public final class AccessLog implements AutoCloseable {
         String query = req.query().rawValue();
         String target = req.path().rawPath() + (query.isEmpty() ? "" : "?" + query);
         String protocol = req.prologue().protocol() + "/" + req.prologue().protocolVersion();
-        String userAgent = req.headers().first(HeaderNames.USER_AGENT).orElse("");
-        String referer = req.headers().first(HeaderNames.REFERER).orElse("");
+        log(new Entry(exchange.clientAddress(), exchange.method(), exchange.host(), target, protocol, exchange.status(),
+                exchange.bytesSent(), exchange.entrypoint(), exchange.router(), exchange.service(), exchange.upstream(),
+                req.headers().first(HeaderNames.REFERER).orElse(""), req.headers().first(HeaderNames.USER_AGENT).orElse("")),
+                nanos);
+    }
+
+    public void log(Entry entry, long nanos) {
+        if (!enabled) {
+            return;
+        }
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         String line;
         if (json) {
-            line = "{\"time\":\"" + now + "\",\"client\":\"" + esc(exchange.clientAddress())
-                    + "\",\"method\":\"" + esc(exchange.method()) + "\",\"host\":\"" + esc(exchange.host())
-                    + "\",\"path\":\"" + esc(target) + "\",\"protocol\":\"" + esc(protocol)
-                    + "\",\"status\":" + exchange.status() + ",\"bytes\":" + exchange.bytesSent()
+            line = "{\"time\":\"" + now + "\",\"client\":\"" + esc(entry.client())
+                    + "\",\"method\":\"" + esc(entry.method()) + "\",\"host\":\"" + esc(entry.host())
+                    + "\",\"path\":\"" + esc(entry.target()) + "\",\"protocol\":\"" + esc(entry.protocol())
+                    + "\",\"status\":" + entry.status() + ",\"bytes\":" + entry.bytes()
                     + ",\"duration_ms\":" + String.format(Locale.ROOT, "%.3f", nanos / 1e6)
-                    + ",\"entrypoint\":\"" + esc(exchange.entrypoint()) + "\",\"router\":\"" + esc(exchange.router())
-                    + "\",\"service\":\"" + esc(exchange.service()) + "\",\"upstream\":\"" + esc(exchange.upstream())
-                    + "\",\"referer\":\"" + esc(referer) + "\",\"user_agent\":\"" + esc(userAgent) + "\"}\n";
+                    + ",\"entrypoint\":\"" + esc(entry.entrypoint()) + "\",\"router\":\"" + esc(entry.router())
+                    + "\",\"service\":\"" + esc(entry.service()) + "\",\"upstream\":\"" + esc(entry.upstream())
+                    + "\",\"referer\":\"" + esc(entry.referer()) + "\",\"user_agent\":\"" + esc(entry.userAgent()) + "\"}\n";
         } else {
-            line = exchange.clientAddress() + " - - [" + COMMON_TIME.format(now) + "] \"" + exchange.method() + " "
-                    + target + " " + protocol + "\" " + exchange.status() + " " + exchange.bytesSent()
-                    + " \"" + referer.replace("\"", "") + "\" \"" + userAgent.replace("\"", "") + "\" "
-                    + exchange.router() + " " + exchange.service() + " " + (nanos / 1_000_000) + "ms\n";
+            line = entry.client() + " - - [" + COMMON_TIME.format(now) + "] \"" + entry.method() + " "
+                    + entry.target() + " " + entry.protocol() + "\" " + entry.status() + " " + entry.bytes()
+                    + " \"" + entry.referer().replace("\"", "") + "\" \"" + entry.userAgent().replace("\"", "") + "\" "
+                    + entry.router() + " " + entry.service() + " " + (nanos / 1_000_000) + "ms\n";
         }
         synchronized (this) {
             try {

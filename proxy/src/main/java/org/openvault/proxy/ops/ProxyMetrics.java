@@ -42,13 +42,17 @@ public final class ProxyMetrics {
     }
 
     public void record(Exchange exchange, long nanos) {
-        RequestKey requestKey = new RequestKey(exchange.entrypoint(), exchange.router(), exchange.service(), exchange.status());
+        record(exchange.entrypoint(), exchange.router(), exchange.service(), exchange.status(), nanos);
+    }
+
+    public void record(String entrypoint, String router, String service, int status, long nanos) {
+        RequestKey requestKey = new RequestKey(entrypoint, router, service, status);
         LongAdder counter = requests.get(requestKey);
         if (counter == null) {
             counter = requests.computeIfAbsent(requestKey, key -> new LongAdder());
         }
         counter.increment();
-        RouteKey routeKey = new RouteKey(exchange.router(), exchange.service());
+        RouteKey routeKey = new RouteKey(router, service);
         Histogram histogram = durations.get(routeKey);
         if (histogram == null) {
             histogram = durations.computeIfAbsent(routeKey, key -> new Histogram());

@@ -15,22 +15,31 @@ public final class ErrorPage {
         }
         String accept = exchange.request().headers().first(HeaderNames.ACCEPT).orElse("");
         boolean json = prefersJson(accept);
-        String body = json
-                ? "{\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"status\":" + status.code() + "}"
-                : "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status.code() + " "
-                        + escape(status.reasonPhrase()) + "</title></head><body><h1>" + status.code() + " "
-                        + escape(status.reasonPhrase()) + "</h1><p>" + escape(message) + "</p></body></html>\n";
+        String body = body(status.code(), status.reasonPhrase(), message, json);
         exchange.status(status.code());
         exchange.markResponded();
         exchange.applyResponseHeaders();
         exchange.response().status(status)
-                .header(HeaderNames.CONTENT_TYPE, json ? "application/json" : "text/html; charset=UTF-8")
+                .header(HeaderNames.CONTENT_TYPE, contentType(json))
                 .header(HeaderNames.CACHE_CONTROL, "no-store")
                 .send(body);
     }
 
+    /** The body of an error answer: JSON or HTML. */
+    public static String body(int code, String reason, String message, boolean json) {
+        return json
+                ? "{\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"status\":" + code + "}"
+                : "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + code + " "
+                        + escape(reason) + "</title></head><body><h1>" + code + " "
+                        + escape(reason) + "</h1><p>" + escape(message) + "</p></body></html>\n";
+    }
+
+    public static String contentType(boolean json) {
+        return json ? "application/json" : "text/html; charset=UTF-8";
+    }
+
     /** JSON when Accept names application/json (or +json) and does not rank text/html first. */
-    static boolean prefersJson(String accept) {
+    public static boolean prefersJson(String accept) {
         int json = accept.indexOf("json");
         if (json < 0) {
             return false;

@@ -1,0 +1,329 @@
+package org.openvault.proxy;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openvault.proxy.config.ConfigException;
+import org.openvault.proxy.config.ProxyConfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Entrypoints on the event-loop engine: the same forwarding as the Helidon engine, over real TLS and plain sockets. */
+class EventLoopEngineTest {
+
+    @TempDir
+    static Path directory;
+
+    private static Upstream a;
+    private static Upstream b;
+    private static TestProxy proxy;
+    private static java.net.ServerSocket closing;
+
+    @BeforeAll
+    static void start() throws Exception {
+        closing = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(EventLoopEngineTest::answerOnceThenClose);
+        a = new Upstream("a");
+        b = new Upstream("b");
+        proxy = new TestProxy(directory, """
+                proxy:
+                  host: 127.0.0.1
+                  access-log: {enabled: false}
+                  tls: {certificate: CERT, key: KEY}
+                  entrypoints:
+                    web: {port: 0, engine: event-loop, max-request-line: 200, max-header-bytes: 1000, header-timeout: 500ms}
+                    websecure: {port: 0, tls: true, engine: event-loop}
+                    internal: {port: 0, internal: true}
+                  routers:
+                    main: {rule: "PathPrefix(`/`)", service: a}
+                    low: {rule: "Path(`/priority`)", priority: 1, service: b}
+                    high: {rule: "Path(`/priority`) && Method(`DELETE`)", priority: 100, service: b}
+                    nowhere: {rule: "Host(`nowhere.example`)", priority: 200}
+                    dead: {rule: "PathPrefix(`/dead`)", service: dead}
+                    retry: {rule: "PathPrefix(`/retry`)", service: retry}
+                    slow: {rule: "PathPrefix(`/hang`)", service: slow}
+                    closing: {rule: "PathPrefix(`/closing`)", service: closing}
+                  services:
+                    a: {servers: [URL_A]}
+                    b: {servers: [URL_B]}
+                    dead: {servers: [DEAD], attempts: 3}
+                    retry: {servers: [DEAD, URL_A], attempts: 2}
+                    slow: {servers: [URL_A], timeout: 300ms}
+                    closing: {servers: [CLOSING], attempts: 1}
+                """.replace("URL_A", a.url()).replace("URL_B", b.url())
+                .replace("DEAD", "http://127.0.0.1:" + RawHttp.closedPort())
+                .replace("CLOSING", "http://127.0.0.1:" + closing.getLocalPort()));
+    }
+
+    /** An upstream that answers one request per connection as if keeping it alive, then closes it. */
+    private static void answerOnceThenClose() {
+        while (!closing.isClosed()) {
+            try (Socket socket = closing.accept()) {
+                InputStream in = socket.getInputStream();
+                StringBuilder head = new StringBuilder();
+                int b;
+                while ((b = in.read()) >= 0 && !head.append((char) b).toString().endsWith("\r\n\r\n")) {
+                    // reading the request head
+                }
+                socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
+            } catch (java.io.IOException e) {
+                // closed at the end of the test
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        closing.close();
+        proxy.close();
+        a.close();
+        b.close();
+    }
+
+    private static int web() {
+        return proxy.proxy.port("web");
+    }
+
+    @Test
+    void forwardsOverTlsWithForwardedHeadersAndHostKept() {
+        int port = proxy.proxy.port("websecure");
+        HttpResponse<String> response = proxy.get(proxy.https("websecure", "/some/path?q=a%20b&x=1"),
+                "X-Forwarded-For", "6.6.6.6", "X-Real-IP", "6.6.6.6", "Forwarded", "for=6.6.6.6", "X-Forwarded-Proto", "gopher");
+        assertEquals(200, response.statusCode());
+        assertEquals("a", response.headers().firstValue("X-Upstream").orElse(""));
+        String echoed = response.body();
+        assertTrue(echoed.contains("path=/some/path?q=a%20b&x=1\n"), echoed);
+        assertTrue(echoed.contains("header:x-forwarded-for=[127.0.0.1]"), echoed);
+        assertTrue(echoed.contains("header:x-real-ip=[127.0.0.1]"), echoed);
+        assertTrue(echoed.contains("header:x-forwarded-proto=[https]"), echoed);
+        assertTrue(echoed.contains("header:x-forwarded-host=[localhost:" + port + "]"), echoed);
+        assertTrue(echoed.contains("header:x-forwarded-port=[" + port + "]"), echoed);
+        assertTrue(echoed.contains("header:forwarded=[for=127.0.0.1;proto=https;host=\"localhost:" + port + "\"]"), echoed);
+        assertTrue(echoed.contains("header:host=[localhost:" + port + "]"), echoed);
+        assertFalse(echoed.contains("6.6.6.6"), echoed);
+    }
+
+    @Test
+    void highestPriorityWinsAndUnmatchedOrServiceLessRequestsGet404() {
+        // The catch-all router (priority: its rule's length, 15) outranks "low" (1); "high" (100) outranks both.
+        assertTrue(proxy.get(proxy.https("websecure", "/priority")).body().contains("upstream=a"));
+        HttpResponse<String> deleted = proxy.https.send(HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/priority")))
+                .DELETE().build());
+        assertTrue(deleted.body().contains("upstream=b\nmethod=DELETE"), deleted.body());
+        String noService = RawHttp.exchange(web(), "GET / HTTP/1.1\r\nHost: nowhere.example\r\nAccept: application/json\r\nConnection: close\r\n\r\n");
+        assertTrue(noService.startsWith("HTTP/1.1 404 Not Found"), noService);
+        assertTrue(noService.contains("Content-Type: application/json"), noService);
+        assertTrue(noService.contains("{\"message\":\"This router has no service.\",\"status\":404}"), noService);
+    }
+
+    @Test
+    void bodiesGoUpWithLengthOrChunkedAndComeBackWhole() throws Exception {
+        HttpResponse<String> sized = proxy.https.send(HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/upload")))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(300_000))).build());
+        assertTrue(sized.body().contains("method=POST"), sized.body());
+        assertTrue(sized.body().contains("body-bytes=300000\n"), sized.body());
+
+        long size = 20L * 1024 * 1024;
+        HttpResponse<String> streamed = proxy.https.send(HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/upload")))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ForwardingTest.GeneratedBytes(size))).build());
+        assertTrue(streamed.body().contains("header:transfer-encoding=[chunked]"), streamed.body());
+        assertTrue(streamed.body().contains("body-bytes=" + size + "\n"), streamed.body());
+
+        HttpResponse<InputStream> down = proxy.https.sendStreaming(HttpRequest.newBuilder(
+                URI.create(proxy.https("websecure", "/bytes/" + size))).build());
+        assertEquals(200, down.statusCode());
+        long received = 0;
+        try (InputStream in = down.body()) {
+            byte[] buffer = new byte[65536];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                for (int i = 0; i < n; i++) {
+                    assertEquals('a', buffer[i]);
+                }
+                received += n;
+            }
+        }
+        assertEquals(size, received);
+    }
+
+    @Test
+    void keepAliveAndPipelinedRequestsAreAnsweredInOrder() {
+        String answers = untilClosed("GET /first HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "POST /second HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+                + "GET /third HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        int first = answers.indexOf("path=/first");
+        int second = answers.indexOf("path=/second");
+        int third = answers.indexOf("path=/third");
+        assertTrue(first > 0 && second > first && third > second, answers);
+        assertTrue(answers.contains("body-bytes=5\n"), answers);
+        assertEquals(3, answers.split("HTTP/1.1 200 OK", -1).length - 1, answers);
+    }
+
+    /** Everything the proxy sends on the plain entrypoint until it closes the connection. */
+    private static String untilClosed(String requests) {
+        try (Socket socket = new Socket("127.0.0.1", web())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void hopByHopHeadersAreDroppedBothWays() {
+        String request = RawHttp.exchange(web(), "GET /echo HTTP/1.1\r\nHost: x\r\nConnection: close, X-Secret\r\n"
+                + "X-Secret: 1\r\nKeep-Alive: timeout=5\r\nTE: trailers\r\nX-Kept: yes\r\n\r\n");
+        assertTrue(request.contains("header:x-kept=[yes]"), request);
+        assertFalse(request.contains("x-secret"), request);
+        assertFalse(request.contains("header:keep-alive"), request);
+        assertFalse(request.contains("header:te="), request);
+        String response = RawHttp.exchange(web(), "GET /hop HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 200"), response);
+        assertFalse(response.contains("X-Private-Hop"), response);
+        assertFalse(response.contains("timeout=5"), response);
+    }
+
+    @Test
+    void expectContinueIsAnsweredBeforeTheBodyIsSent() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", web())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PUT /put HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] interim = new byte[25];
+            int read = socket.getInputStream().readNBytes(interim, 0, interim.length);
+            assertEquals("HTTP/1.1 100 Continue\r\n\r\n", new String(interim, 0, read, StandardCharsets.US_ASCII));
+            out.write("body".getBytes(StandardCharsets.US_ASCII));
+            String answer = RawHttp.readAll(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            assertTrue(answer.contains("body-bytes=4\n"), answer);
+            assertFalse(answer.contains("header:expect"), answer);
+        }
+    }
+
+    @Test
+    void http10ClientsAreAnsweredInHttp10() {
+        String answer = RawHttp.exchange(web(), "GET /old HTTP/1.0\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.0 200"), answer);
+        assertTrue(answer.contains("path=/old"), answer);
+        assertTrue(answer.contains("Connection: close"), answer);
+        assertTrue(answer.contains("header:host=[127.0.0.1:"), "the server's authority stands in for the missing Host: " + answer);
+        // A chunked answer reaches an HTTP/1.0 client as plain bytes ending with the connection.
+        String chunked = RawHttp.exchange(web(), "GET /chunked HTTP/1.0\r\n\r\n");
+        assertTrue(chunked.startsWith("HTTP/1.0 200"), chunked);
+        assertFalse(chunked.toLowerCase().contains("transfer-encoding"), chunked);
+        assertTrue(chunked.endsWith("\r\n\r\n" + "piece ".repeat(1000)), chunked);
+        String chunked11 = RawHttp.exchange(web(), "GET /chunked HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertTrue(chunked11.contains("Transfer-Encoding: chunked"), chunked11);
+    }
+
+    @Test
+    void refusedUpstreamIs502AndIdempotentRequestsTryTheNextServer() {
+        HttpResponse<String> dead = proxy.get(proxy.https("websecure", "/dead"), "Accept", "text/html");
+        assertEquals(502, dead.statusCode());
+        assertTrue(dead.body().contains("<h1>502 Bad Gateway</h1>"), dead.body());
+        HttpResponse<String> retried = proxy.get(proxy.https("websecure", "/retry/x"));
+        assertEquals(200, retried.statusCode());
+        assertTrue(retried.body().contains("upstream=a"), retried.body());
+    }
+
+    @Test
+    void silentUpstreamIs504() {
+        HttpResponse<String> response = proxy.get(proxy.https("websecure", "/hang"), "Accept", "application/json");
+        assertEquals(504, response.statusCode());
+        assertTrue(response.body().contains("\"status\":504"), response.body());
+    }
+
+    @Test
+    void aKeptAliveConnectionTheUpstreamClosedIsReplaced() {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = proxy.get(proxy.https("websecure", "/closing"));
+            assertEquals(200, response.statusCode(), "request " + i);
+            assertEquals("ok", response.body());
+        }
+    }
+
+    @Test
+    void malformedRequestsGet4xxAndTheConnectionCloses() {
+        assertTrue(RawHttp.exchange(web(), "GARBAGE\r\n\r\n").startsWith("HTTP/1.1 400"));
+        assertTrue(RawHttp.exchange(web(), "GET / HTTP/1.1\r\n\r\n").startsWith("HTTP/1.1 400"), "no Host");
+        assertTrue(RawHttp.exchange(web(), "GET / HTTP/1.1\r\nHost: a b\r\n\r\n").startsWith("HTTP/1.1 400"), "bad Host");
+        assertTrue(RawHttp.exchange(web(), "GET / HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n").startsWith("HTTP/1.1 400"));
+        assertTrue(RawHttp.exchange(web(), "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n")
+                .startsWith("HTTP/1.1 400"), "smuggling");
+        assertTrue(RawHttp.exchange(web(), "GET / HTTP/2.0\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 505"));
+        assertTrue(RawHttp.exchange(web(), "GET /" + "a".repeat(300) + " HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 414"));
+        String large = RawHttp.exchange(web(), "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(1200) + "\r\n\r\n");
+        assertTrue(large.startsWith("HTTP/1.1 431"), large);
+        assertTrue(large.contains("Connection: close"), large);
+    }
+
+    @Test
+    void slowClientIsCutOff() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", web())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            int read;
+            try {
+                read = socket.getInputStream().read();
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the proxy kept a silent connection open", e);
+            } catch (SocketException reset) {
+                read = -1;
+            }
+            assertEquals(-1, read);
+        }
+    }
+
+    @Test
+    void requestsAreCountedInTheMetrics() {
+        proxy.get(proxy.https("websecure", "/counted"));
+        String metrics = proxy.get(proxy.http("internal", "/metrics")).body();
+        assertTrue(metrics.contains("proxy_requests_total{entrypoint=\"websecure\",router=\"main\",service=\"a\",code=\"200\"}"), metrics);
+    }
+
+    @Test
+    void routersWithMiddlewaresAreRefusedOnEventLoopEntrypoints() {
+        ConfigException refused = assertThrows(ConfigException.class, () -> ProxyConfig.parse("bad.yaml", """
+                proxy:
+                  entrypoints:
+                    web: {port: 0, engine: event-loop}
+                  routers:
+                    main:
+                      rule: PathPrefix(`/`)
+                      middlewares: [headers]
+                      service: a
+                  services:
+                    a: {servers: ["http://127.0.0.1:1"]}
+                  middlewares:
+                    headers: {headers: {frame-deny: true}}
+                """, java.util.Map.of()));
+        assertTrue(refused.getMessage().contains("bad.yaml line 7"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("engine: event-loop"), refused.getMessage());
+        ConfigException unknown = assertThrows(ConfigException.class, () -> ProxyConfig.parse("bad.yaml", """
+                proxy:
+                  entrypoints:
+                    web: {port: 0, engine: netty}
+                """, java.util.Map.of()));
+        assertTrue(unknown.getMessage().contains("engine must be helidon or event-loop"), unknown.getMessage());
+    }
+}
