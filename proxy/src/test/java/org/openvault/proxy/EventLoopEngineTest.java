@@ -269,6 +269,7 @@ class EventLoopEngineTest {
         assertTrue(RawHttp.exchange(web(), "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n")
                 .startsWith("HTTP/1.1 400"), "smuggling");
         assertTrue(RawHttp.exchange(web(), "GET / HTTP/2.0\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 505"));
+        assertTrue(RawHttp.exchange(web(), "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n").startsWith("HTTP/1.1 501"));
         assertTrue(RawHttp.exchange(web(), "GET /" + "a".repeat(300) + " HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 414"));
         String large = RawHttp.exchange(web(), "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(1200) + "\r\n\r\n");
         assertTrue(large.startsWith("HTTP/1.1 431"), large);

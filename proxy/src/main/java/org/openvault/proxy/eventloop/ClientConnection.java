@@ -405,7 +405,9 @@ final class ClientConnection {
     }
 
     private void readFromUpstream() throws IOException {
-        while (link != null && out.remaining() > 0) {
+        UpstreamLink current = link;
+        // Stops when this exchange's link is done with (the next exchange may already have taken another one).
+        while (link == current && link != null && out.remaining() > 0) {
             int read;
             try {
                 read = link.channel.read(link.in);
@@ -636,10 +638,9 @@ final class ClientConnection {
         if (transport.hasPendingOutput()) {
             clientOps |= SelectionKey.OP_WRITE;
         }
-        if (wantsClientBytes() && !clientOutPending) {
-            clientOps |= SelectionKey.OP_READ;
-        }
-        if (transport.handshaking()) {
+        // Reading stays on while there is room (a request head, body bytes, or the next request waiting its turn):
+        // turning it off and on per exchange would cost two epoll_ctl calls per request.
+        if (in.remaining() >= RECORD_ROOM || transport.handshaking()) {
             clientOps |= SelectionKey.OP_READ;
         }
         if (key.interestOps() != clientOps) {
@@ -662,11 +663,9 @@ final class ClientConnection {
         }
     }
 
-    /** Whether the client's next bytes can be taken now: a head is awaited, or body bytes can go upstream. */
+    /** Whether the client's next bytes can be taken now. */
     private boolean wantsClientBytes() {
-        boolean wanted = phase == Phase.HEAD
-                || (requestBody != null && link != null && !link.connecting && headOut == null && bodyOut.position() == 0);
-        return wanted && in.remaining() >= RECORD_ROOM;
+        return in.remaining() >= RECORD_ROOM;
     }
 
     private void broken(Exception e) {

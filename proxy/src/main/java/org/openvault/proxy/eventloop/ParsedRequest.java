@@ -274,9 +274,8 @@ final class ParsedRequest implements RequestFacts {
             if (contentLength >= 0) {
                 throw badRequest("Both Transfer-Encoding and Content-Length.");
             }
-            String[] codings = transferEncoding.split(",");
-            if (!codings[codings.length - 1].trim().equalsIgnoreCase("chunked")) {
-                throw badRequest("The last transfer coding of a request must be chunked.");
+            if (!transferEncoding.trim().equalsIgnoreCase("chunked")) {
+                throw new Refused(501, "Not Implemented", "Only the chunked transfer coding is accepted.");
             }
             chunked = true;
         }

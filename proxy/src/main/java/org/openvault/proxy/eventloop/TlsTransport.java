@@ -82,6 +82,10 @@ final class TlsTransport extends ClientTransport {
                             && engine.getHandshakeStatus() == status) {
                         return into.position() - before;
                     }
+                    if (into.position() > before && netIn.position() == 0) {
+                        // All read is decrypted: no speculative read (the selector tells when more comes).
+                        return into.position() - before;
+                    }
                 }
                 case BUFFER_UNDERFLOW -> {
                     if (ended) {
