@@ -70,20 +70,29 @@ class EventLoopEngineTest {
                 .replace("CLOSING", "http://127.0.0.1:" + closing.getLocalPort()));
     }
 
-    /** An upstream that answers one request per connection as if keeping it alive, then closes it. */
+    /**
+     * An upstream that answers one request per connection as if keeping it alive, and closes the connection
+     * when the next request arrives on it (the race every keep-alive proxy meets: the request went out on a
+     * connection the server was closing).
+     */
     private static void answerOnceThenClose() {
         while (!closing.isClosed()) {
             try (Socket socket = closing.accept()) {
                 InputStream in = socket.getInputStream();
-                StringBuilder head = new StringBuilder();
-                int b;
-                while ((b = in.read()) >= 0 && !head.append((char) b).toString().endsWith("\r\n\r\n")) {
-                    // reading the request head
-                }
+                readHead(in);
                 socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
+                readHead(in);
             } catch (java.io.IOException e) {
                 // closed at the end of the test
             }
+        }
+    }
+
+    private static void readHead(InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= 0 && !head.append((char) b).toString().endsWith("\r\n\r\n")) {
+            // reading the request head
         }
     }
 

@@ -11,37 +11,40 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Access log formats and graceful shutdown. */
+/** Access log formats and graceful shutdown, on both engines. */
 class OperationsTest {
 
     @TempDir
     Path directory;
 
-    private TestProxy proxy(Upstream upstream, String format, Path log) {
-        return new TestProxy(directory.resolve(format), """
+    private TestProxy proxy(Upstream upstream, String format, Path log, String engine) {
+        return new TestProxy(directory.resolve(format + "-" + engine), """
                 proxy:
                   host: 127.0.0.1
                   access-log: {format: FORMAT, file: LOG}
                   entrypoints:
-                    web: {port: 0, shutdown-grace: 20s}
+                    web: {port: 0, shutdown-grace: 20s, engine: ENGINE}
                   routers:
                     all: {rule: "PathPrefix(`/`)", service: up}
                   services:
                     up: {servers: [UP]}
-                """.replace("FORMAT", format).replace("LOG", log.toString()).replace("UP", upstream.url()));
+                """.replace("FORMAT", format).replace("LOG", log.toString()).replace("UP", upstream.url())
+                .replace("ENGINE", engine));
     }
 
-    @Test
-    void accessLogAsJsonLines() throws Exception {
-        Path log = directory.resolve("access.json");
+    @ParameterizedTest
+    @ValueSource(strings = {"helidon", "event-loop"})
+    void accessLogAsJsonLines(String engine) throws Exception {
+        Path log = directory.resolve("access-" + engine + ".json");
         try (Upstream upstream = new Upstream("up")) {
-            TestProxy proxy = proxy(upstream, "json", log);
+            TestProxy proxy = proxy(upstream, "json", log, engine);
             proxy.get(proxy.http("web", "/logged?x=1"), "User-Agent", "tester \"quoted\"");
             proxy.close();
         }
@@ -55,11 +58,12 @@ class OperationsTest {
         assertTrue(line.contains("\"user_agent\":\"tester \\\"quoted\\\"\"}"), line);
     }
 
-    @Test
-    void accessLogInCommonLogFormat() throws Exception {
-        Path log = directory.resolve("access.log");
+    @ParameterizedTest
+    @ValueSource(strings = {"helidon", "event-loop"})
+    void accessLogInCommonLogFormat(String engine) throws Exception {
+        Path log = directory.resolve("access-" + engine + ".log");
         try (Upstream upstream = new Upstream("up")) {
-            TestProxy proxy = proxy(upstream, "common", log);
+            TestProxy proxy = proxy(upstream, "common", log, engine);
             proxy.get(proxy.http("web", "/status/404"));
             proxy.close();
         }
@@ -68,10 +72,11 @@ class OperationsTest {
                 + "\"GET /status/404 HTTP/1\\.1\" 404 6 \"\" \"[^\"]*\" all up \\d+ms"), line);
     }
 
-    @Test
-    void stopLetsInFlightRequestsFinishAndRefusesNewConnections() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"helidon", "event-loop"})
+    void stopLetsInFlightRequestsFinishAndRefusesNewConnections(String engine) throws Exception {
         try (Upstream upstream = new Upstream("up")) {
-            TestProxy proxy = proxy(upstream, "json", directory.resolve("drain.log"));
+            TestProxy proxy = proxy(upstream, "json", directory.resolve("drain-" + engine + ".log"), engine);
             int port = proxy.proxy.port("web");
             CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> TestProxy.plain(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hang")).build()));

@@ -48,8 +48,8 @@ final class ClientConnection {
     private final ByteBuffer in;
     /** Bytes for the client not yet written (write mode). */
     private final ByteBuffer out = ByteBuffer.allocate(64 * 1024);
-    /** Request body bytes for the upstream not yet written (write mode). */
-    private final ByteBuffer bodyOut = ByteBuffer.allocate(32 * 1024);
+    /** Request body bytes for the upstream not yet written (write mode); allocated for the first request with a body. */
+    private ByteBuffer bodyOut = ByteBuffer.allocate(0);
     private final HeadWriter head = new HeadWriter();
     private Phase phase = Phase.HEAD;
     private long deadline;
@@ -236,6 +236,9 @@ final class ClientConnection {
         }
         route = context.route(parsed);
         requestBody = parsed.chunked ? BodyFraming.chunked() : BodyFraming.fixed(Math.max(0, parsed.contentLength));
+        if (parsed.hasBody() && bodyOut.capacity() == 0) {
+            bodyOut = ByteBuffer.allocate(32 * 1024);
+        }
         if (route == null || route.service() == null) {
             // The body (if any) is not read: the connection closes after the answer.
             closeAfterResponse |= parsed.hasBody();
@@ -373,7 +376,7 @@ final class ClientConnection {
 
     /** Moves request body bytes from the client's buffer to the upstream, as far as both sides allow. */
     private void pumpRequestBody() throws IOException {
-        while (requestBody != null && link != null && headOut == null) {
+        while (requestBody != null && link != null && !link.connecting && headOut == null) {
             if (bodyOut.position() > 0) {
                 bodyOut.flip();
                 try {
@@ -557,9 +560,12 @@ final class ClientConnection {
             return;
         }
         boolean stale = link != null && link.reused;
+        UpstreamServer server = link == null ? null : link.server;
         dropLink();
         if (stale && !staleRetried && !bodySent && bodyOut.position() == 0) {
+            // The same server again, on a new connection (it had closed the kept-alive one).
             staleRetried = true;
+            tried.remove(server);
             connectUpstream();
             return;
         }
