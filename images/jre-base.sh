@@ -26,7 +26,9 @@ root=$work/rootfs
 # (brotli4j, frontend) wants the C++ runtime.
 native_libs_of_the_services() {
   for name in libstdc++.so.6 libgcc_s.so.1; do
-    /sbin/ldconfig -p | awk -v n="$name" '$1 == n && /x86-64/ { print $NF; exit }'
+    # awk reads to the end (no early exit): ldconfig killed by SIGPIPE would fail this pipeline under pipefail
+    # and drop the libraries after the first.
+    /sbin/ldconfig -p | awk -v n="$name" '$1 == n && /x86-64/ && !found { print $NF; found = 1 }'
   done
 }
 

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 
 import javax.net.ssl.SSLEngine;
 
+import org.openvault.proxy.forwarding.HeadBytes;
 import org.openvault.proxy.forwarding.ResponseHead;
 import org.openvault.proxy.forwarding.UpstreamServer;
 import org.openvault.proxy.ops.AccessLog;
@@ -50,7 +51,7 @@ final class ClientConnection {
     private final ByteBuffer out = ByteBuffer.allocate(64 * 1024);
     /** Request body bytes for the upstream not yet written (write mode); allocated for the first request with a body. */
     private ByteBuffer bodyOut = ByteBuffer.allocate(0);
-    private final HeadWriter head = new HeadWriter();
+    private final HeadBytes head = new HeadBytes();
     private Phase phase = Phase.HEAD;
     private long deadline;
 
@@ -207,10 +208,10 @@ final class ClientConnection {
 
     /** Starts the exchange whose head is complete in {@code in}, if it is. */
     private void nextRequest() throws IOException {
-        int end = headEnd(in.array(), in.position());
+        int end = HeadLines.headEnd(in.array(), in.position());
         if (end < 0) {
             if (in.position() > maxHead) {
-                int firstLine = indexOf(in.array(), (byte) '\n', 0, in.position());
+                int firstLine = HeadLines.indexOf(in.array(), (byte) '\n', 0, in.position());
                 boolean lineTooLong = firstLine < 0 || firstLine > context.entrypoint().maxRequestLine();
                 startExchange(null);
                 closeAfterResponse = true;
@@ -438,7 +439,7 @@ final class ClientConnection {
     /** Parses the response head once it is all in; false while it is not. Interim 1xx answers are dropped. */
     private boolean readResponseHead() throws IOException {
         while (true) {
-            int end = headEnd(link.in.array(), link.in.position());
+            int end = HeadLines.headEnd(link.in.array(), link.in.position());
             if (end < 0) {
                 if (!link.in.hasRemaining()) {
                     dropLink();
@@ -702,24 +703,9 @@ final class ClientConnection {
         in.compact();
     }
 
-    /** Just past the blank line ending a head in {@code bytes[0, length)}, or -1 when it is not all there. */
-    private static int headEnd(byte[] bytes, int length) {
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] == '\n') {
-                if (i + 1 < length && bytes[i + 1] == '\n') {
-                    return i + 2;
-                }
-                if (i + 2 < length && bytes[i + 1] == '\r' && bytes[i + 2] == '\n') {
-                    return i + 3;
-                }
-            }
-        }
-        return -1;
-    }
-
     /** A response head: status line, then header lines (framing and hop-by-hop picked out by {@link ResponseHead}). */
     private static ResponseHead responseHead(byte[] bytes, int end) throws IOException {
-        int lineEnd = lineEnd(bytes, 0, end);
+        int lineEnd = HeadLines.lineEnd(bytes, 0, end);
         String line = new String(bytes, 0, lineEnd, StandardCharsets.ISO_8859_1);
         if (line.length() < 12 || !line.startsWith("HTTP/1.") || line.charAt(8) != ' '
                 || (line.length() > 12 && line.charAt(12) != ' ')) {
@@ -732,41 +718,19 @@ final class ClientConnection {
             throw new IOException("bad status from upstream: " + line);
         }
         ResponseHead parsed = new ResponseHead(code, line.length() > 13 ? line.substring(13) : "", line.charAt(7) == '1');
-        int pos = next(bytes, lineEnd);
+        int pos = HeadLines.next(bytes, lineEnd);
         while (true) {
-            int stop = lineEnd(bytes, pos, end);
+            int stop = HeadLines.lineEnd(bytes, pos, end);
             if (stop == pos) {
                 return parsed;
             }
-            int colon = indexOf(bytes, (byte) ':', pos, stop);
+            int colon = HeadLines.indexOf(bytes, (byte) ':', pos, stop);
             if (colon <= pos) {
                 throw new IOException("bad header line from upstream");
             }
             parsed.add(new String(bytes, pos, colon - pos, StandardCharsets.ISO_8859_1).trim(),
                     new String(bytes, colon + 1, stop - colon - 1, StandardCharsets.ISO_8859_1).trim());
-            pos = next(bytes, stop);
+            pos = HeadLines.next(bytes, stop);
         }
-    }
-
-    private static int lineEnd(byte[] bytes, int from, int end) {
-        for (int i = from; i < end; i++) {
-            if (bytes[i] == '\n') {
-                return i > from && bytes[i - 1] == '\r' ? i - 1 : i;
-            }
-        }
-        return end;
-    }
-
-    private static int next(byte[] bytes, int lineEnd) {
-        return bytes[lineEnd] == '\r' ? lineEnd + 2 : lineEnd + 1;
-    }
-
-    private static int indexOf(byte[] bytes, byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.openvault.proxy.forwarding.ForwardedHeaders;
 import org.openvault.proxy.rules.RequestFacts;
 
 /**
@@ -63,7 +64,7 @@ final class ParsedRequest implements RequestFacts {
     @Override
     public String host() {
         if (host == null) {
-            host = hostWithoutPort(authority).toLowerCase(Locale.ROOT);
+            host = ForwardedHeaders.hostWithoutPort(authority).toLowerCase(Locale.ROOT);
         }
         return host;
     }
@@ -110,15 +111,15 @@ final class ParsedRequest implements RequestFacts {
      * {@code maxHeaderBytes} are the entrypoint's limits (414 and 431 past them).
      */
     static ParsedRequest parse(byte[] bytes, int end, int maxRequestLine, int maxHeaderBytes) throws Refused {
-        int lineEnd = lineEnd(bytes, 0, end);
+        int lineEnd = HeadLines.lineEnd(bytes, 0, end);
         if (lineEnd > maxRequestLine) {
             throw new Refused(414, "URI Too Long", "The request line is longer than " + maxRequestLine + " bytes.");
         }
         ParsedRequest request = requestLine(bytes, lineEnd);
-        int pos = next(bytes, lineEnd);
+        int pos = HeadLines.next(bytes, lineEnd);
         int headerBytes = 0;
         while (true) {
-            int line = lineEnd(bytes, pos, end);
+            int line = HeadLines.lineEnd(bytes, pos, end);
             if (line == pos) {
                 break;
             }
@@ -127,30 +128,16 @@ final class ParsedRequest implements RequestFacts {
                 throw new Refused(431, "Request Header Fields Too Large", "The request headers are too large.");
             }
             request.header(bytes, pos, line);
-            pos = next(bytes, line);
+            pos = HeadLines.next(bytes, line);
         }
         request.check();
         return request;
     }
 
-    /** Where the line starting at {@code from} ends (its CR, or its LF when a bare LF ends it). */
-    private static int lineEnd(byte[] bytes, int from, int end) {
-        for (int i = from; i < end; i++) {
-            if (bytes[i] == '\n') {
-                return i > from && bytes[i - 1] == '\r' ? i - 1 : i;
-            }
-        }
-        return end;
-    }
-
-    private static int next(byte[] bytes, int lineEnd) {
-        return bytes[lineEnd] == '\r' ? lineEnd + 2 : lineEnd + 1;
-    }
-
     private static ParsedRequest requestLine(byte[] bytes, int lineEnd) throws Refused {
-        int firstSpace = indexOf(bytes, (byte) ' ', 0, lineEnd);
-        int secondSpace = firstSpace < 0 ? -1 : indexOf(bytes, (byte) ' ', firstSpace + 1, lineEnd);
-        if (firstSpace <= 0 || secondSpace < 0 || indexOf(bytes, (byte) ' ', secondSpace + 1, lineEnd) >= 0) {
+        int firstSpace = HeadLines.indexOf(bytes, (byte) ' ', 0, lineEnd);
+        int secondSpace = firstSpace < 0 ? -1 : HeadLines.indexOf(bytes, (byte) ' ', firstSpace + 1, lineEnd);
+        if (firstSpace <= 0 || secondSpace < 0 || HeadLines.indexOf(bytes, (byte) ' ', secondSpace + 1, lineEnd) >= 0) {
             throw badRequest("Malformed request line.");
         }
         for (int i = 0; i < firstSpace; i++) {
@@ -196,7 +183,7 @@ final class ParsedRequest implements RequestFacts {
         if (bytes[from] == ' ' || bytes[from] == '\t') {
             throw badRequest("Folded header lines are not accepted.");
         }
-        int colon = indexOf(bytes, (byte) ':', from, to);
+        int colon = HeadLines.indexOf(bytes, (byte) ':', from, to);
         if (colon <= from) {
             throw badRequest("Malformed header line.");
         }
@@ -346,16 +333,6 @@ final class ParsedRequest implements RequestFacts {
         return true;
     }
 
-    static String hostWithoutPort(String authority) {
-        String host = authority == null ? "" : authority.trim();
-        if (host.startsWith("[")) {
-            int end = host.indexOf(']');
-            return end > 0 ? host.substring(0, end + 1) : "";
-        }
-        int colon = host.indexOf(':');
-        return colon >= 0 ? host.substring(0, colon) : host;
-    }
-
     /** The path with %XX sequences decoded as UTF-8 (what rules match against); a bad sequence stays as it is. */
     static String decodePath(String raw) {
         if (raw.indexOf('%') < 0) {
@@ -379,15 +356,6 @@ final class ParsedRequest implements RequestFacts {
     private static boolean isTokenChar(byte b) {
         return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
                 || "!#$%&'*+-.^_`|~".indexOf(b) >= 0;
-    }
-
-    private static int indexOf(byte[] bytes, byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String ascii(byte[] bytes, int from, int to) {

@@ -1,11 +1,10 @@
 package org.openvault.proxy.eventloop;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import org.openvault.proxy.config.AddressRange;
+import org.openvault.proxy.forwarding.ForwardedHeaders;
+import org.openvault.proxy.forwarding.HeadBytes;
 import org.openvault.proxy.forwarding.ResponseHead;
 
 /**
@@ -15,16 +14,13 @@ import org.openvault.proxy.forwarding.ResponseHead;
  */
 final class UpstreamRequestHead {
 
-    private static final Set<String> FORWARDING = Set.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
-            "x-forwarded-port", "x-forwarded-prefix", "x-real-ip", "forwarded");
-
     private UpstreamRequestHead() {
     }
 
-    static void write(HeadWriter head, ParsedRequest request, Peer peer, boolean secure, String serverAuthority,
+    static void write(HeadBytes head, ParsedRequest request, Peer peer, boolean secure, String serverAuthority,
                       boolean passHost) {
         head.reset().append(request.method).append(" ").append(request.rawTarget).append(" HTTP/1.1\r\n");
-        List<String> connectionOptions = connectionOptions(request);
+        List<String> connectionOptions = ForwardedHeaders.connectionOptions(request.header("connection"));
         boolean hasProto = false;
         boolean hasForwardedHost = false;
         boolean hasForwardedPort = false;
@@ -33,7 +29,7 @@ final class UpstreamRequestHead {
             String name = request.lowerNames.get(i);
             if (ResponseHead.isHopByHop(name, connectionOptions) || name.equals("expect") || name.equals("host")
                     || name.equals("x-forwarded-for") || name.equals("forwarded")
-                    || (!peer.trusted() && FORWARDING.contains(name))) {
+                    || (!peer.trusted() && ForwardedHeaders.FORWARDING.contains(name))) {
                 continue;
             }
             hasProto |= name.equals("x-forwarded-proto");
@@ -52,13 +48,12 @@ final class UpstreamRequestHead {
             head.header("X-Forwarded-Host", authority);
         }
         if (!hasForwardedPort) {
-            head.header("X-Forwarded-Port", port(authority, secure));
+            head.header("X-Forwarded-Port", ForwardedHeaders.port(authority, secure));
         }
         if (!hasRealIp) {
             head.header("X-Real-IP", peer.client());
         }
-        String element = "for=" + node(peer.address()) + ";proto=" + (secure ? "https" : "http")
-                + (authority == null ? "" : ";host=\"" + authority.replace("\"", "") + "\"");
+        String element = ForwardedHeaders.forwardedElement(peer.address(), secure, authority);
         String priorForwarded = peer.trusted() ? String.join(", ", request.header("forwarded")) : "";
         head.header("Forwarded", priorForwarded.isBlank() ? element : priorForwarded + ", " + element);
         head.header("Host", passHost && authority != null ? authority : serverAuthority);
@@ -73,64 +68,9 @@ final class UpstreamRequestHead {
     record Peer(String address, boolean trusted, String client) {
 
         static Peer of(String address, ParsedRequest request, List<AddressRange> trustedProxies) {
-            boolean trusted = trusted(address, trustedProxies);
-            return new Peer(address, trusted, trusted ? forwardedClient(address, request, trustedProxies) : address);
+            boolean trusted = ForwardedHeaders.trusted(address, trustedProxies);
+            return new Peer(address, trusted,
+                    trusted ? ForwardedHeaders.forwardedClient(address, request.header("x-forwarded-for"), trustedProxies) : address);
         }
-
-        /** The right-most address of X-Forwarded-For that is not itself a trusted proxy (Traefik's depth-free strategy). */
-        private static String forwardedClient(String peer, ParsedRequest request, List<AddressRange> trustedProxies) {
-            List<String> hops = new ArrayList<>();
-            for (String value : request.header("x-forwarded-for")) {
-                for (String hop : value.split(",")) {
-                    if (!hop.isBlank()) {
-                        hops.add(hop.trim());
-                    }
-                }
-            }
-            for (int i = hops.size() - 1; i >= 0; i--) {
-                if (!trusted(hops.get(i), trustedProxies)) {
-                    return hops.get(i);
-                }
-            }
-            return hops.isEmpty() ? peer : hops.getFirst();
-        }
-
-        private static boolean trusted(String address, List<AddressRange> trustedProxies) {
-            for (AddressRange range : trustedProxies) {
-                if (range.contains(address)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** Header names listed in Connection are hop-by-hop too (RFC 9110, 7.6.1). */
-    private static List<String> connectionOptions(ParsedRequest request) {
-        List<String> options = null;
-        for (String value : request.header("connection")) {
-            for (String token : value.split(",")) {
-                if (options == null) {
-                    options = new ArrayList<>(2);
-                }
-                options.add(token.trim().toLowerCase(Locale.ROOT));
-            }
-        }
-        return options;
-    }
-
-    private static String port(String authority, boolean secure) {
-        if (authority != null) {
-            int close = authority.lastIndexOf(']');
-            int colon = authority.lastIndexOf(':');
-            if (colon > close && colon < authority.length() - 1) {
-                return authority.substring(colon + 1);
-            }
-        }
-        return secure ? "443" : "80";
-    }
-
-    private static String node(String address) {
-        return address.contains(":") ? "\"[" + address + "]\"" : address;
     }
 }

@@ -37,8 +37,6 @@ import org.openvault.proxy.routing.Exchange;
 public final class ForwardToService {
 
     private static final Logger LOG = Logger.getLogger(ForwardToService.class.getName());
-    private static final Set<String> FORWARDING = Set.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
-            "x-forwarded-port", "x-forwarded-prefix", "x-real-ip", "forwarded");
     private static final int SMALL_BODY = 16384;
     private static final HeaderName X_REAL_IP = HeaderNames.create("X-Real-IP");
     private static final Set<Method> IDEMPOTENT = Set.of(Method.GET, Method.HEAD, Method.OPTIONS, Method.TRACE,
@@ -130,7 +128,7 @@ public final class ForwardToService {
 
     private static void sendRequest(Exchange exchange, UpstreamConnection connection, Method method, String target,
                                     LimitedBody body, boolean passHost, UpstreamServer server) throws IOException {
-        RequestHead head = connection.head.reset();
+        HeadBytes head = connection.head.reset();
         head.append(method.text()).append(' ').append(target).append(" HTTP/1.1\r\n");
         boolean hasLength = requestHeaders(exchange, head, passHost, server);
         boolean chunked = body != null && !hasLength;
@@ -276,11 +274,12 @@ public final class ForwardToService {
      * proxies), the forwarding headers, Host, and the middlewares' changes over all of them. Whether a
      * Content-Length went out.
      */
-    private static boolean requestHeaders(Exchange exchange, RequestHead head, boolean passHost, UpstreamServer server) {
+    private static boolean requestHeaders(Exchange exchange, HeadBytes head, boolean passHost, UpstreamServer server) {
         ServerRequest req = exchange.request();
         ServerRequestHeaders incoming = req.headers();
         Map<HeaderName, String> changes = exchange.upstreamHeaderChanges();
-        List<String> connectionOptions = incoming.contains(HeaderNames.CONNECTION) ? connectionOptions(incoming) : null;
+        List<String> connectionOptions = incoming.contains(HeaderNames.CONNECTION)
+                ? ForwardedHeaders.connectionOptions(incoming.values(HeaderNames.CONNECTION)) : null;
         boolean trusted = exchange.fromTrustedProxy();
         boolean hasLength = false;
         boolean hasProto = false;
@@ -292,7 +291,7 @@ public final class ForwardToService {
             String name = headerName.lowerCase();
             if (ResponseHead.isHopByHop(name, connectionOptions) || name.equals("expect") || name.startsWith(":")
                     || name.equals("host") || name.equals("x-forwarded-for") || name.equals("forwarded")
-                    || (!trusted && FORWARDING.contains(name)) || changes.containsKey(headerName)) {
+                    || (!trusted && ForwardedHeaders.FORWARDING.contains(name)) || changes.containsKey(headerName)) {
                 continue;
             }
             hasLength |= name.equals("content-length");
@@ -319,13 +318,12 @@ public final class ForwardToService {
             own(head, changes, HeaderNames.X_FORWARDED_HOST, authority);
         }
         if (!hasForwardedPort) {
-            own(head, changes, HeaderNames.X_FORWARDED_PORT, port(authority, req.isSecure()));
+            own(head, changes, HeaderNames.X_FORWARDED_PORT, ForwardedHeaders.port(authority, req.isSecure()));
         }
         if (!hasRealIp) {
             own(head, changes, X_REAL_IP, exchange.clientAddress());
         }
-        String element = "for=" + node(peer) + ";proto=" + (req.isSecure() ? "https" : "http")
-                + (authority == null ? "" : ";host=\"" + authority.replace("\"", "") + "\"");
+        String element = ForwardedHeaders.forwardedElement(peer, req.isSecure(), authority);
         String priorForwarded = trusted ? String.join(", ", incoming.values(HeaderNames.FORWARDED)) : "";
         own(head, changes, HeaderNames.FORWARDED, priorForwarded.isBlank() ? element : priorForwarded + ", " + element);
         String hostChange = changes.get(HeaderNames.HOST);
@@ -350,37 +348,10 @@ public final class ForwardToService {
     }
 
     /** A header the proxy sets, unless a middleware changes it (then it is written with the changes). */
-    private static void own(RequestHead head, Map<HeaderName, String> changes, HeaderName name, String value) {
+    private static void own(HeadBytes head, Map<HeaderName, String> changes, HeaderName name, String value) {
         if (!changes.containsKey(name)) {
             head.header(name.defaultCase(), value);
         }
-    }
-
-    /** Header names listed in Connection are hop-by-hop too (RFC 9110, 7.6.1). */
-    private static List<String> connectionOptions(Headers headers) {
-        List<String> options = new java.util.ArrayList<>(2);
-        for (String value : headers.values(HeaderNames.CONNECTION)) {
-            for (String token : value.split(",")) {
-                options.add(token.trim().toLowerCase(Locale.ROOT));
-            }
-        }
-        return options;
-    }
-
-    private static String port(String authority, boolean secure) {
-        if (authority != null) {
-            int close = authority.lastIndexOf(']');
-            int colon = authority.lastIndexOf(':');
-            if (colon > close && colon < authority.length() - 1) {
-                return authority.substring(colon + 1);
-            }
-        }
-        return secure ? "443" : "80";
-    }
-
-    /** An RFC 7239 node: IPv6 addresses quoted in brackets. */
-    private static String node(String address) {
-        return address.contains(":") ? "\"[" + address + "]\"" : address;
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -31,7 +31,7 @@ final class UpstreamConnection implements AutoCloseable {
     final InputStream in = new Input();
     final BufferedOutputStream out;
     /** The request head being written (reused: a connection carries one exchange at a time). */
-    final RequestHead head = new RequestHead();
+    final HeadBytes head = new HeadBytes();
     /** Whether it served a request before (a failure then may be a connection the server already closed). */
     boolean reused;
     /** When it went back to the pool (System.nanoTime()). */

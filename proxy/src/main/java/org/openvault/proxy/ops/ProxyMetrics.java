@@ -46,12 +46,7 @@ public final class ProxyMetrics {
     }
 
     public void record(String entrypoint, String router, String service, int status, long nanos) {
-        RequestKey requestKey = new RequestKey(entrypoint, router, service, status);
-        LongAdder counter = requests.get(requestKey);
-        if (counter == null) {
-            counter = requests.computeIfAbsent(requestKey, key -> new LongAdder());
-        }
-        counter.increment();
+        // The histogram first: whoever sees the request counted sees its duration too.
         RouteKey routeKey = new RouteKey(router, service);
         Histogram histogram = durations.get(routeKey);
         if (histogram == null) {
@@ -66,6 +61,12 @@ public final class ProxyMetrics {
         }
         histogram.count.increment();
         histogram.sumNanos.add(nanos);
+        RequestKey requestKey = new RequestKey(entrypoint, router, service, status);
+        LongAdder counter = requests.get(requestKey);
+        if (counter == null) {
+            counter = requests.computeIfAbsent(requestKey, key -> new LongAdder());
+        }
+        counter.increment();
     }
 
     /** The Prometheus text exposition format (version 0.0.4). */

@@ -17,6 +17,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.proxy.config.AddressRange;
+import org.openvault.proxy.forwarding.ForwardedHeaders;
 import org.openvault.proxy.rules.RequestFacts;
 
 /**
@@ -53,47 +54,12 @@ public final class Exchange implements RequestFacts {
         this.entrypoint = entrypoint;
         this.method = request.prologue().method().text();
         this.upstreamPath = request.path().rawPath();
-        this.host = hostWithoutPort(request.authority()).toLowerCase(Locale.ROOT);
+        this.host = ForwardedHeaders.hostWithoutPort(request.authority()).toLowerCase(Locale.ROOT);
         this.peerAddress = ((InetSocketAddress) request.remotePeer().address()).getAddress().getHostAddress();
-        this.fromTrustedProxy = trusted(peerAddress, trustedProxies);
-        this.clientAddress = fromTrustedProxy ? forwardedClient(trustedProxies) : peerAddress;
-    }
-
-    /** The right-most address of X-Forwarded-For that is not itself a trusted proxy (Traefik's depth-free strategy). */
-    private String forwardedClient(List<AddressRange> trustedProxies) {
-        List<String> hops = new ArrayList<>();
-        for (String value : request.headers().values(HeaderNames.X_FORWARDED_FOR)) {
-            for (String hop : value.split(",")) {
-                if (!hop.isBlank()) {
-                    hops.add(hop.trim());
-                }
-            }
-        }
-        for (int i = hops.size() - 1; i >= 0; i--) {
-            if (!trusted(hops.get(i), trustedProxies)) {
-                return hops.get(i);
-            }
-        }
-        return hops.isEmpty() ? peerAddress : hops.getFirst();
-    }
-
-    private static boolean trusted(String address, List<AddressRange> trustedProxies) {
-        for (AddressRange range : trustedProxies) {
-            if (range.contains(address)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String hostWithoutPort(String authority) {
-        String host = authority == null ? "" : authority.trim();
-        if (host.startsWith("[")) {
-            int end = host.indexOf(']');
-            return end > 0 ? host.substring(0, end + 1) : "";
-        }
-        int colon = host.indexOf(':');
-        return colon >= 0 ? host.substring(0, colon) : host;
+        this.fromTrustedProxy = ForwardedHeaders.trusted(peerAddress, trustedProxies);
+        this.clientAddress = fromTrustedProxy
+                ? ForwardedHeaders.forwardedClient(peerAddress, request.headers().values(HeaderNames.X_FORWARDED_FOR), trustedProxies)
+                : peerAddress;
     }
 
     @Override
