@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 
 import javax.net.ssl.SSLEngine;
 
+import org.openvault.proxy.config.ProxyConfig;
 import org.openvault.proxy.forwarding.HeadBytes;
 import org.openvault.proxy.forwarding.ResponseHead;
 import org.openvault.proxy.forwarding.UpstreamServer;
@@ -34,6 +35,9 @@ final class ClientConnection {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     /** Room a TLS record needs when decrypted into a buffer. */
     private static final int RECORD_ROOM = 16 * 1024 + 512;
+    static final int OUT_BUFFER = 64 * 1024;
+    /** Stands for a buffer not held now (taken from the loop's pool when bytes come or go). */
+    private static final ByteBuffer NONE = ByteBuffer.allocate(0);
 
     /** What the connection does now, and what its deadline is for. */
     private enum Phase { HEAD, EXCHANGE, CLOSED }
@@ -46,9 +50,9 @@ final class ClientConnection {
     private final boolean secure;
     private final int maxHead;
     /** Bytes from the client not yet handled (write mode): a head, body bytes, or a pipelined next request. */
-    private final ByteBuffer in;
+    private ByteBuffer in = NONE;
     /** Bytes for the client not yet written (write mode). */
-    private final ByteBuffer out = ByteBuffer.allocate(64 * 1024);
+    private ByteBuffer out = NONE;
     /** Request body bytes for the upstream not yet written (write mode); allocated for the first request with a body. */
     private ByteBuffer bodyOut = ByteBuffer.allocate(0);
     private final HeadBytes head = new HeadBytes();
@@ -87,9 +91,13 @@ final class ClientConnection {
         this.secure = engine != null;
         this.transport = secure ? new TlsTransport(channel, engine) : new PlainTransport(channel);
         this.maxHead = context.entrypoint().maxRequestLine() + context.entrypoint().maxHeaderBytes() + 4;
-        this.in = ByteBuffer.allocate(Math.max(32 * 1024, maxHead + 1) + RECORD_ROOM);
         this.key = channel.register(loop.selector, SelectionKey.OP_READ, this);
         this.deadline = System.nanoTime() + context.entrypoint().idleTimeout().toNanos();
+    }
+
+    /** The size of a client's input buffer: a whole request head at the entrypoint's limits, and a TLS record. */
+    static int inBufferSize(ProxyConfig.Entrypoint entrypoint) {
+        return Math.max(32 * 1024, entrypoint.maxRequestLine() + entrypoint.maxHeaderBytes() + 5) + RECORD_ROOM;
     }
 
     // ---- events
@@ -186,6 +194,9 @@ final class ClientConnection {
 
     /** One read; false when nothing came (or the connection ended). */
     private boolean readFromClientOnce() throws IOException {
+        if (in == NONE) {
+            in = loop.inBuffers.take();
+        }
         int read = transport.read(in);
         if (read < 0) {
             if (phase == Phase.EXCHANGE && status == 0) {
@@ -202,6 +213,9 @@ final class ClientConnection {
             nextRequest();
         } else if (requestBody != null) {
             pumpRequestBody();
+        }
+        if (phase == Phase.HEAD && in.position() == 0 && !transport.buffered()) {
+            in = giveBack(in, loop.inBuffers);
         }
         return read > 0;
     }
@@ -256,6 +270,9 @@ final class ClientConnection {
 
     private void startExchange(ParsedRequest parsed) {
         phase = Phase.EXCHANGE;
+        if (out == NONE) {
+            out = loop.outBuffers.take();
+        }
         request = parsed;
         peer = parsed == null ? new UpstreamRequestHead.Peer(peerAddress, false, peerAddress)
                 : UpstreamRequestHead.Peer.of(peerAddress, parsed, context.trustedProxies());
@@ -301,8 +318,11 @@ final class ClientConnection {
         responseDone = false;
         response = null;
         deadline = System.nanoTime() + context.entrypoint().idleTimeout().toNanos();
+        out = giveBack(out, loop.outBuffers);
         if (in.position() > 0) {
             nextRequest();
+        } else if (!transport.buffered()) {
+            in = giveBack(in, loop.inBuffers);
         }
     }
 
@@ -647,7 +667,7 @@ final class ClientConnection {
         }
         // Reading stays on while there is room (a request head, body bytes, or the next request waiting its turn):
         // turning it off and on per exchange would cost two epoll_ctl calls per request.
-        if (in.remaining() >= RECORD_ROOM || transport.handshaking()) {
+        if (in == NONE || in.remaining() >= RECORD_ROOM || transport.handshaking()) {
             clientOps |= SelectionKey.OP_READ;
         }
         if (key.interestOps() != clientOps) {
@@ -672,7 +692,7 @@ final class ClientConnection {
 
     /** Whether the client's next bytes can be taken now. */
     private boolean wantsClientBytes() {
-        return in.remaining() >= RECORD_ROOM;
+        return in == NONE || in.remaining() >= RECORD_ROOM;
     }
 
     private void broken(Exception e) {
@@ -695,7 +715,16 @@ final class ClientConnection {
         }
         key.cancel();
         transport.close();
+        in = giveBack(in, loop.inBuffers);
+        out = giveBack(out, loop.outBuffers);
         loop.forget(this);
+    }
+
+    private static ByteBuffer giveBack(ByteBuffer buffer, BufferPool pool) {
+        if (buffer != NONE) {
+            pool.give(buffer);
+        }
+        return NONE;
     }
 
     private void consumeIn(int count) {

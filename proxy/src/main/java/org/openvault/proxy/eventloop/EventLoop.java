@@ -24,6 +24,10 @@ final class EventLoop implements Runnable {
 
     final Selector selector;
     final UpstreamPool pool = new UpstreamPool(this);
+    /** Buffers for what clients send (room for a whole request head and a decrypted TLS record). */
+    final BufferPool inBuffers;
+    /** Buffers for what goes to clients. */
+    final BufferPool outBuffers = new BufferPool(ClientConnection.OUT_BUFFER, 256);
     private final EntrypointContext context;
     private final Queue<SocketChannel> accepted = new ConcurrentLinkedQueue<>();
     private final Set<ClientConnection> connections = new HashSet<>();
@@ -34,6 +38,7 @@ final class EventLoop implements Runnable {
     EventLoop(EntrypointContext context) throws IOException {
         this.context = context;
         this.selector = Selector.open();
+        this.inBuffers = new BufferPool(ClientConnection.inBufferSize(context.entrypoint()), 256);
     }
 
     /** Hands a newly accepted connection to this loop (from the acceptor thread). */
