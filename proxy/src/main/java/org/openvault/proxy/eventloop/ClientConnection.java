@@ -506,7 +506,9 @@ final class ClientConnection {
             responseBody = BodyFraming.untilClose();
             closeAfterResponse = true;
         }
-        upstreamKeepAlive &= parsed.http11() && !parsed.close() && !(responseBody instanceof BodyFraming.UntilClose);
+        // Not after HEAD: some servers send the body anyway (Helidon 4.5 does), which would poison the next exchange.
+        upstreamKeepAlive &= parsed.http11() && !parsed.close() && !(responseBody instanceof BodyFraming.UntilClose)
+                && !request.method.equals("HEAD");
         if (requestBody != null) {
             // Answered before the whole body came (an early 413, say): nobody will read the rest.
             closeAfterResponse = true;

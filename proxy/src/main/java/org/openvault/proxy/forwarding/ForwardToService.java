@@ -192,7 +192,8 @@ public final class ForwardToService {
         boolean chunked = head.chunked;
         boolean noBody = method == Method.HEAD || code == 204 || code == 304 || code < 200 || (!chunked && length == 0);
         boolean untilClose = !noBody && !chunked && length < 0;
-        boolean keepAlive = head.http11 && !head.close && !untilClose;
+        // Not after HEAD: some servers send the body anyway (Helidon 4.5 does), which would poison the next exchange.
+        boolean keepAlive = head.http11 && !head.close && !untilClose && method != Method.HEAD;
         boolean gzip = !noBody && shouldCompress(exchange, head);
         if (gzip) {
             responseHeaders.remove(HeaderNames.CONTENT_LENGTH);
