@@ -110,21 +110,7 @@ class EventLoopEngineTest {
 
     @Test
     void forwardsOverTlsWithForwardedHeadersAndHostKept() {
-        int port = proxy.proxy.port("websecure");
-        HttpResponse<String> response = proxy.get(proxy.https("websecure", "/some/path?q=a%20b&x=1"),
-                "X-Forwarded-For", "6.6.6.6", "X-Real-IP", "6.6.6.6", "Forwarded", "for=6.6.6.6", "X-Forwarded-Proto", "gopher");
-        assertEquals(200, response.statusCode());
-        assertEquals("a", response.headers().firstValue("X-Upstream").orElse(""));
-        String echoed = response.body();
-        assertTrue(echoed.contains("path=/some/path?q=a%20b&x=1\n"), echoed);
-        assertTrue(echoed.contains("header:x-forwarded-for=[127.0.0.1]"), echoed);
-        assertTrue(echoed.contains("header:x-real-ip=[127.0.0.1]"), echoed);
-        assertTrue(echoed.contains("header:x-forwarded-proto=[https]"), echoed);
-        assertTrue(echoed.contains("header:x-forwarded-host=[localhost:" + port + "]"), echoed);
-        assertTrue(echoed.contains("header:x-forwarded-port=[" + port + "]"), echoed);
-        assertTrue(echoed.contains("header:forwarded=[for=127.0.0.1;proto=https;host=\"localhost:" + port + "\"]"), echoed);
-        assertTrue(echoed.contains("header:host=[localhost:" + port + "]"), echoed);
-        assertFalse(echoed.contains("6.6.6.6"), echoed);
+        ForwardingTest.forwardedHeadersFromAnUntrustedClientAreReplaced(proxy);
     }
 
     @Test
@@ -229,18 +215,7 @@ class EventLoopEngineTest {
 
     @Test
     void answersWithoutBodyKeepTheConnectionsUsable() {
-        // The test upstream (Helidon) sends a body after HEAD anyway: the proxy must not reuse that connection.
-        for (int i = 0; i < 3; i++) {
-            HttpResponse<String> head = proxy.https.send(HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/text")))
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
-            assertEquals(200, head.statusCode());
-            assertEquals("", head.body());
-            assertEquals(204, proxy.get(proxy.https("websecure", "/status/204")).statusCode());
-            assertEquals(304, proxy.get(proxy.https("websecure", "/status/304")).statusCode());
-            HttpResponse<String> text = proxy.get(proxy.https("websecure", "/text"));
-            assertEquals(200, text.statusCode());
-            assertEquals("<p>Open Vault</p>\n".repeat(500), text.body());
-        }
+        ForwardingTest.answersWithoutBodyKeepTheConnectionsUsable(proxy);
     }
 
     @Test

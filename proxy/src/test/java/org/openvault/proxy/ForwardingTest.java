@@ -111,10 +111,16 @@ class ForwardingTest {
 
     @Test
     void forwardedHeadersFromAnUntrustedClientAreReplaced() {
+        forwardedHeadersFromAnUntrustedClientAreReplaced(proxy);
+    }
+
+    /** Through {@code proxy}'s websecure entrypoint (routed to upstream a), whichever engine serves it. */
+    static void forwardedHeadersFromAnUntrustedClientAreReplaced(TestProxy proxy) {
         int port = proxy.proxy.port("websecure");
         HttpResponse<String> response = proxy.get(proxy.https("websecure", "/some/path?q=a%20b&x=1"),
                 "X-Forwarded-For", "6.6.6.6", "X-Real-IP", "6.6.6.6", "Forwarded", "for=6.6.6.6", "X-Forwarded-Proto", "gopher");
         assertEquals(200, response.statusCode());
+        assertEquals("a", response.headers().firstValue("X-Upstream").orElse(""));
         String echoed = response.body();
         assertTrue(echoed.contains("path=/some/path?q=a%20b&x=1\n"), echoed);
         assertTrue(echoed.contains("header:x-forwarded-for=[127.0.0.1]"), echoed);
@@ -179,6 +185,17 @@ class ForwardingTest {
 
     @Test
     void responsesWithoutBodyKeepTheConnectionsUsable() {
+        answersWithoutBodyKeepTheConnectionsUsable(proxy);
+        String head = RawHttp.head(proxy.proxy.port("web"), "HEAD /text HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(head.startsWith("HTTP/1.1 200"), head);
+        assertTrue(head.toLowerCase().contains("content-length: " + "<p>Open Vault</p>\n".repeat(500).length()), head);
+    }
+
+    /**
+     * HEAD, 204 and 304 answers through {@code proxy}'s websecure entrypoint leave its upstream connections usable
+     * (the test upstream, Helidon, sends a body after HEAD anyway: that connection must not be reused).
+     */
+    static void answersWithoutBodyKeepTheConnectionsUsable(TestProxy proxy) {
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> head = proxy.https.send(HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/text")))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
@@ -190,9 +207,6 @@ class ForwardingTest {
             assertEquals(200, text.statusCode());
             assertEquals("<p>Open Vault</p>\n".repeat(500), text.body());
         }
-        String head = RawHttp.head(proxy.proxy.port("web"), "HEAD /text HTTP/1.1\r\nHost: x\r\n\r\n");
-        assertTrue(head.startsWith("HTTP/1.1 200"), head);
-        assertTrue(head.toLowerCase().contains("content-length: " + "<p>Open Vault</p>\n".repeat(500).length()), head);
     }
 
     @Test

@@ -54,7 +54,7 @@ final class ClientConnection {
     /** Bytes for the client not yet written (write mode). */
     private ByteBuffer out = NONE;
     /** Request body bytes for the upstream not yet written (write mode); allocated for the first request with a body. */
-    private ByteBuffer bodyOut = ByteBuffer.allocate(0);
+    private ByteBuffer bodyOut = NONE;
     private final HeadBytes head = new HeadBytes();
     private Phase phase = Phase.HEAD;
     private long deadline;
@@ -90,14 +90,19 @@ final class ClientConnection {
         SSLEngine engine = context.newEngine();
         this.secure = engine != null;
         this.transport = secure ? new TlsTransport(channel, engine) : new PlainTransport(channel);
-        this.maxHead = context.entrypoint().maxRequestLine() + context.entrypoint().maxHeaderBytes() + 4;
+        this.maxHead = maxHead(context.entrypoint());
         this.key = channel.register(loop.selector, SelectionKey.OP_READ, this);
         this.deadline = System.nanoTime() + context.entrypoint().idleTimeout().toNanos();
     }
 
-    /** The size of a client's input buffer: a whole request head at the entrypoint's limits, and a TLS record. */
+    /** The longest request head the entrypoint's limits allow (request line, header block, line ends). */
+    private static int maxHead(ProxyConfig.Entrypoint entrypoint) {
+        return entrypoint.maxRequestLine() + entrypoint.maxHeaderBytes() + 4;
+    }
+
+    /** The size of a client's input buffer: more than the longest request head, and room for a TLS record. */
     static int inBufferSize(ProxyConfig.Entrypoint entrypoint) {
-        return Math.max(32 * 1024, entrypoint.maxRequestLine() + entrypoint.maxHeaderBytes() + 5) + RECORD_ROOM;
+        return Math.max(32 * 1024, maxHead(entrypoint) + 1) + RECORD_ROOM;
     }
 
     // ---- events
@@ -163,7 +168,6 @@ final class ClientConnection {
             if (phase == Phase.HEAD) {
                 close();
             } else if (link != null && link.connecting) {
-                link.close();
                 connectFailed(new IOException("connect timed out"));
                 updateInterest();
             } else if (requestBody != null) {
@@ -214,9 +218,7 @@ final class ClientConnection {
         } else if (requestBody != null) {
             pumpRequestBody();
         }
-        if (phase == Phase.HEAD && in.position() == 0 && !transport.buffered()) {
-            in = giveBack(in, loop.inBuffers);
-        }
+        releaseIdleInput();
         return read > 0;
     }
 
@@ -251,7 +253,7 @@ final class ClientConnection {
         }
         route = context.route(parsed);
         requestBody = parsed.chunked ? BodyFraming.chunked() : BodyFraming.fixed(Math.max(0, parsed.contentLength));
-        if (parsed.hasBody() && bodyOut.capacity() == 0) {
+        if (parsed.hasBody() && bodyOut == NONE) {
             bodyOut = ByteBuffer.allocate(32 * 1024);
         }
         if (route == null || route.service() == null) {
@@ -321,9 +323,8 @@ final class ClientConnection {
         out = giveBack(out, loop.outBuffers);
         if (in.position() > 0) {
             nextRequest();
-        } else if (!transport.buffered()) {
-            in = giveBack(in, loop.inBuffers);
         }
+        releaseIdleInput();
     }
 
     // ---- upstream side
@@ -491,7 +492,8 @@ final class ClientConnection {
         status = parsed.code();
         link.server.succeeded();
         int code = parsed.code();
-        boolean noBody = request.method.equals("HEAD") || code == 204 || code == 304;
+        boolean headRequest = request.method.equals("HEAD");
+        boolean noBody = headRequest || code == 204 || code == 304;
         if (noBody) {
             responseBody = BodyFraming.none();
         } else if (parsed.chunked() && !request.http11) {
@@ -508,13 +510,13 @@ final class ClientConnection {
         }
         // Not after HEAD: some servers send the body anyway (Helidon 4.5 does), which would poison the next exchange.
         upstreamKeepAlive &= parsed.http11() && !parsed.close() && !(responseBody instanceof BodyFraming.UntilClose)
-                && !request.method.equals("HEAD");
+                && !headRequest;
         if (requestBody != null) {
             // Answered before the whole body came (an early 413, say): nobody will read the rest.
             closeAfterResponse = true;
         }
         head.reset().append(request.http11 ? "HTTP/1.1 " : "HTTP/1.0 ").number(code).append(" ")
-                .append(parsed.reason().isEmpty() ? "" : parsed.reason()).append("\r\n");
+                .append(parsed.reason()).append("\r\n");
         for (int i = 0; i < parsed.size(); i++) {
             if (!parsed.hopByHop(i)) {
                 head.header(parsed.name(i), parsed.value(i));
@@ -661,15 +663,12 @@ final class ClientConnection {
         }
         boolean clientOutPending = out.position() > 0;
         int clientOps = 0;
-        if (clientOutPending) {
-            clientOps |= SelectionKey.OP_WRITE;
-        }
-        if (transport.hasPendingOutput()) {
+        if (clientOutPending || transport.hasPendingOutput()) {
             clientOps |= SelectionKey.OP_WRITE;
         }
         // Reading stays on while there is room (a request head, body bytes, or the next request waiting its turn):
         // turning it off and on per exchange would cost two epoll_ctl calls per request.
-        if (in == NONE || in.remaining() >= RECORD_ROOM || transport.handshaking()) {
+        if (wantsClientBytes() || transport.handshaking()) {
             clientOps |= SelectionKey.OP_READ;
         }
         if (key.interestOps() != clientOps) {
@@ -722,6 +721,13 @@ final class ClientConnection {
         loop.forget(this);
     }
 
+    /** Between requests with nothing buffered, the input buffer goes back to the pool. */
+    private void releaseIdleInput() {
+        if (phase == Phase.HEAD && in.position() == 0 && !transport.buffered()) {
+            in = giveBack(in, loop.inBuffers);
+        }
+    }
+
     private static ByteBuffer giveBack(ByteBuffer buffer, BufferPool pool) {
         if (buffer != NONE) {
             pool.give(buffer);
@@ -737,30 +743,14 @@ final class ClientConnection {
     /** A response head: status line, then header lines (framing and hop-by-hop picked out by {@link ResponseHead}). */
     private static ResponseHead responseHead(byte[] bytes, int end) throws IOException {
         int lineEnd = HeadLines.lineEnd(bytes, 0, end);
-        String line = new String(bytes, 0, lineEnd, StandardCharsets.ISO_8859_1);
-        if (line.length() < 12 || !line.startsWith("HTTP/1.") || line.charAt(8) != ' '
-                || (line.length() > 12 && line.charAt(12) != ' ')) {
-            throw new IOException("not an HTTP/1 status line from upstream: " + line);
-        }
-        int code;
-        try {
-            code = Integer.parseInt(line.substring(9, 12));
-        } catch (NumberFormatException e) {
-            throw new IOException("bad status from upstream: " + line);
-        }
-        ResponseHead parsed = new ResponseHead(code, line.length() > 13 ? line.substring(13) : "", line.charAt(7) == '1');
+        ResponseHead parsed = ResponseHead.statusLine(bytes, 0, lineEnd);
         int pos = HeadLines.next(bytes, lineEnd);
         while (true) {
             int stop = HeadLines.lineEnd(bytes, pos, end);
             if (stop == pos) {
                 return parsed;
             }
-            int colon = HeadLines.indexOf(bytes, (byte) ':', pos, stop);
-            if (colon <= pos) {
-                throw new IOException("bad header line from upstream");
-            }
-            parsed.add(new String(bytes, pos, colon - pos, StandardCharsets.ISO_8859_1).trim(),
-                    new String(bytes, colon + 1, stop - colon - 1, StandardCharsets.ISO_8859_1).trim());
+            parsed.addLine(bytes, pos, stop);
             pos = HeadLines.next(bytes, stop);
         }
     }

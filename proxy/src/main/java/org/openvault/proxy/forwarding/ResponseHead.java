@@ -1,5 +1,7 @@
 package org.openvault.proxy.forwarding;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,55 @@ public final class ResponseHead {
     String upgrade;
     /** Header names that Connection lists besides close and keep-alive (hop-by-hop too); null when none. */
     private List<String> connectionOptions;
+
+    /** The status line in {@code bytes[from, lineEnd)}: {@code HTTP/1.x 200 Reason}. */
+    public static ResponseHead statusLine(byte[] bytes, int from, int lineEnd) throws IOException {
+        int length = lineEnd - from;
+        if (length < 12 || bytes[from] != 'H' || bytes[from + 1] != 'T' || bytes[from + 2] != 'T' || bytes[from + 3] != 'P'
+                || bytes[from + 4] != '/' || bytes[from + 5] != '1' || bytes[from + 6] != '.' || bytes[from + 8] != ' '
+                || (length > 12 && bytes[from + 12] != ' ')) {
+            throw new IOException("not an HTTP/1 status line from upstream: " + text(bytes, from, lineEnd));
+        }
+        int code = 0;
+        for (int i = from + 9; i < from + 12; i++) {
+            int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new IOException("bad status from upstream: " + text(bytes, from, lineEnd));
+            }
+            code = code * 10 + digit;
+        }
+        String reason = length > 13 ? text(bytes, from + 13, lineEnd) : "";
+        return new ResponseHead(code, reason, bytes[from + 7] == '1');
+    }
+
+    /** One header line in {@code bytes[from, lineEnd)}: name and value, trimmed of spaces and tabs. */
+    public void addLine(byte[] bytes, int from, int lineEnd) throws IOException {
+        int colon = -1;
+        for (int i = from; i < lineEnd; i++) {
+            if (bytes[i] == ':') {
+                colon = i;
+                break;
+            }
+        }
+        if (colon <= from) {
+            throw new IOException("bad header line from upstream: " + text(bytes, from, lineEnd));
+        }
+        add(trimmed(bytes, from, colon), trimmed(bytes, colon + 1, lineEnd));
+    }
+
+    private static String trimmed(byte[] bytes, int from, int to) {
+        while (from < to && (bytes[from] == ' ' || bytes[from] == '\t')) {
+            from++;
+        }
+        while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\t')) {
+            to--;
+        }
+        return text(bytes, from, to);
+    }
+
+    private static String text(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+    }
 
     public ResponseHead(int code, String reason, boolean http11) {
         this.code = code;

@@ -165,11 +165,7 @@ final class UpstreamConnection implements AutoCloseable {
                 if (total > MAX_HEAD) {
                     throw new IOException("upstream headers too large");
                 }
-                int colon = indexOf((byte) ':', pos, lineEnd);
-                if (colon <= pos) {
-                    throw new IOException("bad header line from upstream: " + text(pos, lineEnd));
-                }
-                head.add(trimmed(pos, colon), trimmed(colon + 1, lineEnd));
+                head.addLine(buffer, pos, lineEnd);
                 pos = end + 1;
             }
             if (head.code >= 100 && head.code < 200 && head.code != 101) {
@@ -181,25 +177,9 @@ final class UpstreamConnection implements AutoCloseable {
 
     private ResponseHead statusLine(int end) throws IOException {
         int lineEnd = end > pos && buffer[end - 1] == '\r' ? end - 1 : end;
-        int length = lineEnd - pos;
-        // HTTP/1.x 200 OK
-        if (length < 12 || buffer[pos] != 'H' || buffer[pos + 1] != 'T' || buffer[pos + 2] != 'T' || buffer[pos + 3] != 'P'
-                || buffer[pos + 4] != '/' || buffer[pos + 5] != '1' || buffer[pos + 6] != '.' || buffer[pos + 8] != ' '
-                || (length > 12 && buffer[pos + 12] != ' ')) {
-            throw new IOException("not an HTTP/1 status line from upstream: " + text(pos, lineEnd));
-        }
-        int code = 0;
-        for (int i = pos + 9; i < pos + 12; i++) {
-            int digit = buffer[i] - '0';
-            if (digit < 0 || digit > 9) {
-                throw new IOException("bad status from upstream: " + text(pos, lineEnd));
-            }
-            code = code * 10 + digit;
-        }
-        String reason = length > 13 ? text(pos + 13, lineEnd) : "";
-        boolean http11 = buffer[pos + 7] == '1';
+        ResponseHead head = ResponseHead.statusLine(buffer, pos, lineEnd);
         pos = end + 1;
-        return new ResponseHead(code, reason, http11);
+        return head;
     }
 
     /** A line ending in CRLF (or LF), without it; null at end of stream before any byte. */
@@ -256,16 +236,6 @@ final class UpstreamConnection implements AutoCloseable {
             }
         }
         return -1;
-    }
-
-    private String trimmed(int from, int to) {
-        while (from < to && (buffer[from] == ' ' || buffer[from] == '\t')) {
-            from++;
-        }
-        while (to > from && (buffer[to - 1] == ' ' || buffer[to - 1] == '\t')) {
-            to--;
-        }
-        return text(from, to);
     }
 
     private String text(int from, int to) {
