@@ -12,10 +12,24 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 
+import org.openvault.backend.admin.AdminAccess;
+import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.api.ApiAccess;
 import org.openvault.backend.api.ApiErrors;
 import org.openvault.backend.api.ApiException;
 import org.openvault.backend.api.ApiUrls;
+import org.openvault.backend.audit.AuditLog;
+import org.openvault.backend.audit.AuditService;
+import org.openvault.backend.auth.Authenticator;
+import org.openvault.backend.auth.AuthSettings;
+import org.openvault.backend.auth.LoginThrottle;
+import org.openvault.backend.auth.MeService;
+import org.openvault.backend.auth.PasswordHasher;
+import org.openvault.backend.auth.SessionRepository;
+import org.openvault.backend.auth.SessionService;
+import org.openvault.backend.auth.TokensService;
+import org.openvault.backend.auth.UserRepository;
+import org.openvault.backend.auth.UsersService;
 import org.openvault.backend.authors.AuthorRepository;
 import org.openvault.backend.authors.AuthorsService;
 import org.openvault.backend.collections.CollectionPages;
@@ -85,8 +99,16 @@ public final class Main {
         ResponseCache responses = new ResponseCache(contentVersion,
                 config.get("ov.api.cache.max-bytes").asLong().orElse(8L << 20));
 
+        AuthSettings authSettings = AuthSettings.fromConfig(config.get("ov.auth"));
+        PasswordHasher passwords = PasswordHasher.fromConfig(config.get("ov.auth"));
+        UserRepository users = new UserRepository();
+        SessionRepository sessions = new SessionRepository();
+        Authenticator authenticator = new Authenticator(database, sessions, authSettings);
+        AuditLog audit = new AuditLog();
+
         HttpRouting.Builder routing = HttpRouting.builder()
-                .addFilter(ApiAccess::filter);
+                .addFilter(ApiAccess::filter)
+                .addFilter(AdminAccess::filter);
         // Every service goes through ServedRoutes, which notes its paths: OpenApiTest holds them against the document.
         ServedRoutes served = new ServedRoutes(routing)
                 .register("/openapi", new OpenApiService())
@@ -106,10 +128,21 @@ public final class Main {
                         config.get("ov.aapb.host").asString().orElse("https://americanarchive.org")))
                 .register("/api/v2/masterpiece", new MasterpieceService(new MasterpieceRepository(sql), urls))
                 .register("/api/v2/images", new ImagesService(imageRepository, imageStorage, urls))
-                .register("/media", new MediaService(imageStorage, renditions));
+                .register("/media", new MediaService(imageStorage, renditions))
+                .register("/api/admin/v1/session", new SessionService(database, users, sessions, passwords,
+                        new LoginThrottle(authSettings), authenticator, audit, authSettings))
+                .register("/api/admin/v1/me", new MeService(database, users, sessions, passwords, authenticator, audit))
+                .register("/api/admin/v1/users", new UsersService(database, users, sessions, passwords, authenticator,
+                        audit))
+                .register("/api/admin/v1/tokens", new TokensService(database, users, sessions, authenticator, audit,
+                        authSettings))
+                .register("/api/admin/v1/audit", new AuditService(database, authenticator));
         // Keep last: any other /api/v2/ path is a JSON 404. Services answer GET and HEAD (ApiAccess refuses the rest).
         routing.any("/api/v2/*", (req, res) -> {
             throw ApiException.notFound("not found");
+        });
+        routing.any("/api/admin/*", (req, res) -> {
+            throw AdminProblem.notFound("no such admin resource: " + req.path().rawPath());
         });
         ApiErrors.register(routing);
 

@@ -69,6 +69,19 @@ public final class TestDatabase {
         }
     }
 
+    /** The first column of the first row of a query, as a long (a count, an id); for test assertions. */
+    public long queryLong(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("No row: " + sql);
+            }
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test query failed: " + e.getMessage(), e);
+        }
+    }
+
     private static boolean dockerAvailable() {
         if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
             return false;

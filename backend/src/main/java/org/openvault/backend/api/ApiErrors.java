@@ -13,9 +13,19 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.helidon.dbclient.DbClientException;
+import org.openvault.backend.admin.AdminAccess;
+import org.openvault.backend.admin.AdminJson;
+import org.openvault.backend.admin.AdminProblem;
+import org.openvault.backend.auth.HashingBusyException;
 import org.openvault.backend.database.DatabaseUnavailableException;
+import org.openvault.backend.database.SqlStates;
+import org.openvault.backend.validation.ValidationException;
 
-/** The one place where failures become the API's JSON error shape {@code {"message": "..."}}. */
+/**
+ * The one place where failures become error answers: the public API's JSON shape {@code {"message": "..."}}, and
+ * RFC 9457 problems ({@link AdminProblem}) under {@code /api/admin/}.
+ */
 public final class ApiErrors {
 
     private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
@@ -24,7 +34,14 @@ public final class ApiErrors {
     }
 
     public static void register(HttpRouting.Builder routing) {
-        routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.getMessage()));
+        routing.error(ApiException.class, (req, res, e) -> send(req, res, e.status(), e.getMessage()));
+        routing.error(AdminProblem.class, (req, res, e) -> AdminJson.sendProblem(res, e));
+        routing.error(ValidationException.class, (req, res, e) -> AdminJson.sendProblem(res,
+                new AdminProblem(Status.UNPROCESSABLE_CONTENT_422, "validation_failed",
+                        "the request has invalid fields: nothing was stored", e.violations())));
+        routing.error(HashingBusyException.class, (req, res, e) -> AdminJson.sendProblem(res,
+                new AdminProblem(Status.SERVICE_UNAVAILABLE_503, "busy", e.getMessage()).header("Retry-After", "1")));
+        routing.error(DbClientException.class, ApiErrors::databaseFailure);
         routing.error(DatabaseUnavailableException.class, ApiErrors::unavailable);
         routing.error(HttpException.class, ApiErrors::httpError);
         routing.error(RequestException.class, ApiErrors::badRequest);
@@ -48,23 +65,57 @@ public final class ApiErrors {
         ApiJson.send(res.status(status), Map.of("message", message));
     }
 
+    /** The error shape of the request's API: a problem under {@code /api/admin/}, {@code {"message"}} elsewhere. */
+    public static void send(ServerRequest req, ServerResponse res, Status status, String message) {
+        if (AdminAccess.isAdminPath(req.prologue().uriPath().rawPath())) {
+            AdminJson.sendProblem(res, new AdminProblem(status, codeOf(status), message));
+        } else {
+            send(res, status, message);
+        }
+    }
+
+    private static String codeOf(Status status) {
+        return switch (status.code()) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 503 -> "unavailable";
+            default -> status.code() >= 500 ? "internal_error" : "error";
+        };
+    }
+
+    /**
+     * A statement that failed in the database. Lost connections, a server shutting down, timeouts and transaction
+     * conflicts are the database's bad moment (503, the client may retry); anything else is our bug (500).
+     */
+    private static void databaseFailure(ServerRequest req, ServerResponse res, DbClientException e) {
+        String state = SqlStates.of(e);
+        if (SqlStates.isTransient(state)) {
+            LOG.warning("Database unavailable (SQLState " + state + "): " + e.getMessage());
+            res.header(HeaderNames.RETRY_AFTER, "1");
+            send(req, res, Status.SERVICE_UNAVAILABLE_503, "Service temporarily unavailable");
+        } else {
+            unexpected(req, res, e);
+        }
+    }
+
     /** Helidon's own answers (no route: 404) in the API's shape. */
     private static void httpError(ServerRequest req, ServerResponse res, HttpException e) {
-        send(res, e.status(), e.status() == Status.NOT_FOUND_404 ? "not found" : e.status().reasonPhrase());
+        send(req, res, e.status(), e.status() == Status.NOT_FOUND_404 ? "not found" : e.status().reasonPhrase());
     }
 
     /** Malformed requests Helidon itself rejects (bad percent-encoding in the query and the like). */
     private static void badRequest(ServerRequest req, ServerResponse res, RuntimeException e) {
-        send(res, Status.BAD_REQUEST_400, "malformed request");
+        send(req, res, Status.BAD_REQUEST_400, "malformed request");
     }
 
     private static void unavailable(ServerRequest req, ServerResponse res, DatabaseUnavailableException e) {
         LOG.warning(e.getMessage());
-        send(res, Status.SERVICE_UNAVAILABLE_503, "Service temporarily unavailable");
+        send(req, res, Status.SERVICE_UNAVAILABLE_503, "Service temporarily unavailable");
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, RuntimeException e) {
-        LOG.log(Level.SEVERE, "Unexpected error on " + req.path().rawPath(), e);
-        send(res, Status.INTERNAL_SERVER_ERROR_500, "Internal server error");
+        LOG.log(Level.SEVERE, "Unexpected error on " + req.prologue().uriPath().rawPath(), e);
+        send(req, res, Status.INTERNAL_SERVER_ERROR_500, "Internal server error");
     }
 }

@@ -8,7 +8,10 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.config.Config;
+import java.util.function.Function;
+
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbTransaction;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 
 /**
@@ -53,6 +56,30 @@ public final class Database implements AutoCloseable {
 
     public DbClient client() {
         return client;
+    }
+
+    /**
+     * Runs {@code work} in one transaction and commits it; if anything fails nothing of it is stored. Helidon rolls
+     * back and closes the connection itself when a statement fails, so the rollback here is only for failures
+     * outside statements and may find the transaction already gone.
+     */
+    public <T> T inTransaction(Function<DbTransaction, T> work) {
+        DbTransaction tx = client.transaction();
+        boolean committed = false;
+        try {
+            T result = work.apply(tx);
+            tx.commit();
+            committed = true;
+            return result;
+        } finally {
+            if (!committed) {
+                try {
+                    tx.rollback();
+                } catch (RuntimeException alreadyRolledBack) {
+                    // Helidon already ended it.
+                }
+            }
+        }
     }
 
     public DataSource dataSource() {

@@ -1,0 +1,124 @@
+package org.openvault.backend.audit;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.helidon.dbclient.DbRow;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.openvault.backend.admin.AdminJson;
+import org.openvault.backend.admin.AdminProblem;
+import org.openvault.backend.admin.Paging;
+import org.openvault.backend.api.ApiJson;
+import org.openvault.backend.auth.Authenticator;
+import org.openvault.backend.auth.Caller;
+import org.openvault.backend.auth.Permission;
+import org.openvault.backend.database.Database;
+import org.openvault.backend.database.Rows;
+import org.openvault.backend.pages.PageRepository;
+
+/**
+ * {@code GET /api/admin/v1/audit}: the audit log, newest first, for administrators; filters {@code user_id},
+ * {@code username}, {@code action}, {@code object_type}, {@code object_id}, {@code since} and {@code until}
+ * (ISO-8601 with offset), each optional and combined with AND.
+ */
+public final class AuditService implements HttpService {
+
+    private static final Map<String, String> EXACT_FILTERS = Map.of(
+            "username", "lower(username) = lower(?)",
+            "action", "action = ?",
+            "object_type", "object_type = ?",
+            "object_id", "object_id = ?");
+
+    private final Database database;
+    private final Authenticator authenticator;
+
+    public AuditService(Database database, Authenticator authenticator) {
+        this.database = database;
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", authenticator.secured(Permission.READ_AUDIT_LOG, this::list));
+    }
+
+    private void list(Caller caller, ServerRequest req, ServerResponse res) {
+        Paging paging = Paging.of(req.query());
+        StringBuilder where = new StringBuilder("true");
+        List<Object> params = new ArrayList<>();
+        EXACT_FILTERS.forEach((name, condition) -> {
+            if (req.query().contains(name)) {
+                where.append(" AND ").append(condition);
+                params.add(req.query().get(name));
+            }
+        });
+        if (req.query().contains("user_id")) {
+            where.append(" AND user_id = ?");
+            params.add(number(req.query().get("user_id")));
+        }
+        time(req, "since", " AND at >= ?", where, params);
+        time(req, "until", " AND at < ?", where, params);
+        params.add(paging.limit());
+        params.add(paging.offset());
+        try (Stream<DbRow> rows = database.client().execute().query("SELECT id, " + PageRepository.TS.formatted("at")
+                + " AS at, user_id, username, action, object_type, object_id, object_title, client_address,"
+                + " details::text AS details FROM audit_log WHERE " + where
+                + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?", params.toArray())) {
+            List<Map<String, Object>> items = rows.map(AuditService::entry).toList();
+            AdminJson.send(res, Status.OK_200, Map.of("items", items, "limit", paging.limit(), "offset",
+                    paging.offset()));
+        }
+    }
+
+    private static void time(ServerRequest req, String name, String condition, StringBuilder where, List<Object> params) {
+        if (!req.query().contains(name)) {
+            return;
+        }
+        try {
+            params.add(OffsetDateTime.parse(req.query().get(name)));
+            where.append(condition);
+        } catch (DateTimeParseException e) {
+            throw AdminProblem.badRequest("invalid_parameter", name + " must be an ISO-8601 time with offset");
+        }
+    }
+
+    private static long number(String raw) {
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw AdminProblem.badRequest("invalid_parameter", "user_id must be an integer");
+        }
+    }
+
+    private static Map<String, Object> entry(DbRow row) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", Rows.longValue(row, "id"));
+        json.put("at", Rows.text(row, "at"));
+        Long userId = Rows.nullableLong(row, "user_id");
+        json.put("user", userId == null && Rows.text(row, "username").isEmpty() ? null
+                : mapOf("id", userId, "username", Rows.text(row, "username")));
+        json.put("action", Rows.text(row, "action"));
+        json.put("object", mapOf("type", Rows.text(row, "object_type"), "id", Rows.text(row, "object_id"),
+                "title", Rows.text(row, "object_title")));
+        json.put("client_address", Rows.text(row, "client_address"));
+        json.put("details", ApiJson.parse(Rows.text(row, "details")));
+        return json;
+    }
+
+    private static Map<String, Object> mapOf(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

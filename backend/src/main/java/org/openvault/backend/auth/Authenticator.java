@@ -1,0 +1,147 @@
+package org.openvault.backend.auth;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.openvault.backend.admin.AdminProblem;
+import org.openvault.backend.database.Database;
+
+/**
+ * Who is calling: a bearer token ({@code Authorization: Bearer ov_…}) or the web admin's session cookie, checked
+ * against PostgreSQL on every request so that a logout or revocation on one replica holds on all of them at once.
+ * Unsafe requests on a cookie session also need the session's CSRF token ({@code X-CSRF-Token}) and an {@code Origin}
+ * of this site: the cookie travels with any request the browser makes, the token and the origin only with ours.
+ */
+public final class Authenticator {
+
+    /** The session cookie: {@code __Host-} binds it to this host, Secure and path {@code /}, so no subdomain can set it. */
+    public static final String COOKIE = "__Host-ov_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    /** A handler that runs only for an authenticated caller holding the route's permission. */
+    @FunctionalInterface
+    public interface SecuredHandler {
+        void handle(Caller caller, ServerRequest req, ServerResponse res);
+    }
+
+    private final Database database;
+    private final SessionRepository sessions;
+    private final AuthSettings settings;
+
+    public Authenticator(Database database, SessionRepository sessions, AuthSettings settings) {
+        this.database = database;
+        this.sessions = sessions;
+        this.settings = settings;
+    }
+
+    /** The route handler: authenticate, check CSRF and origin for cookie sessions, check the permission, then run. */
+    public Handler secured(Permission permission, SecuredHandler handler) {
+        return (req, res) -> {
+            Caller caller = authenticate(req);
+            if (!caller.may(permission)) {
+                throw AdminProblem.forbidden("your role (" + caller.role().key() + ") may not do this");
+            }
+            handler.handle(caller, req, res);
+        };
+    }
+
+    /** The caller of the request, or 401; 403 when a cookie session's unsafe request fails the CSRF checks. */
+    public Caller authenticate(ServerRequest req) {
+        Optional<String> bearer = req.headers().first(HeaderNames.AUTHORIZATION)
+                .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(value -> value.substring(7).strip());
+        SessionRepository.ActiveSession session;
+        if (bearer.isPresent()) {
+            session = find(Caller.SessionKind.TOKEN, bearer.get());
+        } else {
+            String cookie = req.headers().cookies().first(COOKIE).asOptional().orElse(null);
+            if (cookie == null) {
+                throw unauthenticated("log in or send a bearer token");
+            }
+            session = find(Caller.SessionKind.COOKIE, cookie);
+            if (isUnsafe(req.prologue().method())) {
+                checkCsrf(req, session);
+            }
+        }
+        sessions.touch(database.client().execute(), session.id());
+        return new Caller(session.userId(), session.username(), session.role(), session.id(), session.kind(),
+                ClientAddress.of(req));
+    }
+
+    /** A cross-site page cannot read our CSRF token and cannot forge its Origin. Also used for logins. */
+    public void checkOrigin(ServerRequest req, boolean required) {
+        Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
+        if (origin.isEmpty()) {
+            if (required) {
+                throw csrf("the request has no Origin header");
+            }
+            return;
+        }
+        if (!sameSite(req, origin.get())) {
+            throw csrf("requests from " + origin.get() + " are not accepted");
+        }
+    }
+
+    public static boolean isUnsafe(Method method) {
+        return !(method == Method.GET || method == Method.HEAD || method == Method.OPTIONS);
+    }
+
+    private void checkCsrf(ServerRequest req, SessionRepository.ActiveSession session) {
+        checkOrigin(req, true);
+        String token = req.headers().first(HeaderNames.create(CSRF_HEADER)).orElse(null);
+        if (!SessionSecrets.same(token, session.csrfToken())) {
+            throw csrf("the " + CSRF_HEADER + " header is missing or wrong");
+        }
+    }
+
+    private boolean sameSite(ServerRequest req, String origin) {
+        if (settings.allowedOrigins().contains(origin)) {
+            return true;
+        }
+        URI uri;
+        try {
+            uri = URI.create(origin);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (uri.getHost() == null) {
+            return false;
+        }
+        String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        String lower = authority.toLowerCase(Locale.ROOT);
+        return req.headers().first(HeaderNames.X_FORWARDED_HOST).map(h -> matches(h, lower, uri.getScheme())).orElse(false)
+                || req.headers().first(HeaderNames.HOST).map(h -> matches(h, lower, uri.getScheme())).orElse(false);
+    }
+
+    // A Host header leaves out the default port of its scheme; an Origin may too.
+    private static boolean matches(String hostHeader, String originAuthority, String scheme) {
+        String host = hostHeader.substring(hostHeader.lastIndexOf(',') + 1).strip().toLowerCase(Locale.ROOT);
+        String defaultPort = "https".equals(scheme) ? ":443" : ":80";
+        return host.equals(originAuthority) || (host + defaultPort).equals(originAuthority)
+                || host.equals(originAuthority + defaultPort);
+    }
+
+    private SessionRepository.ActiveSession find(Caller.SessionKind kind, String secret) {
+        if (secret.isEmpty() || secret.length() > 200) {
+            throw unauthenticated("the session or token is not valid");
+        }
+        return sessions.findActive(database.client().execute(), kind, SessionSecrets.hash(secret))
+                .orElseThrow(() -> unauthenticated("the session or token is not valid (expired, revoked or unknown)"));
+    }
+
+    private static AdminProblem unauthenticated(String detail) {
+        return new AdminProblem(Status.UNAUTHORIZED_401, "not_authenticated", detail)
+                .header("WWW-Authenticate", "Bearer realm=\"openvault-admin\"");
+    }
+
+    private static AdminProblem csrf(String detail) {
+        return new AdminProblem(Status.FORBIDDEN_403, "csrf_failed", detail);
+    }
+}

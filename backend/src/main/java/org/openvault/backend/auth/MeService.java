@@ -1,0 +1,77 @@
+package org.openvault.backend.auth;
+
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.openvault.backend.admin.AdminJson;
+import org.openvault.backend.admin.JsonFields;
+import org.openvault.backend.audit.AuditLog;
+import org.openvault.backend.database.Database;
+import org.openvault.backend.validation.Violations;
+
+/**
+ * {@code /api/admin/v1/me}: the caller's own account, and changing one's own password (the current one is asked for,
+ * so a session left open on a shared computer cannot take the account over). Other sessions end; this one stays.
+ */
+public final class MeService implements HttpService {
+
+    private final Database database;
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final PasswordHasher hasher;
+    private final Authenticator authenticator;
+    private final AuditLog audit;
+
+    public MeService(Database database, UserRepository users, SessionRepository sessions, PasswordHasher hasher,
+                     Authenticator authenticator, AuditLog audit) {
+        this.database = database;
+        this.users = users;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.authenticator = authenticator;
+        this.audit = audit;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", authenticator.secured(Permission.READ_CONTENT, this::show))
+                .put("/password", authenticator.secured(Permission.READ_CONTENT, this::changePassword));
+    }
+
+    private void show(Caller caller, ServerRequest req, ServerResponse res) {
+        User user = users.find(database.client().execute(), caller.userId()).orElseThrow();
+        Map<String, Object> json = user.json();
+        json.put("permissions", java.util.Arrays.stream(Permission.values()).filter(caller::may)
+                .map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        AdminJson.send(res, Status.OK_200, json);
+    }
+
+    private void changePassword(Caller caller, ServerRequest req, ServerResponse res) {
+        ObjectNode body = AdminJson.readObject(req);
+        Violations violations = new Violations();
+        JsonFields.onlyKnown(body, "", Set.of("current_password", "new_password"), violations);
+        String current = JsonFields.text(body, "", "current_password", "", PasswordRules.MAX_LENGTH, true, violations);
+        String next = AccountRules.newPassword(body, "new_password", caller.username(), violations);
+        violations.throwIfAny();
+        UserRepository.Credentials credentials = users.credentials(database.client().execute(), caller.username())
+                .orElseThrow();
+        if (credentials.passwordHash() == null || !hasher.verify(current, credentials.passwordHash())) {
+            new Violations().add("/current_password", "wrong_password", "the current password is wrong").throwIfAny();
+        }
+        String hash = hasher.hash(next);
+        database.inTransaction(tx -> {
+            users.setPasswordHash(tx, caller.userId(), hash);
+            sessions.revokeAllOf(tx, caller.userId(), caller.sessionId());
+            audit.record(tx, caller, "user.password", new AuditLog.Subject("user", caller.userId(), caller.username()),
+                    Map.of());
+            return null;
+        });
+        res.status(Status.NO_CONTENT_204).send();
+    }
+}
