@@ -109,7 +109,8 @@ public final class StreamField {
         return seconds == null ? NODES.nullNode() : NODES.textNode(format(seconds));
     }
 
-    private static BigDecimal seconds(String text) {
+    /** Total seconds of a Django or ISO-8601 duration string ({@code "90"}, {@code "1:30"}, {@code "P0DT00H01M30S"}), or null. */
+    static BigDecimal seconds(String text) {
         if (text.isEmpty()) {
             return null;
         }
@@ -130,7 +131,8 @@ public final class StreamField {
         return digits == null ? BigDecimal.ZERO : new BigDecimal(digits).multiply(BigDecimal.valueOf(factor));
     }
 
-    private static String format(BigDecimal seconds) {
+    /** Seconds as the API writes them, the way Python prints a float: {@code "90.0"}, {@code "3600.5"}. */
+    static String format(BigDecimal seconds) {
         BigDecimal stripped = seconds.stripTrailingZeros();
         if (stripped.scale() <= 0) {
             return stripped.toBigInteger() + ".0";
