@@ -3,6 +3,7 @@ package org.openvault.backend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import io.helidon.config.Config;
 import io.helidon.http.DirectHandler;
@@ -32,9 +33,16 @@ import org.openvault.backend.auth.UserRepository;
 import org.openvault.backend.auth.UsersService;
 import org.openvault.backend.authors.AuthorRepository;
 import org.openvault.backend.authors.AuthorsService;
+import org.openvault.backend.collections.CollectionFields;
 import org.openvault.backend.collections.CollectionPages;
 import org.openvault.backend.database.Database;
 import org.openvault.backend.database.Sql;
+import org.openvault.backend.editing.PageEditRepository;
+import org.openvault.backend.editing.PageEditing;
+import org.openvault.backend.editing.PageExplorer;
+import org.openvault.backend.editing.PageTypes;
+import org.openvault.backend.editing.PagesAdminService;
+import org.openvault.backend.exhibits.ExhibitFields;
 import org.openvault.backend.exhibits.ExhibitPages;
 import org.openvault.backend.health.ApiHealthService;
 import org.openvault.backend.health.DatabaseReadiness;
@@ -49,6 +57,8 @@ import org.openvault.backend.masterpiece.MasterpieceRepository;
 import org.openvault.backend.masterpiece.MasterpieceService;
 import org.openvault.backend.openapi.OpenApiService;
 import org.openvault.backend.openapi.ServedRoutes;
+import org.openvault.backend.pages.FolderFields;
+import org.openvault.backend.pages.HomeFields;
 import org.openvault.backend.pages.HomePages;
 import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PageTypeService;
@@ -62,6 +72,7 @@ import org.openvault.backend.search.PageSearchRepository;
 import org.openvault.backend.search.SearchService;
 import org.openvault.backend.search.SeriesRepository;
 import org.openvault.backend.search.SeriesService;
+import org.openvault.backend.staticpages.StaticPageFields;
 import org.openvault.db.Migrate;
 
 /** The backend CMS: config, database, services, routing, server. Reading this class tells the whole wiring. */
@@ -105,6 +116,11 @@ public final class Main {
         SessionRepository sessions = new SessionRepository();
         Authenticator authenticator = new Authenticator(database, sessions, authSettings);
         AuditLog audit = new AuditLog();
+        PageEditRepository pageEdits = new PageEditRepository();
+        PageEditing pageEditing = new PageEditing(database, pageEdits, new PageTypes(
+                List.of(new ExhibitFields(), new CollectionFields(), new StaticPageFields(), new HomeFields(),
+                        new FolderFields()),
+                Set.of(ExhibitPages.TYPE, CollectionPages.TYPE)), audit);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(ApiAccess::filter)
@@ -136,7 +152,9 @@ public final class Main {
                         audit))
                 .register("/api/admin/v1/tokens", new TokensService(database, users, sessions, authenticator, audit,
                         authSettings))
-                .register("/api/admin/v1/audit", new AuditService(database, authenticator));
+                .register("/api/admin/v1/audit", new AuditService(database, authenticator))
+                .register("/api/admin/v1/pages", new PagesAdminService(database, pageEditing, pageEdits,
+                        new PageExplorer(), authenticator));
         // Keep last: any other /api/v2/ path is a JSON 404. Services answer GET and HEAD (ApiAccess refuses the rest).
         routing.any("/api/v2/*", (req, res) -> {
             throw ApiException.notFound("not found");

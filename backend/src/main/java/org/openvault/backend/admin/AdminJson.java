@@ -68,6 +68,14 @@ public final class AdminJson {
         return (ObjectNode) node;
     }
 
+    /** The body as a JSON object when the request has one, else an empty object (actions with optional options). */
+    public static ObjectNode readOptionalObject(ServerRequest req) {
+        if (!req.content().hasEntity()) {
+            return ApiJson.MAPPER.createObjectNode();
+        }
+        return readObject(req);
+    }
+
     /** Sends a JSON answer with the given status. */
     public static void send(ServerResponse res, Status status, Object body) {
         ApiJson.send(res.status(status), body);

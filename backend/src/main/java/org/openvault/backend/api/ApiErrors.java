@@ -90,6 +90,14 @@ public final class ApiErrors {
      */
     private static void databaseFailure(ServerRequest req, ServerResponse res, DbClientException e) {
         String state = SqlStates.of(e);
+        if (state.equals(SqlStates.FOREIGN_KEY_VIOLATION) || state.equals(SqlStates.UNIQUE_VIOLATION)
+                || state.equals(SqlStates.CHECK_VIOLATION)) {
+            // Checks ran before the write; what still breaks a constraint was changed by someone else meanwhile.
+            AdminJson.sendProblem(res, AdminProblem.conflict("conflict", "the change conflicts with the current data ("
+                    + SqlStates.constraint(e) + "): something it refers to was changed or removed meanwhile; reload"
+                    + " and try again"));
+            return;
+        }
         if (SqlStates.isTransient(state)) {
             LOG.warning("Database unavailable (SQLState " + state + "): " + e.getMessage());
             res.header(HeaderNames.RETRY_AFTER, "1");

@@ -18,7 +18,7 @@ import org.openvault.backend.api.ApiErrors;
  */
 public final class StaticPagesService implements HttpService {
 
-    static final String TYPE = "staticpages.StaticPage";
+    public static final String TYPE = "staticpages.StaticPage";
 
     private final StaticPageRepository pages;
 
