@@ -42,6 +42,7 @@ import org.openvault.backend.editing.PageEditing;
 import org.openvault.backend.editing.PageExplorer;
 import org.openvault.backend.editing.PageTypes;
 import org.openvault.backend.editing.PagesAdminService;
+import org.openvault.backend.editing.ScheduledPublishing;
 import org.openvault.backend.exhibits.ExhibitFields;
 import org.openvault.backend.exhibits.ExhibitPages;
 import org.openvault.backend.health.ApiHealthService;
@@ -116,11 +117,13 @@ public final class Main {
         SessionRepository sessions = new SessionRepository();
         Authenticator authenticator = new Authenticator(database, sessions, authSettings);
         AuditLog audit = new AuditLog();
+        LoginThrottle loginThrottle = new LoginThrottle(authSettings);
         PageEditRepository pageEdits = new PageEditRepository();
-        PageEditing pageEditing = new PageEditing(database, pageEdits, new PageTypes(
+        PageTypes pageTypes = new PageTypes(
                 List.of(new ExhibitFields(), new CollectionFields(), new StaticPageFields(), new HomeFields(),
                         new FolderFields()),
-                Set.of(ExhibitPages.TYPE, CollectionPages.TYPE)), audit);
+                Set.of(ExhibitPages.TYPE, CollectionPages.TYPE));
+        PageEditing pageEditing = new PageEditing(database, pageEdits, pageTypes, audit);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(ApiAccess::filter)
@@ -146,8 +149,9 @@ public final class Main {
                 .register("/api/v2/images", new ImagesService(imageRepository, imageStorage, urls))
                 .register("/media", new MediaService(imageStorage, renditions))
                 .register("/api/admin/v1/session", new SessionService(database, users, sessions, passwords,
-                        new LoginThrottle(authSettings), authenticator, audit, authSettings))
-                .register("/api/admin/v1/me", new MeService(database, users, sessions, passwords, authenticator, audit))
+                        loginThrottle, authenticator, audit, authSettings))
+                .register("/api/admin/v1/me", new MeService(database, users, sessions, passwords, authenticator, audit,
+                        loginThrottle))
                 .register("/api/admin/v1/users", new UsersService(database, users, sessions, passwords, authenticator,
                         audit))
                 .register("/api/admin/v1/tokens", new TokensService(database, users, sessions, authenticator, audit,
@@ -176,11 +180,20 @@ public final class Main {
                 .routing(routing)
                 .build()
                 .start();
-        return new Backend(server, database, served.paths());
+        Config scheduler = config.get("ov.scheduler");
+        ScheduledPublishing scheduling = scheduler.get("enabled").asBoolean().orElse(true)
+                ? new ScheduledPublishing(database, pageEdits, pageTypes, pageEditing, audit,
+                        Duration.ofSeconds(scheduler.get("interval-seconds").asInt().orElse(15)))
+                : null;
+        return new Backend(server, database, scheduling, served.paths());
     }
 
-    /** A running backend; closing it stops the server and the pool. {@code routes}: every served path pattern. */
-    public record Backend(WebServer server, Database database, List<String> routes) implements AutoCloseable {
+    /**
+     * A running backend; closing it stops the scheduler, the server and the pool. {@code routes}: every served path
+     * pattern. {@code scheduling} is null when {@code ov.scheduler.enabled} is false.
+     */
+    public record Backend(WebServer server, Database database, ScheduledPublishing scheduling, List<String> routes)
+            implements AutoCloseable {
 
         public int port() {
             return server.port();
@@ -188,6 +201,9 @@ public final class Main {
 
         @Override
         public void close() {
+            if (scheduling != null) {
+                scheduling.close();
+            }
             server.stop();
             database.close();
         }

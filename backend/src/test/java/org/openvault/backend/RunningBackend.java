@@ -33,6 +33,11 @@ public final class RunningBackend implements AutoCloseable {
     public static final String PREVIEW_SECRET = "test-preview-secret";
 
     public static RunningBackend start(TestDatabase db) {
+        return start(db, Map.of());
+    }
+
+    /** A backend with some settings changed ({@code ov.scheduler.interval-seconds} → {@code 1}…). */
+    public static RunningBackend start(TestDatabase db, Map<String, String> extraSettings) {
         Path mediaRoot = temporaryMediaRoot();
         Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "server.port", "0",
@@ -43,6 +48,7 @@ public final class RunningBackend implements AutoCloseable {
                 "ov.db.migrate", "true",
                 "ov.preview.secret", PREVIEW_SECRET,
                 "ov.media.root", mediaRoot.toString()));
+        settings.putAll(extraSettings);
         Config config = Config.builder()
                 .disableEnvironmentVariablesSource()
                 .sources(ConfigSources.create(settings), ConfigSources.classpath("application.yaml"))

@@ -16,21 +16,32 @@ final class AccountRules {
     private AccountRules() {
     }
 
+    static final String USERNAME_RULE = "a username has 1 to 150 letters, digits and the characters _ . @ + -";
+
     static String username(ObjectNode body, Violations violations) {
         String username = JsonFields.text(body, "", "username", "", 150, true, violations);
-        if (!username.isEmpty() && !USERNAME.matcher(username).matches()) {
-            violations.add("/username", "invalid_username",
-                    "a username has 1 to 150 letters, digits and the characters _ . @ + -");
+        if (!username.isEmpty() && !isUsername(username)) {
+            violations.add("/username", "invalid_username", USERNAME_RULE);
         }
         return username;
     }
 
     static String email(ObjectNode body, String fallback, Violations violations) {
         String email = JsonFields.text(body, "", "email", fallback, 254, false, violations);
-        if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+        if (!email.isEmpty() && !isEmail(email)) {
             violations.add("/email", "invalid_email", "not an email address");
         }
         return email;
+    }
+
+    /** Whether {@code username} has the form of a username (also checked by the database). */
+    static boolean isUsername(String username) {
+        return USERNAME.matcher(username).matches();
+    }
+
+    /** Whether {@code email} looks like an email address (at most 254 characters). */
+    static boolean isEmail(String email) {
+        return email.length() <= 254 && EMAIL.matcher(email).matches();
     }
 
     static Role role(ObjectNode body, Role fallback, Violations violations) {

@@ -2,13 +2,18 @@ package org.openvault.backend.auth;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.config.EnvironmentVariables;
 import org.openvault.backend.audit.AuditLog;
 import org.openvault.backend.database.Database;
 
@@ -19,56 +24,116 @@ import org.openvault.backend.database.Database;
  * settings (OV_DB_URL, OV_DB_USER, OV_DB_PASSWORD). The password comes from OV_ADMIN_PASSWORD or, when that is not set,
  * the first line of standard input; there is no default. {@code --generate-password} makes a random one and prints it
  * once. {@code --if-no-users} does nothing when any account exists (the local stack's first start creates one).
+ * Exits with 0 when done (or nothing to do), 2 when refused.
  */
 public final class CreateAdmin {
+
+    /** Why the command refuses to go on: printed on standard error, exit code 2. */
+    private static final class Refused extends RuntimeException {
+
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
 
     private CreateAdmin() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
+        int status = run(args, System.getenv(), System.in, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * The command's work, with {@code env} as its environment variables (OV_DB_URL, OV_DB_USER, OV_DB_PASSWORD and
+     * the other {@code ov.db} settings; OV_ADMIN_PASSWORD) and the given standard streams; answers the exit code.
+     */
+    static int run(String[] args, Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err) {
+        try {
+            create(args, env, stdin, out);
+            return 0;
+        } catch (Refused e) {
+            err.println("CreateAdmin: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static void create(String[] args, Map<String, String> env, InputStream stdin, PrintStream out) {
         Map<String, String> flags = flags(args);
         String username = flags.get("username");
         if (username == null || username.isBlank()) {
-            fail("--username=NAME is required");
+            throw new Refused("--username=NAME is required");
         }
-        try (Database database = Database.connect(Config.create().get("ov.db"))) {
+        if (!AccountRules.isUsername(username)) {
+            throw new Refused(AccountRules.USERNAME_RULE);
+        }
+        String email = flags.getOrDefault("email", "");
+        if (!email.isEmpty() && !AccountRules.isEmail(email)) {
+            throw new Refused("--email=" + email + " is not an email address");
+        }
+        String displayName = flags.getOrDefault("display-name", "");
+        if (displayName.codePointCount(0, displayName.length()) > 150) {
+            throw new Refused("--display-name is longer than 150 characters");
+        }
+        try (Database database = Database.connect(dbConfig(env))) {
             UserRepository users = new UserRepository();
             if (flags.containsKey("if-no-users") && users.count(database.client().execute()) > 0) {
-                System.out.println("Accounts exist already: no administrator created.");
+                out.println("Accounts exist already: no administrator created.");
                 return;
             }
             boolean generate = flags.containsKey("generate-password");
-            String password = generate ? SessionSecrets.newSecret("").substring(0, 24) : password();
+            String password = generate ? SessionSecrets.newSecret("").substring(0, 24) : password(env, stdin);
             List<PasswordRules.Problem> problems = PasswordRules.problems(password, username);
             if (!problems.isEmpty()) {
-                fail("the password is refused: " + problems.getFirst().detail());
+                throw new Refused("the password is refused: " + problems.getFirst().detail());
             }
             String hash = new PasswordHasher(1, java.time.Duration.ofSeconds(30)).hash(password);
             User user = database.inTransaction(tx -> {
                 if (users.usernameTaken(tx, username)) {
-                    fail("the username " + username + " is taken");
+                    throw new Refused("the username " + username + " is taken");
                 }
-                User created = users.create(tx, new UserRepository.NewUser(username, flags.getOrDefault("email", ""),
-                        flags.getOrDefault("display-name", ""), Role.ADMINISTRATOR, hash));
+                User created = users.create(tx, new UserRepository.NewUser(username, email, displayName,
+                        Role.ADMINISTRATOR, hash));
                 new AuditLog().record(tx, new AuditLog.Actor(null, "CreateAdmin command", "local"), "user.create",
                         new AuditLog.Subject("user", created.id(), created.username()), Map.of("role", "administrator"));
                 return created;
             });
-            System.out.printf("Administrator %s created (id %d).%n", user.username(), user.id());
+            out.printf("Administrator %s created (id %d).%n", user.username(), user.id());
             if (generate) {
-                System.out.printf("Its password, shown only now: %s%n", password);
+                out.printf("Its password, shown only now: %s%n", password);
             }
         }
     }
 
-    private static String password() throws IOException {
-        String fromEnvironment = System.getenv("OV_ADMIN_PASSWORD");
+    /**
+     * {@code ov.db} as the backend reads it, with {@code env} in place of the process's environment variables
+     * (mapped the same way: OV_DB_URL is {@code ov.db.url}), over system properties and {@code application.yaml}.
+     */
+    private static Config dbConfig(Map<String, String> env) {
+        return Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .sources(ConfigSources.create(EnvironmentVariables.expand(env)), ConfigSources.systemProperties(),
+                        ConfigSources.classpath("application.yaml"))
+                .build()
+                .get("ov.db");
+    }
+
+    private static String password(Map<String, String> env, InputStream stdin) {
+        String fromEnvironment = env.get("OV_ADMIN_PASSWORD");
         if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
             return fromEnvironment;
         }
-        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        String line;
+        try {
+            line = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (line == null || line.isEmpty()) {
-            fail("give the password in OV_ADMIN_PASSWORD or on standard input, or use --generate-password");
+            throw new Refused("give the password in OV_ADMIN_PASSWORD or on standard input, or use --generate-password");
         }
         return line;
     }
@@ -77,16 +142,11 @@ public final class CreateAdmin {
         Map<String, String> flags = new HashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {
-                fail("unknown argument " + arg);
+                throw new Refused("unknown argument " + arg);
             }
             int eq = arg.indexOf('=');
             flags.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "" : arg.substring(eq + 1));
         }
         return flags;
-    }
-
-    private static void fail(String message) {
-        System.err.println("CreateAdmin: " + message);
-        System.exit(2);
     }
 }

@@ -10,6 +10,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.admin.AdminJson;
+import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.admin.JsonFields;
 import org.openvault.backend.audit.AuditLog;
 import org.openvault.backend.database.Database;
@@ -27,9 +28,11 @@ public final class MeService implements HttpService {
     private final PasswordHasher hasher;
     private final Authenticator authenticator;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
 
     public MeService(Database database, UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-                     Authenticator authenticator, AuditLog audit) {
+                     Authenticator authenticator, AuditLog audit, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.database = database;
         this.users = users;
         this.sessions = sessions;
@@ -59,9 +62,19 @@ public final class MeService implements HttpService {
         String current = JsonFields.text(body, "", "current_password", "", PasswordRules.MAX_LENGTH, true, violations);
         String next = AccountRules.newPassword(body, "new_password", caller.username(), violations);
         violations.throwIfAny();
+        // Wrong current passwords count as failed logins: a stolen session must not become a password oracle.
+        throttle.retryAfter(database.client().execute(), caller.username(), caller.clientAddress()).ifPresent(wait -> {
+            throw new AdminProblem(Status.TOO_MANY_REQUESTS_429, "too_many_attempts",
+                    "too many wrong passwords; try again in " + wait.toSeconds() + " seconds")
+                    .header("Retry-After", Long.toString(wait.toSeconds()));
+        });
         UserRepository.Credentials credentials = users.credentials(database.client().execute(), caller.username())
                 .orElseThrow();
         if (credentials.passwordHash() == null || !hasher.verify(current, credentials.passwordHash())) {
+            database.inTransaction(tx -> {
+                throttle.recordFailure(tx, caller.username(), caller.clientAddress());
+                return null;
+            });
             new Violations().add("/current_password", "wrong_password", "the current password is wrong").throwIfAny();
         }
         String hash = hasher.hash(next);

@@ -34,8 +34,11 @@ public final class UserRepository {
                 .map(row -> new Credentials(user(row), Rows.text(row, "password_hash")));
     }
 
+    /** Whether the username is taken; holds a lock on the name until the transaction ends, so two creations queue. */
     public boolean usernameTaken(DbExecute db, String username) {
-        return db.get("SELECT 1 FROM app_user WHERE lower(username) = lower(?)", username).isPresent();
+        db.get("SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext('ov.username:' || lower(?)))) l",
+                username);
+        return db.get("SELECT 1 AS found FROM app_user WHERE lower(username) = lower(?)", username).isPresent();
     }
 
     public User create(DbExecute db, NewUser user) {
@@ -61,9 +64,13 @@ public final class UserRepository {
         db.update("UPDATE app_user SET last_login_at = now() WHERE id = ?", id);
     }
 
-    /** Active administrators other than {@code exceptId}: an account change must not leave none. */
+    /**
+     * Active administrators other than {@code exceptId}: an account change must not leave none. Their rows stay
+     * locked until the transaction ends, so two administrators demoting each other at once cannot both succeed.
+     */
     public long otherActiveAdministrators(DbExecute db, long exceptId) {
-        return db.get("SELECT count(*) AS n FROM app_user WHERE role = 'administrator' AND active AND id <> ?", exceptId)
+        return db.get("SELECT count(*) AS n FROM (SELECT id FROM app_user WHERE role = 'administrator' AND active"
+                        + " AND id <> ? FOR UPDATE) a", exceptId)
                 .map(row -> Rows.longValue(row, "n")).orElse(0L);
     }
 
