@@ -1,0 +1,71 @@
+package org.openvault.backend.admin;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.BackendExtension;
+import org.openvault.backend.auth.Role;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** 500 random JSON bodies for every write endpoint of the admin API: every answer is 2xx or 4xx, never 5xx. */
+class AdminRobustnessTest {
+
+    @RegisterExtension
+    static final BackendExtension backend = BackendExtension.withContentFixture();
+
+    private static final int BODIES = 500;
+
+    static AdminApi administrator;
+    static int page;
+
+    @BeforeAll
+    static void account() {
+        administrator = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "robust-admin", Role.ADMINISTRATOR))
+                .from("192.0.2.77");
+        page = (int) backend.db().queryLong("SELECT id FROM page WHERE slug = 'ex-plain-old'");
+    }
+
+    private String etag() {
+        return administrator.get("/pages/" + page).headers().firstValue("ETag").orElse("*");
+    }
+
+    @Test
+    void randomBodiesNeverGetA5xx() {
+        List<String> failures = new ArrayList<>();
+        List<String> neverValidated = new ArrayList<>();
+        String[][] endpoints = {
+            {"POST", "/pages/"}, {"PUT", "/pages/{page}"}, {"POST", "/pages/{page}/publish"},
+            {"POST", "/pages/{page}/schedule"}, {"POST", "/pages/{page}/move"}, {"POST", "/users/"},
+            {"PATCH", "/users/{me}"}, {"POST", "/tokens/"}, {"POST", "/session"}, {"PUT", "/me/password"},
+        };
+        long me = backend.db().queryLong("SELECT id FROM app_user WHERE username = 'robust-admin'");
+        for (String[] endpoint : endpoints) {
+            RandomBodies bodies = new RandomBodies(endpoint[1].hashCode() * 31L + endpoint[0].hashCode());
+            String path = endpoint[1].replace("{page}", Integer.toString(page)).replace("{me}", Long.toString(me));
+            boolean needsEtag = path.startsWith("/pages/" + page);
+            java.util.Set<Integer> statuses = new java.util.TreeSet<>();
+            for (int i = 0; i < BODIES; i++) {
+                String body = bodies.object().toString();
+                if (endpoint[0].equals("PUT") && path.equals("/pages/" + page) && i % 2 == 0) {
+                    body = "{\"content\":" + body + "}";
+                }
+                HttpResponse<String> response = administrator.send(endpoint[0], path, body, needsEtag ? etag() : null);
+                statuses.add(response.statusCode());
+                if (response.statusCode() >= 500) {
+                    failures.add(endpoint[0] + " " + path + " " + body + " -> " + response.statusCode() + " "
+                            + response.body());
+                }
+            }
+            if (!statuses.contains(422)) {
+                neverValidated.add(endpoint[0] + " " + path + " " + statuses);
+            }
+        }
+        assertEquals(List.of(), failures.stream().limit(10).toList());
+        assertEquals(List.of(), neverValidated, "the bodies reach the field checks of every endpoint");
+    }
+}
