@@ -291,4 +291,28 @@ class PagesAdminTest {
         assertEquals("Plain Old", page.at("/content/title").asText());
         assertTrue(page.get("latest_revision").isNull());
     }
+
+    @Test
+    void aPublishThatFailsHalfwayLeavesNothingWritten() {
+        backend.db().execute("INSERT INTO image (title, file, width, height) VALUES"
+                + " ('Doomed', 'original_images/pages-doomed.jpg', 800, 600)");
+        long doomed = backend.db().queryLong("SELECT id FROM image WHERE file = 'original_images/pages-doomed.jpg'");
+        ObjectNode content = exhibit("Half Written Before", "half-written");
+        content.put("cover_image_id", cover).put("hero_image_id", hero);
+        JsonNode page = created(editor, content);
+        page = AdminApi.json(act(moderator, page, "publish"), 200);
+        ObjectNode changed = content.deepCopy().put("title", "Half Written After").put("hero_image_id", doomed);
+        page = AdminApi.json(save(editor, page, changed), 200);
+        backend.db().execute("DELETE FROM image WHERE id = " + doomed);
+        int id = page.get("id").asInt();
+        long audited = backend.db().queryLong("SELECT count(*) FROM audit_log WHERE action = 'page.publish'"
+                + " AND object_id = '" + id + "'");
+        HttpResponse<String> failed = act(moderator, page, "publish");
+        assertEquals(409, failed.statusCode(), failed.body());
+        assertEquals("Half Written Before", publicExhibit("half-written").at("/items/0/title").asText());
+        assertEquals(1, backend.db().queryLong("SELECT count(*) FROM page WHERE id = " + id
+                + " AND title = 'Half Written Before' AND has_unpublished_changes"));
+        assertEquals(audited, backend.db().queryLong("SELECT count(*) FROM audit_log WHERE action = 'page.publish'"
+                + " AND object_id = '" + id + "'"), "no audit entry for what did not happen");
+    }
 }
