@@ -70,11 +70,13 @@ public final class PageEditRepository {
                 content.get("search_description").asText(), content.get("show_in_menus").asBoolean(), id);
     }
 
-    public Revision insertRevision(DbExecute db, int pageId, ObjectNode content, long userId) {
-        long id = db.get("INSERT INTO page_revision (page_id, content, user_id) VALUES (?, CAST(? AS jsonb), ?)"
-                        + " RETURNING id", pageId, content.toString(), userId)
-                .map(row -> Rows.longValue(row, "id")).orElseThrow();
-        return revision(db, pageId, id).orElseThrow();
+    public Revision insertRevision(DbExecute db, int pageId, ObjectNode content, long userId, String username) {
+        return db.get("INSERT INTO page_revision (page_id, content, user_id) VALUES (?, CAST(? AS jsonb), ?)"
+                        + " RETURNING id, " + TS.formatted("created_at") + " AS created_at", pageId, content.toString(),
+                        userId)
+                .map(row -> new Revision(Rows.longValue(row, "id"), pageId, Rows.text(row, "created_at"), null, userId,
+                        username))
+                .orElseThrow();
     }
 
     public Optional<Revision> revision(DbExecute db, int pageId, long revisionId) {

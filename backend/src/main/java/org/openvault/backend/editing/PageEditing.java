@@ -62,11 +62,12 @@ public final class PageEditing {
             violations.throwIfAny();
             int id = pages.insertPage(tx, type, parent.id(), clean, caller.userId());
             fields.write(tx, id, clean);
-            PageEditRepository.Revision revision = pages.insertRevision(tx, id, clean, caller.userId());
+            PageEditRepository.Revision revision = pages.insertRevision(tx, id, clean, caller.userId(),
+                    caller.username());
             pages.markDraft(tx, id, revision, clean.get("title").asText());
             audit.record(tx, caller, "page.create", subject(id, clean.get("title").asText()),
                     Map.of("type", type, "parent_id", parent.id(), "revision_id", revision.id()));
-            return view(tx, pages.find(tx, id).orElseThrow());
+            return new EditedPage(pages.find(tx, id).orElseThrow(), revision, clean);
         });
     }
 
@@ -78,7 +79,7 @@ public final class PageEditing {
             PageEditRepository.Revision revision = storeDraft(tx, caller, state, fields, clean);
             audit.record(tx, caller, "page.save", subject(id, clean.get("title").asText()),
                     Map.of("revision_id", revision.id()));
-            return view(tx, pages.find(tx, id).orElseThrow());
+            return new EditedPage(pages.find(tx, id).orElseThrow(), revision, clean);
         });
     }
 
@@ -223,7 +224,7 @@ public final class PageEditing {
             PageEditRepository.Revision revision = storeDraft(tx, caller, state, fields, clean);
             audit.record(tx, caller, "page.revert", subject(id, clean.get("title").asText()),
                     Map.of("from_revision_id", revisionId, "revision_id", revision.id()));
-            return view(tx, pages.find(tx, id).orElseThrow());
+            return new EditedPage(pages.find(tx, id).orElseThrow(), revision, clean);
         });
     }
 
@@ -252,8 +253,11 @@ public final class PageEditing {
 
     private ObjectNode checkedContent(DbExecute tx, Caller caller, PageState state, TypeFields fields, JsonNode content) {
         Violations violations = new Violations();
-        EditContext context = new EditContext(tx, state.id(), caller.may(Permission.EDIT_HTML_BLOCKS),
-                htmlBlocks(currentContent(tx, state)), violations);
+        // The page's current html blocks matter only to a non-administrator who sends html blocks.
+        boolean mayEditHtml = caller.may(Permission.EDIT_HTML_BLOCKS);
+        Map<String, String> existing = mayEditHtml || content == null || !content.isObject()
+                || htmlBlocks((ObjectNode) content).isEmpty() ? Map.of() : htmlBlocks(currentContent(tx, state));
+        EditContext context = new EditContext(tx, state.id(), mayEditHtml, existing, violations);
         ObjectNode clean = ContentValidator.validate(content, fields, context);
         violations.throwIfAny();
         String slug = clean.get("slug").asText();
@@ -266,7 +270,8 @@ public final class PageEditing {
 
     private PageEditRepository.Revision storeDraft(DbExecute tx, Caller caller, PageState state, TypeFields fields,
                                                    ObjectNode clean) {
-        PageEditRepository.Revision revision = pages.insertRevision(tx, state.id(), clean, caller.userId());
+        PageEditRepository.Revision revision = pages.insertRevision(tx, state.id(), clean, caller.userId(),
+                caller.username());
         pages.markDraft(tx, state.id(), revision, clean.get("title").asText());
         // A page that is not live has no public version to protect: its row shows the draft in the tree.
         if (!state.live()) {
@@ -285,7 +290,8 @@ public final class PageEditing {
             return state.latestRevisionId();
         }
         // Content loaded before the admin existed gets its first revision now, so history starts with what went live.
-        PageEditRepository.Revision first = pages.insertRevision(tx, state.id(), liveContent(tx, state), caller.userId());
+        PageEditRepository.Revision first = pages.insertRevision(tx, state.id(), liveContent(tx, state), caller.userId(),
+                caller.username());
         pages.markDraft(tx, state.id(), first, state.title());
         return first.id();
     }

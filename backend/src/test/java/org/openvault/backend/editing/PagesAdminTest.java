@@ -315,4 +315,17 @@ class PagesAdminTest {
         assertEquals(audited, backend.db().queryLong("SELECT count(*) FROM audit_log WHERE action = 'page.publish'"
                 + " AND object_id = '" + id + "'"), "no audit entry for what did not happen");
     }
+
+    @Test
+    void savingADraftKeepsThePublicResponseCacheAndPublishingRenewsIt() {
+        ObjectNode content = exhibit("Cache Keeper", "cache-keeper");
+        content.put("cover_image_id", cover).put("hero_image_id", hero);
+        JsonNode page = AdminApi.json(act(moderator, created(editor, content), "publish"), 200);
+        long version = backend.db().queryLong("SELECT version FROM content_version");
+        page = AdminApi.json(save(editor, page, content.deepCopy().put("title", "Cache Keeper Draft")), 200);
+        assertEquals(version, backend.db().queryLong("SELECT version FROM content_version"),
+                "a draft changes nothing the public API shows");
+        AdminApi.json(act(moderator, page, "publish"), 200);
+        assertTrue(backend.db().queryLong("SELECT version FROM content_version") > version);
+    }
 }

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The editors' admin API under load: 4 editors each saving drafts of their own exhibit as fast as the API answers,
+# every 5th save published by a moderator, and after each publish the public API polled until it shows the change.
+# Prints p50/p90/p99/max for saves and publishes, the publish-to-public delay, and the backend's RSS.
+#   bench/admin.sh          (needs: a JDK 21+; psql; a PostgreSQL, default the local one)
+# Env: OV_BENCH_DB_URL (default: a fresh database ov_bench_admin on 127.0.0.1:5432, created and dropped here),
+#      DURATION (seconds, default 30), WARMUP (seconds, default 10), EDITORS (default 4),
+#      BACKEND_OPTS (JVM options, default as ./ov up runs the backend), PORT (default 18081),
+#      BASE_URL (measure an already running backend instead; then EDITOR_TOKEN, MODERATOR_TOKEN and PAGES are needed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-10}
+EDITORS=${EDITORS:-4}
+PORT=${PORT:-18081}
+BACKEND_OPTS=${BACKEND_OPTS:--XX:+UseSerialGC -Xmx64m -XX:ReservedCodeCacheSize=32m}
+if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+export PATH="$JAVA_HOME/bin:$PATH"
+
+if [ -n "${BASE_URL:-}" ]; then
+  java bench/AdminLoad.java "$BASE_URL" "$EDITOR_TOKEN" "$MODERATOR_TOKEN" "$DURATION" $PAGES
+  exit 0
+fi
+for tool in curl psql; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y curl postgresql-client" >&2; exit 1; }
+done
+mvn -B -ntp -pl db,backend -am -DskipTests package > /tmp/ov-bench-build.log 2>&1 || { tail -30 /tmp/ov-bench-build.log; exit 1; }
+
+PIDS=()
+DROP_DB=""
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ -n "$DROP_DB" ]; then psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ov_bench_admin WITH (FORCE)" || true; fi
+}
+trap cleanup EXIT
+
+DB_URL=${OV_BENCH_DB_URL:-}
+PSQL=(psql -h 127.0.0.1 -U postgres -qtA -d ov_bench_admin)
+if [ -z "$DB_URL" ]; then
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ov_bench_admin WITH (FORCE)" -c "CREATE DATABASE ov_bench_admin"
+  DROP_DB=yes
+  DB_URL=jdbc:postgresql://127.0.0.1:5432/ov_bench_admin
+fi
+java -jar db/target/db.jar --url="$DB_URL" --demo --media-root=/tmp/ov-bench-admin-media 2>/dev/null | grep -v '^$' || true
+
+# Accounts and tokens straight into the database (logging in would measure argon2, not editing).
+EDITOR_TOKEN=ov_bench_editor_$RANDOM$RANDOM
+MODERATOR_TOKEN=ov_bench_moderator_$RANDOM$RANDOM
+"${PSQL[@]}" <<SQL
+INSERT INTO app_user (username, role) VALUES ('bench-editor', 'editor'), ('bench-moderator', 'moderator')
+  ON CONFLICT DO NOTHING;
+INSERT INTO auth_session (user_id, kind, secret_hash, expires_at)
+  SELECT id, 'token', sha256(convert_to(CASE username WHEN 'bench-editor' THEN '$EDITOR_TOKEN' ELSE '$MODERATOR_TOKEN' END, 'UTF8')),
+         now() + interval '1 day' FROM app_user WHERE username IN ('bench-editor', 'bench-moderator');
+SQL
+PAGES=$("${PSQL[@]}" -c "SELECT p.id FROM page p JOIN exhibit e ON e.page_id = p.id WHERE p.live
+  AND e.cover_image_id IS NOT NULL AND e.hero_image_id IS NOT NULL ORDER BY p.id LIMIT $EDITORS" | tr '\n' ' ')
+
+OV_DB_URL=$DB_URL OV_MEDIA_ROOT=/tmp/ov-bench-admin-media SERVER_PORT=$PORT \
+  java $BACKEND_OPTS -jar backend/target/backend.jar > /tmp/ov-bench-admin-backend.log 2>&1 &
+BACKEND=$!
+PIDS+=("$BACKEND")
+for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/v2/health/" && break; sleep 0.25; done
+echo "backend: $BACKEND_OPTS; pages: $PAGES"
+echo "warm-up (${WARMUP}s)..."
+java bench/AdminLoad.java "http://127.0.0.1:$PORT" "$EDITOR_TOKEN" "$MODERATOR_TOKEN" "$WARMUP" $PAGES > /dev/null
+echo "measuring (${DURATION}s, $EDITORS editors)..."
+java bench/AdminLoad.java "http://127.0.0.1:$PORT" "$EDITOR_TOKEN" "$MODERATOR_TOKEN" "$DURATION" $PAGES
+awk '/VmRSS/ {printf "backend RSS after the run: %d MB\n", $2/1024}' "/proc/$BACKEND/status"
