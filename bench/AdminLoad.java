@@ -71,7 +71,7 @@ public final class AdminLoad {
                             String encoded = title.replace(" ", "%20");
                             while (!send(base + "/api/v2/exhibits/?slug=" + slug + "&fields=_,title", "GET", null,
                                     null, null).body().contains(title) && System.nanoTime() - acknowledged < 5e9) {
-                                Thread.onSpinWait();
+                                Thread.sleep(2);
                             }
                             visible.add(System.nanoTime() - acknowledged);
                         }

@@ -31,7 +31,9 @@ import org.openvault.backend.auth.SessionService;
 import org.openvault.backend.auth.TokensService;
 import org.openvault.backend.auth.UserRepository;
 import org.openvault.backend.auth.UsersService;
+import org.openvault.backend.authors.AuthorEdits;
 import org.openvault.backend.authors.AuthorRepository;
+import org.openvault.backend.authors.AuthorsAdminService;
 import org.openvault.backend.authors.AuthorsService;
 import org.openvault.backend.collections.CollectionFields;
 import org.openvault.backend.collections.CollectionPages;
@@ -65,6 +67,7 @@ import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PageTypeService;
 import org.openvault.backend.pages.PagesService;
 import org.openvault.backend.preview.PagePreviewService;
+import org.openvault.backend.preview.PreviewAdminService;
 import org.openvault.backend.preview.PreviewRepository;
 import org.openvault.backend.preview.PreviewTokens;
 import org.openvault.backend.responsecache.ContentVersion;
@@ -124,6 +127,9 @@ public final class Main {
                         new FolderFields()),
                 Set.of(ExhibitPages.TYPE, CollectionPages.TYPE));
         PageEditing pageEditing = new PageEditing(database, pageEdits, pageTypes, audit);
+        // One token signer for the admin that issues preview tokens and the public API that checks them.
+        PreviewTokens previewTokens = PreviewTokens.fromConfig(config.get("ov.preview"));
+        PreviewRepository previews = new PreviewRepository(sql);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(ApiAccess::filter)
@@ -137,8 +143,7 @@ public final class Main {
                 .register("/api/v2/exhibits", new PageTypeService(ExhibitPages.KIND, pages, urls, responses))
                 .register("/api/v2/collections", new PageTypeService(CollectionPages.KIND, pages, urls, responses))
                 .register("/api/v2/authors", new AuthorsService(new AuthorRepository(sql), urls))
-                .register("/api/v2/page_preview", new PagePreviewService(new PreviewRepository(sql),
-                        PreviewTokens.fromConfig(config.get("ov.preview")), urls))
+                .register("/api/v2/page_preview", new PagePreviewService(previews, previewTokens, urls))
                 .register("/api/v2/redirects", new org.openvault.backend.redirects.RedirectsService(new org.openvault.backend.redirects.RedirectRepository(database.client())))
                 .register("/api/v2/static_pages", new org.openvault.backend.staticpages.StaticPagesService(new org.openvault.backend.staticpages.StaticPageRepository(database.client())))
                 .register("/api/v2/search", new SearchService(new PageSearchRepository(database.dataSource()),
@@ -158,7 +163,11 @@ public final class Main {
                         authSettings))
                 .register("/api/admin/v1/audit", new AuditService(database, authenticator))
                 .register("/api/admin/v1/pages", new PagesAdminService(database, pageEditing, pageEdits,
-                        new PageExplorer(), authenticator));
+                        new PageExplorer(), authenticator))
+                .register("/api/admin/v1/authors", new AuthorsAdminService(database, new AuthorEdits(), authenticator,
+                        audit))
+                .register("/api/admin/v1/previews", new PreviewAdminService(database, previews, previewTokens,
+                        pageTypes, pageEdits, pageEditing, urls, authenticator));
         // Keep last: any other /api/v2/ path is a JSON 404. Services answer GET and HEAD (ApiAccess refuses the rest).
         routing.any("/api/v2/*", (req, res) -> {
             throw ApiException.notFound("not found");

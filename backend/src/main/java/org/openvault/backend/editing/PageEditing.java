@@ -54,8 +54,7 @@ public final class PageEditing {
                 violations.add("/parent_id", "unknown_page", "parent_id must name a page of the site");
             }
             violations.throwIfAny();
-            EditContext context = new EditContext(tx, null, caller.may(Permission.EDIT_HTML_BLOCKS), Map.of(),
-                    violations);
+            EditContext context = editContext(tx, caller, null, content, violations);
             ObjectNode clean = ContentValidator.validate(content, fields, context);
             violations.throwIfAny();
             checkSlug(tx, type, parent.id(), clean.get("slug").asText(), null, violations);
@@ -251,13 +250,24 @@ public final class PageEditing {
         return content;
     }
 
-    private ObjectNode checkedContent(DbExecute tx, Caller caller, PageState state, TypeFields fields, JsonNode content) {
-        Violations violations = new Violations();
+    /**
+     * What checking content for {@code state} (null: a page not created yet) needs, as a save builds it: the caller's
+     * right to html blocks and the page's current html blocks, which others may keep unchanged. Previews use it too,
+     * so what is previewed is what a save would store.
+     */
+    public EditContext editContext(DbExecute db, Caller caller, PageState state, JsonNode content,
+                                   Violations violations) {
         // The page's current html blocks matter only to a non-administrator who sends html blocks.
         boolean mayEditHtml = caller.may(Permission.EDIT_HTML_BLOCKS);
-        Map<String, String> existing = mayEditHtml || content == null || !content.isObject()
-                || htmlBlocks((ObjectNode) content).isEmpty() ? Map.of() : htmlBlocks(currentContent(tx, state));
-        EditContext context = new EditContext(tx, state.id(), mayEditHtml, existing, violations);
+        boolean sendsHtml = content != null && content.isObject() && !htmlBlocks((ObjectNode) content).isEmpty();
+        Map<String, String> existing = state == null || mayEditHtml || !sendsHtml ? Map.of()
+                : htmlBlocks(currentContent(db, state));
+        return new EditContext(db, state == null ? null : state.id(), mayEditHtml, existing, violations);
+    }
+
+    private ObjectNode checkedContent(DbExecute tx, Caller caller, PageState state, TypeFields fields, JsonNode content) {
+        Violations violations = new Violations();
+        EditContext context = editContext(tx, caller, state, content, violations);
         ObjectNode clean = ContentValidator.validate(content, fields, context);
         violations.throwIfAny();
         String slug = clean.get("slug").asText();

@@ -65,6 +65,7 @@ public final class ExhibitFields implements TypeFields {
             return out;
         }
         Set<Long> seen = new HashSet<>();
+        // FOR KEY SHARE (as a foreign key check): deleting an author meanwhile waits for this save, then finds it listed.
         for (int i = 0; i < value.size(); i++) {
             String pointer = Violations.pointer(at, i);
             Long id = ContentChecks.referenceId(value.get(i), "author_id");
@@ -72,7 +73,7 @@ public final class ExhibitFields implements TypeFields {
                 context.violations().add(pointer, "invalid_reference", "each author is {\"author_id\": <id>}");
             } else if (!seen.add(id)) {
                 context.violations().add(pointer, "duplicate", "author " + id + " is listed twice");
-            } else if (context.db().get("SELECT 1 AS found FROM author WHERE id = ?", id).isEmpty()) {
+            } else if (context.db().get("SELECT 1 AS found FROM author WHERE id = ? FOR KEY SHARE", id).isEmpty()) {
                 context.violations().add(pointer, "unknown_author", "there is no author " + id);
             } else {
                 out.addObject().put("author_id", id);

@@ -40,6 +40,11 @@ public final class PagePreviewService implements HttpService {
 
     private static final List<PageKind<?>> KINDS = List.of(ExhibitPages.KIND, CollectionPages.KIND, HomePages.KIND);
 
+    /** The page types a preview can show ({@code exhibits.ExhibitPage}…). */
+    public static List<String> typeNames() {
+        return KINDS.stream().map(PageKind::typeName).toList();
+    }
+
     private final PreviewRepository previews;
     private final PreviewTokens tokens;
     private final ApiUrls urls;

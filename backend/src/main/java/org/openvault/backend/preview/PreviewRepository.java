@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.dbclient.DbExecute;
 import org.openvault.backend.api.ApiJson;
 import org.openvault.backend.database.Sql;
 import org.openvault.backend.exhibits.ExhibitPage;
 import org.openvault.backend.pages.PageRef;
 import org.openvault.backend.pages.PageRepository;
 
-/** Reads stored drafts, and the live data a draft refers to (parent, authors, other exhibits). */
+/** Stores and reads drafts for preview, and reads the live data a draft refers to (parent, authors, other exhibits). */
 public final class PreviewRepository {
 
     private static final String TS = PageRepository.TS;
@@ -30,6 +31,22 @@ public final class PreviewRepository {
         return sql.query("SELECT content_type, content_json::text FROM page_preview WHERE token = ? AND lower(content_type) = lower(?)",
                 List.of(token, contentType), rs -> new Preview(rs.getString(1), ApiJson.parse(rs.getString(2))))
                 .stream().findFirst();
+    }
+
+    /**
+     * Stores a draft under its token, in the caller's transaction. A token is per page (or parent and type) and
+     * second, so a second preview of the same page within that second replaces the first, as in the original.
+     */
+    public void store(DbExecute db, String token, String contentType, JsonNode content) {
+        db.dml("INSERT INTO page_preview (token, content_type, content_json) VALUES (?, ?, CAST(? AS jsonb))"
+                        + " ON CONFLICT (token) DO UPDATE SET content_type = EXCLUDED.content_type,"
+                        + " content_json = EXCLUDED.content_json, created_at = now()",
+                token, contentType, content.toString());
+    }
+
+    /** Deletes drafts stored more than a day ago (their tokens have expired too, at the default age). */
+    public long purgeOld(DbExecute db) {
+        return db.delete("DELETE FROM page_preview WHERE created_at < now() - interval '1 day'");
     }
 
     /** The site root's url_path ({@code /home/}). */

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.logging.Logger;
 
@@ -69,10 +70,20 @@ public final class PreviewTokens {
                 Clock.systemUTC());
     }
 
+    /** A signed token and the moment it stops being accepted. */
+    public record Issued(String token, Instant expiresAt) {
+    }
+
     /** A token for {@code subject}, e.g. {@code id=12} or {@code parent_id=3;page_type=exhibits.ExhibitPage}. */
     public String sign(String subject) {
-        String signed = subject + ":" + Long.toString(clock.instant().getEpochSecond(), 36);
-        return signed + ":" + signature(signed);
+        return issue(subject).token();
+    }
+
+    /** {@link #sign}, also telling when the token expires. */
+    public Issued issue(String subject) {
+        long issued = clock.instant().getEpochSecond();
+        String signed = subject + ":" + Long.toString(issued, 36);
+        return new Issued(signed + ":" + signature(signed), Instant.ofEpochSecond(issued).plus(maxAge));
     }
 
     /** Checks signature and age; answers the subject or throws {@link RefusedException}. */

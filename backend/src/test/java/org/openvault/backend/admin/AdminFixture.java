@@ -49,4 +49,12 @@ public final class AdminFixture {
                 + ", 'token', sha256(convert_to('" + token + "', 'UTF8')), 'test', now() + interval '1 day')");
         return token;
     }
+
+    /**
+     * Deletes the pages that accounts whose username starts with {@code prefix} created, so that a test class leaves
+     * the shared database's public listings as it found them.
+     */
+    public static void removePagesOf(TestDatabase db, String prefix) {
+        db.execute("DELETE FROM page WHERE owner_id IN (SELECT id FROM app_user WHERE username LIKE '" + prefix + "%')");
+    }
 }

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +28,13 @@ class AdminRobustnessTest {
     static void account() {
         administrator = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "robust-admin", Role.ADMINISTRATOR))
                 .from("192.0.2.77");
-        page = (int) backend.db().queryLong("SELECT id FROM page WHERE slug = 'ex-plain-old'");
+        page = (int) AdminApi.json(administrator.post("/pages/", "{\"type\":\"staticpages.StaticPage\","
+                + "\"parent_id\":3,\"content\":{\"title\":\"Robustness target\"}}"), 201).get("id").asInt();
+    }
+
+    @AfterAll
+    static void removePages() {
+        AdminFixture.removePagesOf(backend.db(), "robust-");
     }
 
     private String etag() {

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +44,11 @@ class PagesAdminTest {
                 + " ('Pages hero', 'original_images/pages-hero.jpg', 1600, 500)");
         cover = backend.db().queryLong("SELECT id FROM image WHERE file = 'original_images/pages-cover.jpg'");
         hero = backend.db().queryLong("SELECT id FROM image WHERE file = 'original_images/pages-hero.jpg'");
+    }
+
+    @AfterAll
+    static void removePages() {
+        AdminFixture.removePagesOf(backend.db(), "pages-");
     }
 
     static ObjectNode exhibit(String title, String slug) {

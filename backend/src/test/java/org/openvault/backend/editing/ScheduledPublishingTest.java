@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,6 +37,12 @@ class ScheduledPublishingTest {
         backend.db().execute("INSERT INTO image (title, file, width, height) VALUES"
                 + " ('Scheduled cover', 'original_images/scheduled-cover.jpg', 1920, 1080)");
         cover = backend.db().queryLong("SELECT id FROM image WHERE file = 'original_images/scheduled-cover.jpg'");
+    }
+
+    /** Its exhibits go live: other tests count the live exhibits of the shared database. */
+    @AfterAll
+    static void removeExhibits() {
+        AdminFixture.removePagesOf(backend.db(), "scheduling-");
     }
 
     private static JsonNode exhibit(String slug) {
