@@ -49,9 +49,11 @@ import org.openvault.backend.exhibits.ExhibitFields;
 import org.openvault.backend.exhibits.ExhibitPages;
 import org.openvault.backend.health.ApiHealthService;
 import org.openvault.backend.health.DatabaseReadiness;
+import org.openvault.backend.images.ImageEditing;
 import org.openvault.backend.images.ImageJson;
 import org.openvault.backend.images.ImageLibraryJson;
 import org.openvault.backend.images.ImageRepository;
+import org.openvault.backend.images.ImagesAdminService;
 import org.openvault.backend.images.ImagesService;
 import org.openvault.backend.images.LocalImageStorage;
 import org.openvault.backend.images.MediaService;
@@ -130,6 +132,8 @@ public final class Main {
         // One token signer for the admin that issues preview tokens and the public API that checks them.
         PreviewTokens previewTokens = PreviewTokens.fromConfig(config.get("ov.preview"));
         PreviewRepository previews = new PreviewRepository(sql);
+        ImageEditing imageEditing = new ImageEditing(database, imageStorage, audit,
+                media.get("max-upload-pixels").asLong().orElse(50_000_000L));
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(ApiAccess::filter)
@@ -167,7 +171,9 @@ public final class Main {
                 .register("/api/admin/v1/authors", new AuthorsAdminService(database, new AuthorEdits(), authenticator,
                         audit))
                 .register("/api/admin/v1/previews", new PreviewAdminService(database, previews, previewTokens,
-                        pageTypes, pageEdits, pageEditing, urls, authenticator));
+                        pageTypes, pageEdits, pageEditing, urls, authenticator))
+                .register("/api/admin/v1/images", new ImagesAdminService(imageEditing, authenticator,
+                        media.get("max-upload-bytes").asLong().orElse(10L << 20)));
         // Keep last: any other /api/v2/ path is a JSON 404. Services answer GET and HEAD (ApiAccess refuses the rest).
         routing.any("/api/v2/*", (req, res) -> {
             throw ApiException.notFound("not found");

@@ -74,7 +74,9 @@ public final class ContentChecks {
             return;
         }
         int id = value.asInt();
-        if (context.db().get("SELECT 1 AS found FROM image WHERE id = ?", id).isEmpty()) {
+        // FOR KEY SHARE: an image being deleted meanwhile (its row locked FOR UPDATE) is waited for and then not
+        // found, and a delete waits until this save has committed, then sees this page among the image's uses.
+        if (context.db().get("SELECT 1 AS found FROM image WHERE id = ? FOR KEY SHARE", id).isEmpty()) {
             context.violations().add(context.at(name), "unknown_image", "there is no image " + id);
             return;
         }

@@ -23,20 +23,17 @@ public final class LocalImageStorage implements ImageStorage {
 
     @Override
     public void write(String path, byte[] bytes) throws IOException {
-        Path target = resolve(path);
-        Files.createDirectories(target.getParent());
-        // Write beside the target, then rename: concurrent writers of the same rendition never expose a half file.
-        Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        replace(resolve(path), temp -> Files.write(temp, bytes));
+    }
+
+    @Override
+    public void write(String path, Path source) throws IOException {
+        replace(resolve(path), temp -> Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    @Override
+    public void delete(String path) throws IOException {
+        Files.deleteIfExists(resolve(path));
     }
 
     @Override
@@ -52,6 +49,27 @@ public final class LocalImageStorage implements ImageStorage {
     @Override
     public String url(String path) {
         return "/media/" + MediaPath.check(path);
+    }
+
+    /** Fills a file beside the target, then renames it: concurrent writers of one path never expose a half file. */
+    private static void replace(Path target, Fill fill) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
+        try {
+            fill.into(temp);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Fill {
+        void into(Path temp) throws IOException;
     }
 
     private Path resolve(String path) {

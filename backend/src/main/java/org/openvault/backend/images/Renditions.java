@@ -22,8 +22,9 @@ public final class Renditions {
 
     private static final Logger LOG = Logger.getLogger(Renditions.class.getName());
 
-    // Rendering holds decoded pixels in memory; two at a time keeps a small heap safe on a 2-core machine.
-    private static final Semaphore RENDERING = new Semaphore(2);
+    // Rendering holds decoded pixels in memory; two at a time keeps a small heap safe on a 2-core machine. Uploads
+    // take a permit too while their trial decode runs (ImageInspector).
+    static final Semaphore RENDERING = new Semaphore(2);
 
     private final ImageRepository images;
     private final ImageStorage storage;

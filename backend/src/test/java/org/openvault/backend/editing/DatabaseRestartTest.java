@@ -38,14 +38,23 @@ class DatabaseRestartTest {
     private static final int EDITORS = 4;
 
     private static EmbeddedPostgres start(Path data, int port) throws Exception {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+        return builder(data).setPort(port).start();
+    }
+
+    // Data kept across the restart (zonky's "clean" mode would delete it on close; the test removes it at the end).
+    // The binaries are read through zonky's own class loader: its default lookup scans the whole class path and,
+    // after other test classes ran in the same JVM, found the same archive twice ("Duplicate embedded postgres
+    // binaries").
+    private static EmbeddedPostgres.Builder builder(Path data) {
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
+                .setPgBinaryResolver((system, hardware) -> EmbeddedPostgres.class.getResourceAsStream(
+                        "/postgres-" + system.toLowerCase(java.util.Locale.ROOT) + "-" + hardware + ".txz"));
     }
 
     @Test
     void acknowledgedSavesSurviveARestartAndFailuresAre503() throws Exception {
         Path data = Files.createTempDirectory("ov-restart-pg-");
-        // Kept across the restart (zonky's "clean" mode would delete it on close); removed at the end.
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+        EmbeddedPostgres postgres = builder(data).start();
         int port = postgres.getPort();
         String url = postgres.getJdbcUrl("postgres", "postgres");
         Map<String, String> settings = Map.of("ov.db.url", url, "ov.db.user", "postgres", "ov.db.password", "",
