@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a {@code multipart/form-data} body (RFC 7578, RFC 2046 §5.1) part after part, each part's content as a
+ * Reads a {@code multipart/form-data} body (RFC 7578, with the multipart syntax of RFC 2046) part after part, each part's content as a
  * stream that ends at the next boundary: only a small buffer is ever held, whatever the size of a part. (Helidon's
  * multipart media support is not available to this build.) Part headers are bounded; what is not well-formed
  * throws {@link MalformedException}.

@@ -32,10 +32,11 @@ import org.openvault.backend.editing.TypeFields;
 import org.openvault.backend.validation.Violations;
 
 /**
- * {@code POST /api/admin/v1/previews}: an editor's unsaved page content, stored for the public site's preview
- * (§1.9) and answered with its signed token and the URLs that show it. The content is checked exactly as a save
- * checks it (the same validator, html blocks as the page has them now), so what is previewed is what would be
- * stored; nothing of the page itself changes. Day-old previews are deleted on the way, as the original does.
+ * {@code POST /api/admin/v1/previews}: an editor's unsaved page content, stored for the public site's preview route
+ * (which loads it through {@code /api/v2/page_preview/}) and answered with its signed token and the URLs that show
+ * it. The content is checked exactly as a save checks it (the same validator, html blocks as the page has them now),
+ * so what is previewed is what would be stored; nothing of the page itself changes. Previews older than a day are
+ * deleted on the way (a preview link serves the editing session at hand; the table must not grow with every click).
  */
 public final class PreviewAdminService implements HttpService {
 
