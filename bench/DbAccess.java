@@ -6,13 +6,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.openvault.backend.database.Database;
-import org.openvault.backend.database.Rows;
 import org.openvault.backend.database.Sql;
 
 /**
- * bench/db-access.sh: the same statements through the backend's two ways of reaching PostgreSQL — plain JDBC
- * ({@code database/Sql}) and Helidon's DbClient — on one pool, alternating rounds, single-threaded and with THREADS
- * threads. Prints microseconds per statement and statements per second for each.
+ * bench/db-access.sh: a get by id and a listing of 20 rows through the backend's way of reaching PostgreSQL (plain
+ * JDBC, {@code database/Sql}) on its pool, single-threaded and with THREADS threads. Prints microseconds per
+ * statement and statements per second for each.
  * Run: java -cp 'backend/target/backend.jar:backend/target/libs/*' bench/DbAccess.java JDBC_URL [SECONDS] [THREADS]
  */
 public final class DbAccess {
@@ -33,24 +32,15 @@ public final class DbAccess {
         Config db = Config.just(ConfigSources.create(Map.of("url", url, "user", "postgres", "password", "",
                 "pool.size", "10")));
         try (Database database = Database.connect(db)) {
-            Sql sql = new Sql(database.dataSource());
-            List<Integer> ids = sql.query("SELECT id FROM page ORDER BY id", List.of(), rs -> rs.getInt(1));
-            Work jdbcGet = i -> sql.query(BY_ID, List.of(ids.get(i % ids.size())), rs -> rs.getString("title"));
-            Work dbClientGet = i -> database.client().execute().get(BY_ID, ids.get(i % ids.size()))
-                    .map(row -> Rows.text(row, "title")).orElseThrow();
-            Work jdbcList = i -> sql.query(LISTING, List.of(), rs -> rs.getString("title"));
-            Work dbClientList = i -> {
-                try (var rows = database.client().execute().query(LISTING)) {
-                    rows.map(row -> Rows.text(row, "title")).toList();
-                }
-            };
+            Sql sql = database.sql();
+            List<Integer> ids = sql.list("SELECT id FROM page ORDER BY id", rs -> rs.getInt(1));
+            Work get = i -> sql.one(BY_ID, rs -> rs.getString("title"), ids.get(i % ids.size())).orElseThrow();
+            Work list = i -> sql.list(LISTING, rs -> rs.getString("title"));
             for (int round = 0; round < 3; round++) {
                 boolean warmUp = round == 0;
                 for (int t : new int[] {1, threads}) {
-                    report(warmUp, "get by id", "plain JDBC", t, measure(jdbcGet, t, seconds));
-                    report(warmUp, "get by id", "DbClient", t, measure(dbClientGet, t, seconds));
-                    report(warmUp, "listing of 20", "plain JDBC", t, measure(jdbcList, t, seconds));
-                    report(warmUp, "listing of 20", "DbClient", t, measure(dbClientList, t, seconds));
+                    report(warmUp, "get by id", t, measure(get, t, seconds));
+                    report(warmUp, "listing of 20", t, measure(list, t, seconds));
                 }
             }
         }
@@ -76,12 +66,12 @@ public final class DbAccess {
         return new long[] {done.get(), System.nanoTime() - start};
     }
 
-    private static void report(boolean warmUp, String statement, String way, int threads, long[] result) {
+    private static void report(boolean warmUp, String statement, int threads, long[] result) {
         if (warmUp) {
             return;
         }
         double perSecond = result[0] / (result[1] / 1e9);
-        System.out.printf("%-14s %-11s threads=%d  %8.0f statements/s  %6.1f µs each%n", statement, way, threads,
-                perSecond, threads * 1e6 / perSecond);
+        System.out.printf("%-14s threads=%d  %8.0f statements/s  %6.1f µs each%n", statement, threads, perSecond,
+                threads * 1e6 / perSecond);
     }
 }

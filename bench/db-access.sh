@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The backend's two ways of reaching PostgreSQL side by side (plain JDBC through database/Sql, Helidon's DbClient):
-# the same statements on the same pool over demo content, single-threaded and with THREADS threads, three rounds
-# (the first a warm-up). Decides which one the backend keeps (BENCHMARKS.md "Database access").
+# The backend's way of reaching PostgreSQL (plain JDBC through database/Sql) measured: a get by id and a listing of
+# 20 rows over demo content on the backend's pool, single-threaded and with THREADS threads, three rounds (the first
+# a warm-up). The measurement that chose plain JDBC over Helidon's DbClient (the same statements through both on one
+# pool) is recorded in the comment of backend/src/main/java/org/openvault/backend/database/Sql.java: DbClient is not
+# on the backend's class path, so this script measures plain JDBC alone.
 #   bench/db-access.sh        (needs: a JDK 21+; psql; a PostgreSQL, default the local one)
 # Env: SECONDS_EACH (default 5), THREADS (default 4), OV_BENCH_DB_URL (default: a fresh database ov_bench_db).
 set -euo pipefail

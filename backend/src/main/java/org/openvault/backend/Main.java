@@ -72,6 +72,8 @@ import org.openvault.backend.preview.PagePreviewService;
 import org.openvault.backend.preview.PreviewAdminService;
 import org.openvault.backend.preview.PreviewRepository;
 import org.openvault.backend.preview.PreviewTokens;
+import org.openvault.backend.redirects.RedirectRepository;
+import org.openvault.backend.redirects.RedirectsService;
 import org.openvault.backend.responsecache.ContentVersion;
 import org.openvault.backend.responsecache.ResponseCache;
 import org.openvault.backend.search.PageSearchRepository;
@@ -79,6 +81,8 @@ import org.openvault.backend.search.SearchService;
 import org.openvault.backend.search.SeriesRepository;
 import org.openvault.backend.search.SeriesService;
 import org.openvault.backend.staticpages.StaticPageFields;
+import org.openvault.backend.staticpages.StaticPageRepository;
+import org.openvault.backend.staticpages.StaticPagesService;
 import org.openvault.db.Migrate;
 
 /** The backend CMS: config, database, services, routing, server. Reading this class tells the whole wiring. */
@@ -102,7 +106,7 @@ public final class Main {
         if (dbConfig.get("migrate").asBoolean().orElse(false)) {
             Migrate.migrate(database.dataSource());
         }
-        Sql sql = new Sql(database.dataSource());
+        Sql sql = database.sql();
         PageRepository pages = new PageRepository(sql);
         Config media = config.get("ov.media");
         LocalImageStorage imageStorage = new LocalImageStorage(Path.of(media.get("root").asString().orElse(".ov/media")));
@@ -120,7 +124,7 @@ public final class Main {
         PasswordHasher passwords = PasswordHasher.fromConfig(config.get("ov.auth"));
         UserRepository users = new UserRepository();
         SessionRepository sessions = new SessionRepository();
-        Authenticator authenticator = new Authenticator(database, sessions, authSettings);
+        Authenticator authenticator = new Authenticator(sql, sessions, authSettings);
         AuditLog audit = new AuditLog();
         LoginThrottle loginThrottle = new LoginThrottle(authSettings);
         PageEditRepository pageEdits = new PageEditRepository();
@@ -128,11 +132,11 @@ public final class Main {
                 List.of(new ExhibitFields(), new CollectionFields(), new StaticPageFields(), new HomeFields(),
                         new FolderFields()),
                 Set.of(ExhibitPages.TYPE, CollectionPages.TYPE));
-        PageEditing pageEditing = new PageEditing(database, pageEdits, pageTypes, audit);
+        PageEditing pageEditing = new PageEditing(sql, pageEdits, pageTypes, audit);
         // One token signer for the admin that issues preview tokens and the public API that checks them.
         PreviewTokens previewTokens = PreviewTokens.fromConfig(config.get("ov.preview"));
         PreviewRepository previews = new PreviewRepository(sql);
-        ImageEditing imageEditing = new ImageEditing(database, imageStorage, audit,
+        ImageEditing imageEditing = new ImageEditing(sql, imageStorage, audit,
                 media.get("max-upload-pixels").asLong().orElse(50_000_000L));
 
         HttpRouting.Builder routing = HttpRouting.builder()
@@ -148,29 +152,29 @@ public final class Main {
                 .register("/api/v2/collections", new PageTypeService(CollectionPages.KIND, pages, urls, responses))
                 .register("/api/v2/authors", new AuthorsService(new AuthorRepository(sql), urls))
                 .register("/api/v2/page_preview", new PagePreviewService(previews, previewTokens, urls))
-                .register("/api/v2/redirects", new org.openvault.backend.redirects.RedirectsService(new org.openvault.backend.redirects.RedirectRepository(database.client())))
-                .register("/api/v2/static_pages", new org.openvault.backend.staticpages.StaticPagesService(new org.openvault.backend.staticpages.StaticPageRepository(database.client())))
-                .register("/api/v2/search", new SearchService(new PageSearchRepository(database.dataSource()),
+                .register("/api/v2/redirects", new RedirectsService(new RedirectRepository(sql)))
+                .register("/api/v2/static_pages", new StaticPagesService(new StaticPageRepository(sql)))
+                .register("/api/v2/search", new SearchService(new PageSearchRepository(sql),
                         images))
-                .register("/api/v2/series", new SeriesService(new SeriesRepository(database.dataSource()),
+                .register("/api/v2/series", new SeriesService(new SeriesRepository(sql),
                         config.get("ov.aapb.host").asString().orElse("https://americanarchive.org")))
                 .register("/api/v2/masterpiece", new MasterpieceService(new MasterpieceRepository(sql), urls))
                 .register("/api/v2/images", new ImagesService(imageRepository, imageStorage, urls))
                 .register("/media", new MediaService(imageStorage, renditions))
-                .register("/api/admin/v1/session", new SessionService(database, users, sessions, passwords,
+                .register("/api/admin/v1/session", new SessionService(sql, users, sessions, passwords,
                         loginThrottle, authenticator, audit, authSettings))
-                .register("/api/admin/v1/me", new MeService(database, users, sessions, passwords, authenticator, audit,
+                .register("/api/admin/v1/me", new MeService(sql, users, sessions, passwords, authenticator, audit,
                         loginThrottle))
-                .register("/api/admin/v1/users", new UsersService(database, users, sessions, passwords, authenticator,
+                .register("/api/admin/v1/users", new UsersService(sql, users, sessions, passwords, authenticator,
                         audit))
-                .register("/api/admin/v1/tokens", new TokensService(database, users, sessions, authenticator, audit,
+                .register("/api/admin/v1/tokens", new TokensService(sql, users, sessions, authenticator, audit,
                         authSettings))
-                .register("/api/admin/v1/audit", new AuditService(database, authenticator))
-                .register("/api/admin/v1/pages", new PagesAdminService(database, pageEditing, pageEdits,
+                .register("/api/admin/v1/audit", new AuditService(sql, authenticator))
+                .register("/api/admin/v1/pages", new PagesAdminService(sql, pageEditing, pageEdits,
                         new PageExplorer(), authenticator))
-                .register("/api/admin/v1/authors", new AuthorsAdminService(database, new AuthorEdits(), authenticator,
+                .register("/api/admin/v1/authors", new AuthorsAdminService(sql, new AuthorEdits(), authenticator,
                         audit))
-                .register("/api/admin/v1/previews", new PreviewAdminService(database, previews, previewTokens,
+                .register("/api/admin/v1/previews", new PreviewAdminService(sql, previews, previewTokens,
                         pageTypes, pageEdits, pageEditing, urls, authenticator))
                 .register("/api/admin/v1/images", new ImagesAdminService(imageEditing, authenticator,
                         media.get("max-upload-bytes").asLong().orElse(10L << 20)));
@@ -188,7 +192,7 @@ public final class Main {
                 .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST, ApiErrors::malformed))
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder()
-                                .addCheck(new DatabaseReadiness(database.dataSource()))
+                                .addCheck(new DatabaseReadiness(sql))
                                 .details(true)
                                 .build())
                         .build())
@@ -197,7 +201,7 @@ public final class Main {
                 .start();
         Config scheduler = config.get("ov.scheduler");
         ScheduledPublishing scheduling = scheduler.get("enabled").asBoolean().orElse(true)
-                ? new ScheduledPublishing(database, pageEdits, pageTypes, pageEditing, audit,
+                ? new ScheduledPublishing(sql, pageEdits, pageTypes, pageEditing, audit,
                         Duration.ofSeconds(scheduler.get("interval-seconds").asInt().orElse(15)))
                 : null;
         return new Backend(server, database, scheduling, served.paths());

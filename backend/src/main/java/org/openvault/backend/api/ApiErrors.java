@@ -13,11 +13,11 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.helidon.dbclient.DbClientException;
 import org.openvault.backend.admin.AdminAccess;
 import org.openvault.backend.admin.AdminJson;
 import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.auth.HashingBusyException;
+import org.openvault.backend.database.DatabaseException;
 import org.openvault.backend.database.DatabaseUnavailableException;
 import org.openvault.backend.database.SqlStates;
 import org.openvault.backend.validation.ValidationException;
@@ -41,7 +41,7 @@ public final class ApiErrors {
                         "the request has invalid fields: nothing was stored", e.violations())));
         routing.error(HashingBusyException.class, (req, res, e) -> AdminJson.sendProblem(res,
                 new AdminProblem(Status.SERVICE_UNAVAILABLE_503, "busy", e.getMessage()).header("Retry-After", "1")));
-        routing.error(DbClientException.class, ApiErrors::databaseFailure);
+        routing.error(DatabaseException.class, ApiErrors::databaseFailure);
         routing.error(DatabaseUnavailableException.class, ApiErrors::unavailable);
         routing.error(HttpException.class, ApiErrors::httpError);
         routing.error(RequestException.class, ApiErrors::badRequest);
@@ -88,7 +88,7 @@ public final class ApiErrors {
      * A statement that failed in the database. Lost connections, a server shutting down, timeouts and transaction
      * conflicts are the database's bad moment (503, the client may retry); anything else is our bug (500).
      */
-    private static void databaseFailure(ServerRequest req, ServerResponse res, DbClientException e) {
+    private static void databaseFailure(ServerRequest req, ServerResponse res, DatabaseException e) {
         String state = SqlStates.of(e);
         if (state.equals(SqlStates.FOREIGN_KEY_VIOLATION) || state.equals(SqlStates.UNIQUE_VIOLATION)
                 || state.equals(SqlStates.CHECK_VIOLATION)) {

@@ -2,12 +2,12 @@ package org.openvault.backend.audit;
 
 import java.util.Map;
 
-import io.helidon.dbclient.DbExecute;
 import org.openvault.backend.api.ApiJson;
 import org.openvault.backend.auth.Caller;
+import org.openvault.backend.database.Statements;
 
 /**
- * Writes audit entries. Callers pass their transaction's executor, so the entry commits with the change it records
+ * Writes audit entries. Callers pass their transaction, so the entry commits with the change it records
  * or not at all.
  */
 public final class AuditLog {
@@ -26,8 +26,8 @@ public final class AuditLog {
         public static final Subject NONE = new Subject("", "", "");
     }
 
-    public void record(DbExecute db, Actor actor, String action, Subject subject, Map<String, ?> details) {
-        db.insert("INSERT INTO audit_log (user_id, username, action, object_type, object_id, object_title,"
+    public void record(Statements db, Actor actor, String action, Subject subject, Map<String, ?> details) {
+        db.update("INSERT INTO audit_log (user_id, username, action, object_type, object_id, object_title,"
                         + " client_address, details) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))",
                 actor.userId(), actor.username() == null ? "" : actor.username(), action, subject.type(),
                 String.valueOf(subject.id()), subject.title() == null ? "" : subject.title(),
@@ -35,7 +35,7 @@ public final class AuditLog {
                         java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    public void record(DbExecute db, Caller caller, String action, Subject subject, Map<String, ?> details) {
+    public void record(Statements db, Caller caller, String action, Subject subject, Map<String, ?> details) {
         record(db, Actor.of(caller), action, subject, details);
     }
 }

@@ -1,14 +1,14 @@
 package org.openvault.backend.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import io.helidon.dbclient.DbRow;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -21,8 +21,7 @@ import org.openvault.backend.api.ApiJson;
 import org.openvault.backend.auth.Authenticator;
 import org.openvault.backend.auth.Caller;
 import org.openvault.backend.auth.Permission;
-import org.openvault.backend.database.Database;
-import org.openvault.backend.database.Rows;
+import org.openvault.backend.database.Sql;
 import org.openvault.backend.pages.PageRepository;
 
 /**
@@ -38,11 +37,11 @@ public final class AuditService implements HttpService {
             "object_type", "object_type = ?",
             "object_id", "object_id = ?");
 
-    private final Database database;
+    private final Sql sql;
     private final Authenticator authenticator;
 
-    public AuditService(Database database, Authenticator authenticator) {
-        this.database = database;
+    public AuditService(Sql sql, Authenticator authenticator) {
+        this.sql = sql;
         this.authenticator = authenticator;
     }
 
@@ -69,14 +68,12 @@ public final class AuditService implements HttpService {
         time(req, "until", " AND at < ?", where, params);
         params.add(paging.limit());
         params.add(paging.offset());
-        try (Stream<DbRow> rows = database.client().execute().query("SELECT id, " + PageRepository.TS.formatted("at")
+        List<Map<String, Object>> items = sql.list("SELECT id, " + PageRepository.TS.formatted("at")
                 + " AS at, user_id, username, action, object_type, object_id, object_title, client_address,"
                 + " details::text AS details FROM audit_log WHERE " + where
-                + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?", params.toArray())) {
-            List<Map<String, Object>> items = rows.map(AuditService::entry).toList();
-            AdminJson.send(res, Status.OK_200, Map.of("items", items, "limit", paging.limit(), "offset",
-                    paging.offset()));
-        }
+                + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?", AuditService::entry, params.toArray());
+        AdminJson.send(res, Status.OK_200, Map.of("items", items, "limit", paging.limit(), "offset",
+                paging.offset()));
     }
 
     private static void time(ServerRequest req, String name, String condition, StringBuilder where, List<Object> params) {
@@ -99,18 +96,18 @@ public final class AuditService implements HttpService {
         }
     }
 
-    private static Map<String, Object> entry(DbRow row) {
+    private static Map<String, Object> entry(ResultSet rs) throws SQLException {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", Rows.longValue(row, "id"));
-        json.put("at", Rows.text(row, "at"));
-        Long userId = Rows.nullableLong(row, "user_id");
-        json.put("user", userId == null && Rows.text(row, "username").isEmpty() ? null
-                : mapOf("id", userId, "username", Rows.text(row, "username")));
-        json.put("action", Rows.text(row, "action"));
-        json.put("object", mapOf("type", Rows.text(row, "object_type"), "id", Rows.text(row, "object_id"),
-                "title", Rows.text(row, "object_title")));
-        json.put("client_address", Rows.text(row, "client_address"));
-        json.put("details", ApiJson.parse(Rows.text(row, "details")));
+        json.put("id", rs.getLong("id"));
+        json.put("at", rs.getString("at"));
+        Long userId = Sql.nullableLong(rs, "user_id");
+        json.put("user", userId == null && rs.getString("username").isEmpty() ? null
+                : mapOf("id", userId, "username", rs.getString("username")));
+        json.put("action", rs.getString("action"));
+        json.put("object", mapOf("type", rs.getString("object_type"), "id", rs.getString("object_id"),
+                "title", rs.getString("object_title")));
+        json.put("client_address", rs.getString("client_address"));
+        json.put("details", ApiJson.parse(rs.getString("details")));
         return json;
     }
 

@@ -11,7 +11,7 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.admin.AdminProblem;
-import org.openvault.backend.database.Database;
+import org.openvault.backend.database.Sql;
 
 /**
  * Who is calling: a bearer token ({@code Authorization: Bearer ov_…}) or the web admin's session cookie, checked
@@ -31,12 +31,12 @@ public final class Authenticator {
         void handle(Caller caller, ServerRequest req, ServerResponse res);
     }
 
-    private final Database database;
+    private final Sql sql;
     private final SessionRepository sessions;
     private final AuthSettings settings;
 
-    public Authenticator(Database database, SessionRepository sessions, AuthSettings settings) {
-        this.database = database;
+    public Authenticator(Sql sql, SessionRepository sessions, AuthSettings settings) {
+        this.sql = sql;
         this.sessions = sessions;
         this.settings = settings;
     }
@@ -70,7 +70,7 @@ public final class Authenticator {
                 checkCsrf(req, session);
             }
         }
-        sessions.touch(database.client().execute(), session.id());
+        sessions.touch(sql, session.id());
         return new Caller(session.userId(), session.username(), session.role(), session.id(), session.kind(),
                 ClientAddress.of(req));
     }
@@ -132,7 +132,7 @@ public final class Authenticator {
         if (secret.isEmpty() || secret.length() > 200) {
             throw unauthenticated("the session or token is not valid");
         }
-        return sessions.findActive(database.client().execute(), kind, SessionSecrets.hash(secret))
+        return sessions.findActive(sql, kind, SessionSecrets.hash(secret))
                 .orElseThrow(() -> unauthenticated("the session or token is not valid (expired, revoked or unknown)"));
     }
 

@@ -79,7 +79,7 @@ public final class CreateAdmin {
         }
         try (Database database = Database.connect(dbConfig(env))) {
             UserRepository users = new UserRepository();
-            if (flags.containsKey("if-no-users") && users.count(database.client().execute()) > 0) {
+            if (flags.containsKey("if-no-users") && users.count(database.sql()) > 0) {
                 out.println("Accounts exist already: no administrator created.");
                 return;
             }
@@ -90,7 +90,7 @@ public final class CreateAdmin {
                 throw new Refused("the password is refused: " + problems.getFirst().detail());
             }
             String hash = new PasswordHasher(1, java.time.Duration.ofSeconds(30)).hash(password);
-            User user = database.inTransaction(tx -> {
+            User user = database.sql().inTransaction(tx -> {
                 if (users.usernameTaken(tx, username)) {
                     throw new Refused("the username " + username + " is taken");
                 }

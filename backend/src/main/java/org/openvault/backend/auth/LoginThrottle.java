@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.helidon.dbclient.DbExecute;
-import org.openvault.backend.database.Rows;
+import org.openvault.backend.database.Statements;
 
 /**
  * Slows down password guessing: failed logins are counted in PostgreSQL (so every replica sees them) per account and
@@ -21,7 +20,7 @@ public final class LoginThrottle {
     }
 
     /** How long this account or address must wait before the next attempt, if it must. */
-    public Optional<Duration> retryAfter(DbExecute db, String username, String clientAddress) {
+    public Optional<Duration> retryAfter(Statements db, String username, String clientAddress) {
         Optional<Duration> account = wait(db, "username", normalise(username), settings.maxFailuresPerAccount());
         Optional<Duration> address = wait(db, "client_address", clientAddress, settings.maxFailuresPerAddress());
         if (account.isPresent() && address.isPresent()) {
@@ -30,26 +29,26 @@ public final class LoginThrottle {
         return account.isPresent() ? account : address;
     }
 
-    public void recordFailure(DbExecute db, String username, String clientAddress) {
+    public void recordFailure(Statements db, String username, String clientAddress) {
         String window = seconds();
-        db.delete("DELETE FROM login_failure WHERE username = ? AND failed_at < now() - CAST(? AS interval)",
+        db.update("DELETE FROM login_failure WHERE username = ? AND failed_at < now() - CAST(? AS interval)",
                 normalise(username), window);
-        db.delete("DELETE FROM login_failure WHERE client_address = ? AND failed_at < now() - CAST(? AS interval)",
+        db.update("DELETE FROM login_failure WHERE client_address = ? AND failed_at < now() - CAST(? AS interval)",
                 clientAddress, window);
-        db.insert("INSERT INTO login_failure (username, client_address) VALUES (?, ?)", normalise(username), clientAddress);
+        db.update("INSERT INTO login_failure (username, client_address) VALUES (?, ?)", normalise(username), clientAddress);
     }
 
     /** A successful login forgets the account's failures (not the address's: one good password opens no guessing). */
-    public void clearAccount(DbExecute db, String username) {
-        db.delete("DELETE FROM login_failure WHERE username = ?", normalise(username));
+    public void clearAccount(Statements db, String username) {
+        db.update("DELETE FROM login_failure WHERE username = ?", normalise(username));
     }
 
     // The n-th most recent failure inside the window decides: once it is older than the window, a try is allowed again.
-    private Optional<Duration> wait(DbExecute db, String column, String value, int limit) {
-        return db.get("SELECT ceil(extract(epoch FROM failed_at + CAST(? AS interval) - now())) AS wait FROM login_failure"
+    private Optional<Duration> wait(Statements db, String column, String value, int limit) {
+        return db.one("SELECT ceil(extract(epoch FROM failed_at + CAST(? AS interval) - now())) AS wait FROM login_failure"
                         + " WHERE " + column + " = ? AND failed_at > now() - CAST(? AS interval)"
-                        + " ORDER BY failed_at DESC OFFSET ? LIMIT 1", seconds(), value, seconds(), limit - 1)
-                .map(row -> Duration.ofSeconds(Math.max(1, Rows.longValue(row, "wait"))));
+                        + " ORDER BY failed_at DESC OFFSET ? LIMIT 1",
+                rs -> Duration.ofSeconds(Math.max(1, rs.getLong("wait"))), seconds(), value, seconds(), limit - 1);
     }
 
     private String seconds() {

@@ -13,7 +13,7 @@ import org.openvault.backend.admin.AdminJson;
 import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.admin.JsonFields;
 import org.openvault.backend.audit.AuditLog;
-import org.openvault.backend.database.Database;
+import org.openvault.backend.database.Sql;
 import org.openvault.backend.validation.Violations;
 
 /**
@@ -22,7 +22,7 @@ import org.openvault.backend.validation.Violations;
  */
 public final class MeService implements HttpService {
 
-    private final Database database;
+    private final Sql sql;
     private final UserRepository users;
     private final SessionRepository sessions;
     private final PasswordHasher hasher;
@@ -30,10 +30,10 @@ public final class MeService implements HttpService {
     private final AuditLog audit;
     private final LoginThrottle throttle;
 
-    public MeService(Database database, UserRepository users, SessionRepository sessions, PasswordHasher hasher,
+    public MeService(Sql sql, UserRepository users, SessionRepository sessions, PasswordHasher hasher,
                      Authenticator authenticator, AuditLog audit, LoginThrottle throttle) {
         this.throttle = throttle;
-        this.database = database;
+        this.sql = sql;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -48,7 +48,7 @@ public final class MeService implements HttpService {
     }
 
     private void show(Caller caller, ServerRequest req, ServerResponse res) {
-        User user = users.find(database.client().execute(), caller.userId()).orElseThrow();
+        User user = users.find(sql, caller.userId()).orElseThrow();
         Map<String, Object> json = user.json();
         json.put("permissions", java.util.Arrays.stream(Permission.values()).filter(caller::may)
                 .map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).toList());
@@ -63,22 +63,21 @@ public final class MeService implements HttpService {
         String next = AccountRules.newPassword(body, "new_password", caller.username(), violations);
         violations.throwIfAny();
         // Wrong current passwords count as failed logins: a stolen session must not become a password oracle.
-        throttle.retryAfter(database.client().execute(), caller.username(), caller.clientAddress()).ifPresent(wait -> {
+        throttle.retryAfter(sql, caller.username(), caller.clientAddress()).ifPresent(wait -> {
             throw new AdminProblem(Status.TOO_MANY_REQUESTS_429, "too_many_attempts",
                     "too many wrong passwords; try again in " + wait.toSeconds() + " seconds")
                     .header("Retry-After", Long.toString(wait.toSeconds()));
         });
-        UserRepository.Credentials credentials = users.credentials(database.client().execute(), caller.username())
-                .orElseThrow();
+        UserRepository.Credentials credentials = users.credentials(sql, caller.username()).orElseThrow();
         if (credentials.passwordHash() == null || !hasher.verify(current, credentials.passwordHash())) {
-            database.inTransaction(tx -> {
+            sql.inTransaction(tx -> {
                 throttle.recordFailure(tx, caller.username(), caller.clientAddress());
                 return null;
             });
             new Violations().add("/current_password", "wrong_password", "the current password is wrong").throwIfAny();
         }
         String hash = hasher.hash(next);
-        database.inTransaction(tx -> {
+        sql.inTransaction(tx -> {
             users.setPasswordHash(tx, caller.userId(), hash);
             sessions.revokeAllOf(tx, caller.userId(), caller.sessionId());
             audit.record(tx, caller, "user.password", new AuditLog.Subject("user", caller.userId(), caller.username()),

@@ -17,8 +17,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.admin.AdminJson;
 import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.audit.AuditLog;
-import org.openvault.backend.database.Database;
-import org.openvault.backend.database.Rows;
+import org.openvault.backend.database.Sql;
 
 /**
  * {@code /api/admin/v1/session}: log in with username and password (the web admin's session cookie plus its CSRF
@@ -27,7 +26,7 @@ import org.openvault.backend.database.Rows;
  */
 public final class SessionService implements HttpService {
 
-    private final Database database;
+    private final Sql sql;
     private final UserRepository users;
     private final SessionRepository sessions;
     private final PasswordHasher hasher;
@@ -36,9 +35,9 @@ public final class SessionService implements HttpService {
     private final AuditLog audit;
     private final AuthSettings settings;
 
-    public SessionService(Database database, UserRepository users, SessionRepository sessions, PasswordHasher hasher,
+    public SessionService(Sql sql, UserRepository users, SessionRepository sessions, PasswordHasher hasher,
                           LoginThrottle throttle, Authenticator authenticator, AuditLog audit, AuthSettings settings) {
-        this.database = database;
+        this.sql = sql;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -61,16 +60,16 @@ public final class SessionService implements HttpService {
         String username = credential(body, "username");
         String password = credential(body, "password");
         String address = ClientAddress.of(req);
-        Optional<Duration> wait = throttle.retryAfter(database.client().execute(), username, address);
+        Optional<Duration> wait = throttle.retryAfter(sql, username, address);
         if (wait.isPresent()) {
             throw new AdminProblem(Status.TOO_MANY_REQUESTS_429, "too_many_attempts",
                     "too many failed logins; try again in " + wait.get().toSeconds() + " seconds")
                     .header(HeaderNames.RETRY_AFTER.defaultCase(), Long.toString(wait.get().toSeconds()));
         }
-        Optional<UserRepository.Credentials> account = users.credentials(database.client().execute(), username);
+        Optional<UserRepository.Credentials> account = users.credentials(sql, username);
         boolean valid = checkPassword(account, password);
         if (!valid) {
-            database.inTransaction(tx -> {
+            sql.inTransaction(tx -> {
                 throttle.recordFailure(tx, username, address);
                 audit.record(tx, new AuditLog.Actor(account.map(a -> a.user().id()).orElse(null), username, address),
                         "login_failed", account.map(a -> new AuditLog.Subject("user", a.user().id(), a.user().username()))
@@ -84,7 +83,7 @@ public final class SessionService implements HttpService {
         String csrf = SessionSecrets.newSecret("");
         String storedHash = account.get().passwordHash();
         String rehash = hasher.needsRehash(storedHash) ? hasher.hash(password) : null;
-        SessionRepository.Created created = database.inTransaction(tx -> {
+        SessionRepository.Created created = sql.inTransaction(tx -> {
             throttle.clearAccount(tx, username);
             users.recordLogin(tx, user.id());
             if (rehash != null) {
@@ -120,18 +119,18 @@ public final class SessionService implements HttpService {
     }
 
     private void current(Caller caller, ServerRequest req, ServerResponse res) {
-        User user = users.find(database.client().execute(), caller.userId()).orElseThrow();
-        Map<String, Object> body = database.client().execute()
-                .get("SELECT csrf_token, " + org.openvault.backend.pages.PageRepository.TS.formatted("expires_at")
-                        + " AS expires_at FROM auth_session WHERE id = ?", caller.sessionId())
-                .map(row -> sessionJson(user, Rows.text(row, "csrf_token"), Rows.text(row, "expires_at")))
+        User user = users.find(sql, caller.userId()).orElseThrow();
+        Map<String, Object> body = sql.one("SELECT csrf_token, "
+                        + org.openvault.backend.pages.PageRepository.TS.formatted("expires_at")
+                        + " AS expires_at FROM auth_session WHERE id = ?",
+                rs -> sessionJson(user, rs.getString("csrf_token"), rs.getString("expires_at")), caller.sessionId())
                 .orElseThrow();
         body.put("kind", caller.kind() == Caller.SessionKind.COOKIE ? "cookie" : "token");
         AdminJson.send(res, Status.OK_200, body);
     }
 
     private void logOut(Caller caller, ServerRequest req, ServerResponse res) {
-        database.inTransaction(tx -> {
+        sql.inTransaction(tx -> {
             sessions.revoke(tx, caller.sessionId());
             audit.record(tx, caller, "logout", new AuditLog.Subject("user", caller.userId(), caller.username()),
                     Map.of("session_id", caller.sessionId()));

@@ -16,7 +16,7 @@ import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.admin.JsonFields;
 import org.openvault.backend.admin.Paging;
 import org.openvault.backend.audit.AuditLog;
-import org.openvault.backend.database.Database;
+import org.openvault.backend.database.Sql;
 import org.openvault.backend.validation.Violations;
 
 /**
@@ -25,16 +25,16 @@ import org.openvault.backend.validation.Violations;
  */
 public final class TokensService implements HttpService {
 
-    private final Database database;
+    private final Sql sql;
     private final UserRepository users;
     private final SessionRepository sessions;
     private final Authenticator authenticator;
     private final AuditLog audit;
     private final AuthSettings settings;
 
-    public TokensService(Database database, UserRepository users, SessionRepository sessions,
+    public TokensService(Sql sql, UserRepository users, SessionRepository sessions,
                          Authenticator authenticator, AuditLog audit, AuthSettings settings) {
-        this.database = database;
+        this.sql = sql;
         this.users = users;
         this.sessions = sessions;
         this.authenticator = authenticator;
@@ -53,12 +53,12 @@ public final class TokensService implements HttpService {
     private void list(Caller caller, ServerRequest req, ServerResponse res) {
         Paging paging = Paging.of(req.query());
         AdminJson.send(res, Status.OK_200, Map.of("items",
-                sessions.tokens(database.client().execute(), paging.limit(), paging.offset()),
+                sessions.tokens(sql, paging.limit(), paging.offset()),
                 "limit", paging.limit(), "offset", paging.offset()));
     }
 
     private void show(Caller caller, ServerRequest req, ServerResponse res) {
-        AdminJson.send(res, Status.OK_200, sessions.token(database.client().execute(), UsersService.id(req))
+        AdminJson.send(res, Status.OK_200, sessions.token(sql, UsersService.id(req))
                 .orElseThrow(() -> AdminProblem.notFound("no such token")));
     }
 
@@ -71,7 +71,7 @@ public final class TokensService implements HttpService {
         long days = JsonFields.integer(body, "", "expires_in_days", 90L, 1, settings.tokenMaxDays(), violations);
         violations.throwIfAny();
         String secret = SessionSecrets.newSecret(SessionSecrets.TOKEN_PREFIX);
-        Map<String, Object> created = database.inTransaction(tx -> {
+        Map<String, Object> created = sql.inTransaction(tx -> {
             User owner = users.find(tx, userId).filter(User::active).orElse(null);
             if (owner == null) {
                 new Violations().add("/user_id", "unknown_user", "no active user has this id").throwIfAny();
@@ -90,7 +90,7 @@ public final class TokensService implements HttpService {
 
     private void revoke(Caller caller, ServerRequest req, ServerResponse res) {
         long id = UsersService.id(req);
-        database.inTransaction(tx -> {
+        sql.inTransaction(tx -> {
             Map<String, Object> token = sessions.token(tx, id).orElseThrow(() -> AdminProblem.notFound("no such token"));
             if (sessions.revoke(tx, id)) {
                 audit.record(tx, caller, "token.revoke", new AuditLog.Subject("token", id, (String) token.get("name")),

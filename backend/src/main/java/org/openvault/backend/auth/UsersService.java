@@ -15,7 +15,7 @@ import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.admin.JsonFields;
 import org.openvault.backend.admin.Paging;
 import org.openvault.backend.audit.AuditLog;
-import org.openvault.backend.database.Database;
+import org.openvault.backend.database.Sql;
 import org.openvault.backend.validation.Violations;
 
 /**
@@ -28,16 +28,16 @@ public final class UsersService implements HttpService {
     private static final Set<String> CREATE_FIELDS = Set.of("username", "email", "display_name", "role", "password");
     private static final Set<String> UPDATE_FIELDS = Set.of("email", "display_name", "role", "active");
 
-    private final Database database;
+    private final Sql sql;
     private final UserRepository users;
     private final SessionRepository sessions;
     private final PasswordHasher hasher;
     private final Authenticator authenticator;
     private final AuditLog audit;
 
-    public UsersService(Database database, UserRepository users, SessionRepository sessions, PasswordHasher hasher,
+    public UsersService(Sql sql, UserRepository users, SessionRepository sessions, PasswordHasher hasher,
                         Authenticator authenticator, AuditLog audit) {
-        this.database = database;
+        this.sql = sql;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -57,7 +57,7 @@ public final class UsersService implements HttpService {
     private void list(Caller caller, ServerRequest req, ServerResponse res) {
         Paging paging = Paging.of(req.query());
         String search = req.query().contains("search") ? req.query().get("search") : null;
-        var items = users.list(database.client().execute(), search, paging.limit(), paging.offset()).stream()
+        var items = users.list(sql, search, paging.limit(), paging.offset()).stream()
                 .map(User::json).toList();
         AdminJson.send(res, Status.OK_200, Map.of("items", items, "limit", paging.limit(), "offset", paging.offset()));
     }
@@ -77,7 +77,7 @@ public final class UsersService implements HttpService {
         String password = AccountRules.newPassword(body, "password", username, violations);
         violations.throwIfAny();
         String hash = hasher.hash(password);
-        User created = database.inTransaction(tx -> {
+        User created = sql.inTransaction(tx -> {
             if (users.usernameTaken(tx, username)) {
                 Violations taken = new Violations().add("/username", "taken", "this username is taken");
                 taken.throwIfAny();
@@ -93,7 +93,7 @@ public final class UsersService implements HttpService {
     private void update(Caller caller, ServerRequest req, ServerResponse res) {
         long id = id(req);
         ObjectNode body = AdminJson.readObject(req);
-        User updated = database.inTransaction(tx -> {
+        User updated = sql.inTransaction(tx -> {
             User current = users.find(tx, id).orElseThrow(() -> AdminProblem.notFound("no such user"));
             Violations violations = new Violations();
             AccountRules.onlyKnown(body, UPDATE_FIELDS, violations);
@@ -129,7 +129,7 @@ public final class UsersService implements HttpService {
         String password = AccountRules.newPassword(body, "password", user.username(), violations);
         violations.throwIfAny();
         String hash = hasher.hash(password);
-        database.inTransaction(tx -> {
+        sql.inTransaction(tx -> {
             users.setPasswordHash(tx, id, hash);
             // A reset is for a forgotten or leaked password: whoever holds the old sessions must be shut out.
             sessions.revokeAllOf(tx, id, caller.userId() == id ? caller.sessionId() : -1);
@@ -140,7 +140,7 @@ public final class UsersService implements HttpService {
     }
 
     private User find(long id) {
-        return users.find(database.client().execute(), id).orElseThrow(() -> AdminProblem.notFound("no such user"));
+        return users.find(sql, id).orElseThrow(() -> AdminProblem.notFound("no such user"));
     }
 
     static AuditLog.Subject subject(User user) {

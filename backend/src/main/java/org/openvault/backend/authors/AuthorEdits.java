@@ -1,16 +1,16 @@
 package org.openvault.backend.authors;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
-import org.openvault.backend.database.Rows;
+import org.openvault.backend.database.Sql;
+import org.openvault.backend.database.Statements;
 import org.openvault.backend.exhibits.ExhibitPages;
 import org.openvault.backend.pages.PageRepository;
 
@@ -53,7 +53,7 @@ public final class AuthorEdits {
     }
 
     /** Authors by name, optionally only those whose name or bio text contains {@code search} (any case). */
-    public List<EditedAuthor> list(DbExecute db, String search, int limit, int offset) {
+    public List<EditedAuthor> list(Statements db, String search, int limit, int offset) {
         List<Object> params = new ArrayList<>();
         String where = "";
         if (search != null && !search.isBlank()) {
@@ -63,77 +63,73 @@ public final class AuthorEdits {
         }
         params.add(limit);
         params.add(offset);
-        try (Stream<DbRow> rows = db.query(COLUMNS + where + " ORDER BY lower(a.name), a.id LIMIT ? OFFSET ?",
-                params.toArray())) {
-            return rows.map(AuthorEdits::author).toList();
-        }
+        return db.list(COLUMNS + where + " ORDER BY lower(a.name), a.id LIMIT ? OFFSET ?", AuthorEdits::author,
+                params.toArray());
     }
 
-    public Optional<EditedAuthor> find(DbExecute db, long id) {
-        return db.get(COLUMNS + " WHERE a.id = ?", id).map(AuthorEdits::author);
+    public Optional<EditedAuthor> find(Statements db, long id) {
+        return db.one(COLUMNS + " WHERE a.id = ?", AuthorEdits::author, id);
     }
 
     /**
      * The author, its row locked until the transaction ends: {@code forDelete} as a delete does (waiting for saves of
      * exhibits that list it), otherwise as an update does (saves of exhibits go on meanwhile).
      */
-    public Optional<EditedAuthor> lock(DbExecute db, long id, boolean forDelete) {
-        return db.get(COLUMNS + " WHERE a.id = ? " + (forDelete ? "FOR UPDATE OF a" : "FOR NO KEY UPDATE OF a"), id)
-                .map(AuthorEdits::author);
+    public Optional<EditedAuthor> lock(Statements db, long id, boolean forDelete) {
+        return db.one(COLUMNS + " WHERE a.id = ? " + (forDelete ? "FOR UPDATE OF a" : "FOR NO KEY UPDATE OF a"),
+                AuthorEdits::author, id);
     }
 
-    public boolean imageExists(DbExecute db, int imageId) {
-        return db.get("SELECT 1 AS found FROM image WHERE id = ? FOR KEY SHARE", imageId).isPresent();
+    public boolean imageExists(Statements db, int imageId) {
+        return db.one("SELECT 1 FROM image WHERE id = ? FOR KEY SHARE", rs -> true, imageId).isPresent();
     }
 
-    public long insert(DbExecute db, String name, String bio, Integer imageId) {
-        return db.get("INSERT INTO author (name, bio, image_id) VALUES (?, ?, CAST(? AS integer)) RETURNING id",
-                name, bio, imageId).map(row -> Rows.longValue(row, "id")).orElseThrow();
+    public long insert(Statements db, String name, String bio, Integer imageId) {
+        return db.one("INSERT INTO author (name, bio, image_id) VALUES (?, ?, CAST(? AS integer)) RETURNING id",
+                rs -> rs.getLong("id"), name, bio, imageId).orElseThrow();
     }
 
     /** Replaces the author's fields; {@code updated_at} always moves forward, so the entity tag always changes. */
-    public void update(DbExecute db, long id, String name, String bio, Integer imageId) {
+    public void update(Statements db, long id, String name, String bio, Integer imageId) {
         db.update("UPDATE author SET name = ?, bio = ?, image_id = CAST(? AS integer),"
                 + " updated_at = greatest(clock_timestamp(), updated_at + interval '1 microsecond') WHERE id = ?",
                 name, bio, imageId, id);
     }
 
-    public void delete(DbExecute db, long id) {
-        db.delete("DELETE FROM author WHERE id = ?", id);
+    public void delete(Statements db, long id) {
+        db.update("DELETE FROM author WHERE id = ?", id);
     }
 
     /**
      * The exhibits that list the author, by page id: in their live tables ({@code exhibit_author}) or in their
      * latest, live or scheduled revision. Each as {@code {"id", "title" (the draft's), "live"}}.
      */
-    public List<Map<String, Object>> usedBy(DbExecute db, long authorId) {
-        try (Stream<DbRow> rows = db.query("SELECT p.id, coalesce(nullif(p.draft_title, ''), p.title) AS title, p.live"
+    public List<Map<String, Object>> usedBy(Statements db, long authorId) {
+        return db.list("SELECT p.id, coalesce(nullif(p.draft_title, ''), p.title) AS title, p.live"
                 + " FROM page p WHERE p.type = ? AND (EXISTS (SELECT 1 FROM exhibit_author ea"
                 + " WHERE ea.page_id = p.id AND ea.author_id = ?) OR EXISTS (SELECT 1 FROM page_revision r"
                 + " WHERE r.page_id = p.id AND (r.id = p.latest_revision_id OR r.id = p.live_revision_id"
                 + " OR r.approved_go_live_at IS NOT NULL)"
                 + " AND r.content -> 'authors' @> jsonb_build_array(jsonb_build_object('author_id', CAST(? AS bigint)))))"
-                + " ORDER BY p.id", ExhibitPages.TYPE, authorId, authorId)) {
-            return rows.map(row -> {
-                Map<String, Object> page = new LinkedHashMap<>();
-                page.put("id", Rows.intValue(row, "id"));
-                page.put("title", Rows.text(row, "title"));
-                page.put("live", Rows.bool(row, "live"));
-                return page;
-            }).toList();
-        }
+                + " ORDER BY p.id", rs -> {
+                    Map<String, Object> page = new LinkedHashMap<>();
+                    page.put("id", rs.getInt("id"));
+                    page.put("title", rs.getString("title"));
+                    page.put("live", rs.getBoolean("live"));
+                    return page;
+                }, ExhibitPages.TYPE, authorId, authorId);
     }
 
     /** Who last changed the author, from the audit log (null when nobody did through the admin API). */
-    public String lastChangedBy(DbExecute db, long authorId) {
-        return db.get("SELECT username FROM audit_log WHERE object_type = 'author' AND object_id = ?"
-                        + " ORDER BY at DESC, id DESC LIMIT 1", String.valueOf(authorId))
-                .map(row -> Rows.text(row, "username")).orElse(null);
+    public String lastChangedBy(Statements db, long authorId) {
+        return db.one("SELECT username FROM audit_log WHERE object_type = 'author' AND object_id = ?"
+                + " ORDER BY at DESC, id DESC LIMIT 1", rs -> rs.getString("username"), String.valueOf(authorId))
+                .orElse(null);
     }
 
-    private static EditedAuthor author(DbRow row) {
-        return new EditedAuthor(Rows.longValue(row, "id"), Rows.text(row, "name"), Rows.nullableInt(row, "image_id"),
-                Rows.text(row, "image_title"), Rows.text(row, "bio"), Rows.text(row, "created_at"),
-                Rows.text(row, "updated_at"), Rows.longValue(row, "version"));
+    private static EditedAuthor author(ResultSet rs) throws SQLException {
+        return new EditedAuthor(rs.getLong("id"), rs.getString("name"), Sql.nullableInt(rs, "image_id"),
+                rs.getString("image_title"), rs.getString("bio"), rs.getString("created_at"),
+                rs.getString("updated_at"), rs.getLong("version"));
     }
 }

@@ -1,5 +1,7 @@
 package org.openvault.backend.authors;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,18 +17,19 @@ public final class AuthorRepository {
     }
 
     public List<Author> slice(int offset, int limit) {
-        return sql.query("SELECT id, name, image_id, bio FROM author ORDER BY id LIMIT ? OFFSET ?",
-                List.of(limit, offset), rs -> new Author(rs.getLong("id"), rs.getString("name"),
-                        Sql.nullableInt(rs, "image_id"), rs.getString("bio")));
+        return sql.list("SELECT id, name, image_id, bio FROM author ORDER BY id LIMIT ? OFFSET ?",
+                AuthorRepository::author, limit, offset);
     }
 
     public long count() {
-        return sql.query("SELECT count(*) FROM author", List.of(), rs -> rs.getLong(1)).get(0);
+        return sql.one("SELECT count(*) FROM author", rs -> rs.getLong(1)).orElseThrow();
     }
 
     public Optional<Author> byId(long id) {
-        return sql.query("SELECT id, name, image_id, bio FROM author WHERE id = ?", List.of(id),
-                rs -> new Author(rs.getLong("id"), rs.getString("name"), Sql.nullableInt(rs, "image_id"),
-                        rs.getString("bio"))).stream().findFirst();
+        return sql.one("SELECT id, name, image_id, bio FROM author WHERE id = ?", AuthorRepository::author, id);
+    }
+
+    private static Author author(ResultSet rs) throws SQLException {
+        return new Author(rs.getLong("id"), rs.getString("name"), Sql.nullableInt(rs, "image_id"), rs.getString("bio"));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.dbclient.DbExecute;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -24,7 +23,8 @@ import org.openvault.backend.audit.AuditLog;
 import org.openvault.backend.auth.Authenticator;
 import org.openvault.backend.auth.Caller;
 import org.openvault.backend.auth.Permission;
-import org.openvault.backend.database.Database;
+import org.openvault.backend.database.Sql;
+import org.openvault.backend.database.Statements;
 import org.openvault.backend.editing.ContentChecks;
 import org.openvault.backend.richtext.RichText;
 import org.openvault.backend.validation.Violations;
@@ -41,13 +41,13 @@ public final class AuthorsAdminService implements HttpService {
     public static final int MAX_NAME = 100;
     private static final Set<String> FIELDS = Set.of("name", "bio", "image_id");
 
-    private final Database database;
+    private final Sql sql;
     private final AuthorEdits authors;
     private final Authenticator authenticator;
     private final AuditLog audit;
 
-    public AuthorsAdminService(Database database, AuthorEdits authors, Authenticator authenticator, AuditLog audit) {
-        this.database = database;
+    public AuthorsAdminService(Sql sql, AuthorEdits authors, Authenticator authenticator, AuditLog audit) {
+        this.sql = sql;
         this.authors = authors;
         this.authenticator = authenticator;
         this.audit = audit;
@@ -69,21 +69,20 @@ public final class AuthorsAdminService implements HttpService {
     private void list(Caller caller, ServerRequest req, ServerResponse res) {
         Paging paging = Paging.of(req.query());
         String search = req.query().contains("search") ? req.query().get("search") : null;
-        var items = authors.list(database.client().execute(), search, paging.limit(), paging.offset()).stream()
+        var items = authors.list(sql, search, paging.limit(), paging.offset()).stream()
                 .map(AuthorEdits.EditedAuthor::json).toList();
         AdminJson.send(res, Status.OK_200, Map.of("items", items, "limit", paging.limit(), "offset", paging.offset()));
     }
 
     private void show(Caller caller, ServerRequest req, ServerResponse res) {
         long id = id(req);
-        DbExecute db = database.client().execute();
-        AuthorEdits.EditedAuthor author = authors.find(db, id).orElseThrow(AuthorsAdminService::noSuchAuthor);
-        send(res, Status.OK_200, author, authors.usedBy(db, id));
+        AuthorEdits.EditedAuthor author = authors.find(sql, id).orElseThrow(AuthorsAdminService::noSuchAuthor);
+        send(res, Status.OK_200, author, authors.usedBy(sql, id));
     }
 
     private void create(Caller caller, ServerRequest req, ServerResponse res) {
         ObjectNode body = AdminJson.readObject(req);
-        AuthorEdits.EditedAuthor created = database.inTransaction(tx -> {
+        AuthorEdits.EditedAuthor created = sql.inTransaction(tx -> {
             Fields fields = fields(tx, body);
             long id = authors.insert(tx, fields.name(), fields.bio(), fields.imageId());
             Map<String, Object> details = new HashMap<>();
@@ -101,7 +100,7 @@ public final class AuthorsAdminService implements HttpService {
         long id = id(req);
         ObjectNode body = AdminJson.readObject(req);
         String ifMatch = ifMatch(req);
-        AuthorEdits.EditedAuthor updated = database.inTransaction(tx -> {
+        AuthorEdits.EditedAuthor updated = sql.inTransaction(tx -> {
             AuthorEdits.EditedAuthor current = lockForWrite(tx, id, ifMatch, false);
             Fields fields = fields(tx, body);
             List<String> changed = new ArrayList<>();
@@ -123,13 +122,13 @@ public final class AuthorsAdminService implements HttpService {
             audit.record(tx, caller, "author.update", subject(id, fields.name()), details);
             return authors.find(tx, id).orElseThrow();
         });
-        send(res, Status.OK_200, updated, authors.usedBy(database.client().execute(), id));
+        send(res, Status.OK_200, updated, authors.usedBy(sql, id));
     }
 
     private void delete(Caller caller, ServerRequest req, ServerResponse res) {
         long id = id(req);
         String ifMatch = ifMatch(req);
-        database.inTransaction(tx -> {
+        sql.inTransaction(tx -> {
             AuthorEdits.EditedAuthor current = lockForWrite(tx, id, ifMatch, true);
             List<Map<String, Object>> usedBy = authors.usedBy(tx, id);
             if (!usedBy.isEmpty()) {
@@ -147,7 +146,7 @@ public final class AuthorsAdminService implements HttpService {
         res.status(Status.NO_CONTENT_204).send();
     }
 
-    private Fields fields(DbExecute tx, ObjectNode body) {
+    private Fields fields(Statements tx, ObjectNode body) {
         Violations violations = new Violations();
         JsonFields.onlyKnown(body, "", FIELDS, violations);
         String name = JsonFields.text(body, "", "name", "", Integer.MAX_VALUE, true, violations).strip();
@@ -164,7 +163,7 @@ public final class AuthorsAdminService implements HttpService {
                 image == null ? null : image.intValue());
     }
 
-    private AuthorEdits.EditedAuthor lockForWrite(DbExecute tx, long id, String ifMatch, boolean forDelete) {
+    private AuthorEdits.EditedAuthor lockForWrite(Statements tx, long id, String ifMatch, boolean forDelete) {
         AuthorEdits.EditedAuthor current = authors.lock(tx, id, forDelete).orElseThrow(AuthorsAdminService::noSuchAuthor);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new AdminProblem(Status.PRECONDITION_REQUIRED_428, "if_match_required",

@@ -4,9 +4,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.dbclient.DbExecute;
 import org.openvault.backend.api.ApiJson;
-import org.openvault.backend.database.Rows;
+import org.openvault.backend.database.Sql;
+import org.openvault.backend.database.Statements;
 import org.openvault.backend.editing.ContentChecks;
 import org.openvault.backend.editing.EditContext;
 import org.openvault.backend.editing.TypeFields;
@@ -45,15 +45,17 @@ public final class CollectionFields implements TypeFields {
     }
 
     @Override
-    public void read(DbExecute db, int pageId, ObjectNode into) {
-        db.get("SELECT introduction, content::text AS content, cover_image_id, hero_image_id, featured"
-                + " FROM collection WHERE page_id = ?", pageId).ifPresentOrElse(row -> {
-                    into.put("introduction", Rows.text(row, "introduction"));
-                    into.set("content", StreamField.normalise(ApiJson.parse(Rows.text(row, "content"))));
-                    ContentChecks.putNullableInt(into, "cover_image_id", Rows.nullableInt(row, "cover_image_id"));
-                    ContentChecks.putNullableInt(into, "hero_image_id", Rows.nullableInt(row, "hero_image_id"));
-                    into.put("featured", Rows.bool(row, "featured"));
-                }, () -> {
+    public void read(Statements db, int pageId, ObjectNode into) {
+        db.one("SELECT introduction, content::text AS content, cover_image_id, hero_image_id, featured"
+                + " FROM collection WHERE page_id = ?", rs -> {
+                    ObjectNode stored = ApiJson.MAPPER.createObjectNode();
+                    stored.put("introduction", rs.getString("introduction"));
+                    stored.set("content", StreamField.normalise(ApiJson.parse(rs.getString("content"))));
+                    ContentChecks.putNullableInt(stored, "cover_image_id", Sql.nullableInt(rs, "cover_image_id"));
+                    ContentChecks.putNullableInt(stored, "hero_image_id", Sql.nullableInt(rs, "hero_image_id"));
+                    stored.put("featured", rs.getBoolean("featured"));
+                    return stored;
+                }, pageId).ifPresentOrElse(into::setAll, () -> {
                     into.put("introduction", "");
                     into.set("content", ApiJson.MAPPER.createArrayNode());
                     into.putNull("cover_image_id");
@@ -63,8 +65,8 @@ public final class CollectionFields implements TypeFields {
     }
 
     @Override
-    public void write(DbExecute db, int pageId, ObjectNode content) {
-        db.dml("INSERT INTO collection (page_id, introduction, content, cover_image_id, hero_image_id, featured)"
+    public void write(Statements db, int pageId, ObjectNode content) {
+        db.update("INSERT INTO collection (page_id, introduction, content, cover_image_id, hero_image_id, featured)"
                         + " VALUES (?, ?, CAST(? AS jsonb), CAST(? AS integer), CAST(? AS integer), ?)"
                         + " ON CONFLICT (page_id) DO UPDATE SET introduction = EXCLUDED.introduction,"
                         + " content = EXCLUDED.content, cover_image_id = EXCLUDED.cover_image_id,"

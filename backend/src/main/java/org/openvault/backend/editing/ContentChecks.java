@@ -2,7 +2,6 @@ package org.openvault.backend.editing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.openvault.backend.database.Rows;
 import org.openvault.backend.richtext.RichText;
 
 /** Checks shared by the page types' fields: rich text, flags, and references to images. */
@@ -76,7 +75,7 @@ public final class ContentChecks {
         int id = value.asInt();
         // FOR KEY SHARE: an image being deleted meanwhile (its row locked FOR UPDATE) is waited for and then not
         // found, and a delete waits until this save has committed, then sees this page among the image's uses.
-        if (context.db().get("SELECT 1 AS found FROM image WHERE id = ? FOR KEY SHARE", id).isEmpty()) {
+        if (context.db().one("SELECT 1 FROM image WHERE id = ? FOR KEY SHARE", rs -> true, id).isEmpty()) {
             context.violations().add(context.at(name), "unknown_image", "there is no image " + id);
             return;
         }
@@ -96,9 +95,5 @@ public final class ContentChecks {
         } else {
             into.put(name, value);
         }
-    }
-
-    static Integer nullableInt(io.helidon.dbclient.DbRow row, String column) {
-        return Rows.nullableInt(row, column);
     }
 }

@@ -2,7 +2,7 @@ package org.openvault.backend.editing;
 
 import java.util.Map;
 
-import io.helidon.dbclient.DbExecute;
+import org.openvault.backend.database.Statements;
 import org.openvault.backend.validation.Violations;
 
 /**
@@ -10,7 +10,7 @@ import org.openvault.backend.validation.Violations;
  * authors and exhibits exist), the page being edited (null when new), whether the caller may add or change raw html
  * blocks, the html blocks the page has now (id to value), and where problems are collected.
  */
-public record EditContext(DbExecute db, Integer pageId, boolean mayEditHtml, Map<String, String> existingHtmlBlocks,
+public record EditContext(Statements db, Integer pageId, boolean mayEditHtml, Map<String, String> existingHtmlBlocks,
                           Violations violations) {
 
     /** The pointer of a member of the content object. */

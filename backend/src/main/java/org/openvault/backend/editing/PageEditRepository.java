@@ -1,17 +1,17 @@
 package org.openvault.backend.editing;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
 import org.openvault.backend.api.ApiJson;
-import org.openvault.backend.database.Rows;
+import org.openvault.backend.database.Sql;
+import org.openvault.backend.database.Statements;
 import org.openvault.backend.pages.PageRepository;
 
 /** The SQL of editing pages: page rows under lock, revisions, and the bookkeeping of drafts and publishing. */
@@ -43,67 +43,64 @@ public final class PageEditRepository {
     }
 
     /** The page with this id, its row locked until the transaction ends (writers of one page queue up). */
-    public Optional<PageState> lock(DbExecute db, int id) {
-        return db.get(STATE + " FOR UPDATE", id).map(PageEditRepository::state);
+    public Optional<PageState> lock(Statements db, int id) {
+        return db.one(STATE + " FOR UPDATE", PageEditRepository::state, id);
     }
 
-    public Optional<PageState> find(DbExecute db, int id) {
-        return db.get(STATE, id).map(PageEditRepository::state);
+    public Optional<PageState> find(Statements db, int id) {
+        return db.one(STATE, PageEditRepository::state, id);
     }
 
     /** Inserts a page that is not live; its position in the tree follows from parent and slug. */
-    public int insertPage(DbExecute db, String type, int parentId, ObjectNode common, long ownerId) {
-        return db.get("INSERT INTO page (type, parent_id, title, draft_title, slug, seo_title, search_description,"
+    public int insertPage(Statements db, String type, int parentId, ObjectNode common, long ownerId) {
+        return db.one("INSERT INTO page (type, parent_id, title, draft_title, slug, seo_title, search_description,"
                                 + " show_in_menus, live, has_unpublished_changes, owner_id)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, false, true, ?) RETURNING id",
-                        type, parentId, common.get("title").asText(), common.get("title").asText(),
-                        common.get("slug").asText(), common.get("seo_title").asText(),
+                        rs -> rs.getInt("id"), type, parentId, common.get("title").asText(),
+                        common.get("title").asText(), common.get("slug").asText(), common.get("seo_title").asText(),
                         common.get("search_description").asText(), common.get("show_in_menus").asBoolean(), ownerId)
-                .map(row -> Rows.intValue(row, "id")).orElseThrow();
+                .orElseThrow();
     }
 
     /** Writes the fields every page has into the page row (the live version, or a never-published draft). */
-    public void writeCommon(DbExecute db, int id, ObjectNode content) {
+    public void writeCommon(Statements db, int id, ObjectNode content) {
         db.update("UPDATE page SET title = ?, slug = ?, seo_title = ?, search_description = ?, show_in_menus = ?,"
                         + " updated_at = now() WHERE id = ?",
                 content.get("title").asText(), content.get("slug").asText(), content.get("seo_title").asText(),
                 content.get("search_description").asText(), content.get("show_in_menus").asBoolean(), id);
     }
 
-    public Revision insertRevision(DbExecute db, int pageId, ObjectNode content, long userId, String username) {
-        return db.get("INSERT INTO page_revision (page_id, content, user_id) VALUES (?, CAST(? AS jsonb), ?)"
-                        + " RETURNING id, " + TS.formatted("created_at") + " AS created_at", pageId, content.toString(),
-                        userId)
-                .map(row -> new Revision(Rows.longValue(row, "id"), pageId, Rows.text(row, "created_at"), null, userId,
-                        username))
+    public Revision insertRevision(Statements db, int pageId, ObjectNode content, long userId, String username) {
+        return db.one("INSERT INTO page_revision (page_id, content, user_id) VALUES (?, CAST(? AS jsonb), ?)"
+                        + " RETURNING id, " + TS.formatted("created_at") + " AS created_at",
+                        rs -> new Revision(rs.getLong("id"), pageId, rs.getString("created_at"), null, userId,
+                                username),
+                        pageId, content.toString(), userId)
                 .orElseThrow();
     }
 
-    public Optional<Revision> revision(DbExecute db, int pageId, long revisionId) {
-        return db.get(REVISION + " WHERE r.page_id = ? AND r.id = ?", pageId, revisionId)
-                .map(PageEditRepository::revision);
+    public Optional<Revision> revision(Statements db, int pageId, long revisionId) {
+        return db.one(REVISION + " WHERE r.page_id = ? AND r.id = ?", PageEditRepository::revision, pageId, revisionId);
     }
 
-    public Optional<ObjectNode> revisionContent(DbExecute db, int pageId, long revisionId) {
-        return db.get("SELECT content::text AS content FROM page_revision WHERE page_id = ? AND id = ?", pageId,
-                revisionId).map(row -> (ObjectNode) ApiJson.parse(Rows.text(row, "content")));
+    public Optional<ObjectNode> revisionContent(Statements db, int pageId, long revisionId) {
+        return db.one("SELECT content::text AS content FROM page_revision WHERE page_id = ? AND id = ?",
+                rs -> (ObjectNode) ApiJson.parse(rs.getString("content")), pageId, revisionId);
     }
 
-    public List<Revision> revisions(DbExecute db, int pageId, int limit, int offset) {
-        try (Stream<DbRow> rows = db.query(REVISION + " WHERE r.page_id = ? ORDER BY r.id DESC LIMIT ? OFFSET ?",
-                pageId, limit, offset)) {
-            return rows.map(PageEditRepository::revision).toList();
-        }
+    public List<Revision> revisions(Statements db, int pageId, int limit, int offset) {
+        return db.list(REVISION + " WHERE r.page_id = ? ORDER BY r.id DESC LIMIT ? OFFSET ?",
+                PageEditRepository::revision, pageId, limit, offset);
     }
 
     /** Notes a new latest revision: the draft the editor sees next, newer than what is live. */
-    public void markDraft(DbExecute db, int id, Revision revision, String draftTitle) {
+    public void markDraft(Statements db, int id, Revision revision, String draftTitle) {
         db.update("UPDATE page SET latest_revision_id = ?, latest_revision_created_at = now(), draft_title = ?,"
                 + " has_unpublished_changes = true, updated_at = now() WHERE id = ?", revision.id(), draftTitle, id);
     }
 
     /** Notes that a revision went live now; pending schedules of the page are done with. */
-    public void markPublished(DbExecute db, int id, long revisionId) {
+    public void markPublished(Statements db, int id, long revisionId) {
         db.update("UPDATE page SET live = true, expired = false, first_published_at = coalesce(first_published_at, now()),"
                 + " last_published_at = now(), live_revision_id = ?, has_unpublished_changes = (latest_revision_id <> ?),"
                 + " go_live_at = NULL, updated_at = now() WHERE id = ?", revisionId, revisionId, id);
@@ -112,13 +109,13 @@ public final class PageEditRepository {
     }
 
     /** Takes the page off the site; its content stays as the draft to publish again. */
-    public void markUnpublished(DbExecute db, int id, boolean expired) {
+    public void markUnpublished(Statements db, int id, boolean expired) {
         db.update("UPDATE page SET live = false, has_unpublished_changes = true, expired = ?, expire_at = CASE WHEN ?"
                 + " THEN NULL ELSE expire_at END, updated_at = now() WHERE id = ?", expired, expired, id);
     }
 
     /** Sets or clears the times a page goes live and expires; {@code revisionId} is the revision approved to go live. */
-    public void schedule(DbExecute db, int id, Long revisionId, java.time.OffsetDateTime goLiveAt,
+    public void schedule(Statements db, int id, Long revisionId, java.time.OffsetDateTime goLiveAt,
                          java.time.OffsetDateTime expireAt) {
         db.update("UPDATE page_revision SET approved_go_live_at = NULL WHERE page_id = ? AND approved_go_live_at IS NOT NULL",
                 id);
@@ -129,21 +126,21 @@ public final class PageEditRepository {
                 id);
     }
 
-    public void move(DbExecute db, int id, int parentId) {
+    public void move(Statements db, int id, int parentId) {
         db.update("UPDATE page SET parent_id = ?, updated_at = now() WHERE id = ?", parentId, id);
     }
 
     /** Deletes the page and everything below it; answers how many pages went. */
-    public long delete(DbExecute db, PageState page) {
-        long count = db.get("SELECT count(*) AS n FROM page WHERE starts_with(url_path, ?)", page.urlPath())
-                .map(row -> Rows.longValue(row, "n")).orElse(1L);
-        db.delete("DELETE FROM page WHERE id = ?", page.id());
+    public long delete(Statements db, PageState page) {
+        long count = db.one("SELECT count(*) FROM page WHERE starts_with(url_path, ?)", rs -> rs.getLong(1),
+                page.urlPath()).orElse(1L);
+        db.update("DELETE FROM page WHERE id = ?", page.id());
         return count;
     }
 
     /** Whether a sibling under {@code parentId} other than {@code pageId} has this slug. */
-    public boolean siblingHasSlug(DbExecute db, int parentId, String slug, Integer pageId) {
-        return db.get("SELECT 1 AS found FROM page WHERE parent_id = ? AND slug = ? AND id <> ?", parentId, slug,
+    public boolean siblingHasSlug(Statements db, int parentId, String slug, Integer pageId) {
+        return db.one("SELECT 1 FROM page WHERE parent_id = ? AND slug = ? AND id <> ?", rs -> true, parentId, slug,
                 pageId == null ? -1 : pageId).isPresent();
     }
 
@@ -153,8 +150,8 @@ public final class PageEditRepository {
      * and no page may take the slug of an exhibit or collection. Serialised per slug with an advisory lock, so two
      * saves of the same new slug cannot both pass.
      */
-    public Optional<String> bareSlugConflict(DbExecute db, String type, String slug, Integer pageId, Set<String> bareTypes) {
-        db.get("SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext('ov.page-slug:' || ?))) l", slug);
+    public Optional<String> bareSlugConflict(Statements db, String type, String slug, Integer pageId, Set<String> bareTypes) {
+        db.one("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('ov.page-slug:' || ?))) l", rs -> true, slug);
         String condition = bareTypes.contains(type) ? "true" : "type = ANY (CAST(? AS text[]))";
         List<Object> params = new java.util.ArrayList<>();
         params.add(slug);
@@ -162,28 +159,27 @@ public final class PageEditRepository {
         if (!bareTypes.contains(type)) {
             params.add(bareTypes.toArray(String[]::new));
         }
-        return db.get("SELECT type, url_path FROM page WHERE slug = ? AND id <> ? AND id NOT IN (1, 3) AND " + condition
-                        + " LIMIT 1", params.toArray())
-                .map(row -> Rows.text(row, "type") + " at " + Rows.text(row, "url_path"));
+        return db.one("SELECT type, url_path FROM page WHERE slug = ? AND id <> ? AND id NOT IN (1, 3) AND " + condition
+                + " LIMIT 1", rs -> rs.getString("type") + " at " + rs.getString("url_path"), params.toArray());
     }
 
     /** Whether {@code ancestor} is the page at {@code urlPath} or one of its descendants. */
-    public boolean isWithin(DbExecute db, int candidateId, String urlPath) {
-        return db.get("SELECT 1 AS found FROM page WHERE id = ? AND starts_with(url_path, ?)", candidateId, urlPath)
-                .isPresent();
+    public boolean isWithin(Statements db, int candidateId, String urlPath) {
+        return db.one("SELECT 1 FROM page WHERE id = ? AND starts_with(url_path, ?)", rs -> true, candidateId,
+                urlPath).isPresent();
     }
 
-    private static PageState state(DbRow row) {
-        return new PageState(Rows.intValue(row, "id"), Rows.text(row, "type"), Rows.nullableInt(row, "parent_id"),
-                Rows.text(row, "slug"), Rows.text(row, "title"), Rows.text(row, "url_path"), Rows.bool(row, "live"),
-                Rows.bool(row, "has_unpublished_changes"), Rows.bool(row, "expired"),
-                Rows.nullableLong(row, "latest_revision_id"), Rows.nullableLong(row, "live_revision_id"),
-                Rows.text(row, "first_published_at"), Rows.text(row, "last_published_at"),
-                Rows.text(row, "go_live_at"), Rows.text(row, "expire_at"));
+    private static PageState state(ResultSet rs) throws SQLException {
+        return new PageState(rs.getInt("id"), rs.getString("type"), Sql.nullableInt(rs, "parent_id"),
+                rs.getString("slug"), rs.getString("title"), rs.getString("url_path"), rs.getBoolean("live"),
+                rs.getBoolean("has_unpublished_changes"), rs.getBoolean("expired"),
+                Sql.nullableLong(rs, "latest_revision_id"), Sql.nullableLong(rs, "live_revision_id"),
+                rs.getString("first_published_at"), rs.getString("last_published_at"),
+                rs.getString("go_live_at"), rs.getString("expire_at"));
     }
 
-    private static Revision revision(DbRow row) {
-        return new Revision(Rows.longValue(row, "id"), Rows.intValue(row, "page_id"), Rows.text(row, "created_at"),
-                Rows.text(row, "approved_go_live_at"), Rows.nullableLong(row, "user_id"), Rows.text(row, "username"));
+    private static Revision revision(ResultSet rs) throws SQLException {
+        return new Revision(rs.getLong("id"), rs.getInt("page_id"), rs.getString("created_at"),
+                rs.getString("approved_go_live_at"), Sql.nullableLong(rs, "user_id"), rs.getString("username"));
     }
 }

@@ -7,13 +7,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.dbclient.DbExecute;
 import io.helidon.http.Status;
 import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.audit.AuditLog;
 import org.openvault.backend.auth.Caller;
 import org.openvault.backend.auth.Permission;
-import org.openvault.backend.database.Database;
+import org.openvault.backend.database.Sql;
+import org.openvault.backend.database.Statements;
 import org.openvault.backend.validation.Violations;
 
 /**
@@ -24,26 +24,25 @@ import org.openvault.backend.validation.Violations;
  */
 public final class PageEditing {
 
-    private final Database database;
+    private final Sql sql;
     private final PageEditRepository pages;
     private final PageTypes types;
     private final AuditLog audit;
 
-    public PageEditing(Database database, PageEditRepository pages, PageTypes types, AuditLog audit) {
-        this.database = database;
+    public PageEditing(Sql sql, PageEditRepository pages, PageTypes types, AuditLog audit) {
+        this.sql = sql;
         this.pages = pages;
         this.types = types;
         this.audit = audit;
     }
 
     public EditedPage get(int id) {
-        DbExecute db = database.client().execute();
-        PageState state = pages.find(db, id).orElseThrow(PageEditing::noSuchPage);
-        return view(db, state);
+        PageState state = pages.find(sql, id).orElseThrow(PageEditing::noSuchPage);
+        return view(sql, state);
     }
 
     public EditedPage create(Caller caller, String type, Integer parentId, JsonNode content) {
-        return database.inTransaction(tx -> {
+        return sql.inTransaction(tx -> {
             Violations violations = new Violations();
             TypeFields fields = types.get(type).filter(TypeFields::creatable).orElse(null);
             if (fields == null) {
@@ -71,7 +70,7 @@ public final class PageEditing {
     }
 
     public EditedPage saveDraft(Caller caller, int id, String ifMatch, JsonNode content) {
-        return database.inTransaction(tx -> {
+        return sql.inTransaction(tx -> {
             PageState state = lockForWrite(tx, id, ifMatch);
             TypeFields fields = fieldsOf(state);
             ObjectNode clean = checkedContent(tx, caller, state, fields, content);
@@ -84,7 +83,7 @@ public final class PageEditing {
 
     /** Publishes {@code revisionId}, or the latest revision when null (a page without revisions: its current content). */
     public EditedPage publish(Caller caller, int id, String ifMatch, Long revisionId) {
-        return database.inTransaction(tx -> {
+        return sql.inTransaction(tx -> {
             PageState state = lockForWrite(tx, id, ifMatch);
             TypeFields fields = fieldsOf(state);
             long revision = revisionToPublish(tx, caller, state, revisionId);
@@ -97,7 +96,7 @@ public final class PageEditing {
     }
 
     /** Makes a revision live: used by editors and by the scheduler. The caller holds the page's row lock. */
-    void publishContent(DbExecute tx, PageState state, TypeFields fields, ObjectNode content, long revisionId) {
+    void publishContent(Statements tx, PageState state, TypeFields fields, ObjectNode content, long revisionId) {
         Violations violations = new Violations();
         if (fields.needsImagesToPublish()) {
             for (String image : List.of("cover_image_id", "hero_image_id")) {
@@ -119,7 +118,7 @@ public final class PageEditing {
     }
 
     public EditedPage unpublish(Caller caller, int id, String ifMatch) {
-        return database.inTransaction(tx -> {
+        return sql.inTransaction(tx -> {
             PageState state = lockForWrite(tx, id, ifMatch);
             if (!state.live()) {
                 throw AdminProblem.conflict("not_live", "the page is not live");
@@ -138,7 +137,7 @@ public final class PageEditing {
      * ({@code expireAt}, null: never); both null clears the schedule.
      */
     public EditedPage schedule(Caller caller, int id, String ifMatch, OffsetDateTime goLiveAt, OffsetDateTime expireAt) {
-        return database.inTransaction(tx -> {
+        return sql.inTransaction(tx -> {
             PageState state = lockForWrite(tx, id, ifMatch);
             TypeFields fields = fieldsOf(state);
             Violations violations = new Violations();
@@ -176,7 +175,7 @@ public final class PageEditing {
     }
 
     public EditedPage move(Caller caller, int id, String ifMatch, Integer parentId) {
-        return database.inTransaction(tx -> {
+        return sql.inTransaction(tx -> {
             PageState state = lockForWrite(tx, id, ifMatch);
             if (state.isProtected()) {
                 throw AdminProblem.conflict("protected_page", "the root and the home page stay where they are");
@@ -200,7 +199,7 @@ public final class PageEditing {
 
     /** Deletes the page and its descendants; answers how many pages were deleted. */
     public long delete(Caller caller, int id, String ifMatch) {
-        return database.inTransaction(tx -> {
+        return sql.inTransaction(tx -> {
             PageState state = lockForWrite(tx, id, ifMatch);
             if (state.isProtected()) {
                 throw AdminProblem.conflict("protected_page", "the root and the home page cannot be deleted");
@@ -214,7 +213,7 @@ public final class PageEditing {
 
     /** Saves an older revision's content as the newest draft (the live version is untouched until published). */
     public EditedPage revert(Caller caller, int id, String ifMatch, long revisionId) {
-        return database.inTransaction(tx -> {
+        return sql.inTransaction(tx -> {
             PageState state = lockForWrite(tx, id, ifMatch);
             TypeFields fields = fieldsOf(state);
             ObjectNode old = pages.revisionContent(tx, id, revisionId)
@@ -228,24 +227,21 @@ public final class PageEditing {
     }
 
     /** The content of the latest revision, or of the live tables for a page never saved through the admin. */
-    public ObjectNode currentContent(DbExecute db, PageState state) {
+    public ObjectNode currentContent(Statements db, PageState state) {
         if (state.latestRevisionId() != null) {
             return pages.revisionContent(db, state.id(), state.latestRevisionId()).orElseThrow();
         }
         return liveContent(db, state);
     }
 
-    private ObjectNode liveContent(DbExecute db, PageState state) {
+    private ObjectNode liveContent(Statements db, PageState state) {
         ObjectNode content = org.openvault.backend.api.ApiJson.MAPPER.createObjectNode();
-        db.get("SELECT title, slug, seo_title, search_description, show_in_menus FROM page WHERE id = ?", state.id())
-                .ifPresent(row -> {
-                    content.put("title", org.openvault.backend.database.Rows.text(row, "title"));
-                    content.put("slug", org.openvault.backend.database.Rows.text(row, "slug"));
-                    content.put("seo_title", org.openvault.backend.database.Rows.text(row, "seo_title"));
-                    content.put("search_description",
-                            org.openvault.backend.database.Rows.text(row, "search_description"));
-                    content.put("show_in_menus", org.openvault.backend.database.Rows.bool(row, "show_in_menus"));
-                });
+        db.one("SELECT title, slug, seo_title, search_description, show_in_menus FROM page WHERE id = ?",
+                rs -> content.put("title", rs.getString("title"))
+                        .put("slug", rs.getString("slug"))
+                        .put("seo_title", rs.getString("seo_title"))
+                        .put("search_description", rs.getString("search_description"))
+                        .put("show_in_menus", rs.getBoolean("show_in_menus")), state.id());
         types.get(state.type()).ifPresent(fields -> fields.read(db, state.id(), content));
         return content;
     }
@@ -255,7 +251,7 @@ public final class PageEditing {
      * right to html blocks and the page's current html blocks, which others may keep unchanged. Previews use it too,
      * so what is previewed is what a save would store.
      */
-    public EditContext editContext(DbExecute db, Caller caller, PageState state, JsonNode content,
+    public EditContext editContext(Statements db, Caller caller, PageState state, JsonNode content,
                                    Violations violations) {
         // The page's current html blocks matter only to a non-administrator who sends html blocks.
         boolean mayEditHtml = caller.may(Permission.EDIT_HTML_BLOCKS);
@@ -265,7 +261,7 @@ public final class PageEditing {
         return new EditContext(db, state == null ? null : state.id(), mayEditHtml, existing, violations);
     }
 
-    private ObjectNode checkedContent(DbExecute tx, Caller caller, PageState state, TypeFields fields, JsonNode content) {
+    private ObjectNode checkedContent(Statements tx, Caller caller, PageState state, TypeFields fields, JsonNode content) {
         Violations violations = new Violations();
         EditContext context = editContext(tx, caller, state, content, violations);
         ObjectNode clean = ContentValidator.validate(content, fields, context);
@@ -278,7 +274,7 @@ public final class PageEditing {
         return clean;
     }
 
-    private PageEditRepository.Revision storeDraft(DbExecute tx, Caller caller, PageState state, TypeFields fields,
+    private PageEditRepository.Revision storeDraft(Statements tx, Caller caller, PageState state, TypeFields fields,
                                                    ObjectNode clean) {
         PageEditRepository.Revision revision = pages.insertRevision(tx, state.id(), clean, caller.userId(),
                 caller.username());
@@ -291,7 +287,7 @@ public final class PageEditing {
         return revision;
     }
 
-    private long revisionToPublish(DbExecute tx, Caller caller, PageState state, Long revisionId) {
+    private long revisionToPublish(Statements tx, Caller caller, PageState state, Long revisionId) {
         if (revisionId != null) {
             return pages.revision(tx, state.id(), revisionId)
                     .orElseThrow(() -> AdminProblem.notFound("the page has no revision " + revisionId)).id();
@@ -306,7 +302,7 @@ public final class PageEditing {
         return first.id();
     }
 
-    private void checkSlug(DbExecute tx, String type, int parentId, String slug, Integer pageId, Violations violations) {
+    private void checkSlug(Statements tx, String type, int parentId, String slug, Integer pageId, Violations violations) {
         if (pages.siblingHasSlug(tx, parentId, slug, pageId)) {
             violations.add(ContentChecks.CONTENT + "/slug", "slug_taken",
                     "another page under the same parent has the slug " + slug);
@@ -318,7 +314,7 @@ public final class PageEditing {
                                 + " already has the slug " + slug));
     }
 
-    private PageState lockForWrite(DbExecute tx, int id, String ifMatch) {
+    private PageState lockForWrite(Statements tx, int id, String ifMatch) {
         PageState state = pages.lock(tx, id).orElseThrow(PageEditing::noSuchPage);
         if (state.id() == 1) {
             throw AdminProblem.forbidden("the root of the tree is not editable");
@@ -345,7 +341,7 @@ public final class PageEditing {
                 "pages of type " + state.type() + " are not editable here"));
     }
 
-    private EditedPage view(DbExecute db, PageState state) {
+    private EditedPage view(Statements db, PageState state) {
         PageEditRepository.Revision latest = state.latestRevisionId() == null ? null
                 : pages.revision(db, state.id(), state.latestRevisionId()).orElse(null);
         return new EditedPage(state, latest, currentContent(db, state));

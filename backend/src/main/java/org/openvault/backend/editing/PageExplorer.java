@@ -1,14 +1,14 @@
 package org.openvault.backend.editing;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
-import org.openvault.backend.database.Rows;
+import org.openvault.backend.database.Sql;
+import org.openvault.backend.database.Statements;
 import org.openvault.backend.pages.PageRepository;
 
 /**
@@ -23,7 +23,7 @@ public final class PageExplorer {
     public record Query(Integer parentId, String search, String type, int limit, int offset) {
     }
 
-    public List<Map<String, Object>> list(DbExecute db, Query query) {
+    public List<Map<String, Object>> list(Statements db, Query query) {
         StringBuilder where = new StringBuilder("p.id <> 1");
         List<Object> params = new ArrayList<>();
         if (query.search() != null && !query.search().isBlank()) {
@@ -40,33 +40,32 @@ public final class PageExplorer {
         }
         params.add(query.limit());
         params.add(query.offset());
-        try (Stream<DbRow> rows = db.query("SELECT p.id, p.type, coalesce(nullif(p.draft_title, ''), p.title) AS draft_title, p.slug, p.url_path, p.parent_id, p.live,"
+        return db.list("SELECT p.id, p.type, coalesce(nullif(p.draft_title, ''), p.title) AS draft_title, p.slug, p.url_path, p.parent_id, p.live,"
                 + " p.has_unpublished_changes, p.expired, p.go_live_at IS NOT NULL AS scheduled, "
                 + TS.formatted("coalesce(p.latest_revision_created_at, p.updated_at)") + " AS edited_at, u.username,"
                 + " (SELECT count(*) FROM page c WHERE c.parent_id = p.id) AS children"
                 + " FROM page p LEFT JOIN page_revision r ON r.id = p.latest_revision_id"
                 + " LEFT JOIN app_user u ON u.id = r.user_id WHERE " + where
-                + " ORDER BY lower(coalesce(nullif(p.draft_title, ''), p.title)), p.id LIMIT ? OFFSET ?", params.toArray())) {
-            return rows.map(PageExplorer::item).toList();
-        }
+                + " ORDER BY lower(coalesce(nullif(p.draft_title, ''), p.title)), p.id LIMIT ? OFFSET ?",
+                PageExplorer::item, params.toArray());
     }
 
-    private static Map<String, Object> item(DbRow row) {
-        boolean live = Rows.bool(row, "live");
-        String status = Rows.bool(row, "scheduled") ? "scheduled"
-                : live ? (Rows.bool(row, "has_unpublished_changes") ? "live_with_draft" : "live")
-                : Rows.bool(row, "expired") ? "expired" : "draft";
+    private static Map<String, Object> item(ResultSet rs) throws SQLException {
+        boolean live = rs.getBoolean("live");
+        String status = rs.getBoolean("scheduled") ? "scheduled"
+                : live ? (rs.getBoolean("has_unpublished_changes") ? "live_with_draft" : "live")
+                : rs.getBoolean("expired") ? "expired" : "draft";
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", Rows.intValue(row, "id"));
-        json.put("type", Rows.text(row, "type"));
-        json.put("title", Rows.text(row, "draft_title"));
-        json.put("slug", Rows.text(row, "slug"));
-        json.put("url_path", Rows.text(row, "url_path"));
-        json.put("parent_id", Rows.nullableInt(row, "parent_id"));
+        json.put("id", rs.getInt("id"));
+        json.put("type", rs.getString("type"));
+        json.put("title", rs.getString("draft_title"));
+        json.put("slug", rs.getString("slug"));
+        json.put("url_path", rs.getString("url_path"));
+        json.put("parent_id", Sql.nullableInt(rs, "parent_id"));
         json.put("status", status);
-        json.put("edited_at", Rows.text(row, "edited_at"));
-        json.put("edited_by", Rows.text(row, "username"));
-        json.put("children", Rows.longValue(row, "children"));
+        json.put("edited_at", rs.getString("edited_at"));
+        json.put("edited_by", rs.getString("username"));
+        json.put("children", rs.getLong("children"));
         return json;
     }
 }

@@ -21,7 +21,7 @@ import org.openvault.backend.admin.Paging;
 import org.openvault.backend.auth.Authenticator;
 import org.openvault.backend.auth.Caller;
 import org.openvault.backend.auth.Permission;
-import org.openvault.backend.database.Database;
+import org.openvault.backend.database.Sql;
 import org.openvault.backend.validation.Violations;
 
 /**
@@ -31,15 +31,15 @@ import org.openvault.backend.validation.Violations;
  */
 public final class PagesAdminService implements HttpService {
 
-    private final Database database;
+    private final Sql sql;
     private final PageEditing editing;
     private final PageEditRepository pages;
     private final PageExplorer explorer;
     private final Authenticator authenticator;
 
-    public PagesAdminService(Database database, PageEditing editing, PageEditRepository pages, PageExplorer explorer,
+    public PagesAdminService(Sql sql, PageEditing editing, PageEditRepository pages, PageExplorer explorer,
                              Authenticator authenticator) {
-        this.database = database;
+        this.sql = sql;
         this.editing = editing;
         this.pages = pages;
         this.explorer = explorer;
@@ -69,7 +69,7 @@ public final class PagesAdminService implements HttpService {
                 : null;
         String search = req.query().contains("search") ? req.query().get("search") : null;
         String type = req.query().contains("type") ? req.query().get("type") : null;
-        var items = explorer.list(database.client().execute(),
+        var items = explorer.list(sql,
                 new PageExplorer.Query(parent, search, type, paging.limit(), paging.offset()));
         AdminJson.send(res, Status.OK_200, Map.of("items", items, "limit", paging.limit(), "offset", paging.offset()));
     }
@@ -142,9 +142,8 @@ public final class PagesAdminService implements HttpService {
     private void revisions(Caller caller, ServerRequest req, ServerResponse res) {
         int id = id(req);
         Paging paging = Paging.of(req.query());
-        var db = database.client().execute();
-        PageState state = pages.find(db, id).orElseThrow(() -> AdminProblem.notFound("no such page"));
-        var items = pages.revisions(db, id, paging.limit(), paging.offset()).stream().map(r -> {
+        PageState state = pages.find(sql, id).orElseThrow(() -> AdminProblem.notFound("no such page"));
+        var items = pages.revisions(sql, id, paging.limit(), paging.offset()).stream().map(r -> {
             Map<String, Object> json = r.json();
             json.put("live", Long.valueOf(r.id()).equals(state.liveRevisionId()));
             json.put("latest", Long.valueOf(r.id()).equals(state.latestRevisionId()));
@@ -156,11 +155,10 @@ public final class PagesAdminService implements HttpService {
     private void revision(Caller caller, ServerRequest req, ServerResponse res) {
         int id = id(req);
         long revisionId = number(req.path().pathParameters().get("revision"), "revision");
-        var db = database.client().execute();
-        PageEditRepository.Revision revision = pages.revision(db, id, revisionId)
+        PageEditRepository.Revision revision = pages.revision(sql, id, revisionId)
                 .orElseThrow(() -> AdminProblem.notFound("no such revision of this page"));
         Map<String, Object> json = new LinkedHashMap<>(revision.json());
-        json.put("content", pages.revisionContent(db, id, revisionId).orElseThrow());
+        json.put("content", pages.revisionContent(sql, id, revisionId).orElseThrow());
         AdminJson.send(res, Status.OK_200, json);
     }
 
@@ -171,10 +169,9 @@ public final class PagesAdminService implements HttpService {
         }
         long from = number(req.query().get("from"), "from");
         long to = number(req.query().get("to"), "to");
-        var db = database.client().execute();
-        ObjectNode before = pages.revisionContent(db, id, from)
+        ObjectNode before = pages.revisionContent(sql, id, from)
                 .orElseThrow(() -> AdminProblem.notFound("no revision " + from + " of this page"));
-        ObjectNode after = pages.revisionContent(db, id, to)
+        ObjectNode after = pages.revisionContent(sql, id, to)
                 .orElseThrow(() -> AdminProblem.notFound("no revision " + to + " of this page"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("from", from);

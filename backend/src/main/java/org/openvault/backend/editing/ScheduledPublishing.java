@@ -11,11 +11,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.dbclient.DbClientException;
-import io.helidon.dbclient.DbExecute;
 import org.openvault.backend.audit.AuditLog;
-import org.openvault.backend.database.Database;
-import org.openvault.backend.database.Rows;
+import org.openvault.backend.database.DatabaseException;
+import org.openvault.backend.database.Sql;
+import org.openvault.backend.database.Statements;
 import org.openvault.backend.database.SqlStates;
 import org.openvault.backend.validation.ValidationException;
 
@@ -34,16 +33,16 @@ public final class ScheduledPublishing implements AutoCloseable {
     private static final AuditLog.Actor SCHEDULER = new AuditLog.Actor(null, "scheduler", "");
     private static final int MAX_PAGES_PER_ROUND = 500;
 
-    private final Database database;
+    private final Sql sql;
     private final PageEditRepository pages;
     private final PageTypes types;
     private final PageEditing editing;
     private final AuditLog audit;
     private final ScheduledExecutorService timer;
 
-    public ScheduledPublishing(Database database, PageEditRepository pages, PageTypes types, PageEditing editing,
+    public ScheduledPublishing(Sql sql, PageEditRepository pages, PageTypes types, PageEditing editing,
                                AuditLog audit, Duration interval) {
-        this.database = database;
+        this.sql = sql;
         this.pages = pages;
         this.types = types;
         this.editing = editing;
@@ -69,13 +68,13 @@ public final class ScheduledPublishing implements AutoCloseable {
             long[] attempt = new long[2];
             Optional<Boolean> step;
             try {
-                step = database.inTransaction(tx -> publishOneDue(tx, attempt));
-            } catch (DbClientException e) {
+                step = sql.inTransaction(tx -> publishOneDue(tx, attempt));
+            } catch (DatabaseException e) {
                 if (attempt[1] == 0 || SqlStates.isTransient(SqlStates.of(e))) {
                     throw e;
                 }
                 // The write broke a constraint (something the revision refers to is gone): give up this schedule.
-                database.inTransaction(tx -> giveUp(tx, (int) attempt[1], attempt[0], SqlStates.constraint(e)));
+                sql.inTransaction(tx -> giveUp(tx, (int) attempt[1], attempt[0], SqlStates.constraint(e)));
                 continue;
             }
             if (step.isEmpty()) {
@@ -84,30 +83,30 @@ public final class ScheduledPublishing implements AutoCloseable {
             changed += step.get() ? 1 : 0;
         }
         for (int i = 0; i < MAX_PAGES_PER_ROUND; i++) {
-            if (!database.inTransaction(this::expireOne)) {
+            if (!sql.inTransaction(this::expireOne)) {
                 break;
             }
             changed++;
         }
-        database.inTransaction(tx -> {
-            tx.delete("DELETE FROM auth_session WHERE expires_at < now() - interval '1 day'"
+        sql.inTransaction(tx -> {
+            tx.update("DELETE FROM auth_session WHERE expires_at < now() - interval '1 day'"
                     + " OR revoked_at < now() - interval '1 day'");
-            tx.delete("DELETE FROM login_failure WHERE failed_at < now() - interval '1 day'");
-            tx.delete("DELETE FROM page_preview WHERE created_at < now() - interval '1 day'");
+            tx.update("DELETE FROM login_failure WHERE failed_at < now() - interval '1 day'");
+            tx.update("DELETE FROM page_preview WHERE created_at < now() - interval '1 day'");
             return null;
         });
         return changed;
     }
 
     /** Empty when nothing is due (or another replica holds the round); else whether the page went live. */
-    private Optional<Boolean> publishOneDue(DbExecute tx, long[] attempt) {
+    private Optional<Boolean> publishOneDue(Statements tx, long[] attempt) {
         if (!roundLock(tx)) {
             return Optional.empty();
         }
-        Optional<long[]> due = tx.get("SELECT r.id AS revision_id, r.page_id FROM page_revision r"
+        Optional<long[]> due = tx.one("SELECT r.id AS revision_id, r.page_id FROM page_revision r"
                         + " JOIN page p ON p.id = r.page_id WHERE r.approved_go_live_at <= now()"
-                        + " ORDER BY r.approved_go_live_at, r.id LIMIT 1 FOR UPDATE OF p SKIP LOCKED")
-                .map(row -> new long[] {Rows.longValue(row, "revision_id"), Rows.longValue(row, "page_id")});
+                        + " ORDER BY r.approved_go_live_at, r.id LIMIT 1 FOR UPDATE OF p SKIP LOCKED",
+                rs -> new long[] {rs.getLong("revision_id"), rs.getLong("page_id")});
         if (due.isEmpty()) {
             return Optional.empty();
         }
@@ -132,7 +131,7 @@ public final class ScheduledPublishing implements AutoCloseable {
         return Optional.of(true);
     }
 
-    private Object giveUp(DbExecute tx, int pageId, long revisionId, String reason) {
+    private Object giveUp(Statements tx, int pageId, long revisionId, String reason) {
         PageState state = pages.lock(tx, pageId).orElseThrow();
         pages.schedule(tx, pageId, null, null, state.expireAt() == null ? null : OffsetDateTime.parse(state.expireAt()));
         audit.record(tx, SCHEDULER, "page.publish_failed", new AuditLog.Subject("page", pageId, state.title()),
@@ -140,13 +139,13 @@ public final class ScheduledPublishing implements AutoCloseable {
         return null;
     }
 
-    private boolean expireOne(DbExecute tx) {
+    private boolean expireOne(Statements tx) {
         if (!roundLock(tx)) {
             return false;
         }
-        Optional<PageState> due = tx.get("SELECT id FROM page WHERE live AND expire_at <= now()"
-                        + " ORDER BY expire_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
-                .flatMap(row -> pages.find(tx, Rows.intValue(row, "id")));
+        Optional<PageState> due = tx.one("SELECT id FROM page WHERE live AND expire_at <= now()"
+                        + " ORDER BY expire_at, id LIMIT 1 FOR UPDATE SKIP LOCKED", rs -> rs.getInt("id"))
+                .flatMap(id -> pages.find(tx, id));
         if (due.isEmpty()) {
             return false;
         }
@@ -157,9 +156,9 @@ public final class ScheduledPublishing implements AutoCloseable {
     }
 
     // One replica at a time works through the due pages; the others find the lock taken and wait for their next round.
-    private static boolean roundLock(DbExecute tx) {
-        return tx.get("SELECT pg_try_advisory_xact_lock(hashtext('ov.scheduled-publishing')) AS locked")
-                .map(row -> Rows.bool(row, "locked")).orElse(false);
+    private static boolean roundLock(Statements tx) {
+        return tx.one("SELECT pg_try_advisory_xact_lock(hashtext('ov.scheduled-publishing'))", rs -> rs.getBoolean(1))
+                .orElse(false);
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.openvault.backend.editing;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.dbclient.DbExecute;
+import org.openvault.backend.database.Statements;
 
 /**
  * The fields one page type adds to those every page has: how an editor's values are checked and cleaned, and where
@@ -21,10 +21,10 @@ public interface TypeFields {
     void validate(ObjectNode content, ObjectNode clean, EditContext context);
 
     /** This type's fields as the live tables hold them, for pages that have no revision yet. */
-    void read(DbExecute db, int pageId, ObjectNode into);
+    void read(Statements db, int pageId, ObjectNode into);
 
     /** Stores this type's fields of checked content into the live tables. */
-    void write(DbExecute db, int pageId, ObjectNode content);
+    void write(Statements db, int pageId, ObjectNode content);
 
     /** Whether editors may create pages of this type (there is one home page; folders come with the site). */
     default boolean creatable() {

@@ -3,15 +3,13 @@ package org.openvault.backend.exhibits;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
 import org.openvault.backend.api.ApiJson;
-import org.openvault.backend.database.Rows;
+import org.openvault.backend.database.Sql;
+import org.openvault.backend.database.Statements;
 import org.openvault.backend.editing.ContentChecks;
 import org.openvault.backend.editing.EditContext;
 import org.openvault.backend.editing.TypeFields;
@@ -73,7 +71,7 @@ public final class ExhibitFields implements TypeFields {
                 context.violations().add(pointer, "invalid_reference", "each author is {\"author_id\": <id>}");
             } else if (!seen.add(id)) {
                 context.violations().add(pointer, "duplicate", "author " + id + " is listed twice");
-            } else if (context.db().get("SELECT 1 AS found FROM author WHERE id = ? FOR KEY SHARE", id).isEmpty()) {
+            } else if (context.db().one("SELECT 1 FROM author WHERE id = ? FOR KEY SHARE", rs -> true, id).isEmpty()) {
                 context.violations().add(pointer, "unknown_author", "there is no author " + id);
             } else {
                 out.addObject().put("author_id", id);
@@ -153,7 +151,7 @@ public final class ExhibitFields implements TypeFields {
             } else if (!seen.add(id)) {
                 context.violations().add(pointer, "duplicate", "exhibit " + id + " is listed twice");
             } else if (id > Integer.MAX_VALUE
-                    || context.db().get("SELECT 1 AS found FROM exhibit WHERE page_id = ?", id.intValue()).isEmpty()) {
+                    || context.db().one("SELECT 1 FROM exhibit WHERE page_id = ?", rs -> true, id.intValue()).isEmpty()) {
                 context.violations().add(pointer, "unknown_exhibit", "there is no exhibit " + id);
             } else {
                 out.addObject().put("exhibit_id", id.intValue());
@@ -178,62 +176,58 @@ public final class ExhibitFields implements TypeFields {
     }
 
     @Override
-    public void read(DbExecute db, int pageId, ObjectNode into) {
-        db.get("SELECT body::text AS body, cover_image_id, hero_image_id, featured FROM exhibit WHERE page_id = ?", pageId)
-                .ifPresentOrElse(row -> {
-                    into.set("body", StreamField.normalise(ApiJson.parse(Rows.text(row, "body"))));
-                    ContentChecks.putNullableInt(into, "cover_image_id", Rows.nullableInt(row, "cover_image_id"));
-                    ContentChecks.putNullableInt(into, "hero_image_id", Rows.nullableInt(row, "hero_image_id"));
-                    into.put("featured", Rows.bool(row, "featured"));
-                }, () -> {
+    public void read(Statements db, int pageId, ObjectNode into) {
+        db.one("SELECT body::text AS body, cover_image_id, hero_image_id, featured FROM exhibit WHERE page_id = ?",
+                rs -> {
+                    ObjectNode stored = ApiJson.MAPPER.createObjectNode();
+                    stored.set("body", StreamField.normalise(ApiJson.parse(rs.getString("body"))));
+                    ContentChecks.putNullableInt(stored, "cover_image_id", Sql.nullableInt(rs, "cover_image_id"));
+                    ContentChecks.putNullableInt(stored, "hero_image_id", Sql.nullableInt(rs, "hero_image_id"));
+                    stored.put("featured", rs.getBoolean("featured"));
+                    return stored;
+                }, pageId).ifPresentOrElse(into::setAll, () -> {
                     into.set("body", ApiJson.MAPPER.createArrayNode());
                     into.putNull("cover_image_id");
                     into.putNull("hero_image_id");
                     into.put("featured", false);
                 });
         ArrayNode authors = into.putArray("authors");
-        try (Stream<DbRow> rows = db.query("SELECT author_id FROM exhibit_author WHERE page_id = ?"
-                + " ORDER BY sort_order NULLS LAST, id", pageId)) {
-            rows.forEach(row -> authors.addObject().put("author_id", Rows.longValue(row, "author_id")));
-        }
+        db.list("SELECT author_id FROM exhibit_author WHERE page_id = ? ORDER BY sort_order NULLS LAST, id",
+                rs -> authors.addObject().put("author_id", rs.getLong("author_id")), pageId);
         ArrayNode footnotes = into.putArray("footnotes");
-        try (Stream<DbRow> rows = db.query("SELECT uuid::text AS uuid, text FROM footnote WHERE page_id = ?"
-                + " ORDER BY sort_order NULLS LAST, id", pageId)) {
-            rows.forEach(row -> footnotes.addObject().put("uuid", Rows.text(row, "uuid"))
-                    .put("text", Rows.text(row, "text")));
-        }
+        db.list("SELECT uuid::text AS uuid, text FROM footnote WHERE page_id = ? ORDER BY sort_order NULLS LAST, id",
+                rs -> footnotes.addObject().put("uuid", rs.getString("uuid")).put("text", rs.getString("text")),
+                pageId);
         ArrayNode others = into.putArray("other_exhibits");
-        try (Stream<DbRow> rows = db.query("SELECT exhibit_id FROM exhibit_other_exhibit WHERE page_id = ?"
-                + " ORDER BY sort_order NULLS LAST, id", pageId)) {
-            rows.forEach(row -> others.addObject().put("exhibit_id", Rows.intValue(row, "exhibit_id")));
-        }
+        db.list("SELECT exhibit_id FROM exhibit_other_exhibit WHERE page_id = ? ORDER BY sort_order NULLS LAST, id",
+                rs -> others.addObject().put("exhibit_id", rs.getInt("exhibit_id")), pageId);
     }
 
     @Override
-    public void write(DbExecute db, int pageId, ObjectNode content) {
-        db.dml("INSERT INTO exhibit (page_id, body, cover_image_id, hero_image_id, featured)"
+    public void write(Statements db, int pageId, ObjectNode content) {
+        db.update("INSERT INTO exhibit (page_id, body, cover_image_id, hero_image_id, featured)"
                         + " VALUES (?, CAST(? AS jsonb), CAST(? AS integer), CAST(? AS integer), ?)"
                         + " ON CONFLICT (page_id) DO UPDATE SET body = EXCLUDED.body,"
                         + " cover_image_id = EXCLUDED.cover_image_id, hero_image_id = EXCLUDED.hero_image_id,"
                         + " featured = EXCLUDED.featured",
                 pageId, content.get("body").toString(), intOrNull(content.get("cover_image_id")),
                 intOrNull(content.get("hero_image_id")), content.get("featured").asBoolean());
-        db.delete("DELETE FROM exhibit_author WHERE page_id = ?", pageId);
+        db.update("DELETE FROM exhibit_author WHERE page_id = ?", pageId);
         int order = 0;
         for (JsonNode author : content.get("authors")) {
-            db.insert("INSERT INTO exhibit_author (page_id, author_id, sort_order) VALUES (?, ?, ?)", pageId,
+            db.update("INSERT INTO exhibit_author (page_id, author_id, sort_order) VALUES (?, ?, ?)", pageId,
                     author.get("author_id").asLong(), order++);
         }
-        db.delete("DELETE FROM footnote WHERE page_id = ?", pageId);
+        db.update("DELETE FROM footnote WHERE page_id = ?", pageId);
         order = 0;
         for (JsonNode footnote : content.get("footnotes")) {
-            db.insert("INSERT INTO footnote (page_id, uuid, text, sort_order) VALUES (?, CAST(? AS uuid), ?, ?)", pageId,
+            db.update("INSERT INTO footnote (page_id, uuid, text, sort_order) VALUES (?, CAST(? AS uuid), ?, ?)", pageId,
                     footnote.get("uuid").asText(), footnote.get("text").asText(), order++);
         }
-        db.delete("DELETE FROM exhibit_other_exhibit WHERE page_id = ?", pageId);
+        db.update("DELETE FROM exhibit_other_exhibit WHERE page_id = ?", pageId);
         order = 0;
         for (JsonNode other : content.get("other_exhibits")) {
-            db.insert("INSERT INTO exhibit_other_exhibit (page_id, exhibit_id, sort_order) VALUES (?, ?, ?)", pageId,
+            db.update("INSERT INTO exhibit_other_exhibit (page_id, exhibit_id, sort_order) VALUES (?, ?, ?)", pageId,
                     other.get("exhibit_id").asInt(), order++);
         }
     }

@@ -1,21 +1,18 @@
 package org.openvault.backend.health;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
-import javax.sql.DataSource;
-
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import org.openvault.backend.database.DatabaseUnavailableException;
+import org.openvault.backend.database.Sql;
 
 /** Ready only while PostgreSQL answers; liveness does not depend on it, so Kubernetes does not restart us for a DB outage. */
 public final class DatabaseReadiness implements HealthCheck {
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    public DatabaseReadiness(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public DatabaseReadiness(Sql sql) {
+        this.sql = sql;
     }
 
     @Override
@@ -30,15 +27,14 @@ public final class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean valid = connection.isValid(2);
+        try {
             return HealthCheckResponse.builder()
-                    .status(valid ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN)
+                    .status(sql.answers(2) ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN)
                     .build();
-        } catch (SQLException e) {
+        } catch (DatabaseUnavailableException e) {
             return HealthCheckResponse.builder()
                     .status(HealthCheckResponse.Status.DOWN)
-                    .detail("error", e.getMessage())
+                    .detail("error", e.getCause().getMessage())
                     .build();
         }
     }

@@ -1,14 +1,14 @@
 package org.openvault.backend.images;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
-import org.openvault.backend.database.Rows;
+import org.openvault.backend.database.Sql;
+import org.openvault.backend.database.Statements;
 import org.openvault.backend.pages.PageRepository;
 
 /** The SQL of editing the image library, on the caller's transaction. */
@@ -23,24 +23,24 @@ final class ImageEditRepository {
                     String fileHash) {
     }
 
-    int insert(DbExecute db, NewImage image) {
-        return db.get("INSERT INTO image (title, description, file, width, height, file_size, file_hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", image.title(), image.description(), image.file(),
-                image.width(), image.height(), image.fileSize(), image.fileHash())
-                .map(row -> Rows.intValue(row, "id")).orElseThrow();
+    int insert(Statements db, NewImage image) {
+        return db.one("INSERT INTO image (title, description, file, width, height, file_size, file_hash)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", rs -> rs.getInt("id"), image.title(),
+                image.description(), image.file(), image.width(), image.height(), image.fileSize(), image.fileHash())
+                .orElseThrow();
     }
 
-    Optional<AdminImage> find(DbExecute db, int id) {
-        return db.get("SELECT " + COLUMNS + " FROM image WHERE id = ?", id).map(ImageEditRepository::image);
+    Optional<AdminImage> find(Statements db, int id) {
+        return db.one("SELECT " + COLUMNS + " FROM image WHERE id = ?", ImageEditRepository::image, id);
     }
 
     /** The image with its row locked until the transaction ends: its writers and deleters queue up. */
-    Optional<AdminImage> lock(DbExecute db, int id) {
-        return db.get("SELECT " + COLUMNS + " FROM image WHERE id = ? FOR UPDATE", id).map(ImageEditRepository::image);
+    Optional<AdminImage> lock(Statements db, int id) {
+        return db.one("SELECT " + COLUMNS + " FROM image WHERE id = ? FOR UPDATE", ImageEditRepository::image, id);
     }
 
     /** Newest first; {@code search} (or null) must be contained in the title, in any case. */
-    List<AdminImage> list(DbExecute db, String search, int limit, int offset) {
+    List<AdminImage> list(Statements db, String search, int limit, int offset) {
         List<Object> params = new ArrayList<>();
         String where = "";
         if (search != null && !search.isBlank()) {
@@ -50,13 +50,12 @@ final class ImageEditRepository {
         }
         params.add(limit);
         params.add(offset);
-        try (Stream<DbRow> rows = db.query("SELECT " + COLUMNS + " FROM image" + where
-                + " ORDER BY image.created_at DESC, id DESC LIMIT ? OFFSET ?", params.toArray())) {
-            return rows.map(ImageEditRepository::image).toList();
-        }
+        return db.list("SELECT " + COLUMNS + " FROM image" + where
+                + " ORDER BY image.created_at DESC, id DESC LIMIT ? OFFSET ?", ImageEditRepository::image,
+                params.toArray());
     }
 
-    void update(DbExecute db, int id, String title, String description, FocalPoint focalPoint) {
+    void update(Statements db, int id, String title, String description, FocalPoint focalPoint) {
         db.update("UPDATE image SET title = ?, description = ?, focal_point_x = ?, focal_point_y = ?,"
                         + " focal_point_width = ?, focal_point_height = ? WHERE id = ?", title, description,
                 focalPoint == null ? null : focalPoint.x(), focalPoint == null ? null : focalPoint.y(),
@@ -64,23 +63,21 @@ final class ImageEditRepository {
     }
 
     /** Deletes the image; its rendition rows go with it (ON DELETE CASCADE). */
-    void delete(DbExecute db, int id) {
-        db.delete("DELETE FROM image WHERE id = ?", id);
+    void delete(Statements db, int id) {
+        db.update("DELETE FROM image WHERE id = ?", id);
     }
 
     /** The files of the image's renditions. */
-    List<String> renditionFiles(DbExecute db, int id) {
-        try (Stream<DbRow> rows = db.query("SELECT DISTINCT file FROM image_rendition WHERE image_id = ?", id)) {
-            return rows.map(row -> Rows.text(row, "file")).toList();
-        }
+    List<String> renditionFiles(Statements db, int id) {
+        return db.list("SELECT DISTINCT file FROM image_rendition WHERE image_id = ?", rs -> rs.getString("file"), id);
     }
 
-    private static AdminImage image(DbRow row) {
-        Integer x = Rows.nullableInt(row, "focal_point_x");
-        FocalPoint focalPoint = x == null ? null : new FocalPoint(x, Rows.intValue(row, "focal_point_y"),
-                Rows.intValue(row, "focal_point_width"), Rows.intValue(row, "focal_point_height"));
-        return new AdminImage(Rows.intValue(row, "id"), Rows.text(row, "title"), Rows.text(row, "description"),
-                Rows.text(row, "file"), Rows.intValue(row, "width"), Rows.intValue(row, "height"),
-                Rows.nullableLong(row, "file_size"), focalPoint, Rows.text(row, "created_at"));
+    private static AdminImage image(ResultSet rs) throws SQLException {
+        Integer x = Sql.nullableInt(rs, "focal_point_x");
+        FocalPoint focalPoint = x == null ? null : new FocalPoint(x, rs.getInt("focal_point_y"),
+                rs.getInt("focal_point_width"), rs.getInt("focal_point_height"));
+        return new AdminImage(rs.getInt("id"), rs.getString("title"), rs.getString("description"),
+                rs.getString("file"), rs.getInt("width"), rs.getInt("height"),
+                Sql.nullableLong(rs, "file_size"), focalPoint, rs.getString("created_at"));
     }
 }

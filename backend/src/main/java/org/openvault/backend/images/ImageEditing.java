@@ -12,11 +12,10 @@ import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import io.helidon.dbclient.DbExecute;
 import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.audit.AuditLog;
 import org.openvault.backend.auth.Caller;
-import org.openvault.backend.database.Database;
+import org.openvault.backend.database.Sql;
 import org.openvault.backend.validation.Violations;
 
 /**
@@ -36,18 +35,18 @@ public final class ImageEditing {
     private static final Logger LOG = Logger.getLogger(ImageEditing.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Database database;
+    private final Sql sql;
     private final ImageEditRepository images = new ImageEditRepository();
     private final ImageStorage storage;
     private final AuditLog audit;
     private final ImageInspector inspector;
 
     /** {@code maxPixels}: the largest width × height an upload may have. */
-    public ImageEditing(Database database, ImageStorage storage, AuditLog audit, long maxPixels) {
+    public ImageEditing(Sql sql, ImageStorage storage, AuditLog audit, long maxPixels) {
         if (maxPixels < 1) {
             throw new IllegalArgumentException("ov.media.max-upload-pixels must be positive");
         }
-        this.database = database;
+        this.sql = sql;
         this.storage = storage;
         this.audit = audit;
         this.inspector = new ImageInspector(maxPixels);
@@ -58,13 +57,12 @@ public final class ImageEditing {
     }
 
     Map<String, Object> get(int id) {
-        DbExecute db = database.client().execute();
-        AdminImage image = images.find(db, id).orElseThrow(ImageEditing::noSuchImage);
-        return image.json(storage, ImageUsage.of(db, id));
+        AdminImage image = images.find(sql, id).orElseThrow(ImageEditing::noSuchImage);
+        return image.json(storage, ImageUsage.of(sql, id));
     }
 
     List<Map<String, Object>> list(String search, int limit, int offset) {
-        return images.list(database.client().execute(), search, limit, offset).stream()
+        return images.list(sql, search, limit, offset).stream()
                 .map(image -> image.json(storage, null)).toList();
     }
 
@@ -81,7 +79,7 @@ public final class ImageEditing {
             throw new UncheckedIOException("cannot store the upload as " + file, e);
         }
         try {
-            return database.inTransaction(tx -> {
+            return sql.inTransaction(tx -> {
                 int id = images.insert(tx, new ImageEditRepository.NewImage(title, description, file,
                         inspected.width(), inspected.height(), form.size(), form.sha1()));
                 Map<String, Object> details = new LinkedHashMap<>();
@@ -102,7 +100,7 @@ public final class ImageEditing {
 
     /** Applies the changes that differ from what is stored; answers the image. */
     Map<String, Object> update(Caller caller, int id, Changes changes) {
-        return database.inTransaction(tx -> {
+        return sql.inTransaction(tx -> {
             AdminImage image = images.lock(tx, id).orElseThrow(ImageEditing::noSuchImage);
             if (changes.focalPoint() != null) {
                 Violations violations = new Violations();
@@ -144,7 +142,7 @@ public final class ImageEditing {
      * rows with it; its files (original and renditions) are removed after the commit, a failure there only logged.
      */
     void delete(Caller caller, int id) {
-        List<String> files = database.inTransaction(tx -> {
+        List<String> files = sql.inTransaction(tx -> {
             AdminImage image = images.lock(tx, id).orElseThrow(ImageEditing::noSuchImage);
             List<ImageUsage.Use> usage = ImageUsage.of(tx, id);
             if (!usage.isEmpty()) {

@@ -24,13 +24,13 @@ public final class ImageRepository {
     }
 
     public Optional<Image> find(int id) {
-        return first(sql.query("SELECT " + IMAGE_COLUMNS + " FROM image WHERE id = ?", List.of(id), ImageRepository::image));
+        return sql.one("SELECT " + IMAGE_COLUMNS + " FROM image WHERE id = ?", ImageRepository::image, id);
     }
 
     public Optional<Rendition> findRendition(int imageId, String filterSpec, String focalPointKey) {
-        return first(sql.query("SELECT file, width, height FROM image_rendition"
+        return sql.one("SELECT file, width, height FROM image_rendition"
                         + " WHERE image_id = ? AND filter_spec = ? AND focal_point_key = ?",
-                List.of(imageId, filterSpec, focalPointKey), ImageRepository::rendition));
+                ImageRepository::rendition, imageId, filterSpec, focalPointKey);
     }
 
     /**
@@ -38,20 +38,20 @@ public final class ImageRepository {
      * another backend process) stored the same rendition first, its row wins and this one is dropped.
      */
     public Rendition saveRendition(int imageId, String filterSpec, String focalPointKey, Rendition rendition) {
-        List<Rendition> inserted = sql.query(
+        Optional<Rendition> inserted = sql.one(
                 "INSERT INTO image_rendition (image_id, filter_spec, focal_point_key, file, width, height)"
                         + " VALUES (?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT ON CONSTRAINT image_rendition_unique DO NOTHING"
                         + " RETURNING file, width, height",
-                List.of(imageId, filterSpec, focalPointKey, rendition.file(), rendition.width(), rendition.height()),
-                ImageRepository::rendition);
-        return inserted.isEmpty() ? findRendition(imageId, filterSpec, focalPointKey).orElse(rendition) : inserted.getFirst();
+                ImageRepository::rendition, imageId, filterSpec, focalPointKey, rendition.file(), rendition.width(),
+                rendition.height());
+        return inserted.or(() -> findRendition(imageId, filterSpec, focalPointKey)).orElse(rendition);
     }
 
     /** The image and filter spec a stored rendition file was made from, to re-create a lost file. */
     public Optional<RenditionSource> renditionSource(String file) {
-        return first(sql.query("SELECT image_id, filter_spec FROM image_rendition WHERE file = ? LIMIT 1", List.of(file),
-                rs -> new RenditionSource(rs.getInt("image_id"), rs.getString("filter_spec"))));
+        return sql.one("SELECT image_id, filter_spec FROM image_rendition WHERE file = ? LIMIT 1",
+                rs -> new RenditionSource(rs.getInt("image_id"), rs.getString("filter_spec")), file);
     }
 
     /** Where a rendition file came from. */
@@ -63,21 +63,21 @@ public final class ImageRepository {
         List<Object> params = new ArrayList<>(query.params());
         params.add((long) query.limit());
         params.add((long) query.offset());
-        return sql.query("SELECT " + IMAGE_COLUMNS + " FROM image WHERE " + query.where()
-                + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?", params, ImageRepository::image);
+        return sql.list("SELECT " + IMAGE_COLUMNS + " FROM image WHERE " + query.where()
+                + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?", ImageRepository::image, params.toArray());
     }
 
     long count(ImageQuery query) {
-        return sql.query("SELECT count(*) FROM image WHERE " + query.where(), query.params(), rs -> rs.getLong(1))
-                .getFirst();
+        return sql.one("SELECT count(*) FROM image WHERE " + query.where(), rs -> rs.getLong(1),
+                query.params().toArray()).orElseThrow();
     }
 
     /** The image with this id if it also matches the query's filters (detail views apply filters too). */
     Optional<Image> find(int id, ImageQuery query) {
         List<Object> params = new ArrayList<>(query.params());
         params.add(id);
-        return first(sql.query("SELECT " + IMAGE_COLUMNS + " FROM image WHERE " + query.where() + " AND id = ?",
-                params, ImageRepository::image));
+        return sql.one("SELECT " + IMAGE_COLUMNS + " FROM image WHERE " + query.where() + " AND id = ?",
+                ImageRepository::image, params.toArray());
     }
 
     private static Image image(ResultSet rs) throws SQLException {
@@ -93,9 +93,5 @@ public final class ImageRepository {
 
     private static Rendition rendition(ResultSet rs) throws SQLException {
         return new Rendition(rs.getString("file"), rs.getInt("width"), rs.getInt("height"));
-    }
-
-    private static <T> Optional<T> first(List<T> rows) {
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 }

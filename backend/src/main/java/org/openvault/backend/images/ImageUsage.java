@@ -3,11 +3,8 @@ package org.openvault.backend.images;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
-import org.openvault.backend.database.Rows;
+import org.openvault.backend.database.Statements;
 
 /**
  * Where an image is used: as the cover or hero image of exhibits and collections, as an author's portrait, embedded
@@ -66,17 +63,13 @@ final class ImageUsage {
     }
 
     /** Every use, pages before authors, each page field once (the live use when live and draft both have it). */
-    static List<Use> of(DbExecute db, int imageId) {
+    static List<Use> of(Statements db, int imageId) {
         String id = String.valueOf(imageId);
         Object[] params = {imageId, imageId, id, imageId, imageId, id, id, id, id, imageId, id, imageId, id};
         Map<String, Use> uses = new LinkedHashMap<>();
-        try (Stream<DbRow> rows = db.query(LIVE, params)) {
-            rows.forEach(row -> {
-                String field = Rows.text(row, "field").replace("_id", "");
-                Use use = new Use(Rows.text(row, "type"), Rows.longValue(row, "id"), Rows.text(row, "title"), field,
-                        Rows.bool(row, "draft"));
-                uses.putIfAbsent(use.type() + "/" + use.id() + "/" + field, use);
-            });
+        for (Use use : db.list(LIVE, rs -> new Use(rs.getString("type"), rs.getLong("id"), rs.getString("title"),
+                rs.getString("field").replace("_id", ""), rs.getBoolean("draft")), params)) {
+            uses.putIfAbsent(use.type() + "/" + use.id() + "/" + use.field(), use);
         }
         return uses.values().stream()
                 .sorted(java.util.Comparator.comparing((Use u) -> u.type().equals("authors.Author"))

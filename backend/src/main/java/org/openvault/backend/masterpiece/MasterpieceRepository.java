@@ -29,7 +29,7 @@ public final class MasterpieceRepository {
     public List<Season> seasons() {
         Map<Integer, String> years = new LinkedHashMap<>();
         Map<Integer, List<Miniseries>> miniseries = new LinkedHashMap<>();
-        sql.query(SEASONS, List.of(), rs -> {
+        sql.list(SEASONS, rs -> {
             int number = rs.getInt("number");
             years.put(number, rs.getString("years"));
             List<Miniseries> ofSeason = miniseries.computeIfAbsent(number, n -> new ArrayList<>());
@@ -44,7 +44,7 @@ public final class MasterpieceRepository {
     }
 
     public Optional<Miniseries> miniseries(String key) {
-        return sql.query(ONE, List.of(key), MasterpieceRepository::miniseries).stream().findFirst();
+        return sql.one(ONE, MasterpieceRepository::miniseries, key);
     }
 
     private static Miniseries miniseries(ResultSet rs) throws SQLException {

@@ -3,7 +3,7 @@ package org.openvault.backend.pages;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.dbclient.DbExecute;
+import org.openvault.backend.database.Statements;
 import org.openvault.backend.editing.EditContext;
 import org.openvault.backend.editing.TypeFields;
 
@@ -36,12 +36,12 @@ public final class FolderFields implements TypeFields {
     }
 
     @Override
-    public void read(DbExecute db, int pageId, ObjectNode into) {
+    public void read(Statements db, int pageId, ObjectNode into) {
         // only the common fields
     }
 
     @Override
-    public void write(DbExecute db, int pageId, ObjectNode content) {
+    public void write(Statements db, int pageId, ObjectNode content) {
         // only the common fields
     }
 }

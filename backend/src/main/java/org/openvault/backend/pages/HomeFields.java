@@ -3,8 +3,7 @@ package org.openvault.backend.pages;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.dbclient.DbExecute;
-import org.openvault.backend.database.Rows;
+import org.openvault.backend.database.Statements;
 import org.openvault.backend.editing.ContentChecks;
 import org.openvault.backend.editing.EditContext;
 import org.openvault.backend.editing.TypeFields;
@@ -36,14 +35,14 @@ public final class HomeFields implements TypeFields {
     }
 
     @Override
-    public void read(DbExecute db, int pageId, ObjectNode into) {
-        into.put("body", db.get("SELECT body FROM home_page WHERE page_id = ?", pageId)
-                .map(row -> Rows.text(row, "body")).orElse(""));
+    public void read(Statements db, int pageId, ObjectNode into) {
+        into.put("body", db.one("SELECT body FROM home_page WHERE page_id = ?", rs -> rs.getString("body"), pageId)
+                .orElse(""));
     }
 
     @Override
-    public void write(DbExecute db, int pageId, ObjectNode content) {
-        db.dml("INSERT INTO home_page (page_id, body) VALUES (?, ?)"
+    public void write(Statements db, int pageId, ObjectNode content) {
+        db.update("INSERT INTO home_page (page_id, body) VALUES (?, ?)"
                 + " ON CONFLICT (page_id) DO UPDATE SET body = EXCLUDED.body", pageId, content.get("body").asText());
     }
 }

@@ -147,8 +147,8 @@ public final class PageRepository {
     public long[] count(PageKind<?> kind, Criteria criteria, String condition, Object... params) {
         List<Object> all = new ArrayList<>(List.of(params));
         all.addAll(criteria.params);
-        return sql.query("SELECT count(*), count(*) FILTER (WHERE " + condition + ")" + from(kind, criteria), all,
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
+        return sql.one("SELECT count(*), count(*) FILTER (WHERE " + condition + ")" + from(kind, criteria),
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, all.toArray()).orElseThrow();
     }
 
     private static String from(PageKind<?> kind, Criteria criteria) {
@@ -169,14 +169,14 @@ public final class PageRepository {
         params.add(criteria.limit);
         params.add(criteria.offset);
         long[] total = {0};
-        List<R> items = sql.query(query, params, rs -> {
+        List<R> items = sql.list(query, rs -> {
             total[0] = rs.getLong("total_count");
             return kind.read(readPage(rs), rs, detail);
-        });
+        }, params.toArray());
         if (criteria.knownTotal != null) {
             total[0] = criteria.knownTotal;
         } else if (items.isEmpty() && (criteria.offset > 0 || criteria.limit == 0)) {
-            total[0] = sql.query("SELECT count(*)" + from, criteria.params, rs -> rs.getLong(1)).get(0);
+            total[0] = sql.one("SELECT count(*)" + from, rs -> rs.getLong(1), criteria.params.toArray()).orElseThrow();
         }
         return new Found<>(total[0], items);
     }
@@ -186,8 +186,8 @@ public final class PageRepository {
         if (id < 0 || id > Integer.MAX_VALUE) {
             return Optional.empty();
         }
-        return sql.query("SELECT p.type" + COMMON_FROM + " WHERE p.live AND p.id = ? AND starts_with(p.url_path, site.url_path)",
-                List.of((int) id), rs -> rs.getString(1)).stream().findFirst();
+        return sql.one("SELECT p.type" + COMMON_FROM + " WHERE p.live AND p.id = ? AND starts_with(p.url_path, site.url_path)",
+                rs -> rs.getString(1), (int) id);
     }
 
     /** The url_path of a live page of the site, for tree filters. */
@@ -195,8 +195,8 @@ public final class PageRepository {
         if (id < 0 || id > Integer.MAX_VALUE) {
             return Optional.empty();
         }
-        return sql.query("SELECT p.url_path" + COMMON_FROM + " WHERE p.live AND p.id = ? AND starts_with(p.url_path, site.url_path)",
-                List.of((int) id), rs -> rs.getString(1)).stream().findFirst();
+        return sql.one("SELECT p.url_path" + COMMON_FROM + " WHERE p.live AND p.id = ? AND starts_with(p.url_path, site.url_path)",
+                rs -> rs.getString(1), (int) id);
     }
 
     /** The live page at a public path ({@code /my-exhibit/}) of the site, for {@code find/?html_path=}. */
@@ -205,13 +205,13 @@ public final class PageRepository {
         if (!relative.isEmpty() && !relative.endsWith("/")) {
             relative = relative + "/";
         }
-        return sql.query("SELECT p.id" + COMMON_FROM + " WHERE p.live AND p.url_path = site.url_path || ?",
-                List.of(relative), rs -> rs.getInt(1)).stream().findFirst();
+        return sql.one("SELECT p.id" + COMMON_FROM + " WHERE p.live AND p.url_path = site.url_path || ?",
+                rs -> rs.getInt(1), relative);
     }
 
     /** Type names that exist in the page table. */
     public List<String> knownTypes() {
-        return sql.query("SELECT DISTINCT type FROM page", List.of(), rs -> rs.getString(1));
+        return sql.list("SELECT DISTINCT type FROM page", rs -> rs.getString(1));
     }
 
     private static PageRow readPage(ResultSet rs) throws SQLException {

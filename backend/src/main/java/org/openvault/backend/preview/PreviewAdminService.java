@@ -21,7 +21,7 @@ import org.openvault.backend.api.ApiUrls;
 import org.openvault.backend.auth.Authenticator;
 import org.openvault.backend.auth.Caller;
 import org.openvault.backend.auth.Permission;
-import org.openvault.backend.database.Database;
+import org.openvault.backend.database.Sql;
 import org.openvault.backend.editing.ContentValidator;
 import org.openvault.backend.editing.EditContext;
 import org.openvault.backend.editing.PageEditRepository;
@@ -42,7 +42,7 @@ public final class PreviewAdminService implements HttpService {
 
     private static final Set<String> FIELDS = Set.of("type", "page_id", "parent_id", "content");
 
-    private final Database database;
+    private final Sql sql;
     private final PreviewRepository previews;
     private final PreviewTokens tokens;
     private final PageTypes types;
@@ -51,10 +51,10 @@ public final class PreviewAdminService implements HttpService {
     private final ApiUrls urls;
     private final Authenticator authenticator;
 
-    public PreviewAdminService(Database database, PreviewRepository previews, PreviewTokens tokens, PageTypes types,
+    public PreviewAdminService(Sql sql, PreviewRepository previews, PreviewTokens tokens, PageTypes types,
                                PageEditRepository pages, PageEditing editing, ApiUrls urls,
                                Authenticator authenticator) {
-        this.database = database;
+        this.sql = sql;
         this.previews = previews;
         this.tokens = tokens;
         this.types = types;
@@ -77,7 +77,7 @@ public final class PreviewAdminService implements HttpService {
         Long pageId = JsonFields.integer(body, "", "page_id", null, 1, Integer.MAX_VALUE, given);
         Long parentId = JsonFields.integer(body, "", "parent_id", null, 1, Integer.MAX_VALUE, given);
         given.throwIfAny();
-        Map<String, Object> answer = database.inTransaction(tx -> {
+        Map<String, Object> answer = sql.inTransaction(tx -> {
             Violations violations = new Violations();
             List<String> previewable = PagePreviewService.typeNames().stream()
                     .filter(name -> types.get(name).isPresent()).toList();

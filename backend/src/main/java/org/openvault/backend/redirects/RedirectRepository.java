@@ -1,10 +1,11 @@
 package org.openvault.backend.redirects;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbRow;
+import org.openvault.backend.database.Sql;
 
 /** Reads the legacy redirects table. */
 public final class RedirectRepository {
@@ -12,28 +13,27 @@ public final class RedirectRepository {
     /** The entry for the path itself or, failing that, for the nearest parent path (whole segments only). */
     private static final String FOR_PATH = """
             SELECT old_path, target, permanent FROM redirect
-            WHERE old_path = :path OR :path LIKE replace(replace(old_path, '%', '\\%'), '_', '\\_') || '/%'
+            WHERE old_path = ? OR ? LIKE replace(replace(old_path, '%', '\\%'), '_', '\\_') || '/%'
             ORDER BY length(old_path) DESC
             LIMIT 1
             """;
     private static final String ALL = "SELECT old_path, target, permanent FROM redirect ORDER BY old_path";
 
-    private final DbClient db;
+    private final Sql sql;
 
-    public RedirectRepository(DbClient db) {
-        this.db = db;
+    public RedirectRepository(Sql sql) {
+        this.sql = sql;
     }
 
     public Optional<Redirect> forPath(String path) {
-        return db.execute().createGet(FOR_PATH).addParam("path", path).execute().map(RedirectRepository::redirect);
+        return sql.one(FOR_PATH, RedirectRepository::redirect, path, path);
     }
 
     public List<Redirect> all() {
-        return db.execute().createQuery(ALL).execute().map(RedirectRepository::redirect).toList();
+        return sql.list(ALL, RedirectRepository::redirect);
     }
 
-    private static Redirect redirect(DbRow row) {
-        return new Redirect(row.column("old_path").get(String.class), row.column("target").get(String.class),
-                row.column("permanent").get(Boolean.class));
+    private static Redirect redirect(ResultSet rs) throws SQLException {
+        return new Redirect(rs.getString("old_path"), rs.getString("target"), rs.getBoolean("permanent"));
     }
 }

@@ -1,6 +1,5 @@
 package org.openvault.backend.responsecache;
 
-import java.util.List;
 import java.util.function.Supplier;
 
 import org.openvault.backend.database.Sql;
@@ -19,11 +18,8 @@ public final class ContentVersion {
     }
 
     public long current() {
-        List<Long> rows = sql.query(CURRENT, List.of(), rs -> rs.getLong(1));
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("content_version has no row: is the database migrated?");
-        }
-        return rows.get(0);
+        return sql.one(CURRENT, rs -> rs.getLong(1)).orElseThrow(
+                () -> new IllegalStateException("content_version has no row: is the database migrated?"));
     }
 
     /**

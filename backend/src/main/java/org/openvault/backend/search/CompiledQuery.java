@@ -1,9 +1,5 @@
 package org.openvault.backend.search;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import org.openvault.backend.database.Statements;
 
 /**
  * A visitor's query text made ready for SQL: parsed, fuzzy words expanded against the vocabulary
@@ -44,7 +42,7 @@ public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike) {
             """;
     private static final String LEXEME_COUNT = "SELECT numnode(to_tsquery('english', ?))";
 
-    public static CompiledQuery compile(Connection connection, String text) throws SQLException {
+    public static CompiledQuery compile(Statements db, String text) {
         if (text == null || text.isBlank()) {
             return new CompiledQuery(Kind.ALL, null, null);
         }
@@ -58,8 +56,8 @@ public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike) {
         if (parsed.isEmpty()) {
             return new CompiledQuery(Kind.NONE, null, null);
         }
-        TsQueryText ts = TsQueryText.of(parsed.get(), similarWords(connection, parsed.get()));
-        if (lexemes(connection, ts.match()) > 0) {
+        TsQueryText ts = TsQueryText.of(parsed.get(), similarWords(db, parsed.get()));
+        if (lexemes(db, ts.match()) > 0) {
             return new CompiledQuery(Kind.TEXT, ts, null);
         }
         // Only stop words ("the", "who"): fall back to a title substring match, like the ES edge-ngrams did.
@@ -67,17 +65,11 @@ public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike) {
         return new CompiledQuery(Kind.TITLE, ts, "%" + likeEscape(words.toLowerCase(Locale.ROOT)) + "%");
     }
 
-    private static int lexemes(Connection connection, String tsquery) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(LEXEME_COUNT)) {
-            st.setString(1, tsquery);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+    private static int lexemes(Statements db, String tsquery) {
+        return db.one(LEXEME_COUNT, rs -> rs.getInt(1), tsquery).orElseThrow();
     }
 
-    private static Map<String, List<String>> similarWords(Connection connection, SearchQuery query) throws SQLException {
+    private static Map<String, List<String>> similarWords(Statements db, SearchQuery query) {
         Map<String, List<String>> similar = new HashMap<>();
         int looked = 0;
         for (SearchQuery.Word w : TsQueryText.fuzzyWords(query)) {
@@ -85,18 +77,10 @@ public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike) {
                 continue;
             }
             List<String> found = new ArrayList<>();
-            try (PreparedStatement st = connection.prepareStatement(SIMILAR_WORDS)) {
-                st.setString(1, w.word());
-                st.setInt(2, w.word().length() - w.fuzziness());
-                st.setInt(3, w.word().length() + w.fuzziness());
-                st.setString(4, w.word());
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next() && found.size() < MAX_EXPANSIONS) {
-                        String candidate = rs.getString(1);
-                        if (EditDistance.withinLimit(w.word(), candidate, w.fuzziness())) {
-                            found.add(candidate);
-                        }
-                    }
+            for (String candidate : db.list(SIMILAR_WORDS, rs -> rs.getString(1), w.word(),
+                    w.word().length() - w.fuzziness(), w.word().length() + w.fuzziness(), w.word())) {
+                if (found.size() < MAX_EXPANSIONS && EditDistance.withinLimit(w.word(), candidate, w.fuzziness())) {
+                    found.add(candidate);
                 }
             }
             similar.put(w.word(), found);

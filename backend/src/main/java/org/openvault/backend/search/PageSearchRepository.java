@@ -1,21 +1,13 @@
 package org.openvault.backend.search;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
-import org.openvault.backend.database.DatabaseUnavailableException;
+import org.openvault.backend.database.Sql;
+import org.openvault.backend.database.Statements;
 
 /** Searches {@code search_document} (live exhibits and collections): facets, sorted hits with highlights. */
 public final class PageSearchRepository {
@@ -65,53 +57,48 @@ public final class PageSearchRepository {
         ALL, TITLE, REST
     }
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    public PageSearchRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public PageSearchRepository(Sql sql) {
+        this.sql = sql;
     }
 
     public Result search(Search search) {
-        try (Connection connection = connection()) {
-            CompiledQuery query = CompiledQuery.compile(connection, search.query());
-            long offset = (long) (search.page() - 1) * search.perPage();
-            boolean text = query.kind() == CompiledQuery.Kind.TEXT;
-            if (text) {
-                setIndexScans(connection, true);
-            }
-            try {
-                Counts counts = facets(connection, query, search);
-                List<Hit> hits = List.of();
-                if (counts.total() > offset) {
-                    Tier tier = Tier.ALL;
-                    long tierOffset = offset;
-                    if (text && search.sort() == SearchSort.RELEVANCE) {
-                        if (offset + search.perPage() <= counts.titleTier()) {
-                            tier = Tier.TITLE;
-                        } else if (offset >= counts.titleTier()) {
-                            tier = Tier.REST;
-                            tierOffset = offset - counts.titleTier();
-                        }
-                    }
-                    hits = hits(connection, query, search, tier, tierOffset);
-                }
-                return new Result(counts.total(), counts.typeCounts(), counts.featuredCount(), hits);
-            } finally {
-                if (text) {
-                    setIndexScans(connection, false);
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(e);
+        CompiledQuery query = CompiledQuery.compile(sql, search.query());
+        if (query.kind() != CompiledQuery.Kind.TEXT) {
+            return search(sql, query, search);
         }
+        return sql.inTransaction(tx -> {
+            indexScansOnly(tx);
+            return search(tx, query, search);
+        });
+    }
+
+    private static Result search(Statements db, CompiledQuery query, Search search) {
+        long offset = (long) (search.page() - 1) * search.perPage();
+        Counts counts = facets(db, query, search);
+        List<Hit> hits = List.of();
+        if (counts.total() > offset) {
+            Tier tier = Tier.ALL;
+            long tierOffset = offset;
+            if (query.kind() == CompiledQuery.Kind.TEXT && search.sort() == SearchSort.RELEVANCE) {
+                if (offset + search.perPage() <= counts.titleTier()) {
+                    tier = Tier.TITLE;
+                } else if (offset >= counts.titleTier()) {
+                    tier = Tier.REST;
+                    tierOffset = offset - counts.titleTier();
+                }
+            }
+            hits = hits(db, query, search, tier, tierOffset);
+        }
+        return new Result(counts.total(), counts.typeCounts(), counts.featuredCount(), hits);
     }
 
     /**
      * The requested slice of the matches in order; ranks are computed only to sort by relevance (ranking reads
      * every match's whole tsvector), highlights and snippets only for the slice.
      */
-    private List<Hit> hits(Connection connection, CompiledQuery query, Search search, Tier tier, long offset)
-            throws SQLException {
+    private static List<Hit> hits(Statements db, CompiledQuery query, Search search, Tier tier, long offset) {
         boolean text = query.kind() == CompiledQuery.Kind.TEXT;
         SqlText sql = new SqlText("SELECT h.page_id, h.type, h.slug, h.title, h.featured, h.hero_image_id,"
                 + " h.last_published_at, ");
@@ -144,17 +131,13 @@ public final class PageSearchRepository {
         }
         sql.append(" ORDER BY " + search.sort().orderBy() + " LIMIT ? OFFSET ?) h", search.perPage(), offset);
         sql.append(" JOIN search_document s ON s.page_id = h.page_id ORDER BY " + qualified(search.sort()));
-        List<Hit> hits = new ArrayList<>();
-        try (PreparedStatement st = sql.prepare(connection); ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                String title = rs.getString(4);
-                hits.add(new Hit(rs.getInt(1), rs.getString(2), rs.getString(3), title,
-                        Highlight.html(text ? rs.getString(8) : title),
-                        text ? Highlight.html(rs.getString(9)) : Highlight.opening(rs.getString(9)),
-                        rs.getBoolean(5), (Integer) rs.getObject(6), rs.getObject(7, OffsetDateTime.class)));
-            }
-        }
-        return hits;
+        return db.list(sql.toString(), rs -> {
+            String title = rs.getString(4);
+            return new Hit(rs.getInt(1), rs.getString(2), rs.getString(3), title,
+                    Highlight.html(text ? rs.getString(8) : title),
+                    text ? Highlight.html(rs.getString(9)) : Highlight.opening(rs.getString(9)),
+                    rs.getBoolean(5), (Integer) rs.getObject(6), rs.getObject(7, OffsetDateTime.class));
+        }, sql.params());
     }
 
     /** The facet counts, the total, and how many of the counted matches are in the title tier of the ranking. */
@@ -165,13 +148,7 @@ public final class PageSearchRepository {
      * Facet counts and the total in one pass over the matches: type counts ignore the type filter, the featured
      * count the featured filter. For relevance, also the size of the title tier among the counted matches.
      */
-    private static Counts facets(Connection connection, CompiledQuery query, Search search) throws SQLException {
-        Map<String, Long> typeCounts = new LinkedHashMap<>();
-        typeCounts.put(EXHIBIT, 0L);
-        typeCounts.put(COLLECTION, 0L);
-        long featured = 0;
-        long total = 0;
-        long titleTier = 0;
+    private static Counts facets(Statements db, CompiledQuery query, Search search) {
         SqlText sql = new SqlText("SELECT type, featured, count(*), ");
         if (query.kind() == CompiledQuery.Kind.TEXT && search.sort() == SearchSort.RELEVANCE) {
             sql.append("count(*) FILTER (WHERE " + TITLE_TIER + ")", query.ts().ranking());
@@ -181,36 +158,40 @@ public final class PageSearchRepository {
         sql.append(" FROM search_document d WHERE ");
         match(sql, query);
         sql.append(" GROUP BY type, featured");
-        try (PreparedStatement st = sql.prepare(connection); ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                String type = rs.getString(1);
-                boolean isFeatured = rs.getBoolean(2);
-                long count = rs.getLong(3);
-                boolean typeSelected = search.types().isEmpty() || search.types().contains(type);
-                if (!search.featuredOnly() || isFeatured) {
-                    typeCounts.merge(type, count, Long::sum);
-                }
-                if (typeSelected && isFeatured) {
-                    featured += count;
-                }
-                if (typeSelected && (!search.featuredOnly() || isFeatured)) {
-                    total += count;
-                    titleTier += rs.getLong(4);
-                }
+        Map<String, Long> typeCounts = new LinkedHashMap<>();
+        typeCounts.put(EXHIBIT, 0L);
+        typeCounts.put(COLLECTION, 0L);
+        long featured = 0;
+        long total = 0;
+        long titleTier = 0;
+        for (FacetRow row : db.list(sql.toString(), rs -> new FacetRow(rs.getString(1), rs.getBoolean(2),
+                rs.getLong(3), rs.getLong(4)), sql.params())) {
+            boolean typeSelected = search.types().isEmpty() || search.types().contains(row.type());
+            if (!search.featuredOnly() || row.featured()) {
+                typeCounts.merge(row.type(), row.count(), Long::sum);
+            }
+            if (typeSelected && row.featured()) {
+                featured += row.count();
+            }
+            if (typeSelected && (!search.featuredOnly() || row.featured())) {
+                total += row.count();
+                titleTier += row.titleTier();
             }
         }
         return new Counts(total, typeCounts, featured, titleTier);
     }
 
+    /** One group of the facet counts: matches of a type and featured flag, and how many are in the title tier. */
+    private record FacetRow(String type, boolean featured, long count, long titleTier) {
+    }
+
     /**
      * For a word found in a quarter of the pages the planner prefers a sequential scan, which decompresses every
-     * page's tsvector to test it (5x slower than the GIN index at 10,000 pages). The session setting is reset
-     * before the connection goes back to the pool.
+     * page's tsvector to test it (5x slower than the GIN index at 10,000 pages). SET LOCAL: the setting ends with
+     * the transaction, so the pooled connection goes back as it was.
      */
-    static void setIndexScans(Connection connection, boolean only) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute(only ? "SET enable_seqscan = off" : "RESET enable_seqscan");
-        }
+    private static void indexScansOnly(Statements tx) {
+        tx.update("SET LOCAL enable_seqscan = off");
     }
 
     private static String qualified(SearchSort sort) {
@@ -226,20 +207,5 @@ public final class PageSearchRepository {
             case TEXT -> sql.append("d.document @@ " + TSQUERY, query.ts().match());
             case TITLE -> sql.append("lower(d.title) LIKE ?", query.titleLike());
         }
-    }
-
-    private Connection connection() {
-        try {
-            return dataSource.getConnection();
-        } catch (SQLException e) {
-            throw new DatabaseUnavailableException(e);
-        }
-    }
-
-    static RuntimeException failure(SQLException e) {
-        if (e instanceof SQLTransientConnectionException) {
-            return new DatabaseUnavailableException(e);
-        }
-        return new IllegalStateException("Search failed: " + e.getMessage(), e);
     }
 }

@@ -1,15 +1,8 @@
 package org.openvault.backend.search;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import org.openvault.backend.database.DatabaseUnavailableException;
+import org.openvault.backend.database.Sql;
 
 /** Searches the GBH series titles ({@code gbh_series}) with the same query syntax as the pages. */
 public final class SeriesRepository {
@@ -42,57 +35,38 @@ public final class SeriesRepository {
     public record Result(long total, List<Series> series) {
     }
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    public SeriesRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public SeriesRepository(Sql sql) {
+        this.sql = sql;
     }
 
     public Result search(Search search) {
-        try (Connection connection = connection()) {
-            CompiledQuery query = CompiledQuery.compile(connection, search.query());
-            SqlText count = new SqlText("SELECT count(*) FROM gbh_series d WHERE ");
-            PageSearchRepository.match(count, query);
-            long total;
-            try (PreparedStatement st = count.prepare(connection); ResultSet rs = st.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-            boolean text = query.kind() == CompiledQuery.Kind.TEXT;
-            SqlText sql = new SqlText("SELECT id, title, ");
-            if (text) {
-                sql.append("ts_headline('english', search_headline_source(title), " + PageSearchRepository.TSQUERY + ", ?), ",
-                        query.ts().ranking(), Highlight.TITLE_OPTIONS);
-                sql.append("ts_rank_cd(d.document, " + PageSearchRepository.TSQUERY + ", 1)"
-                                + " + CASE WHEN d.document @@ " + PageSearchRepository.TSQUERY + " THEN 0.5 ELSE 0 END AS rank",
-                        query.ts().ranking(), query.ts().exact());
-            } else {
-                sql.append("NULL, 0 AS rank");
-            }
-            sql.append(" FROM gbh_series d WHERE ");
-            PageSearchRepository.match(sql, query);
-            sql.append(" ORDER BY " + search.sort().orderBy);
-            if (search.perPage() > 0) {
-                sql.append(" LIMIT ? OFFSET ?", search.perPage(), (long) (search.page() - 1) * search.perPage());
-            }
-            List<Series> series = new ArrayList<>();
-            try (PreparedStatement st = sql.prepare(connection); ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    String title = rs.getString(2);
-                    series.add(new Series(rs.getInt(1), title, Highlight.html(text ? rs.getString(3) : title)));
-                }
-            }
-            return new Result(total, series);
-        } catch (SQLException e) {
-            throw PageSearchRepository.failure(e);
+        CompiledQuery query = CompiledQuery.compile(sql, search.query());
+        SqlText count = new SqlText("SELECT count(*) FROM gbh_series d WHERE ");
+        PageSearchRepository.match(count, query);
+        long total = sql.one(count.toString(), rs -> rs.getLong(1), count.params()).orElseThrow();
+        boolean text = query.kind() == CompiledQuery.Kind.TEXT;
+        SqlText select = new SqlText("SELECT id, title, ");
+        if (text) {
+            select.append("ts_headline('english', search_headline_source(title), " + PageSearchRepository.TSQUERY + ", ?), ",
+                    query.ts().ranking(), Highlight.TITLE_OPTIONS);
+            select.append("ts_rank_cd(d.document, " + PageSearchRepository.TSQUERY + ", 1)"
+                            + " + CASE WHEN d.document @@ " + PageSearchRepository.TSQUERY + " THEN 0.5 ELSE 0 END AS rank",
+                    query.ts().ranking(), query.ts().exact());
+        } else {
+            select.append("NULL, 0 AS rank");
         }
-    }
-
-    private Connection connection() {
-        try {
-            return dataSource.getConnection();
-        } catch (SQLException e) {
-            throw new DatabaseUnavailableException(e);
+        select.append(" FROM gbh_series d WHERE ");
+        PageSearchRepository.match(select, query);
+        select.append(" ORDER BY " + search.sort().orderBy);
+        if (search.perPage() > 0) {
+            select.append(" LIMIT ? OFFSET ?", search.perPage(), (long) (search.page() - 1) * search.perPage());
         }
+        List<Series> series = sql.list(select.toString(), rs -> {
+            String title = rs.getString(2);
+            return new Series(rs.getInt(1), title, Highlight.html(text ? rs.getString(3) : title));
+        }, select.params());
+        return new Result(total, series);
     }
 }

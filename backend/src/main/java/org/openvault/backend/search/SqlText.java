@@ -1,8 +1,5 @@
 package org.openvault.backend.search;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,22 +20,9 @@ final class SqlText {
         return this;
     }
 
-    PreparedStatement prepare(Connection connection) throws SQLException {
-        PreparedStatement st = connection.prepareStatement(text.toString());
-        try {
-            for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                if (p instanceof String[] array) {
-                    st.setArray(i + 1, connection.createArrayOf("text", array));
-                } else {
-                    st.setObject(i + 1, p);
-                }
-            }
-            return st;
-        } catch (SQLException e) {
-            st.close();
-            throw e;
-        }
+    /** The values of the parameters, in the order of their {@code ?} in the text. */
+    Object[] params() {
+        return params.toArray();
     }
 
     @Override

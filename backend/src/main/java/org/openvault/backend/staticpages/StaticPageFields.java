@@ -3,8 +3,8 @@ package org.openvault.backend.staticpages;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.dbclient.DbExecute;
-import org.openvault.backend.database.Rows;
+import org.openvault.backend.api.ApiJson;
+import org.openvault.backend.database.Statements;
 import org.openvault.backend.editing.ContentChecks;
 import org.openvault.backend.editing.EditContext;
 import org.openvault.backend.editing.TypeFields;
@@ -30,19 +30,15 @@ public final class StaticPageFields implements TypeFields {
     }
 
     @Override
-    public void read(DbExecute db, int pageId, ObjectNode into) {
-        db.get("SELECT subtitle, body FROM static_page WHERE page_id = ?", pageId).ifPresentOrElse(row -> {
-            into.put("subtitle", Rows.text(row, "subtitle"));
-            into.put("body", Rows.text(row, "body"));
-        }, () -> {
-            into.put("subtitle", "");
-            into.put("body", "");
-        });
+    public void read(Statements db, int pageId, ObjectNode into) {
+        db.one("SELECT subtitle, body FROM static_page WHERE page_id = ?", rs -> ApiJson.MAPPER.createObjectNode()
+                        .put("subtitle", rs.getString("subtitle")).put("body", rs.getString("body")), pageId)
+                .ifPresentOrElse(into::setAll, () -> into.put("subtitle", "").put("body", ""));
     }
 
     @Override
-    public void write(DbExecute db, int pageId, ObjectNode content) {
-        db.dml("INSERT INTO static_page (page_id, subtitle, body) VALUES (?, ?, ?)"
+    public void write(Statements db, int pageId, ObjectNode content) {
+        db.update("INSERT INTO static_page (page_id, subtitle, body) VALUES (?, ?, ?)"
                         + " ON CONFLICT (page_id) DO UPDATE SET subtitle = EXCLUDED.subtitle, body = EXCLUDED.body",
                 pageId, content.get("subtitle").asText(), content.get("body").asText());
     }

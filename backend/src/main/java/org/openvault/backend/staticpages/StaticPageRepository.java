@@ -1,10 +1,11 @@
 package org.openvault.backend.staticpages;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbRow;
+import org.openvault.backend.database.Sql;
 
 /** Reads live static pages; their site path is their tree path below Home ('/home/credits/x/' -> '/credits/x'). */
 public final class StaticPageRepository {
@@ -16,28 +17,26 @@ public final class StaticPageRepository {
             FROM page p JOIN static_page s ON s.page_id = p.id
             WHERE p.live AND p.url_path LIKE '/home/_%'
             """;
-    private static final String BY_PATH = COLUMNS + " AND p.url_path = '/home' || :path || '/'";
+    private static final String BY_PATH = COLUMNS + " AND p.url_path = '/home' || ? || '/'";
     private static final String ALL = COLUMNS + " ORDER BY p.url_path";
 
-    private final DbClient db;
+    private final Sql sql;
 
-    public StaticPageRepository(DbClient db) {
-        this.db = db;
+    public StaticPageRepository(Sql sql) {
+        this.sql = sql;
     }
 
     public Optional<StaticPage> byPath(String path) {
-        return db.execute().createGet(BY_PATH).addParam("path", path).execute().map(StaticPageRepository::page);
+        return sql.one(BY_PATH, StaticPageRepository::page, path);
     }
 
     public List<StaticPage> all() {
-        return db.execute().createQuery(ALL).execute().map(StaticPageRepository::page).toList();
+        return sql.list(ALL, StaticPageRepository::page);
     }
 
-    private static StaticPage page(DbRow row) {
-        return new StaticPage(row.column("id").get(Integer.class), row.column("path").get(String.class),
-                row.column("slug").get(String.class), row.column("title").get(String.class),
-                row.column("subtitle").get(String.class), row.column("search_description").get(String.class),
-                row.column("body").get(String.class),
-                row.column("last_published_at").as(String.class).orElse(null));
+    private static StaticPage page(ResultSet rs) throws SQLException {
+        return new StaticPage(rs.getInt("id"), rs.getString("path"), rs.getString("slug"), rs.getString("title"),
+                rs.getString("subtitle"), rs.getString("search_description"), rs.getString("body"),
+                rs.getString("last_published_at"));
     }
 }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openvault.backend.BackendExtension;
 import org.openvault.backend.database.Database;
-import org.openvault.backend.database.Sql;
 import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -51,7 +50,7 @@ class RenditionsTest {
         database = Database.connect(Config.just(ConfigSources.create(Map.of(
                 "url", db.url(), "user", db.user(), "password", db.password()))));
         storage = new LocalImageStorage(backend.mediaRoot());
-        repository = new ImageRepository(new Sql(database.dataSource()));
+        repository = new ImageRepository(database.sql());
         imageJson = json(new Renditions(repository, storage));
         images = new TestImages(db, backend.mediaRoot());
     }

@@ -12,12 +12,14 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.openvault.backend.database.Sql;
 import org.openvault.db.Migrate;
 import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A search leaves the pooled connection as it found it (it turns sequential scans off while it runs). */
+/** A search leaves the pooled connection as it found it (it turns sequential scans off in its transaction). */
 class SessionSettingsTest {
 
     private static final TestDatabase DB = TestDatabase.get();
@@ -26,13 +28,14 @@ class SessionSettingsTest {
     void searchResetsTheSessionSettingItChanges() throws SQLException {
         try (Connection real = DB.connect()) {
             Migrate.migrate(new OneConnection(real));
-            PageSearchRepository repository = new PageSearchRepository(new OneConnection(real));
+            PageSearchRepository repository = new PageSearchRepository(new Sql(new OneConnection(real)));
             repository.search(new PageSearchRepository.Search("radio +television", Set.of(), false,
                     SearchSort.RELEVANCE, 1, 10));
             try (Statement st = real.createStatement(); ResultSet rs = st.executeQuery("SHOW enable_seqscan")) {
                 rs.next();
                 assertEquals("on", rs.getString(1));
             }
+            assertTrue(real.getAutoCommit(), "the connection is back in auto-commit");
         }
     }
 
