@@ -15,6 +15,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.admin.AdminJson;
+import org.openvault.backend.admin.AdminParameters;
 import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.admin.Paging;
 import org.openvault.backend.api.ApiJson;
@@ -62,7 +63,7 @@ public final class AuditService implements HttpService {
         });
         if (req.query().contains("user_id")) {
             where.append(" AND user_id = ?");
-            params.add(number(req.query().get("user_id")));
+            params.add(AdminParameters.positiveQueryNumber(req.query().get("user_id"), "user_id"));
         }
         time(req, "since", " AND at >= ?", where, params);
         time(req, "until", " AND at < ?", where, params);
@@ -76,7 +77,8 @@ public final class AuditService implements HttpService {
                 paging.offset()));
     }
 
-    private static void time(ServerRequest req, String name, String condition, StringBuilder where, List<Object> params) {
+    private static void time(ServerRequest req, String name, String condition, StringBuilder where,
+                             List<Object> params) {
         if (!req.query().contains(name)) {
             return;
         }
@@ -85,14 +87,6 @@ public final class AuditService implements HttpService {
             where.append(condition);
         } catch (DateTimeParseException e) {
             throw AdminProblem.badRequest("invalid_parameter", name + " must be an ISO-8601 time with offset");
-        }
-    }
-
-    private static long number(String raw) {
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw AdminProblem.badRequest("invalid_parameter", "user_id must be an integer");
         }
     }
 

@@ -12,6 +12,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.admin.AdminJson;
+import org.openvault.backend.admin.AdminParameters;
 import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.admin.JsonFields;
 import org.openvault.backend.admin.Paging;
@@ -58,7 +59,7 @@ public final class TokensService implements HttpService {
     }
 
     private void show(Caller caller, ServerRequest req, ServerResponse res) {
-        AdminJson.send(res, Status.OK_200, sessions.token(sql, UsersService.id(req))
+        AdminJson.send(res, Status.OK_200, sessions.token(sql, id(req))
                 .orElseThrow(() -> AdminProblem.notFound("no such token")));
     }
 
@@ -88,10 +89,15 @@ public final class TokensService implements HttpService {
         AdminJson.send(res, Status.CREATED_201, answer);
     }
 
+    private static long id(ServerRequest req) {
+        return AdminParameters.pathId(req, "id", Long.MAX_VALUE, "token");
+    }
+
     private void revoke(Caller caller, ServerRequest req, ServerResponse res) {
-        long id = UsersService.id(req);
+        long id = id(req);
         sql.inTransaction(tx -> {
-            Map<String, Object> token = sessions.token(tx, id).orElseThrow(() -> AdminProblem.notFound("no such token"));
+            Map<String, Object> token = sessions.token(tx, id)
+                    .orElseThrow(() -> AdminProblem.notFound("no such token"));
             if (sessions.revoke(tx, id)) {
                 audit.record(tx, caller, "token.revoke", new AuditLog.Subject("token", id, (String) token.get("name")),
                         Map.of());

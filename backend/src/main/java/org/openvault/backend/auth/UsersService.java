@@ -11,6 +11,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.admin.AdminJson;
+import org.openvault.backend.admin.AdminParameters;
 import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.admin.JsonFields;
 import org.openvault.backend.admin.Paging;
@@ -147,11 +148,7 @@ public final class UsersService implements HttpService {
         return new AuditLog.Subject("user", user.id(), user.username());
     }
 
-    static long id(ServerRequest req) {
-        try {
-            return Long.parseLong(req.path().pathParameters().get("id"));
-        } catch (NumberFormatException e) {
-            throw AdminProblem.notFound("no such object");
-        }
+    private static long id(ServerRequest req) {
+        return AdminParameters.pathId(req, "id", Long.MAX_VALUE, "user");
     }
 }

@@ -16,6 +16,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.admin.AdminJson;
+import org.openvault.backend.admin.AdminParameters;
 import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.admin.JsonFields;
 import org.openvault.backend.admin.Paging;
@@ -164,7 +165,8 @@ public final class AuthorsAdminService implements HttpService {
     }
 
     private AuthorEdits.EditedAuthor lockForWrite(Statements tx, long id, String ifMatch, boolean forDelete) {
-        AuthorEdits.EditedAuthor current = authors.lock(tx, id, forDelete).orElseThrow(AuthorsAdminService::noSuchAuthor);
+        AuthorEdits.EditedAuthor current = authors.lock(tx, id, forDelete)
+                .orElseThrow(AuthorsAdminService::noSuchAuthor);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new AdminProblem(Status.PRECONDITION_REQUIRED_428, "if_match_required",
                     "send If-Match with the ETag of the author as you loaded it (" + current.etag() + ")");
@@ -198,16 +200,7 @@ public final class AuthorsAdminService implements HttpService {
     }
 
     private static long id(ServerRequest req) {
-        String raw = req.path().pathParameters().get("id");
-        try {
-            long id = Long.parseLong(raw);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw AdminProblem.badRequest("invalid_parameter", "id must be a positive integer");
+        return AdminParameters.pathId(req, "id", Long.MAX_VALUE, "author");
     }
 
     private static AdminProblem noSuchAuthor() {

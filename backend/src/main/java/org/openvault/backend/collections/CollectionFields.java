@@ -72,11 +72,7 @@ public final class CollectionFields implements TypeFields {
                         + " content = EXCLUDED.content, cover_image_id = EXCLUDED.cover_image_id,"
                         + " hero_image_id = EXCLUDED.hero_image_id, featured = EXCLUDED.featured",
                 pageId, content.get("introduction").asText(), content.get("content").toString(),
-                intOrNull(content.get("cover_image_id")), intOrNull(content.get("hero_image_id")),
-                content.get("featured").asBoolean());
-    }
-
-    private static Integer intOrNull(JsonNode value) {
-        return value == null || value.isNull() ? null : value.asInt();
+                ContentChecks.intOrNull(content.get("cover_image_id")),
+                ContentChecks.intOrNull(content.get("hero_image_id")), content.get("featured").asBoolean());
     }
 }

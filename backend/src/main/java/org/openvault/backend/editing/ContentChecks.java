@@ -88,6 +88,11 @@ public final class ContentChecks {
         return id != null && id.isIntegralNumber() && id.canConvertToLong() ? id.asLong() : null;
     }
 
+    /** A checked image or page id of the content as a statement parameter: null stays null. */
+    public static Integer intOrNull(JsonNode value) {
+        return value == null || value.isNull() ? null : value.asInt();
+    }
+
     /** Reads an {@code integer} column that may be NULL into the content object. */
     public static void putNullableInt(ObjectNode into, String name, Integer value) {
         if (value == null) {

@@ -81,7 +81,7 @@ public final class PageEditing {
         });
     }
 
-    /** Publishes {@code revisionId}, or the latest revision when null (a page without revisions: its current content). */
+    /** Publishes {@code revisionId}, or the latest revision when null (a page without any: its current content). */
     public EditedPage publish(Caller caller, int id, String ifMatch, Long revisionId) {
         return sql.inTransaction(tx -> {
             PageState state = lockForWrite(tx, id, ifMatch);
@@ -98,15 +98,7 @@ public final class PageEditing {
     /** Makes a revision live: used by editors and by the scheduler. The caller holds the page's row lock. */
     void publishContent(Statements tx, PageState state, TypeFields fields, ObjectNode content, long revisionId) {
         Violations violations = new Violations();
-        if (fields.needsImagesToPublish()) {
-            for (String image : List.of("cover_image_id", "hero_image_id")) {
-                if (content.path(image).isNull() || content.path(image).isMissingNode()) {
-                    violations.add(ContentChecks.CONTENT + "/" + image, "required_to_publish",
-                            "a " + state.type() + " needs its " + image.replace("_id", "").replace('_', ' ')
-                                    + " before it can go live");
-                }
-            }
-        }
+        requireImagesToPublish(state, fields, content, violations);
         String slug = content.path("slug").asText();
         if (!slug.equals(state.slug())) {
             checkSlug(tx, state.type(), state.parentId(), slug, state.id(), violations);
@@ -115,6 +107,21 @@ public final class PageEditing {
         pages.writeCommon(tx, state.id(), content);
         fields.write(tx, state.id(), content);
         pages.markPublished(tx, state.id(), revisionId);
+    }
+
+    // Exhibits and collections show their cover and hero on every card and header of the site.
+    private static void requireImagesToPublish(PageState state, TypeFields fields, ObjectNode content,
+                                               Violations violations) {
+        if (!fields.needsImagesToPublish()) {
+            return;
+        }
+        for (String image : List.of("cover_image_id", "hero_image_id")) {
+            if (content.path(image).isNull() || content.path(image).isMissingNode()) {
+                violations.add(ContentChecks.CONTENT + "/" + image, "required_to_publish",
+                        "a " + state.type() + " needs its " + image.replace("_id", "").replace('_', ' ')
+                                + " before it can go live");
+            }
+        }
     }
 
     public EditedPage unpublish(Caller caller, int id, String ifMatch) {
@@ -136,7 +143,8 @@ public final class PageEditing {
      * Sets when the latest revision goes live ({@code goLiveAt}, null: not scheduled) and when the live page expires
      * ({@code expireAt}, null: never); both null clears the schedule.
      */
-    public EditedPage schedule(Caller caller, int id, String ifMatch, OffsetDateTime goLiveAt, OffsetDateTime expireAt) {
+    public EditedPage schedule(Caller caller, int id, String ifMatch, OffsetDateTime goLiveAt,
+                               OffsetDateTime expireAt) {
         return sql.inTransaction(tx -> {
             PageState state = lockForWrite(tx, id, ifMatch);
             TypeFields fields = fieldsOf(state);
@@ -153,15 +161,7 @@ public final class PageEditing {
             if (goLiveAt != null) {
                 revision = revisionToPublish(tx, caller, state, null);
                 ObjectNode content = pages.revisionContent(tx, id, revision).orElseThrow();
-                if (fields.needsImagesToPublish()) {
-                    for (String image : List.of("cover_image_id", "hero_image_id")) {
-                        if (content.path(image).isNull() || content.path(image).isMissingNode()) {
-                            violations.add(ContentChecks.CONTENT + "/" + image, "required_to_publish",
-                                    "the page needs its " + image.replace("_id", "").replace('_', ' ')
-                                            + " before it can go live");
-                        }
-                    }
-                }
+                requireImagesToPublish(state, fields, content, violations);
                 violations.throwIfAny();
             }
             pages.schedule(tx, id, revision, goLiveAt, expireAt);
@@ -261,7 +261,8 @@ public final class PageEditing {
         return new EditContext(db, state == null ? null : state.id(), mayEditHtml, existing, violations);
     }
 
-    private ObjectNode checkedContent(Statements tx, Caller caller, PageState state, TypeFields fields, JsonNode content) {
+    private ObjectNode checkedContent(Statements tx, Caller caller, PageState state, TypeFields fields,
+                                      JsonNode content) {
         Violations violations = new Violations();
         EditContext context = editContext(tx, caller, state, content, violations);
         ObjectNode clean = ContentValidator.validate(content, fields, context);
@@ -296,13 +297,14 @@ public final class PageEditing {
             return state.latestRevisionId();
         }
         // Content loaded before the admin existed gets its first revision now, so history starts with what went live.
-        PageEditRepository.Revision first = pages.insertRevision(tx, state.id(), liveContent(tx, state), caller.userId(),
-                caller.username());
+        PageEditRepository.Revision first = pages.insertRevision(tx, state.id(), liveContent(tx, state),
+                caller.userId(), caller.username());
         pages.markDraft(tx, state.id(), first, state.title());
         return first.id();
     }
 
-    private void checkSlug(Statements tx, String type, int parentId, String slug, Integer pageId, Violations violations) {
+    private void checkSlug(Statements tx, String type, int parentId, String slug, Integer pageId,
+                           Violations violations) {
         if (pages.siblingHasSlug(tx, parentId, slug, pageId)) {
             violations.add(ContentChecks.CONTENT + "/slug", "slug_taken",
                     "another page under the same parent has the slug " + slug);

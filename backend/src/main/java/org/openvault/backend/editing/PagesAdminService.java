@@ -15,6 +15,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.admin.AdminJson;
+import org.openvault.backend.admin.AdminParameters;
 import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.admin.JsonFields;
 import org.openvault.backend.admin.Paging;
@@ -65,8 +66,8 @@ public final class PagesAdminService implements HttpService {
 
     private void list(Caller caller, ServerRequest req, ServerResponse res) {
         Paging paging = Paging.of(req.query());
-        Integer parent = req.query().contains("parent_id") ? (int) number(req.query().get("parent_id"), "parent_id")
-                : null;
+        Integer parent = req.query().contains("parent_id")
+                ? (int) AdminParameters.positiveQueryNumber(req.query().get("parent_id"), "parent_id") : null;
         String search = req.query().contains("search") ? req.query().get("search") : null;
         String type = req.query().contains("type") ? req.query().get("type") : null;
         var items = explorer.list(sql,
@@ -154,7 +155,7 @@ public final class PagesAdminService implements HttpService {
 
     private void revision(Caller caller, ServerRequest req, ServerResponse res) {
         int id = id(req);
-        long revisionId = number(req.path().pathParameters().get("revision"), "revision");
+        long revisionId = revisionId(req);
         PageEditRepository.Revision revision = pages.revision(sql, id, revisionId)
                 .orElseThrow(() -> AdminProblem.notFound("no such revision of this page"));
         Map<String, Object> json = new LinkedHashMap<>(revision.json());
@@ -167,8 +168,8 @@ public final class PagesAdminService implements HttpService {
         if (!req.query().contains("from") || !req.query().contains("to")) {
             throw AdminProblem.badRequest("invalid_parameter", "compare needs from and to (revision ids)");
         }
-        long from = number(req.query().get("from"), "from");
-        long to = number(req.query().get("to"), "to");
+        long from = AdminParameters.positiveQueryNumber(req.query().get("from"), "from");
+        long to = AdminParameters.positiveQueryNumber(req.query().get("to"), "to");
         ObjectNode before = pages.revisionContent(sql, id, from)
                 .orElseThrow(() -> AdminProblem.notFound("no revision " + from + " of this page"));
         ObjectNode after = pages.revisionContent(sql, id, to)
@@ -181,7 +182,7 @@ public final class PagesAdminService implements HttpService {
     }
 
     private void revert(Caller caller, ServerRequest req, ServerResponse res) {
-        long revisionId = number(req.path().pathParameters().get("revision"), "revision");
+        long revisionId = revisionId(req);
         send(res, Status.OK_200, editing.revert(caller, id(req), ifMatch(req), revisionId));
     }
 
@@ -202,7 +203,8 @@ public final class PagesAdminService implements HttpService {
         try {
             return OffsetDateTime.parse(value.asText());
         } catch (DateTimeParseException e) {
-            violations.add("/" + name, "invalid_time", name + " must be ISO 8601 with an offset, e.g. 2027-01-31T09:00:00Z");
+            violations.add("/" + name, "invalid_time",
+                    name + " must be ISO 8601 with an offset, e.g. 2027-01-31T09:00:00Z");
             return null;
         }
     }
@@ -214,22 +216,10 @@ public final class PagesAdminService implements HttpService {
     }
 
     private static int id(ServerRequest req) {
-        long id = number(req.path().pathParameters().get("id"), "id");
-        if (id > Integer.MAX_VALUE) {
-            throw AdminProblem.notFound("no such page");
-        }
-        return (int) id;
+        return AdminParameters.intPathId(req, "id", "page");
     }
 
-    private static long number(String raw, String name) {
-        try {
-            long n = Long.parseLong(raw);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw AdminProblem.badRequest("invalid_parameter", name + " must be a positive integer");
+    private static long revisionId(ServerRequest req) {
+        return AdminParameters.pathId(req, "revision", Long.MAX_VALUE, "revision");
     }
 }

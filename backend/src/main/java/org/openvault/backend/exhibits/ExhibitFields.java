@@ -63,7 +63,8 @@ public final class ExhibitFields implements TypeFields {
             return out;
         }
         Set<Long> seen = new HashSet<>();
-        // FOR KEY SHARE (as a foreign key check): deleting an author meanwhile waits for this save, then finds it listed.
+        // FOR KEY SHARE, as a foreign key check takes it: deleting an author meanwhile waits for this save, then finds
+        // it listed.
         for (int i = 0; i < value.size(); i++) {
             String pointer = Violations.pointer(at, i);
             Long id = ContentChecks.referenceId(value.get(i), "author_id");
@@ -106,7 +107,8 @@ public final class ExhibitFields implements TypeFields {
             }
             footnote.fieldNames().forEachRemaining(name -> {
                 if (!name.equals("uuid") && !name.equals("text") && !name.equals("id")) {
-                    context.violations().add(Violations.pointer(pointer, name), "unknown_field", "unknown field " + name);
+                    context.violations().add(Violations.pointer(pointer, name), "unknown_field",
+                            "unknown field " + name);
                 }
             });
             ObjectNode clean = out.addObject();
@@ -137,7 +139,8 @@ public final class ExhibitFields implements TypeFields {
             return out;
         }
         if (value.size() > MAX_OTHER_EXHIBITS) {
-            context.violations().add(at, "too_many", "an exhibit has at most " + MAX_OTHER_EXHIBITS + " other exhibits");
+            context.violations().add(at, "too_many",
+                    "an exhibit has at most " + MAX_OTHER_EXHIBITS + " other exhibits");
             return out;
         }
         Set<Long> seen = new HashSet<>();
@@ -151,7 +154,8 @@ public final class ExhibitFields implements TypeFields {
             } else if (!seen.add(id)) {
                 context.violations().add(pointer, "duplicate", "exhibit " + id + " is listed twice");
             } else if (id > Integer.MAX_VALUE
-                    || context.db().one("SELECT 1 FROM exhibit WHERE page_id = ?", rs -> true, id.intValue()).isEmpty()) {
+                    || context.db().one("SELECT 1 FROM exhibit WHERE page_id = ?", rs -> true, id.intValue())
+                            .isEmpty()) {
                 context.violations().add(pointer, "unknown_exhibit", "there is no exhibit " + id);
             } else {
                 out.addObject().put("exhibit_id", id.intValue());
@@ -210,8 +214,8 @@ public final class ExhibitFields implements TypeFields {
                         + " ON CONFLICT (page_id) DO UPDATE SET body = EXCLUDED.body,"
                         + " cover_image_id = EXCLUDED.cover_image_id, hero_image_id = EXCLUDED.hero_image_id,"
                         + " featured = EXCLUDED.featured",
-                pageId, content.get("body").toString(), intOrNull(content.get("cover_image_id")),
-                intOrNull(content.get("hero_image_id")), content.get("featured").asBoolean());
+                pageId, content.get("body").toString(), ContentChecks.intOrNull(content.get("cover_image_id")),
+                ContentChecks.intOrNull(content.get("hero_image_id")), content.get("featured").asBoolean());
         db.update("DELETE FROM exhibit_author WHERE page_id = ?", pageId);
         int order = 0;
         for (JsonNode author : content.get("authors")) {
@@ -221,7 +225,8 @@ public final class ExhibitFields implements TypeFields {
         db.update("DELETE FROM footnote WHERE page_id = ?", pageId);
         order = 0;
         for (JsonNode footnote : content.get("footnotes")) {
-            db.update("INSERT INTO footnote (page_id, uuid, text, sort_order) VALUES (?, CAST(? AS uuid), ?, ?)", pageId,
+            db.update("INSERT INTO footnote (page_id, uuid, text, sort_order) VALUES (?, CAST(? AS uuid), ?, ?)",
+                    pageId,
                     footnote.get("uuid").asText(), footnote.get("text").asText(), order++);
         }
         db.update("DELETE FROM exhibit_other_exhibit WHERE page_id = ?", pageId);
@@ -232,7 +237,4 @@ public final class ExhibitFields implements TypeFields {
         }
     }
 
-    static Integer intOrNull(JsonNode value) {
-        return value == null || value.isNull() ? null : value.asInt();
-    }
 }

@@ -16,6 +16,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.admin.AdminJson;
+import org.openvault.backend.admin.AdminParameters;
 import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.admin.JsonFields;
 import org.openvault.backend.admin.Paging;
@@ -126,18 +127,6 @@ public final class ImagesAdminService implements HttpService {
     }
 
     private static int id(ServerRequest req) {
-        long id;
-        try {
-            id = Long.parseLong(req.path().pathParameters().get("id"));
-        } catch (NumberFormatException e) {
-            id = 0;
-        }
-        if (id <= 0) {
-            throw AdminProblem.badRequest("invalid_parameter", "id must be a positive integer");
-        }
-        if (id > Integer.MAX_VALUE) {
-            throw AdminProblem.notFound("no such image");
-        }
-        return (int) id;
+        return AdminParameters.intPathId(req, "id", "image");
     }
 }
