@@ -128,10 +128,12 @@ public final class Main {
         AuditLog audit = new AuditLog();
         LoginThrottle loginThrottle = new LoginThrottle(authSettings);
         PageEditRepository pageEdits = new PageEditRepository();
+        // The public site finds exhibits and collections by slug alone (/exhibits/<slug> asks ?slug= for items[0]).
+        Set<String> foundByBareSlug = Set.of(ExhibitPages.TYPE, CollectionPages.TYPE);
         PageTypes pageTypes = new PageTypes(
                 List.of(new ExhibitFields(), new CollectionFields(), new StaticPageFields(), new HomeFields(),
                         new FolderFields()),
-                Set.of(ExhibitPages.TYPE, CollectionPages.TYPE));
+                foundByBareSlug);
         PageEditing pageEditing = new PageEditing(sql, pageEdits, pageTypes, audit);
         // One token signer for the admin that issues preview tokens and the public API that checks them.
         PreviewTokens previewTokens = PreviewTokens.fromConfig(config.get("ov.preview"));
@@ -147,7 +149,7 @@ public final class Main {
                 .register("/openapi", new OpenApiService())
                 .register("/api/v2/health", new ApiHealthService())
                 .register("/api/v2/pages", new PagesService(pages, urls, responses,
-                        List.of(HomePages.KIND, ExhibitPages.KIND, CollectionPages.KIND)))
+                        List.of(HomePages.KIND, ExhibitPages.KIND, CollectionPages.KIND), foundByBareSlug))
                 .register("/api/v2/exhibits", new PageTypeService(ExhibitPages.KIND, pages, urls, responses))
                 .register("/api/v2/collections", new PageTypeService(CollectionPages.KIND, pages, urls, responses))
                 .register("/api/v2/authors", new AuthorsService(new AuthorRepository(sql), urls))

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -28,8 +29,17 @@ public final class PagesService implements HttpService {
     private final ApiUrls urls;
     private final ResponseCache cache;
     private final Map<String, PageKind<?>> kinds = new HashMap<>();
+    private final String slugLookupOrder;
 
-    public PagesService(PageRepository pages, ApiUrls urls, ResponseCache cache, List<PageKind<?>> kinds) {
+    /**
+     * {@code foundByBareSlug}: the types a slug lookup lists before all others. The public site resolves
+     * {@code /exhibits/<slug>} and {@code /collections/<slug>} with {@code ?slug=} and takes {@code items[0]} without
+     * a type check, while other pages (a credits page, say) may share such a slug under another parent.
+     */
+    public PagesService(PageRepository pages, ApiUrls urls, ResponseCache cache, List<PageKind<?>> kinds,
+                        Set<String> foundByBareSlug) {
+        this.slugLookupOrder = "CASE WHEN p.type = ANY (ARRAY['" + String.join("', '", foundByBareSlug)
+                + "']) THEN 0 ELSE 1 END, p.id";
         this.cache = cache;
         this.pages = pages;
         this.endpoint = new PageEndpoint(pages);
@@ -61,7 +71,8 @@ public final class PagesService implements HttpService {
                 types = resolved.toArray(String[]::new);
             }
         }
-        PageEndpoint.Listing listing = new PageEndpoint.Listing(true, PageShapes.PAGE_LISTING_DEFAULTS, "p.id", types);
+        String order = q.has("slug") ? slugLookupOrder : "p.id";
+        PageEndpoint.Listing listing = new PageEndpoint.Listing(true, PageShapes.PAGE_LISTING_DEFAULTS, order, types);
         return endpoint.list(kind, listing, q, ctx);
     }
 
