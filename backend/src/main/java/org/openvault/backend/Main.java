@@ -58,6 +58,8 @@ import org.openvault.backend.images.ImagesService;
 import org.openvault.backend.images.LocalImageStorage;
 import org.openvault.backend.images.MediaService;
 import org.openvault.backend.images.Renditions;
+import org.openvault.backend.masterpiece.MasterpieceAdminService;
+import org.openvault.backend.masterpiece.MasterpieceEdits;
 import org.openvault.backend.masterpiece.MasterpieceRepository;
 import org.openvault.backend.masterpiece.MasterpieceService;
 import org.openvault.backend.openapi.OpenApiService;
@@ -176,6 +178,8 @@ public final class Main {
                         new PageExplorer(), authenticator))
                 .register("/api/admin/v1/authors", new AuthorsAdminService(sql, new AuthorEdits(), authenticator,
                         audit))
+                .register("/api/admin/v1/masterpiece", new MasterpieceAdminService(sql, new MasterpieceEdits(),
+                        authenticator, audit))
                 .register("/api/admin/v1/previews", new PreviewAdminService(sql, previews, previewTokens,
                         pageTypes, pageEdits, pageEditing, urls, authenticator))
                 .register("/api/admin/v1/images", new ImagesAdminService(imageEditing, authenticator,

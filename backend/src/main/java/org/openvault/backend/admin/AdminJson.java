@@ -21,6 +21,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiJson;
 import org.openvault.backend.validation.Violation;
+import org.openvault.backend.validation.Violations;
 
 /** JSON request bodies of the admin API (bounded, objects only) and its answers, problems included. */
 public final class AdminJson {
@@ -65,7 +66,34 @@ public final class AdminJson {
         if (node == null || !node.isObject()) {
             throw AdminProblem.badRequest("malformed_json", "the body must be a JSON object");
         }
+        Violations nul = new Violations();
+        findNul(node, "", nul);
+        nul.throwIfAny();
         return (ObjectNode) node;
+    }
+
+    /**
+     * PostgreSQL cannot store U+0000 in text: a string with it would fail its statement (a 500). Every string and
+     * member name of a body that has one is refused as a field error, before any endpoint looks at the body.
+     */
+    private static void findNul(JsonNode node, String pointer, Violations violations) {
+        if (node.isTextual()) {
+            if (node.asText().indexOf('\0') >= 0) {
+                violations.add(pointer, "invalid_character", "text cannot contain NUL (U+0000) characters");
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findNul(node.get(i), Violations.pointer(pointer, i), violations);
+            }
+        } else if (node.isObject()) {
+            node.properties().forEach(member -> {
+                String at = Violations.pointer(pointer, member.getKey());
+                if (member.getKey().indexOf('\0') >= 0) {
+                    violations.add(at, "invalid_character", "member names cannot contain NUL (U+0000) characters");
+                }
+                findNul(member.getValue(), at, violations);
+            });
+        }
     }
 
     /** The body as a JSON object when the request has one, else an empty object (actions with optional options). */

@@ -98,6 +98,17 @@ public final class ApiErrors {
                     + " and try again"));
             return;
         }
+        if (state.startsWith(SqlStates.DATA_EXCEPTION_CLASS)) {
+            // A value PostgreSQL cannot hold (a NUL character, a number out of range) that no check caught first.
+            LOG.warning("Value refused by the database (SQLState " + state + "): " + e.getMessage());
+            if (AdminAccess.isAdminPath(req.prologue().uriPath().rawPath())) {
+                AdminJson.sendProblem(res, new AdminProblem(Status.UNPROCESSABLE_CONTENT_422, "invalid_value",
+                        "a value of the request cannot be stored: nothing was stored"));
+            } else {
+                send(res, Status.BAD_REQUEST_400, "malformed request");
+            }
+            return;
+        }
         if (SqlStates.isTransient(state)) {
             LOG.warning("Database unavailable (SQLState " + state + "): " + e.getMessage());
             res.header(HeaderNames.RETRY_AFTER, "1");

@@ -8,6 +8,8 @@ public final class SqlStates {
     public static final String UNIQUE_VIOLATION = "23505";
     public static final String FOREIGN_KEY_VIOLATION = "23503";
     public static final String CHECK_VIOLATION = "23514";
+    /** Class 22: a value the column cannot hold (NUL in text, a number out of range, bad input syntax). */
+    public static final String DATA_EXCEPTION_CLASS = "22";
 
     private SqlStates() {
     }

@@ -49,6 +49,7 @@ class AdminRobustnessTest {
             {"POST", "/pages/"}, {"PUT", "/pages/{page}"}, {"POST", "/pages/{page}/publish"},
             {"POST", "/pages/{page}/schedule"}, {"POST", "/pages/{page}/move"}, {"POST", "/users/"},
             {"PATCH", "/users/{me}"}, {"POST", "/tokens/"}, {"POST", "/session"}, {"PUT", "/me/password"},
+            {"POST", "/masterpiece/miniseries/"}, {"PUT", "/masterpiece/seasons/999"},
         };
         long me = backend.db().queryLong("SELECT id FROM app_user WHERE username = 'robust-admin'");
         for (String[] endpoint : endpoints) {

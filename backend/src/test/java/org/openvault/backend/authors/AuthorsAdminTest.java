@@ -136,6 +136,9 @@ class AuthorsAdminTest {
         assertEquals(List.of("not_integer"), AdminApi.errorCodes(missing, "/image_id"));
         assertEquals(List.of("required"), AdminApi.errorCodes(
                 AdminApi.json(editor.post("/authors/", "{}"), 422), "/name"));
+        JsonNode nul = AdminApi.problem(editor.post("/authors/", author("Authors Admin \u0000", "<p>\u0000</p>", null)),
+                422, "validation_failed");
+        assertEquals(List.of("/name", "/bio"), AdminApi.errorPointers(nul), "PostgreSQL cannot store NUL: not a 500");
         assertEquals(before, backend.db().queryLong("SELECT count(*) FROM author"));
     }
 

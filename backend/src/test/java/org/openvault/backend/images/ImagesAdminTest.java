@@ -146,6 +146,9 @@ class ImagesAdminTest {
         JsonNode noFile = AdminApi.problem(upload(backend, editorToken, textPart("title", "No file")), 422,
                 "validation_failed");
         assertEquals(List.of("required"), AdminApi.errorCodes(noFile, "/file"));
+        HttpResponse<String> nul = upload(backend, editorToken, filePart("a.png", "image/png", bytes),
+                textPart("title", "Nul\u0000 title"));
+        assertEquals(422, nul.statusCode(), "a value PostgreSQL cannot store is the request's fault: " + nul.body());
         assertEquals(images, count("image"), "nothing stored");
     }
 
