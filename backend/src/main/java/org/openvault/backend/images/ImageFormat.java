@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * The formats an upload may have, told from the file's first bytes (its magic number), never from its name or the
- * Content-Type the client sent. Only formats the renditions can decode and encode are accepted: the JDK's ImageIO
- * reads and writes JPEG, PNG and GIF. WebP is recognised only to refuse it with a clear reason (ImageIO has no
- * WebP decoder, so no rendition could be made of it); anything else, SVG included, is not an image we take.
+ * Content-Type the client sent. Only formats the renditions can decode are accepted: the JDK's ImageIO reads JPEG,
+ * PNG and GIF, and TwelveMonkeys' reader adds WebP (its renditions are written as JPEG, or PNG when transparent);
+ * anything else, SVG included, is not an image we take.
  */
 enum ImageFormat {
 
@@ -44,11 +44,6 @@ enum ImageFormat {
             return WEBP;
         }
         return null;
-    }
-
-    /** Whether renditions can be made of it (decoded and encoded by ImageIO). */
-    boolean renderable() {
-        return this != WEBP;
     }
 
     /** The ImageIO format name of its reader. */

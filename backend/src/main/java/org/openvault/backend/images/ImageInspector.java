@@ -60,13 +60,8 @@ final class ImageInspector {
         ImageFormat format = ImageFormat.sniff(head);
         if (format == null) {
             throw new AdminProblem(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_image_type",
-                    "only JPEG, PNG and GIF images are accepted, and this file is none of them (judged by its"
+                    "only JPEG, PNG, GIF and WebP images are accepted, and this file is none of them (judged by its"
                             + " content, not its name; SVG is not accepted)");
-        }
-        if (!format.renderable()) {
-            throw new AdminProblem(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_image_type",
-                    "WebP images are not accepted: this site cannot make renditions of them yet; upload it as"
-                            + " JPEG, PNG or GIF");
         }
         return format;
     }

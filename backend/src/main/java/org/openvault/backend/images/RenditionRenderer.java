@@ -99,6 +99,8 @@ final class RenditionRenderer {
         String writerFormat = switch (format) {
             case "jpeg", "jpg" -> "jpeg";
             case "png", "gif", "bmp" -> format;
+            // No WebP writer: photographs become JPEG, transparent images PNG.
+            case "webp" -> image.getColorModel().hasAlpha() ? "png" : "jpeg";
             default -> "png";
         };
         if (!writerFormat.equals("png") && image.getColorModel().hasAlpha()) {

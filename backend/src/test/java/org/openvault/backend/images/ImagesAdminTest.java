@@ -153,14 +153,14 @@ class ImagesAdminTest {
     }
 
     @Test
-    void onlyJpegPngAndGifAreAcceptedJudgedByContent() throws IOException {
+    void onlyJpegPngGifAndWebpAreAcceptedJudgedByContent() throws IOException {
         long images = count("image");
         long files = storedOriginals();
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
                 .getBytes(StandardCharsets.UTF_8);
         byte[] text = "just some words, not an image\n".getBytes(StandardCharsets.UTF_8);
-        byte[] webp = webp();
-        for (byte[] bytes : List.of(svg, text, webp)) {
+        byte[] riffNotWebp = "RIFF\u0016\u0000\u0000\u0000WAVEfmt ".getBytes(StandardCharsets.US_ASCII);
+        for (byte[] bytes : List.of(svg, text, riffNotWebp)) {
             JsonNode problem = AdminApi.problem(upload(backend, editorToken, filePart("photo.png", "image/png", bytes)),
                     415, "unsupported_image_type");
             assertTrue(problem.get("detail").asText().contains("JPEG, PNG"), problem.toString());
@@ -171,6 +171,25 @@ class ImagesAdminTest {
         assertEquals(images, count("image"), "no row");
         assertEquals(files, storedOriginals(), "no file");
     }
+
+    @Test
+    void aWebpUploadGetsRenditionsLikeAnyOtherImage() {
+        JsonNode image = created(upload(backend, editorToken, filePart("Images Admin gradient.webp", "image/webp",
+                java.util.Base64.getDecoder().decode(WEBP_64_BY_48))));
+        assertEquals(64, image.get("width").asInt());
+        assertEquals(48, image.get("height").asInt());
+        assertTrue(image.get("url").asText().endsWith(".webp"), image.get("url").asText());
+        JsonNode page = publishedExhibit("images-admin-webp", image.get("id").asInt());
+        JsonNode detail = backend.getJson("/api/v2/exhibits/" + page.get("id").asInt() + "/");
+        String cover = detail.at("/cover_image/url").asText();
+        assertTrue(cover.endsWith(".jpg"), "an opaque WebP renders as JPEG: " + cover);
+        HttpResponse<byte[]> file = backend.getBytes(cover);
+        assertEquals(200, file.statusCode());
+        assertEquals("image/jpeg", file.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    /** A 64×48 lossy WebP made with cwebp (libwebp) from a gradient. */
+    private static final String WEBP_64_BY_48 = "UklGRv4AAABXRUJQVlA4IPIAAABwCACdASpAADAAPm0ukkWvLyGYDVQA8AbEszVzVYB3029P38ZTcjp9U4B59i6DIU7inlR5QZZCwBpSyZ//m7SduO68P8M7T1SaW3zwAP79XpzfBCznNQ0P/5v3sM9Hc5tYo3hWF1JyrxKMa1/EUR0tRVl7F/tNphs31tzDhtv2iG7fnbDu3sT1rCnqecQVBVbZhehSbHx4jN1WcIcUTbkfzbV941GWHyZjro/a462zjtf+Q4jlncSilBA9IsBfr3i/pap6w26S3Cb9YIJVfH7n33LpQFbYiXDkCBUxJU42U+f8s9lxPXXqcWBlvgiA27sAAA==";
 
     @Test
     void pixelBombsAndCorruptFilesAre422AtFile() throws IOException {
@@ -611,15 +630,6 @@ class ImagesAdminTest {
         png.writeBytes(ByteBuffer.allocate(4).putInt(length).array());
         png.writeBytes(typeAndData);
         png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-    }
-
-    /** The start of a lossless WebP file (RIFF, WEBP, a VP8L header for 16×16). */
-    static byte[] webp() {
-        ByteBuffer webp = ByteBuffer.allocate(30).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        webp.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(22).put("WEBP".getBytes(StandardCharsets.US_ASCII))
-                .put("VP8L".getBytes(StandardCharsets.US_ASCII)).putInt(10).put((byte) 0x2f)
-                .putInt((15) | (15 << 14));
-        return webp.array();
     }
 
     static String sha1(byte[] bytes) throws Exception {
