@@ -15,6 +15,14 @@ import io.helidon.webserver.observe.health.HealthObserver;
 
 import org.openvault.backend.admin.AdminAccess;
 import org.openvault.backend.admin.AdminProblem;
+import org.openvault.backend.adminsite.AdminSiteRepository;
+import org.openvault.backend.adminsite.AdminSiteService;
+import org.openvault.backend.adminsite.DashboardPage;
+import org.openvault.backend.adminsite.ExplorerPage;
+import org.openvault.backend.adminsite.LoginPages;
+import org.openvault.backend.adminsite.SiteErrors;
+import org.openvault.backend.adminsite.SiteSessions;
+import org.openvault.backend.adminsite.SiteTemplates;
 import org.openvault.backend.api.ApiAccess;
 import org.openvault.backend.api.ApiErrors;
 import org.openvault.backend.api.ApiException;
@@ -23,6 +31,7 @@ import org.openvault.backend.audit.AuditLog;
 import org.openvault.backend.audit.AuditService;
 import org.openvault.backend.auth.Authenticator;
 import org.openvault.backend.auth.AuthSettings;
+import org.openvault.backend.auth.LoginService;
 import org.openvault.backend.auth.LoginThrottle;
 import org.openvault.backend.auth.MeService;
 import org.openvault.backend.auth.PasswordHasher;
@@ -129,6 +138,8 @@ public final class Main {
         Authenticator authenticator = new Authenticator(sql, sessions, authSettings);
         AuditLog audit = new AuditLog();
         LoginThrottle loginThrottle = new LoginThrottle(authSettings);
+        // One login for the JSON API and the web admin: one throttle, one bounded hashing, one audit trail.
+        LoginService logins = new LoginService(sql, users, sessions, passwords, loginThrottle, audit, authSettings);
         PageEditRepository pageEdits = new PageEditRepository();
         // The public site finds exhibits and collections by slug alone (/exhibits/<slug> asks ?slug= for items[0]).
         Set<String> foundByBareSlug = Set.of(ExhibitPages.TYPE, CollectionPages.TYPE);
@@ -137,6 +148,7 @@ public final class Main {
                         new FolderFields()),
                 foundByBareSlug);
         PageEditing pageEditing = new PageEditing(sql, pageEdits, pageTypes, audit);
+        PageExplorer pageExplorer = new PageExplorer();
         // One token signer for the admin that issues preview tokens and the public API that checks them.
         PreviewTokens previewTokens = PreviewTokens.fromConfig(config.get("ov.preview"));
         PreviewRepository previews = new PreviewRepository(sql);
@@ -146,7 +158,7 @@ public final class Main {
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(ApiAccess::filter)
                 .addFilter(AdminAccess::filter);
-        // Every service goes through ServedRoutes, which notes its paths: OpenApiTest holds them against the document.
+        // Every API service goes through ServedRoutes, which notes its paths: OpenApiTest holds them against the document.
         ServedRoutes served = new ServedRoutes(routing)
                 .register("/openapi", new OpenApiService())
                 .register("/api/v2/health", new ApiHealthService())
@@ -165,8 +177,7 @@ public final class Main {
                 .register("/api/v2/masterpiece", new MasterpieceService(new MasterpieceRepository(sql), urls))
                 .register("/api/v2/images", new ImagesService(imageRepository, imageStorage, urls))
                 .register("/media", new MediaService(imageStorage, renditions))
-                .register("/api/admin/v1/session", new SessionService(sql, users, sessions, passwords,
-                        loginThrottle, authenticator, audit, authSettings))
+                .register("/api/admin/v1/session", new SessionService(sql, users, logins, authenticator))
                 .register("/api/admin/v1/me", new MeService(sql, users, sessions, passwords, authenticator, audit,
                         loginThrottle))
                 .register("/api/admin/v1/users", new UsersService(sql, users, sessions, passwords, authenticator,
@@ -175,7 +186,7 @@ public final class Main {
                         authSettings))
                 .register("/api/admin/v1/audit", new AuditService(sql, authenticator))
                 .register("/api/admin/v1/pages", new PagesAdminService(sql, pageEditing, pageEdits,
-                        new PageExplorer(), authenticator))
+                        pageExplorer, authenticator))
                 .register("/api/admin/v1/authors", new AuthorsAdminService(sql, new AuthorEdits(), authenticator,
                         audit))
                 .register("/api/admin/v1/masterpiece", new MasterpieceAdminService(sql, new MasterpieceEdits(),
@@ -191,7 +202,14 @@ public final class Main {
         routing.any("/api/admin/*", (req, res) -> {
             throw AdminProblem.notFound("no such admin resource: " + req.path().rawPath());
         });
-        ApiErrors.register(routing);
+        // The web admin's HTML pages are not API: registered outside ServedRoutes, so the OpenAPI document leaves them out.
+        SiteTemplates siteTemplates = new SiteTemplates();
+        AdminSiteRepository siteRepository = new AdminSiteRepository(sql);
+        SiteSessions siteSessions = new SiteSessions(authenticator, siteRepository);
+        routing.register("/admin", new AdminSiteService(new LoginPages(logins, authenticator, siteTemplates),
+                new DashboardPage(siteSessions, siteRepository, siteTemplates),
+                new ExplorerPage(sql, pageExplorer, siteSessions, siteRepository, siteTemplates), siteSessions));
+        ApiErrors.register(routing, new SiteErrors(siteTemplates)::handle);
 
         WebServer server = WebServer.builder()
                 .config(config.get("server"))

@@ -10,6 +10,7 @@ import io.helidon.http.HttpException;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -24,7 +25,8 @@ import org.openvault.backend.validation.ValidationException;
 
 /**
  * The one place where failures become error answers: the public API's JSON shape {@code {"message": "..."}}, and
- * RFC 9457 problems ({@link AdminProblem}) under {@code /api/admin/}.
+ * RFC 9457 problems ({@link AdminProblem}) under {@code /api/admin/}, and the web admin's HTML error pages under
+ * {@code /admin/}.
  */
 public final class ApiErrors {
 
@@ -33,20 +35,35 @@ public final class ApiErrors {
     private ApiErrors() {
     }
 
-    public static void register(HttpRouting.Builder routing) {
-        routing.error(ApiException.class, (req, res, e) -> send(req, res, e.status(), e.getMessage()));
-        routing.error(AdminProblem.class, (req, res, e) -> AdminJson.sendProblem(res, e));
-        routing.error(ValidationException.class, (req, res, e) -> AdminJson.sendProblem(res,
+    /**
+     * Registers the error answers; failures on the web admin's HTML pages ({@code /admin/}) go to {@code site}
+     * instead, which answers with HTML error pages.
+     */
+    public static void register(HttpRouting.Builder routing, ErrorHandler<Throwable> site) {
+        routing.error(ApiException.class, or(site, (req, res, e) -> send(req, res, e.status(), e.getMessage())));
+        routing.error(AdminProblem.class, or(site, (req, res, e) -> AdminJson.sendProblem(res, e)));
+        routing.error(ValidationException.class, or(site, (req, res, e) -> AdminJson.sendProblem(res,
                 new AdminProblem(Status.UNPROCESSABLE_CONTENT_422, "validation_failed",
-                        "the request has invalid fields: nothing was stored", e.violations())));
-        routing.error(HashingBusyException.class, (req, res, e) -> AdminJson.sendProblem(res,
-                new AdminProblem(Status.SERVICE_UNAVAILABLE_503, "busy", e.getMessage()).header("Retry-After", "1")));
-        routing.error(DatabaseException.class, ApiErrors::databaseFailure);
-        routing.error(DatabaseUnavailableException.class, ApiErrors::unavailable);
-        routing.error(HttpException.class, ApiErrors::httpError);
-        routing.error(RequestException.class, ApiErrors::badRequest);
-        routing.error(IllegalArgumentException.class, ApiErrors::badRequest);
-        routing.error(RuntimeException.class, ApiErrors::unexpected);
+                        "the request has invalid fields: nothing was stored", e.violations()))));
+        routing.error(HashingBusyException.class, or(site, (req, res, e) -> AdminJson.sendProblem(res,
+                new AdminProblem(Status.SERVICE_UNAVAILABLE_503, "busy", e.getMessage()).header("Retry-After", "1"))));
+        routing.error(DatabaseException.class, or(site, ApiErrors::databaseFailure));
+        routing.error(DatabaseUnavailableException.class, or(site, ApiErrors::unavailable));
+        routing.error(HttpException.class, or(site, ApiErrors::httpError));
+        routing.error(RequestException.class, or(site, ApiErrors::badRequest));
+        routing.error(IllegalArgumentException.class, or(site, ApiErrors::badRequest));
+        routing.error(RuntimeException.class, or(site, ApiErrors::unexpected));
+    }
+
+    // One handler per exception type, routed by path prefix: HTML under /admin/, JSON everywhere else.
+    private static <T extends Throwable> ErrorHandler<T> or(ErrorHandler<Throwable> site, ErrorHandler<T> api) {
+        return (req, res, e) -> {
+            if (AdminAccess.isSitePath(req.prologue().uriPath().rawPath())) {
+                site.handle(req, res, e);
+            } else {
+                api.handle(req, res, e);
+            }
+        };
     }
 
     /** Requests Helidon refuses before routing (an undecodable request target): the same JSON shape. */

@@ -16,7 +16,8 @@ import org.openvault.backend.database.Sql;
 /**
  * Who is calling: a bearer token ({@code Authorization: Bearer ov_…}) or the web admin's session cookie, checked
  * against PostgreSQL on every request so that a logout or revocation on one replica holds on all of them at once.
- * Unsafe requests on a cookie session also need the session's CSRF token ({@code X-CSRF-Token}) and an {@code Origin}
+ * Unsafe requests on a cookie session also need the session's CSRF token ({@code X-CSRF-Token}, or a form's
+ * {@code csrf_token} field) and an {@code Origin}
  * of this site: the cookie travels with any request the browser makes, the token and the origin only with ours.
  */
 public final class Authenticator {
@@ -24,6 +25,8 @@ public final class Authenticator {
     /** The session cookie: {@code __Host-} binds it to this host, Secure and path {@code /}, so no subdomain can set it. */
     public static final String COOKIE = "__Host-ov_session";
     public static final String CSRF_HEADER = "X-CSRF-Token";
+    /** The CSRF token's field in a form body ({@code application/x-www-form-urlencoded}). */
+    public static final String CSRF_FIELD = "csrf_token";
 
     /** A handler that runs only for an authenticated caller holding the route's permission. */
     @FunctionalInterface
@@ -77,6 +80,10 @@ public final class Authenticator {
 
     /** A cross-site page cannot read our CSRF token and cannot forge its Origin. Also used for logins. */
     public void checkOrigin(ServerRequest req, boolean required) {
+        // Browsers that send Sec-Fetch-Site say outright when another site made the request.
+        if (req.headers().first(HeaderNames.create("Sec-Fetch-Site")).map("cross-site"::equalsIgnoreCase).orElse(false)) {
+            throw csrf("cross-site requests are not accepted");
+        }
         Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
         if (origin.isEmpty()) {
             if (required) {
@@ -95,9 +102,11 @@ public final class Authenticator {
 
     private void checkCsrf(ServerRequest req, SessionRepository.ActiveSession session) {
         checkOrigin(req, true);
-        String token = req.headers().first(HeaderNames.create(CSRF_HEADER)).orElse(null);
+        // One rule, two carriers: scripts send the header, plain HTML forms a csrf_token field.
+        String token = req.headers().first(HeaderNames.create(CSRF_HEADER))
+                .orElseGet(() -> FormBody.isForm(req) ? FormBody.field(req, CSRF_FIELD) : null);
         if (!SessionSecrets.same(token, session.csrfToken())) {
-            throw csrf("the " + CSRF_HEADER + " header is missing or wrong");
+            throw csrf("the " + CSRF_HEADER + " header (or " + CSRF_FIELD + " form field) is missing or wrong");
         }
     }
 

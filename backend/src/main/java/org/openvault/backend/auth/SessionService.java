@@ -1,22 +1,16 @@
 package org.openvault.backend.auth;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.SetCookie;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.admin.AdminJson;
-import org.openvault.backend.admin.AdminProblem;
-import org.openvault.backend.audit.AuditLog;
 import org.openvault.backend.database.Sql;
 
 /**
@@ -28,23 +22,14 @@ public final class SessionService implements HttpService {
 
     private final Sql sql;
     private final UserRepository users;
-    private final SessionRepository sessions;
-    private final PasswordHasher hasher;
-    private final LoginThrottle throttle;
+    private final LoginService logins;
     private final Authenticator authenticator;
-    private final AuditLog audit;
-    private final AuthSettings settings;
 
-    public SessionService(Sql sql, UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-                          LoginThrottle throttle, Authenticator authenticator, AuditLog audit, AuthSettings settings) {
+    public SessionService(Sql sql, UserRepository users, LoginService logins, Authenticator authenticator) {
         this.sql = sql;
         this.users = users;
-        this.sessions = sessions;
-        this.hasher = hasher;
-        this.throttle = throttle;
+        this.logins = logins;
         this.authenticator = authenticator;
-        this.audit = audit;
-        this.settings = settings;
     }
 
     @Override
@@ -59,63 +44,9 @@ public final class SessionService implements HttpService {
         ObjectNode body = AdminJson.readObject(req);
         String username = credential(body, "username");
         String password = credential(body, "password");
-        String address = ClientAddress.of(req);
-        Optional<Duration> wait = throttle.retryAfter(sql, username, address);
-        if (wait.isPresent()) {
-            throw new AdminProblem(Status.TOO_MANY_REQUESTS_429, "too_many_attempts",
-                    "too many failed logins; try again in " + wait.get().toSeconds() + " seconds")
-                    .header(HeaderNames.RETRY_AFTER.defaultCase(), Long.toString(wait.get().toSeconds()));
-        }
-        Optional<UserRepository.Credentials> account = users.credentials(sql, username);
-        boolean valid = checkPassword(account, password);
-        if (!valid) {
-            sql.inTransaction(tx -> {
-                throttle.recordFailure(tx, username, address);
-                audit.record(tx, new AuditLog.Actor(account.map(a -> a.user().id()).orElse(null), username, address),
-                        "login_failed", account.map(a -> new AuditLog.Subject("user", a.user().id(), a.user().username()))
-                                .orElse(AuditLog.Subject.NONE), Map.of());
-                return null;
-            });
-            throw new AdminProblem(Status.UNAUTHORIZED_401, "invalid_credentials", "the username or password is wrong");
-        }
-        User user = account.orElseThrow().user();
-        String secret = SessionSecrets.newSecret("");
-        String csrf = SessionSecrets.newSecret("");
-        String storedHash = account.get().passwordHash();
-        String rehash = hasher.needsRehash(storedHash) ? hasher.hash(password) : null;
-        SessionRepository.Created created = sql.inTransaction(tx -> {
-            throttle.clearAccount(tx, username);
-            users.recordLogin(tx, user.id());
-            if (rehash != null) {
-                users.setPasswordHash(tx, user.id(), rehash);
-            }
-            SessionRepository.Created session = sessions.create(tx, user.id(), Caller.SessionKind.COOKIE,
-                    SessionSecrets.hash(secret), csrf, "", settings.sessionLifetime().toSeconds(), null, address);
-            audit.record(tx, new AuditLog.Actor(user.id(), user.username(), address), "login",
-                    new AuditLog.Subject("user", user.id(), user.username()), Map.of("session_id", session.id()));
-            return session;
-        });
-        res.headers().addCookie(SetCookie.builder(Authenticator.COOKIE, secret)
-                .path("/")
-                .secure(true)
-                .httpOnly(true)
-                .sameSite(SetCookie.SameSite.STRICT)
-                .maxAge(settings.sessionLifetime())
-                .build());
-        AdminJson.send(res, Status.OK_200, sessionJson(user, csrf, created.expiresAt()));
-    }
-
-    private boolean checkPassword(Optional<UserRepository.Credentials> account, String password) {
-        try {
-            if (account.isEmpty() || account.get().passwordHash() == null || !account.get().user().active()) {
-                hasher.verifyAgainstNothing(password);
-                return false;
-            }
-            return hasher.verify(password, account.get().passwordHash());
-        } catch (HashingBusyException e) {
-            throw new AdminProblem(Status.SERVICE_UNAVAILABLE_503, "busy", e.getMessage())
-                    .header(HeaderNames.RETRY_AFTER.defaultCase(), "1");
-        }
+        LoginService.Login login = logins.logIn(username, password, ClientAddress.of(req));
+        logins.setCookie(res, login);
+        AdminJson.send(res, Status.OK_200, sessionJson(login.user(), login.csrf(), login.expiresAt()));
     }
 
     private void current(Caller caller, ServerRequest req, ServerResponse res) {
@@ -130,19 +61,8 @@ public final class SessionService implements HttpService {
     }
 
     private void logOut(Caller caller, ServerRequest req, ServerResponse res) {
-        sql.inTransaction(tx -> {
-            sessions.revoke(tx, caller.sessionId());
-            audit.record(tx, caller, "logout", new AuditLog.Subject("user", caller.userId(), caller.username()),
-                    Map.of("session_id", caller.sessionId()));
-            return null;
-        });
-        res.headers().addCookie(SetCookie.builder(Authenticator.COOKIE, "")
-                .path("/")
-                .secure(true)
-                .httpOnly(true)
-                .sameSite(SetCookie.SameSite.STRICT)
-                .maxAge(Duration.ZERO)
-                .build());
+        logins.logOut(caller);
+        LoginService.clearCookie(res);
         res.status(Status.NO_CONTENT_204).send();
     }
 

@@ -50,11 +50,16 @@ public final class PageExplorer {
                 PageExplorer::item, params.toArray());
     }
 
+    /** The status key of a page: scheduled, live, live_with_draft, expired or draft. */
+    public static String status(boolean scheduled, boolean live, boolean hasUnpublishedChanges, boolean expired) {
+        return scheduled ? "scheduled"
+                : live ? (hasUnpublishedChanges ? "live_with_draft" : "live")
+                : expired ? "expired" : "draft";
+    }
+
     private static Map<String, Object> item(ResultSet rs) throws SQLException {
-        boolean live = rs.getBoolean("live");
-        String status = rs.getBoolean("scheduled") ? "scheduled"
-                : live ? (rs.getBoolean("has_unpublished_changes") ? "live_with_draft" : "live")
-                : rs.getBoolean("expired") ? "expired" : "draft";
+        String status = status(rs.getBoolean("scheduled"), rs.getBoolean("live"),
+                rs.getBoolean("has_unpublished_changes"), rs.getBoolean("expired"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", rs.getInt("id"));
         json.put("type", rs.getString("type"));

@@ -1,0 +1,68 @@
+package org.openvault.backend.adminsite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.openvault.backend.admin.AdminProblem;
+
+/**
+ * {@code /admin/}: the editors' web admin, HTML rendered on the server, usable without JavaScript. It calls the same
+ * Java services as the JSON admin API, in-process.
+ */
+public final class AdminSiteService implements HttpService {
+
+    private final LoginPages login;
+    private final DashboardPage dashboard;
+    private final ExplorerPage explorer;
+    private final SiteSessions sessions;
+    private final byte[] css = resource("/admin-static/admin.css");
+
+    public AdminSiteService(LoginPages login, DashboardPage dashboard, ExplorerPage explorer, SiteSessions sessions) {
+        this.login = login;
+        this.dashboard = dashboard;
+        this.explorer = explorer;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/login", login::form)
+                .post("/login", login::submit)
+                .post("/logout", login::logOut)
+                .get("/static/admin.css", this::css)
+                .get("/", dashboard::show)
+                .get("/pages", (req, res) -> SiteTemplates.seeOther(res, "/admin/pages/"))
+                .get("/pages/", explorer::home)
+                .get("/pages/{id}/children", explorer::children)
+                .any("/*", this::notFound);
+    }
+
+    // Signed-out visitors go to the login form before learning which admin addresses exist.
+    private void notFound(ServerRequest req, ServerResponse res) {
+        sessions.signedIn(req);
+        throw AdminProblem.notFound("no such admin page");
+    }
+
+    private void css(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, "text/css; charset=UTF-8")
+                .header(HeaderNames.CACHE_CONTROL, "public, max-age=3600")
+                .send(css);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = AdminSiteService.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

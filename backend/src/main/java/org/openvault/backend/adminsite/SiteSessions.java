@@ -1,0 +1,27 @@
+package org.openvault.backend.adminsite;
+
+import io.helidon.webserver.http.ServerRequest;
+import org.openvault.backend.admin.AdminProblem;
+import org.openvault.backend.auth.Authenticator;
+import org.openvault.backend.auth.Caller;
+import org.openvault.backend.auth.Permission;
+
+/** Who may see a web admin page: a signed-in editor (else {@link SiteErrors} sends them to the login form). */
+public final class SiteSessions {
+
+    private final Authenticator authenticator;
+    private final AdminSiteRepository repository;
+
+    public SiteSessions(Authenticator authenticator, AdminSiteRepository repository) {
+        this.authenticator = authenticator;
+        this.repository = repository;
+    }
+
+    public SignedIn signedIn(ServerRequest req) {
+        Caller caller = authenticator.authenticate(req);
+        if (!caller.may(Permission.READ_CONTENT)) {
+            throw AdminProblem.forbidden("your role (" + caller.role().key() + ") may not use the admin");
+        }
+        return repository.signedIn(caller);
+    }
+}
