@@ -34,6 +34,7 @@ import org.openvault.backend.auth.AuthSettings;
 import org.openvault.backend.auth.LoginService;
 import org.openvault.backend.auth.LoginThrottle;
 import org.openvault.backend.auth.MeService;
+import org.openvault.backend.auth.PasswordChange;
 import org.openvault.backend.auth.PasswordHasher;
 import org.openvault.backend.auth.SessionRepository;
 import org.openvault.backend.auth.SessionService;
@@ -138,6 +139,7 @@ public final class Main {
         Authenticator authenticator = new Authenticator(sql, sessions, authSettings);
         AuditLog audit = new AuditLog();
         LoginThrottle loginThrottle = new LoginThrottle(authSettings);
+        PasswordChange passwordChange = new PasswordChange(sql, users, sessions, audit);
         // One login for the JSON API and the web admin: one throttle, one bounded hashing, one audit trail.
         LoginService logins = new LoginService(sql, users, sessions, passwords, loginThrottle, audit, authSettings);
         PageEditRepository pageEdits = new PageEditRepository();
@@ -178,10 +180,10 @@ public final class Main {
                 .register("/api/v2/images", new ImagesService(imageRepository, imageStorage, urls))
                 .register("/media", new MediaService(imageStorage, renditions))
                 .register("/api/admin/v1/session", new SessionService(sql, users, logins, authenticator))
-                .register("/api/admin/v1/me", new MeService(sql, users, sessions, passwords, authenticator, audit,
-                        loginThrottle))
+                .register("/api/admin/v1/me", new MeService(sql, users, passwords, authenticator, loginThrottle,
+                        passwordChange))
                 .register("/api/admin/v1/users", new UsersService(sql, users, sessions, passwords, authenticator,
-                        audit))
+                        audit, passwordChange))
                 .register("/api/admin/v1/tokens", new TokensService(sql, users, sessions, authenticator, audit,
                         authSettings))
                 .register("/api/admin/v1/audit", new AuditService(sql, authenticator))

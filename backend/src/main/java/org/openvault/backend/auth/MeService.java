@@ -12,7 +12,6 @@ import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.admin.AdminJson;
 import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.admin.JsonFields;
-import org.openvault.backend.audit.AuditLog;
 import org.openvault.backend.database.Sql;
 import org.openvault.backend.validation.Violations;
 
@@ -24,21 +23,19 @@ public final class MeService implements HttpService {
 
     private final Sql sql;
     private final UserRepository users;
-    private final SessionRepository sessions;
     private final PasswordHasher hasher;
     private final Authenticator authenticator;
-    private final AuditLog audit;
     private final LoginThrottle throttle;
+    private final PasswordChange passwordChange;
 
-    public MeService(Sql sql, UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-                     Authenticator authenticator, AuditLog audit, LoginThrottle throttle) {
-        this.throttle = throttle;
+    public MeService(Sql sql, UserRepository users, PasswordHasher hasher, Authenticator authenticator,
+                     LoginThrottle throttle, PasswordChange passwordChange) {
         this.sql = sql;
         this.users = users;
-        this.sessions = sessions;
         this.hasher = hasher;
         this.authenticator = authenticator;
-        this.audit = audit;
+        this.throttle = throttle;
+        this.passwordChange = passwordChange;
     }
 
     @Override
@@ -77,13 +74,7 @@ public final class MeService implements HttpService {
             new Violations().add("/current_password", "wrong_password", "the current password is wrong").throwIfAny();
         }
         String hash = hasher.hash(next);
-        sql.inTransaction(tx -> {
-            users.setPasswordHash(tx, caller.userId(), hash);
-            sessions.revokeAllOf(tx, caller.userId(), caller.sessionId());
-            audit.record(tx, caller, "user.password", new AuditLog.Subject("user", caller.userId(), caller.username()),
-                    Map.of());
-            return null;
-        });
+        passwordChange.apply(caller, caller.userId(), caller.username(), hash);
         res.status(Status.NO_CONTENT_204).send();
     }
 }

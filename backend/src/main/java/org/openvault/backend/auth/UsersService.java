@@ -35,15 +35,17 @@ public final class UsersService implements HttpService {
     private final PasswordHasher hasher;
     private final Authenticator authenticator;
     private final AuditLog audit;
+    private final PasswordChange passwordChange;
 
     public UsersService(Sql sql, UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-                        Authenticator authenticator, AuditLog audit) {
+                        Authenticator authenticator, AuditLog audit, PasswordChange passwordChange) {
         this.sql = sql;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
         this.authenticator = authenticator;
         this.audit = audit;
+        this.passwordChange = passwordChange;
     }
 
     @Override
@@ -130,13 +132,7 @@ public final class UsersService implements HttpService {
         String password = AccountRules.newPassword(body, "password", user.username(), violations);
         violations.throwIfAny();
         String hash = hasher.hash(password);
-        sql.inTransaction(tx -> {
-            users.setPasswordHash(tx, id, hash);
-            // A reset is for a forgotten or leaked password: whoever holds the old sessions must be shut out.
-            sessions.revokeAllOf(tx, id, caller.userId() == id ? caller.sessionId() : -1);
-            audit.record(tx, caller, "user.password", subject(user), Map.of());
-            return null;
-        });
+        passwordChange.apply(caller, id, user.username(), hash);
         res.status(Status.NO_CONTENT_204).send();
     }
 
