@@ -18,6 +18,7 @@ import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.adminsite.AdminSiteRepository;
 import org.openvault.backend.adminsite.AdminSiteService;
 import org.openvault.backend.adminsite.DashboardPage;
+import org.openvault.backend.adminsite.EditPage;
 import org.openvault.backend.adminsite.ExplorerPage;
 import org.openvault.backend.adminsite.LoginPages;
 import org.openvault.backend.adminsite.SiteErrors;
@@ -210,7 +211,10 @@ public final class Main {
         SiteSessions siteSessions = new SiteSessions(authenticator, siteRepository);
         routing.register("/admin", new AdminSiteService(new LoginPages(logins, authenticator, siteTemplates),
                 new DashboardPage(siteSessions, siteRepository, siteTemplates),
-                new ExplorerPage(sql, pageExplorer, siteSessions, siteRepository, siteTemplates), siteSessions));
+                new ExplorerPage(sql, pageExplorer, siteSessions, siteRepository, siteTemplates),
+                new EditPage(pageEditing, siteSessions, siteTemplates,
+                        config.get("ov.site.url").asString().orElse("http://localhost")),
+                siteSessions));
         ApiErrors.register(routing, new SiteErrors(siteTemplates)::handle);
 
         WebServer server = WebServer.builder()

@@ -25,7 +25,8 @@ public final class AdminSiteRepository {
         return sql.one("SELECT coalesce(nullif(u.display_name, ''), u.username) AS name, u.role,"
                         + " coalesce(s.csrf_token, '') AS csrf FROM auth_session s JOIN app_user u ON u.id = s.user_id"
                         + " WHERE s.id = ?",
-                rs -> new SignedIn(caller.userId(), rs.getString("name"), rs.getString("role"), rs.getString("csrf")),
+                rs -> new SignedIn(caller.userId(), rs.getString("name"), rs.getString("role"), rs.getString("csrf"),
+                        caller),
                 caller.sessionId()).orElseThrow();
     }
 

@@ -20,13 +20,16 @@ public final class AdminSiteService implements HttpService {
     private final LoginPages login;
     private final DashboardPage dashboard;
     private final ExplorerPage explorer;
+    private final EditPage edit;
     private final SiteSessions sessions;
     private final byte[] css = resource("/admin-static/admin.css");
 
-    public AdminSiteService(LoginPages login, DashboardPage dashboard, ExplorerPage explorer, SiteSessions sessions) {
+    public AdminSiteService(LoginPages login, DashboardPage dashboard, ExplorerPage explorer, EditPage edit,
+                            SiteSessions sessions) {
         this.login = login;
         this.dashboard = dashboard;
         this.explorer = explorer;
+        this.edit = edit;
         this.sessions = sessions;
     }
 
@@ -40,6 +43,8 @@ public final class AdminSiteService implements HttpService {
                 .get("/pages", (req, res) -> SiteTemplates.seeOther(res, "/admin/pages/"))
                 .get("/pages/", explorer::home)
                 .get("/pages/{id}/children", explorer::children)
+                .get("/pages/{id}/edit", edit::show)
+                .post("/pages/{id}/edit", edit::submit)
                 .any("/*", this::notFound);
     }
 

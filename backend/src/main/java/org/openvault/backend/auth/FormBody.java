@@ -1,5 +1,7 @@
 package org.openvault.backend.auth;
 
+import java.util.List;
+
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HttpMediaType;
 import io.helidon.common.media.type.MediaTypes;
@@ -31,9 +33,11 @@ public final class FormBody {
         });
     }
 
-    /** A field's first value, or "" when absent. */
+    /** A field's first value, or "" when absent or sent empty. */
     public static String field(ServerRequest req, String name) {
         Parameters form = of(req);
-        return form.contains(name) ? form.get(name) : "";
+        // Helidon keeps "name=" as a name without values, where get(name) would throw.
+        List<String> values = form.contains(name) ? form.all(name) : List.of();
+        return values.isEmpty() ? "" : values.getFirst();
     }
 }

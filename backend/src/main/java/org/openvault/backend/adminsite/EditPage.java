@@ -1,0 +1,174 @@
+package org.openvault.backend.adminsite;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.openvault.backend.admin.AdminProblem;
+import org.openvault.backend.auth.FormBody;
+import org.openvault.backend.auth.Permission;
+import org.openvault.backend.editing.EditedPage;
+import org.openvault.backend.editing.PageEditing;
+import org.openvault.backend.validation.ValidationException;
+
+/**
+ * {@code /admin/pages/{id}/edit}: the form for a page's common and simple fields, and its Save, Publish and
+ * Unpublish buttons, through {@link PageEditing} (its If-Match rules: the form carries the etag it was loaded from).
+ */
+public final class EditPage {
+
+    private static final Map<String, String> NOTICES = Map.of(
+            "saved", "Saved as a draft. The live page is unchanged until it is published.",
+            "published", "Published. The page is live with these changes.",
+            "unpublished", "Unpublished. The page is no longer on the site.");
+
+    private final PageEditing editing;
+    private final SiteSessions sessions;
+    private final SiteTemplates templates;
+    private final String siteUrl;
+
+    public EditPage(PageEditing editing, SiteSessions sessions, SiteTemplates templates, String siteUrl) {
+        this.editing = editing;
+        this.sessions = sessions;
+        this.templates = templates;
+        this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+    }
+
+    public void show(ServerRequest req, ServerResponse res) {
+        SignedIn user = sessions.signedIn(req);
+        EditedPage page = editing.get(pageId(req));
+        List<FormField> fields = EditableFields.of(page.state().type());
+        String notice = NOTICES.keySet().stream().filter(req.query()::contains).findFirst().map(NOTICES::get)
+                .orElse(null);
+        render(res, Status.OK_200, user, page, values(page.content(), fields), FieldErrors.NONE,
+                page.state().etag(), notice, null);
+    }
+
+    public void submit(ServerRequest req, ServerResponse res) {
+        SignedIn user = sessions.signedIn(req);
+        int id = pageId(req);
+        String action = FormBody.field(req, "action");
+        // The buttons a role may not use are not shown; a forged post is refused all the same.
+        Permission needed = switch (action) {
+            case "save" -> Permission.EDIT_PAGES;
+            case "publish", "unpublish" -> Permission.PUBLISH;
+            default -> throw AdminProblem.badRequest("unknown_action", "unknown action " + action);
+        };
+        if (!user.may(needed)) {
+            throw AdminProblem.forbidden("your role (" + user.role() + ") may not " + action + " pages");
+        }
+        String etag = FormBody.field(req, "etag");
+        EditedPage current = editing.get(id);
+        List<FormField> fields = EditableFields.of(current.state().type());
+        Map<String, String> typed = typed(req, fields);
+        try {
+            if (action.equals("unpublish")) {
+                editing.unpublish(user.caller(), id, etag);
+                SiteTemplates.seeOther(res, editPath(id) + "?unpublished=1");
+                return;
+            }
+            EditedPage saved = editing.saveDraft(user.caller(), id, etag, merged(current.content(), fields, typed));
+            if (action.equals("publish")) {
+                publish(res, user, saved, fields, typed);
+                return;
+            }
+            SiteTemplates.seeOther(res, editPath(id) + "?saved=1");
+        } catch (ValidationException e) {
+            render(res, Status.UNPROCESSABLE_CONTENT_422, user, editing.get(id), typed,
+                    FieldErrors.of(e.violations(), fields), etag, null, null);
+        } catch (AdminProblem p) {
+            if (!"stale_revision".equals(p.code())) {
+                throw p;
+            }
+            // The form now stands on the newer revision: saving again replaces it knowingly, as the banner says.
+            render(res, Status.CONFLICT_409, user, editing.get(id), typed, FieldErrors.NONE,
+                    String.valueOf(p.members().get("etag")), null, StaleNotice.of(p));
+        }
+    }
+
+    // Publishing checks more than saving (exhibits need their images): the saved draft stays when it is refused.
+    private void publish(ServerResponse res, SignedIn user, EditedPage saved, List<FormField> fields,
+                         Map<String, String> typed) {
+        int id = saved.state().id();
+        try {
+            editing.publish(user.caller(), id, saved.state().etag(), saved.latest().id());
+        } catch (ValidationException e) {
+            render(res, Status.UNPROCESSABLE_CONTENT_422, user, editing.get(id), typed,
+                    FieldErrors.of(e.violations(), fields), saved.state().etag(),
+                    "Your changes were saved as a draft, but the page could not be published.", null);
+            return;
+        }
+        SiteTemplates.seeOther(res, editPath(id) + "?published=1");
+    }
+
+    private void render(ServerResponse res, Status status, SignedIn user, EditedPage page, Map<String, String> values,
+                        FieldErrors errors, String etag, String notice, StaleNotice stale) {
+        List<FormField> fields = EditableFields.of(page.state().type());
+        String title = page.content().path("title").asText(page.state().title());
+        EditScreen screen = new EditScreen(page.state().id(), title, Labels.type(page.state().type()),
+                StatusLine.of(page, siteUrl), fields, values, ReadOnlyField.of(page.content(), fields), errors, etag,
+                notice, stale, page.state().live());
+        Map<String, Object> params = new HashMap<>();
+        params.put("chrome", new Chrome((errors.any() || stale != null ? "Not saved: " : "Edit: ") + title, user,
+                "pages"));
+        params.put("screen", screen);
+        templates.render(res, status, "edit.jte", params);
+    }
+
+    /** The page's current values of the form's fields, as the form shows them. */
+    private static Map<String, String> values(ObjectNode content, List<FormField> fields) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (FormField field : fields) {
+            JsonNode value = content.get(field.name());
+            if (field.kind() == FormField.Kind.CHECKBOX) {
+                values.put(field.name(), value != null && value.asBoolean() ? "on" : "");
+            } else {
+                values.put(field.name(), value == null || value.isNull() ? "" : value.asText());
+            }
+        }
+        return values;
+    }
+
+    /** What the editor typed; an unticked checkbox is not sent at all. */
+    private static Map<String, String> typed(ServerRequest req, List<FormField> fields) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (FormField field : fields) {
+            String value = FormBody.field(req, field.name());
+            typed.put(field.name(), field.kind() == FormField.Kind.CHECKBOX ? (value.isEmpty() ? "" : "on") : value);
+        }
+        return typed;
+    }
+
+    // The fields the form does not edit keep their current values: saving the title must not empty an exhibit's body.
+    private static ObjectNode merged(ObjectNode current, List<FormField> fields, Map<String, String> typed) {
+        ObjectNode content = current.deepCopy();
+        for (FormField field : fields) {
+            if (field.kind() == FormField.Kind.CHECKBOX) {
+                content.put(field.name(), "on".equals(typed.get(field.name())));
+            } else {
+                content.put(field.name(), typed.get(field.name()));
+            }
+        }
+        return content;
+    }
+
+    static String editPath(int id) {
+        return "/admin/pages/" + id + "/edit";
+    }
+
+    // The tree's root (id 1) is not a page of the site; other unknown ids are 404s from PageEditing.get.
+    private static int pageId(ServerRequest req) {
+        String text = req.path().pathParameters().get("id");
+        if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(Character::isDigit)
+                || Integer.parseInt(text) < 2) {
+            throw AdminProblem.notFound("no such page");
+        }
+        return Integer.parseInt(text);
+    }
+}

@@ -1,0 +1,45 @@
+package org.openvault.backend.adminsite;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openvault.backend.pages.HomeFields;
+import org.openvault.backend.staticpages.StaticPagesService;
+
+/**
+ * Which content fields the edit form edits for a page type: those every page has, plus the simple fields of static
+ * pages and the home page. Exhibits' and collections' StreamFields wait for their own editor.
+ */
+final class EditableFields {
+
+    private static final List<FormField> COMMON = List.of(
+            new FormField("title", "Title", "The page's name, shown as its heading and in lists.",
+                    FormField.Kind.TEXT),
+            new FormField("slug", "Slug", "The last part of the page's address: letters, digits, hyphens and"
+                    + " underscores. Left empty, it is made from the title.", FormField.Kind.TEXT),
+            new FormField("seo_title", "Title for search engines",
+                    "Shown in the browser tab and search results instead of the title; optional.", FormField.Kind.TEXT),
+            new FormField("search_description", "Search description",
+                    "A sentence or two search engines may show under the title; optional.", FormField.Kind.TEXTAREA),
+            new FormField("show_in_menus", "Show in menus",
+                    "Whether the site's menus list this page.", FormField.Kind.CHECKBOX));
+
+    private static final FormField SUBTITLE = new FormField("subtitle", "Subtitle",
+            "A line under the title; plain text.", FormField.Kind.TEXT);
+    private static final String HTML_HELP = "HTML. It is sanitised when saved: scripts, event handlers and tags"
+            + " the site does not use are removed.";
+
+    private EditableFields() {
+    }
+
+    static List<FormField> of(String type) {
+        List<FormField> fields = new ArrayList<>(COMMON);
+        if (StaticPagesService.TYPE.equals(type)) {
+            fields.add(SUBTITLE);
+            fields.add(new FormField("body", "Body", HTML_HELP, FormField.Kind.TEXTAREA));
+        } else if (HomeFields.TYPE.equals(type)) {
+            fields.add(new FormField("body", "Body", HTML_HELP, FormField.Kind.TEXTAREA));
+        }
+        return List.copyOf(fields);
+    }
+}
