@@ -15,12 +15,15 @@ import io.helidon.webserver.observe.health.HealthObserver;
 
 import org.openvault.backend.admin.AdminAccess;
 import org.openvault.backend.admin.AdminProblem;
+import org.openvault.backend.adminsite.AddPage;
 import org.openvault.backend.adminsite.AdminSiteRepository;
 import org.openvault.backend.adminsite.AdminSiteService;
 import org.openvault.backend.adminsite.DashboardPage;
 import org.openvault.backend.adminsite.EditPage;
 import org.openvault.backend.adminsite.ExplorerPage;
+import org.openvault.backend.adminsite.HistoryPage;
 import org.openvault.backend.adminsite.LoginPages;
+import org.openvault.backend.adminsite.ModerationActions;
 import org.openvault.backend.adminsite.SiteErrors;
 import org.openvault.backend.adminsite.SiteSessions;
 import org.openvault.backend.adminsite.SiteTemplates;
@@ -209,11 +212,14 @@ public final class Main {
         SiteTemplates siteTemplates = new SiteTemplates();
         AdminSiteRepository siteRepository = new AdminSiteRepository(sql);
         SiteSessions siteSessions = new SiteSessions(authenticator, siteRepository);
+        EditPage editPage = new EditPage(pageEditing, siteSessions, siteRepository, siteTemplates,
+                config.get("ov.site.url").asString().orElse("http://localhost"));
         routing.register("/admin", new AdminSiteService(new LoginPages(logins, authenticator, siteTemplates),
                 new DashboardPage(siteSessions, siteRepository, siteTemplates),
-                new ExplorerPage(sql, pageExplorer, siteSessions, siteRepository, siteTemplates),
-                new EditPage(pageEditing, siteSessions, siteTemplates,
-                        config.get("ov.site.url").asString().orElse("http://localhost")),
+                new ExplorerPage(sql, pageExplorer, siteSessions, siteRepository, siteTemplates), editPage,
+                new AddPage(pageEditing, siteSessions, siteRepository, siteTemplates),
+                new HistoryPage(sql, pageEditing, pageEdits, siteSessions, siteTemplates),
+                new ModerationActions(pageEditing, siteSessions, siteRepository, editPage, siteTemplates),
                 siteSessions));
         ApiErrors.register(routing, new SiteErrors(siteTemplates)::handle);
 

@@ -78,6 +78,15 @@ public final class AdminSiteRepository {
                 rs -> rs.getInt("n"), pageId);
     }
 
+    /** Where a page may be moved from the edit screen: Home, Home's children and the site's folders, Home first. */
+    public List<Crumb> moveTargets() {
+        return sql.list("SELECT p.id, " + TITLE + " AS title FROM page p WHERE p.id = ? OR p.parent_id = ?"
+                        + " OR (p.type = 'wagtailcore.Page' AND p.url_path LIKE '/home/%')"
+                        + " ORDER BY p.id <> ?, 2, p.id LIMIT 200",
+                rs -> new Crumb(rs.getInt("id"), rs.getString("title")), PageRepository.SITE_ROOT_ID,
+                PageRepository.SITE_ROOT_ID, PageRepository.SITE_ROOT_ID);
+    }
+
     private List<PageRow> pages(String rest, Object... params) {
         return sql.list("SELECT p.id, " + TITLE + " AS title, p.type, p.live, p.has_unpublished_changes, p.expired,"
                         + " p.go_live_at IS NOT NULL AS scheduled, u.username, "

@@ -21,15 +21,22 @@ public final class AdminSiteService implements HttpService {
     private final DashboardPage dashboard;
     private final ExplorerPage explorer;
     private final EditPage edit;
+    private final AddPage add;
+    private final HistoryPage history;
+    private final ModerationActions moderation;
     private final SiteSessions sessions;
     private final byte[] css = resource("/admin-static/admin.css");
 
     public AdminSiteService(LoginPages login, DashboardPage dashboard, ExplorerPage explorer, EditPage edit,
+                            AddPage add, HistoryPage history, ModerationActions moderation,
                             SiteSessions sessions) {
         this.login = login;
         this.dashboard = dashboard;
         this.explorer = explorer;
         this.edit = edit;
+        this.add = add;
+        this.history = history;
+        this.moderation = moderation;
         this.sessions = sessions;
     }
 
@@ -45,6 +52,15 @@ public final class AdminSiteService implements HttpService {
                 .get("/pages/{id}/children", explorer::children)
                 .get("/pages/{id}/edit", edit::show)
                 .post("/pages/{id}/edit", edit::submit)
+                .get("/pages/{id}/add", add::form)
+                .post("/pages/{id}/add", add::submit)
+                .get("/pages/{id}/history", history::show)
+                .get("/pages/{id}/history/compare", history::compare)
+                .post("/pages/{id}/history/{revision}/revert", history::revert)
+                .post("/pages/{id}/move", moderation::move)
+                .post("/pages/{id}/schedule", moderation::schedule)
+                .get("/pages/{id}/delete", moderation::confirmDelete)
+                .post("/pages/{id}/delete", moderation::delete)
                 .any("/*", this::notFound);
     }
 

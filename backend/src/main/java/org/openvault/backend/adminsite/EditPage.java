@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,16 +27,24 @@ public final class EditPage {
     private static final Map<String, String> NOTICES = Map.of(
             "saved", "Saved as a draft. The live page is unchanged until it is published.",
             "published", "Published. The page is live with these changes.",
-            "unpublished", "Unpublished. The page is no longer on the site.");
+            "unpublished", "Unpublished. The page is no longer on the site.",
+            "moved", "Moved. The page and its children have new addresses.",
+            "scheduled", "Schedule saved.",
+            "created", "Created as a draft. Fill in its fields, save, and publish it when it is ready.",
+            "reverted", "Reverted: the older revision's content is saved as the newest draft. The live page is"
+                    + " unchanged until it is published.");
 
     private final PageEditing editing;
     private final SiteSessions sessions;
+    private final AdminSiteRepository repository;
     private final SiteTemplates templates;
     private final String siteUrl;
 
-    public EditPage(PageEditing editing, SiteSessions sessions, SiteTemplates templates, String siteUrl) {
+    public EditPage(PageEditing editing, SiteSessions sessions, AdminSiteRepository repository, SiteTemplates templates,
+                    String siteUrl) {
         this.editing = editing;
         this.sessions = sessions;
+        this.repository = repository;
         this.templates = templates;
         this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
     }
@@ -109,11 +118,28 @@ public final class EditPage {
 
     private void render(ServerResponse res, Status status, SignedIn user, EditedPage page, Map<String, String> values,
                         FieldErrors errors, String etag, String notice, StaleNotice stale) {
+        render(res, status, user, page, values, errors, etag, notice, stale, moderation(page));
+    }
+
+    /** The edit screen as stored, with a refused move's or schedule's messages next to its form. */
+    void showRefused(ServerResponse res, Status status, SignedIn user, EditedPage page,
+                     UnaryOperator<Moderation> refusal) {
+        List<FormField> fields = EditableFields.of(page.state().type());
+        render(res, status, user, page, values(page.content(), fields), FieldErrors.NONE, page.state().etag(), null,
+                null, refusal.apply(moderation(page)));
+    }
+
+    Moderation moderation(EditedPage page) {
+        return Moderation.of(page.state(), repository.moveTargets());
+    }
+
+    private void render(ServerResponse res, Status status, SignedIn user, EditedPage page, Map<String, String> values,
+                        FieldErrors errors, String etag, String notice, StaleNotice stale, Moderation moderation) {
         List<FormField> fields = EditableFields.of(page.state().type());
         String title = page.content().path("title").asText(page.state().title());
         EditScreen screen = new EditScreen(page.state().id(), title, Labels.type(page.state().type()),
                 StatusLine.of(page, siteUrl), fields, values, ReadOnlyField.of(page.content(), fields), errors, etag,
-                notice, stale, page.state().live());
+                notice, stale, page.state().live(), moderation);
         Map<String, Object> params = new HashMap<>();
         params.put("chrome", new Chrome((errors.any() || stale != null ? "Not saved: " : "Edit: ") + title, user,
                 "pages"));
@@ -163,7 +189,7 @@ public final class EditPage {
     }
 
     // The tree's root (id 1) is not a page of the site; other unknown ids are 404s from PageEditing.get.
-    private static int pageId(ServerRequest req) {
+    static int pageId(ServerRequest req) {
         String text = req.path().pathParameters().get("id");
         if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(Character::isDigit)
                 || Integer.parseInt(text) < 2) {

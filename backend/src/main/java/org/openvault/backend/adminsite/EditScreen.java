@@ -11,10 +11,12 @@ import java.util.Map;
  * @param etag     the revision the form stands on, sent back so a save cannot overwrite a newer one unknowingly
  * @param notice   what the last action did ("Saved as a draft."), or null
  * @param stale    who saved a newer revision meanwhile, or null
+ * @param moderation the move, schedule and delete forms (shown to moderators only)
  */
 public record EditScreen(int id, String title, String type, StatusLine status, List<FormField> fields,
                          Map<String, String> values, List<ReadOnlyField> others, FieldErrors errors, String etag,
-                         String notice, StaleNotice stale, boolean live) {
+                         String notice, StaleNotice stale, boolean live,
+                         Moderation moderation) {
 
     public String value(FormField field) {
         return values.getOrDefault(field.name(), "");

@@ -12,11 +12,14 @@ import org.openvault.backend.staticpages.StaticPagesService;
  */
 final class EditableFields {
 
+    /** How slugs are made and what they may hold: said on the edit form and the add form alike. */
+    static final String SLUG_HELP = "The last part of the page's address: letters, digits, hyphens and underscores."
+            + " Left empty, it is made from the title.";
+
     private static final List<FormField> COMMON = List.of(
             new FormField("title", "Title", "The page's name, shown as its heading and in lists.",
                     FormField.Kind.TEXT),
-            new FormField("slug", "Slug", "The last part of the page's address: letters, digits, hyphens and"
-                    + " underscores. Left empty, it is made from the title.", FormField.Kind.TEXT),
+            new FormField("slug", "Slug", SLUG_HELP, FormField.Kind.TEXT),
             new FormField("seo_title", "Title for search engines",
                     "Shown in the browser tab and search results instead of the title; optional.", FormField.Kind.TEXT),
             new FormField("search_description", "Search description",
