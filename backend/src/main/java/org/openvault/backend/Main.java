@@ -18,19 +18,25 @@ import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.adminsite.AddPage;
 import org.openvault.backend.adminsite.AdminSiteRepository;
 import org.openvault.backend.adminsite.AdminSiteService;
+import org.openvault.backend.adminsite.AuditPage;
+import org.openvault.backend.adminsite.AuthorsPages;
 import org.openvault.backend.adminsite.DashboardPage;
 import org.openvault.backend.adminsite.EditPage;
 import org.openvault.backend.adminsite.ExplorerPage;
 import org.openvault.backend.adminsite.HistoryPage;
 import org.openvault.backend.adminsite.LoginPages;
 import org.openvault.backend.adminsite.ModerationActions;
+import org.openvault.backend.adminsite.PasswordPage;
+import org.openvault.backend.adminsite.PeopleRoutes;
 import org.openvault.backend.adminsite.SiteErrors;
 import org.openvault.backend.adminsite.SiteSessions;
 import org.openvault.backend.adminsite.SiteTemplates;
+import org.openvault.backend.adminsite.UsersPages;
 import org.openvault.backend.api.ApiAccess;
 import org.openvault.backend.api.ApiErrors;
 import org.openvault.backend.api.ApiException;
 import org.openvault.backend.api.ApiUrls;
+import org.openvault.backend.audit.AuditEntries;
 import org.openvault.backend.audit.AuditLog;
 import org.openvault.backend.audit.AuditService;
 import org.openvault.backend.auth.Authenticator;
@@ -38,14 +44,17 @@ import org.openvault.backend.auth.AuthSettings;
 import org.openvault.backend.auth.LoginService;
 import org.openvault.backend.auth.LoginThrottle;
 import org.openvault.backend.auth.MeService;
+import org.openvault.backend.auth.OwnPasswordChange;
 import org.openvault.backend.auth.PasswordChange;
 import org.openvault.backend.auth.PasswordHasher;
 import org.openvault.backend.auth.SessionRepository;
 import org.openvault.backend.auth.SessionService;
 import org.openvault.backend.auth.TokensService;
+import org.openvault.backend.auth.UserAccounts;
 import org.openvault.backend.auth.UserRepository;
 import org.openvault.backend.auth.UsersService;
 import org.openvault.backend.authors.AuthorEdits;
+import org.openvault.backend.authors.AuthorWrites;
 import org.openvault.backend.authors.AuthorRepository;
 import org.openvault.backend.authors.AuthorsAdminService;
 import org.openvault.backend.authors.AuthorsService;
@@ -144,6 +153,13 @@ public final class Main {
         AuditLog audit = new AuditLog();
         LoginThrottle loginThrottle = new LoginThrottle(authSettings);
         PasswordChange passwordChange = new PasswordChange(sql, users, sessions, audit);
+        // One implementation of each account, audit and author rule for the JSON API and the web admin.
+        OwnPasswordChange ownPasswordChange = new OwnPasswordChange(sql, users, passwords, loginThrottle,
+                passwordChange);
+        UserAccounts userAccounts = new UserAccounts(sql, users, sessions, passwords, audit);
+        AuditEntries auditEntries = new AuditEntries(sql);
+        AuthorEdits authorEdits = new AuthorEdits();
+        AuthorWrites authorWrites = new AuthorWrites(sql, authorEdits, audit);
         // One login for the JSON API and the web admin: one throttle, one bounded hashing, one audit trail.
         LoginService logins = new LoginService(sql, users, sessions, passwords, loginThrottle, audit, authSettings);
         PageEditRepository pageEdits = new PageEditRepository();
@@ -184,17 +200,16 @@ public final class Main {
                 .register("/api/v2/images", new ImagesService(imageRepository, imageStorage, urls))
                 .register("/media", new MediaService(imageStorage, renditions))
                 .register("/api/admin/v1/session", new SessionService(sql, users, logins, authenticator))
-                .register("/api/admin/v1/me", new MeService(sql, users, passwords, authenticator, loginThrottle,
-                        passwordChange))
-                .register("/api/admin/v1/users", new UsersService(sql, users, sessions, passwords, authenticator,
-                        audit, passwordChange))
+                .register("/api/admin/v1/me", new MeService(sql, users, authenticator, ownPasswordChange))
+                .register("/api/admin/v1/users", new UsersService(sql, users, passwords, authenticator,
+                        passwordChange, userAccounts))
                 .register("/api/admin/v1/tokens", new TokensService(sql, users, sessions, authenticator, audit,
                         authSettings))
-                .register("/api/admin/v1/audit", new AuditService(sql, authenticator))
+                .register("/api/admin/v1/audit", new AuditService(auditEntries, authenticator))
                 .register("/api/admin/v1/pages", new PagesAdminService(sql, pageEditing, pageEdits,
                         pageExplorer, authenticator))
-                .register("/api/admin/v1/authors", new AuthorsAdminService(sql, new AuthorEdits(), authenticator,
-                        audit))
+                .register("/api/admin/v1/authors", new AuthorsAdminService(sql, authorEdits, authorWrites,
+                        authenticator))
                 .register("/api/admin/v1/masterpiece", new MasterpieceAdminService(sql, new MasterpieceEdits(),
                         authenticator, audit))
                 .register("/api/admin/v1/previews", new PreviewAdminService(sql, previews, previewTokens,
@@ -220,6 +235,10 @@ public final class Main {
                 new AddPage(pageEditing, siteSessions, siteRepository, siteTemplates),
                 new HistoryPage(sql, pageEditing, pageEdits, siteSessions, siteTemplates),
                 new ModerationActions(pageEditing, siteSessions, siteRepository, editPage, siteTemplates),
+                new PeopleRoutes(new PasswordPage(ownPasswordChange, siteSessions, siteTemplates),
+                        new AuditPage(auditEntries, siteSessions, siteTemplates),
+                        new UsersPages(sql, users, userAccounts, siteSessions, siteTemplates),
+                        new AuthorsPages(sql, authorEdits, authorWrites, siteSessions, siteTemplates)),
                 siteSessions));
         ApiErrors.register(routing, new SiteErrors(siteTemplates)::handle);
 

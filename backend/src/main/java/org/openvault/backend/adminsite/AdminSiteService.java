@@ -24,12 +24,13 @@ public final class AdminSiteService implements HttpService {
     private final AddPage add;
     private final HistoryPage history;
     private final ModerationActions moderation;
+    private final PeopleRoutes people;
     private final SiteSessions sessions;
     private final byte[] css = resource("/admin-static/admin.css");
 
     public AdminSiteService(LoginPages login, DashboardPage dashboard, ExplorerPage explorer, EditPage edit,
                             AddPage add, HistoryPage history, ModerationActions moderation,
-                            SiteSessions sessions) {
+                            PeopleRoutes people, SiteSessions sessions) {
         this.login = login;
         this.dashboard = dashboard;
         this.explorer = explorer;
@@ -37,6 +38,7 @@ public final class AdminSiteService implements HttpService {
         this.add = add;
         this.history = history;
         this.moderation = moderation;
+        this.people = people;
         this.sessions = sessions;
     }
 
@@ -60,8 +62,9 @@ public final class AdminSiteService implements HttpService {
                 .post("/pages/{id}/move", moderation::move)
                 .post("/pages/{id}/schedule", moderation::schedule)
                 .get("/pages/{id}/delete", moderation::confirmDelete)
-                .post("/pages/{id}/delete", moderation::delete)
-                .any("/*", this::notFound);
+                .post("/pages/{id}/delete", moderation::delete);
+        people.register(rules);
+        rules.any("/*", this::notFound);
     }
 
     // Signed-out visitors go to the login form before learning which admin addresses exist.

@@ -13,9 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.admin.AdminJson;
 import org.openvault.backend.admin.AdminParameters;
 import org.openvault.backend.admin.AdminProblem;
-import org.openvault.backend.admin.JsonFields;
 import org.openvault.backend.admin.Paging;
-import org.openvault.backend.audit.AuditLog;
 import org.openvault.backend.database.Sql;
 import org.openvault.backend.validation.Violations;
 
@@ -26,26 +24,21 @@ import org.openvault.backend.validation.Violations;
  */
 public final class UsersService implements HttpService {
 
-    private static final Set<String> CREATE_FIELDS = Set.of("username", "email", "display_name", "role", "password");
-    private static final Set<String> UPDATE_FIELDS = Set.of("email", "display_name", "role", "active");
-
     private final Sql sql;
     private final UserRepository users;
-    private final SessionRepository sessions;
     private final PasswordHasher hasher;
     private final Authenticator authenticator;
-    private final AuditLog audit;
     private final PasswordChange passwordChange;
+    private final UserAccounts accounts;
 
-    public UsersService(Sql sql, UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-                        Authenticator authenticator, AuditLog audit, PasswordChange passwordChange) {
+    public UsersService(Sql sql, UserRepository users, PasswordHasher hasher, Authenticator authenticator,
+                        PasswordChange passwordChange, UserAccounts accounts) {
         this.sql = sql;
         this.users = users;
-        this.sessions = sessions;
         this.hasher = hasher;
         this.authenticator = authenticator;
-        this.audit = audit;
         this.passwordChange = passwordChange;
+        this.accounts = accounts;
     }
 
     @Override
@@ -70,57 +63,14 @@ public final class UsersService implements HttpService {
     }
 
     private void create(Caller caller, ServerRequest req, ServerResponse res) {
-        ObjectNode body = AdminJson.readObject(req);
-        Violations violations = new Violations();
-        AccountRules.onlyKnown(body, CREATE_FIELDS, violations);
-        String username = AccountRules.username(body, violations);
-        String email = AccountRules.email(body, "", violations);
-        String displayName = JsonFields.text(body, "", "display_name", "", 150, false, violations);
-        Role role = AccountRules.role(body, null, violations);
-        String password = AccountRules.newPassword(body, "password", username, violations);
-        violations.throwIfAny();
-        String hash = hasher.hash(password);
-        User created = sql.inTransaction(tx -> {
-            if (users.usernameTaken(tx, username)) {
-                Violations taken = new Violations().add("/username", "taken", "this username is taken");
-                taken.throwIfAny();
-            }
-            User user = users.create(tx, new UserRepository.NewUser(username, email, displayName, role, hash));
-            audit.record(tx, caller, "user.create", subject(user), Map.of("role", role.key()));
-            return user;
-        });
+        User created = accounts.create(caller, AdminJson.readObject(req));
         res.header(HeaderNames.LOCATION, "/api/admin/v1/users/" + created.id());
         AdminJson.send(res, Status.CREATED_201, created.json());
     }
 
     private void update(Caller caller, ServerRequest req, ServerResponse res) {
         long id = id(req);
-        ObjectNode body = AdminJson.readObject(req);
-        User updated = sql.inTransaction(tx -> {
-            User current = users.find(tx, id).orElseThrow(() -> AdminProblem.notFound("no such user"));
-            Violations violations = new Violations();
-            AccountRules.onlyKnown(body, UPDATE_FIELDS, violations);
-            String email = AccountRules.email(body, current.email(), violations);
-            String displayName = JsonFields.text(body, "", "display_name", current.displayName(), 150, false,
-                    violations);
-            Role role = AccountRules.role(body, current.role(), violations);
-            boolean active = JsonFields.bool(body, "", "active", current.active(), violations);
-            violations.throwIfAny();
-            boolean losesAdmin = current.role() == Role.ADMINISTRATOR && current.active()
-                    && (role != Role.ADMINISTRATOR || !active);
-            if (losesAdmin && users.otherActiveAdministrators(tx, id) == 0) {
-                throw AdminProblem.conflict("last_administrator",
-                        "this is the only active administrator; make another one first");
-            }
-            User user = users.update(tx, id, email, displayName, role, active).orElseThrow();
-            if (!active && current.active()) {
-                sessions.revokeAllOf(tx, id, -1);
-            }
-            audit.record(tx, caller, "user.update", subject(user), Map.of(
-                    "role", role.key(), "active", active, "email", email, "display_name", displayName));
-            return user;
-        });
-        AdminJson.send(res, Status.OK_200, updated.json());
+        AdminJson.send(res, Status.OK_200, accounts.update(caller, id, AdminJson.readObject(req)).json());
     }
 
     private void setPassword(Caller caller, ServerRequest req, ServerResponse res) {
@@ -138,10 +88,6 @@ public final class UsersService implements HttpService {
 
     private User find(long id) {
         return users.find(sql, id).orElseThrow(() -> AdminProblem.notFound("no such user"));
-    }
-
-    static AuditLog.Subject subject(User user) {
-        return new AuditLog.Subject("user", user.id(), user.username());
     }
 
     private static long id(ServerRequest req) {
