@@ -1,10 +1,6 @@
 package org.openvault.backend.adminsite;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +33,7 @@ class AdminSiteAccountsTest {
 
     @RegisterExtension
     static final BackendExtension backend = BackendExtension.withoutContentFixture();
+    private static final AdminSiteClient SITE = new AdminSiteClient(backend);
 
     private static final String PREFIX = "adminsite-acc-";
     private static final String AUTHOR = "Adminsite Acc Author";
@@ -58,38 +54,23 @@ class AdminSiteAccountsTest {
     }
 
     private static HttpResponse<String> get(String path, String cookie) {
-        return backend.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + path)).header("Cookie", cookie)
-                .build());
+        return SITE.get(path, cookie);
     }
 
     private static HttpResponse<String> post(String path, Map<String, String> fields, String cookie) {
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return backend.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", backend.baseUrl())
-                .header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return SITE.post(path, fields, cookie);
     }
 
     private static HttpResponse<String> logIn(String username, String password) {
-        return post("/admin/login", Map.of("username", username, "password", password), "");
+        return SITE.logIn(username, password, null);
     }
 
     private static String session(String username) {
-        HttpResponse<String> response = logIn(username, AdminFixture.PASSWORD);
-        assertEquals(303, response.statusCode(), response.body());
-        String setCookie = response.headers().allValues("set-cookie").stream()
-                .filter(c -> c.startsWith(COOKIE + "=")).findFirst().orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
+        return SITE.session(username, null);
     }
 
     private static Document html(HttpResponse<String> response, int status) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/html"));
-        return Jsoup.parse(response.body(), backend.baseUrl());
+        return SITE.html(response, status);
     }
 
     /** The form's fields as a browser sends them (the CSRF token and hidden etag included), with changes. */
@@ -105,8 +86,7 @@ class AdminSiteAccountsTest {
     }
 
     private static String location(HttpResponse<String> response) {
-        assertEquals(303, response.statusCode(), response.body());
-        return response.headers().firstValue("location").orElseThrow();
+        return AdminSiteClient.location(response);
     }
 
     private static String text(String sql) {

@@ -1,19 +1,13 @@
 package org.openvault.backend.adminsite;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jsoup.Connection;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.FormElement;
@@ -38,6 +32,7 @@ class AdminSiteEditTest {
 
     @RegisterExtension
     static final BackendExtension backend = BackendExtension.withoutContentFixture();
+    private static final AdminSiteClient SITE = new AdminSiteClient(backend);
 
     private static final String PREFIX = "adminsite-edit-";
     private static final String COOKIE = "__Host-ov_session";
@@ -69,35 +64,19 @@ class AdminSiteEditTest {
     }
 
     private static HttpResponse<String> get(String path, String cookie) {
-        return backend.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + path)).header("Cookie", cookie)
-                .build());
+        return SITE.get(path, cookie);
     }
 
     private static HttpResponse<String> post(String path, Map<String, String> fields, String cookie) {
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return backend.send(HttpRequest.newBuilder(URI.create(backend.baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", backend.baseUrl())
-                .header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return SITE.post(path, fields, cookie);
     }
 
     private static String session(String username) {
-        HttpResponse<String> response = post("/admin/login", Map.of("username", username,
-                "password", AdminFixture.PASSWORD), "");
-        assertEquals(303, response.statusCode(), response.body());
-        String setCookie = response.headers().allValues("set-cookie").stream()
-                .filter(c -> c.startsWith(COOKIE + "=")).findFirst().orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
+        return SITE.session(username, null);
     }
 
     private static Document html(HttpResponse<String> response, int status) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/html"));
-        return Jsoup.parse(response.body(), backend.baseUrl());
+        return SITE.html(response, status);
     }
 
     private static String editPath(JsonNode page) {

@@ -1,15 +1,11 @@
 package org.openvault.backend.adminsite;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +27,7 @@ class AdminSiteTest {
 
     @RegisterExtension
     static final BackendExtension backend = BackendExtension.withoutContentFixture();
+    private static final AdminSiteClient SITE = new AdminSiteClient(backend);
 
     private static final String PREFIX = "adminsite-";
     private static final String COOKIE = "__Host-ov_session";
@@ -60,49 +57,23 @@ class AdminSiteTest {
     }
 
     private static HttpResponse<String> get(String path, String cookie) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.baseUrl() + path));
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return backend.send(request.build());
+        return SITE.get(path, cookie);
     }
 
     private static HttpResponse<String> post(String path, Map<String, String> fields, String cookie, String address) {
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", backend.baseUrl())
-                .header("X-Forwarded-For", address)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return backend.send(request.build());
+        return SITE.post(path, fields, cookie, address);
     }
 
     private static HttpResponse<String> logIn(String username, String password, String address) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("username", username);
-        fields.put("password", password);
-        return post("/admin/login", fields, null, address);
+        return SITE.logIn(username, password, address);
     }
 
-    /** Logs in through the form; answers the {@code name=value} cookie. */
     private static String session(String username) {
-        HttpResponse<String> response = logIn(username, AdminFixture.PASSWORD, "10.71.0.1");
-        assertEquals(303, response.statusCode(), response.body());
-        String setCookie = response.headers().allValues("set-cookie").stream()
-                .filter(c -> c.startsWith(COOKIE + "=")).findFirst().orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
+        return SITE.session(username, "10.71.0.1");
     }
 
     private static Document html(HttpResponse<String> response, int status) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/html"));
-        return Jsoup.parse(response.body());
+        return SITE.html(response, status);
     }
 
     @Test
