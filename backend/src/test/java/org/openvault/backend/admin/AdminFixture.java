@@ -57,4 +57,30 @@ public final class AdminFixture {
     public static void removePagesOf(TestDatabase db, String prefix) {
         db.execute("DELETE FROM page WHERE owner_id IN (SELECT id FROM app_user WHERE username LIKE '" + prefix + "%')");
     }
+
+    /**
+     * Makes every active administrator but {@code keepId} inactive (test classes share one database, so a test of
+     * the last-administrator rule needs the others out of the way); answers their ids for {@link #reactivate}.
+     */
+    public static java.util.List<Long> deactivateOtherAdministrators(TestDatabase db, long keepId) {
+        java.util.List<Long> others = new java.util.ArrayList<>();
+        try (java.sql.Connection connection = db.connect(); java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("UPDATE app_user SET active = false"
+                     + " WHERE role = 'administrator' AND active AND id <> " + keepId + " RETURNING id")) {
+            while (rows.next()) {
+                others.add(rows.getLong(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return others;
+    }
+
+    /** Makes these accounts active again. */
+    public static void reactivate(TestDatabase db, java.util.List<Long> ids) {
+        if (!ids.isEmpty()) {
+            db.execute("UPDATE app_user SET active = true WHERE id IN ("
+                    + ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")");
+        }
+    }
 }

@@ -20,6 +20,8 @@ import org.openvault.backend.admin.AdminApi;
 import org.openvault.backend.admin.AdminFixture;
 import org.openvault.backend.auth.Role;
 
+import static org.openvault.backend.adminsite.AdminSiteClient.submission;
+import static org.openvault.backend.adminsite.AdminSiteClient.location;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -57,36 +59,8 @@ class AdminSiteActionsTest {
                 + "\"content\":{\"title\":\"" + title + "\",\"slug\":\"" + slug + "\"}}"), 201);
     }
 
-    private static HttpResponse<String> get(String path, String cookie) {
-        return SITE.get(path, cookie);
-    }
-
-    private static HttpResponse<String> post(String path, Map<String, String> fields, String cookie) {
-        return SITE.post(path, fields, cookie);
-    }
-
     private static String session(String username) {
         return SITE.session(username, null);
-    }
-
-    private static Document html(HttpResponse<String> response, int status) {
-        return SITE.html(response, status);
-    }
-
-    private static String location(HttpResponse<String> response) {
-        return AdminSiteClient.location(response);
-    }
-
-    /** What a browser would send for the form matched by {@code selector}, with these changes. */
-    private static Map<String, String> submission(Document page, String selector, Map<String, String> changes) {
-        Element form = page.selectFirst(selector);
-        assertNotNull(form, selector + " in " + page.body().html());
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (Connection.KeyVal pair : ((FormElement) form).formData()) {
-            fields.put(pair.key(), pair.value());
-        }
-        fields.putAll(changes);
-        return fields;
     }
 
     private static String editPath(int id) {
@@ -96,12 +70,12 @@ class AdminSiteActionsTest {
     @Test
     void theEditorCreatesAStaticPageUnderHomeThroughTheForm() {
         String cookie = session(PREFIX + "editor");
-        Document home = html(get("/admin/pages/", cookie), 200);
+        Document home = SITE.html(SITE.get("/admin/pages/", cookie), 200);
         Element add = home.selectFirst("a[href=/admin/pages/3/add]");
         assertNotNull(add, "Home's listing links to adding a child page");
         assertEquals("Add child page", add.text());
 
-        Document form = html(get("/admin/pages/3/add", cookie), 200);
+        Document form = SITE.html(SITE.get("/admin/pages/3/add", cookie), 200);
         for (String name : new String[] {"title", "slug"}) {
             Element input = form.selectFirst("input[name=" + name + "]");
             assertNotNull(form.selectFirst("label[for=" + input.id() + "]"), "label for " + name);
@@ -110,11 +84,11 @@ class AdminSiteActionsTest {
         Elements types = form.select("input[type=radio][name=type]");
         assertEquals(3, types.size());
         String slug = PREFIX + "created";
-        String created = location(post("/admin/pages/3/add", submission(form, "form.add-form",
+        String created = location(SITE.post("/admin/pages/3/add", submission(form, "form.add-form",
                 Map.of("type", STATIC, "title", "Adminsite Created Page", "slug", slug)), cookie));
         assertTrue(created.matches("/admin/pages/\\d+/edit\\?created=1"), created);
 
-        Document edit = html(get(created, cookie), 200);
+        Document edit = SITE.html(SITE.get(created, cookie), 200);
         assertEquals("Adminsite Created Page", edit.selectFirst("input[name=title]").val());
         assertEquals(slug, edit.selectFirst("input[name=slug]").val());
         assertEquals("Draft", edit.selectFirst(".status-line .status").text());
@@ -125,8 +99,8 @@ class AdminSiteActionsTest {
     @Test
     void anEmptyTitleIsShownNextToTheTitleAndTheChosenTypeIsKept() {
         String cookie = session(PREFIX + "editor");
-        Document form = html(get("/admin/pages/3/add", cookie), 200);
-        Document refused = html(post("/admin/pages/3/add", submission(form, "form.add-form",
+        Document form = SITE.html(SITE.get("/admin/pages/3/add", cookie), 200);
+        Document refused = SITE.html(SITE.post("/admin/pages/3/add", submission(form, "form.add-form",
                 Map.of("type", STATIC, "title", "", "slug", "kept-<slug>")), cookie), 422);
         Element title = refused.selectFirst("input[name=title]");
         assertEquals("true", title.attr("aria-invalid"));
@@ -143,13 +117,13 @@ class AdminSiteActionsTest {
         JsonNode page = draftPage("Adminsite History Before");
         int id = page.get("id").asInt();
         String cookie = session(PREFIX + "editor");
-        Document edit = html(get(editPath(id), cookie), 200);
+        Document edit = SITE.html(SITE.get(editPath(id), cookie), 200);
         assertNotNull(edit.selectFirst("a[href=/admin/pages/" + id + "/history]"));
         Map<String, String> save = submission(edit, "form.edit-form", Map.of("title", "Adminsite History After"));
         save.put("action", "save");
-        location(post(editPath(id), save, cookie));
+        location(SITE.post(editPath(id), save, cookie));
 
-        Document history = html(get("/admin/pages/" + id + "/history", cookie), 200);
+        Document history = SITE.html(SITE.get("/admin/pages/" + id + "/history", cookie), 200);
         Elements rows = history.select("table.history tbody tr");
         assertEquals(2, rows.size(), history.body().html());
         assertEquals(PREFIX + "editor", rows.get(0).select("td").get(1).text());
@@ -158,18 +132,18 @@ class AdminSiteActionsTest {
         Element compareLink = rows.get(0).selectFirst("a");
         assertEquals("Compare with the previous", compareLink.text());
 
-        Document compare = html(get(compareLink.attr("href"), cookie), 200);
+        Document compare = SITE.html(SITE.get(compareLink.attr("href"), cookie), 200);
         Element titleRow = compare.select("table.changes tbody tr").stream()
                 .filter(r -> r.selectFirst("th").text().equals("title")).findFirst().orElseThrow();
         assertEquals("Adminsite History Before", titleRow.selectFirst("td.before").text());
         assertEquals("Adminsite History After", titleRow.selectFirst("td.after").text());
 
-        String reverted = location(post(compare.selectFirst("form.revert").attr("action"),
+        String reverted = location(SITE.post(compare.selectFirst("form.revert").attr("action"),
                 submission(compare, "form.revert", Map.of()), cookie));
         assertEquals(editPath(id) + "?reverted=1", reverted);
-        Document after = html(get(reverted, cookie), 200);
+        Document after = SITE.html(SITE.get(reverted, cookie), 200);
         assertEquals("Adminsite History Before", after.selectFirst("input[name=title]").val());
-        Elements now = html(get("/admin/pages/" + id + "/history", cookie), 200).select("table.history tbody tr");
+        Elements now = SITE.html(SITE.get("/admin/pages/" + id + "/history", cookie), 200).select("table.history tbody tr");
         assertEquals(3, now.size());
         assertTrue(now.get(0).text().contains("Latest"));
     }
@@ -179,15 +153,15 @@ class AdminSiteActionsTest {
         JsonNode page = draftPage("Adminsite Editor Page");
         int id = page.get("id").asInt();
         String cookie = session(PREFIX + "editor");
-        Document edit = html(get(editPath(id), cookie), 200);
+        Document edit = SITE.html(SITE.get(editPath(id), cookie), 200);
         assertNull(edit.selectFirst("form.move-form"));
         assertNull(edit.selectFirst("form.schedule-form"));
         assertNull(edit.selectFirst("a.delete-link"));
-        html(get("/admin/pages/" + id + "/delete", cookie), 403);
+        SITE.html(SITE.get("/admin/pages/" + id + "/delete", cookie), 403);
         Map<String, String> forged = new LinkedHashMap<>();
         forged.put("csrf_token", edit.selectFirst("input[name=csrf_token]").val());
         forged.put("etag", page.get("etag").asText());
-        Document refused = html(post("/admin/pages/" + id + "/delete", forged, cookie), 403);
+        Document refused = SITE.html(SITE.post("/admin/pages/" + id + "/delete", forged, cookie), 403);
         assertEquals("Not allowed", refused.selectFirst("h1").text());
         AdminApi.json(editorApi.get("/pages/" + id), 200);
     }
@@ -197,17 +171,17 @@ class AdminSiteActionsTest {
         JsonNode page = draftPage("Adminsite Doomed Page");
         int id = page.get("id").asInt();
         String cookie = session(PREFIX + "moderator");
-        Document edit = html(get(editPath(id), cookie), 200);
+        Document edit = SITE.html(SITE.get(editPath(id), cookie), 200);
         assertNotNull(edit.selectFirst("form.move-form"));
         assertNotNull(edit.selectFirst("form.schedule-form"));
         Element link = edit.selectFirst("a.delete-link");
         assertNotNull(link);
-        Document confirm = html(get(link.attr("href"), cookie), 200);
+        Document confirm = SITE.html(SITE.get(link.attr("href"), cookie), 200);
         assertTrue(confirm.selectFirst("h1").text().contains("Adminsite Doomed Page"));
-        String listing = location(post("/admin/pages/" + id + "/delete",
+        String listing = location(SITE.post("/admin/pages/" + id + "/delete",
                 submission(confirm, "form.delete-form", Map.of()), cookie));
         assertEquals("/admin/pages/", listing);
-        html(get(editPath(id), cookie), 404);
+        SITE.html(SITE.get(editPath(id), cookie), 404);
         assertEquals(404, editorApi.get("/pages/" + id).statusCode());
     }
 
@@ -217,10 +191,10 @@ class AdminSiteActionsTest {
         JsonNode page = draftPage("Adminsite Moving Page");
         int id = page.get("id").asInt();
         String cookie = session(PREFIX + "moderator");
-        Document edit = html(get(editPath(id), cookie), 200);
+        Document edit = SITE.html(SITE.get(editPath(id), cookie), 200);
         assertNotNull(edit.selectFirst("select[name=parent_id] option[value=" + target.get("id").asInt() + "]"));
         assertEquals("3", edit.selectFirst("select[name=parent_id] option[selected]").val());
-        assertEquals(editPath(id) + "?moved=1", location(post("/admin/pages/" + id + "/move",
+        assertEquals(editPath(id) + "?moved=1", location(SITE.post("/admin/pages/" + id + "/move",
                 submission(edit, "form.move-form", Map.of("parent_id", target.get("id").asText())), cookie)));
         assertEquals(target.get("id").asInt(), AdminApi.json(editorApi.get("/pages/" + id), 200)
                 .get("parent_id").asInt());
@@ -231,9 +205,9 @@ class AdminSiteActionsTest {
         JsonNode page = draftPage("Adminsite Scheduled Page");
         int id = page.get("id").asInt();
         String cookie = session(PREFIX + "moderator");
-        Document edit = html(get(editPath(id), cookie), 200);
+        Document edit = SITE.html(SITE.get(editPath(id), cookie), 200);
         assertTrue(edit.getElementById("schedule-help").text().contains("UTC"));
-        Document refused = html(post("/admin/pages/" + id + "/schedule", submission(edit, "form.schedule-form",
+        Document refused = SITE.html(SITE.post("/admin/pages/" + id + "/schedule", submission(edit, "form.schedule-form",
                 Map.of("go_live_at", "2001-01-01T09:00")), cookie), 422);
         Element input = refused.selectFirst("input[name=go_live_at]");
         assertEquals("2001-01-01T09:00", input.val());
@@ -242,9 +216,9 @@ class AdminSiteActionsTest {
                 refused.getElementById("go_live_at-error").text());
         assertTrue(AdminApi.json(editorApi.get("/pages/" + id), 200).get("go_live_at").isNull());
 
-        assertEquals(editPath(id) + "?scheduled=1", location(post("/admin/pages/" + id + "/schedule",
+        assertEquals(editPath(id) + "?scheduled=1", location(SITE.post("/admin/pages/" + id + "/schedule",
                 submission(edit, "form.schedule-form", Map.of("go_live_at", "2099-01-31T09:00")), cookie)));
-        assertEquals("2099-01-31T09:00", html(get(editPath(id), cookie), 200)
+        assertEquals("2099-01-31T09:00", SITE.html(SITE.get(editPath(id), cookie), 200)
                 .selectFirst("input[name=go_live_at]").val());
     }
 }

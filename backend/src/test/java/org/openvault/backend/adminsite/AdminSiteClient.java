@@ -16,6 +16,7 @@ import org.openvault.backend.admin.AdminFixture;
 import org.openvault.backend.auth.Authenticator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -83,6 +84,18 @@ final class AdminSiteClient {
         assertEquals(status, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/html"));
         return Jsoup.parse(response.body(), backend.baseUrl());
+    }
+
+    /** What a browser would send for the form {@code selector} matches (CSRF token, hidden etag), with changes. */
+    static Map<String, String> submission(Document page, String selector, Map<String, String> changes) {
+        org.jsoup.nodes.Element form = page.selectFirst(selector);
+        assertNotNull(form, selector + " in " + page.body().html());
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (org.jsoup.Connection.KeyVal pair : ((org.jsoup.nodes.FormElement) form).formData()) {
+            fields.put(pair.key(), pair.value());
+        }
+        fields.putAll(changes);
+        return fields;
     }
 
     /** Where a 303 answer sends the browser. */

@@ -63,20 +63,8 @@ class AdminSiteEditTest {
                 page.get("etag").asText()), 200);
     }
 
-    private static HttpResponse<String> get(String path, String cookie) {
-        return SITE.get(path, cookie);
-    }
-
-    private static HttpResponse<String> post(String path, Map<String, String> fields, String cookie) {
-        return SITE.post(path, fields, cookie);
-    }
-
     private static String session(String username) {
         return SITE.session(username, null);
-    }
-
-    private static Document html(HttpResponse<String> response, int status) {
-        return SITE.html(response, status);
     }
 
     private static String editPath(JsonNode page) {
@@ -85,11 +73,7 @@ class AdminSiteEditTest {
 
     /** What a browser would send for the edit form with these changes and the given button. */
     private static Map<String, String> submission(Document form, String action, Map<String, String> changes) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (Connection.KeyVal pair : ((FormElement) form.selectFirst("form.edit-form")).formData()) {
-            fields.put(pair.key(), pair.value());
-        }
-        fields.putAll(changes);
+        Map<String, String> fields = AdminSiteClient.submission(form, "form.edit-form", changes);
         fields.put("action", action);
         return fields;
     }
@@ -102,7 +86,7 @@ class AdminSiteEditTest {
     void theEditorSavesADraftAndThePublicPageStaysAsItWas() {
         JsonNode page = liveStaticPage();
         String cookie = session(PREFIX + "editor");
-        Document form = html(get(editPath(page), cookie), 200);
+        Document form = SITE.html(SITE.get(editPath(page), cookie), 200);
         for (String name : new String[] {"title", "slug", "seo_title", "search_description", "show_in_menus",
                 "subtitle", "body"}) {
             Element input = form.selectFirst("[name=" + name + "]");
@@ -119,12 +103,12 @@ class AdminSiteEditTest {
         assertNotNull(form.selectFirst("button[value=save]"));
         assertNull(form.selectFirst("button[value=publish]"), "editors do not see Publish");
 
-        HttpResponse<String> saved = post(editPath(page), submission(form, "save",
+        HttpResponse<String> saved = SITE.post(editPath(page), submission(form, "save",
                 Map.of("title", "Adminsite Edited Title")), cookie);
         assertEquals(303, saved.statusCode(), saved.body());
         assertEquals(editPath(page) + "?saved=1", saved.headers().firstValue("location").orElse(""));
 
-        Document after = html(get(editPath(page) + "?saved=1", cookie), 200);
+        Document after = SITE.html(SITE.get(editPath(page) + "?saved=1", cookie), 200);
         assertTrue(after.selectFirst("[role=status]").text().startsWith("Saved as a draft."));
         assertEquals("Adminsite Edited Title", after.selectFirst("input[name=title]").val());
         assertEquals("Live + draft changes", after.selectFirst(".status-line .status").text());
@@ -139,17 +123,17 @@ class AdminSiteEditTest {
     void theModeratorPublishesAndThePublicApiShowsIt() {
         JsonNode page = liveStaticPage();
         String cookie = session(PREFIX + "moderator");
-        Document form = html(get(editPath(page), cookie), 200);
+        Document form = SITE.html(SITE.get(editPath(page), cookie), 200);
         assertNotNull(form.selectFirst("button[value=publish]"));
         assertNotNull(form.selectFirst("button[value=unpublish]"));
-        HttpResponse<String> published = post(editPath(page), submission(form, "publish",
+        HttpResponse<String> published = SITE.post(editPath(page), submission(form, "publish",
                 Map.of("title", "Adminsite Published Title", "body", "<p onclick=\"x()\">New body</p>")), cookie);
         assertEquals(303, published.statusCode(), published.body());
         assertEquals(editPath(page) + "?published=1", published.headers().firstValue("location").orElse(""));
         JsonNode live = publicPage(page);
         assertEquals("Adminsite Published Title", live.get("title").asText());
         assertEquals("<p>New body</p>", live.get("body").asText());
-        Document after = html(get(editPath(page) + "?published=1", cookie), 200);
+        Document after = SITE.html(SITE.get(editPath(page) + "?published=1", cookie), 200);
         assertEquals("Live", after.selectFirst(".status-line .status").text());
     }
 
@@ -157,21 +141,21 @@ class AdminSiteEditTest {
     void aForgedPublishFromAnEditorIsRefused() {
         JsonNode page = liveStaticPage();
         String cookie = session(PREFIX + "editor");
-        Document form = html(get(editPath(page), cookie), 200);
-        Document refused = html(post(editPath(page), submission(form, "publish",
+        Document form = SITE.html(SITE.get(editPath(page), cookie), 200);
+        Document refused = SITE.html(SITE.post(editPath(page), submission(form, "publish",
                 Map.of("title", "Adminsite Forged")), cookie), 403);
         assertEquals("Not allowed", refused.selectFirst("h1").text());
         assertEquals("Adminsite Original", AdminApi.json(editorApi.get("/pages/" + page.get("id").asInt()), 200)
                 .at("/content/title").asText(), "nothing was saved");
-        html(post(editPath(page), submission(form, "unpublish", Map.of()), cookie), 403);
+        SITE.html(SITE.post(editPath(page), submission(form, "unpublish", Map.of()), cookie), 403);
     }
 
     @Test
     void aBadSlugIsShownNextToTheSlugFieldAndTheTypedTitleIsKept() {
         JsonNode page = liveStaticPage();
         String cookie = session(PREFIX + "editor");
-        Document form = html(get(editPath(page), cookie), 200);
-        Document refused = html(post(editPath(page), submission(form, "save",
+        Document form = SITE.html(SITE.get(editPath(page), cookie), 200);
+        Document refused = SITE.html(SITE.post(editPath(page), submission(form, "save",
                 Map.of("title", "Adminsite Typed <Title>", "slug", "not a slug!")), cookie), 422);
         Element slug = refused.selectFirst("input[name=slug]");
         assertEquals("not a slug!", slug.val());
@@ -189,13 +173,13 @@ class AdminSiteEditTest {
     void aStaleFormShowsWhoSavedMeanwhileAndKeepsTheTypedText() {
         JsonNode page = liveStaticPage();
         String cookie = session(PREFIX + "editor");
-        Document form = html(get(editPath(page), cookie), 200);
+        Document form = SITE.html(SITE.get(editPath(page), cookie), 200);
         ObjectNode content = (ObjectNode) page.get("content").deepCopy();
         content.put("subtitle", "The moderator's subtitle");
         AdminApi.json(moderatorApi.put("/pages/" + page.get("id").asInt(), "{\"content\":" + content + "}",
                 page.get("etag").asText()), 200);
 
-        Document stale = html(post(editPath(page), submission(form, "save",
+        Document stale = SITE.html(SITE.post(editPath(page), submission(form, "save",
                 Map.of("title", "Adminsite Editor's Words")), cookie), 409);
         Element banner = stale.selectFirst(".stale[role=alert]");
         assertNotNull(banner, stale.body().text());
@@ -212,10 +196,10 @@ class AdminSiteEditTest {
     void aPostWithoutTheCsrfTokenIsRefused() {
         JsonNode page = liveStaticPage();
         String cookie = session(PREFIX + "editor");
-        Map<String, String> fields = submission(html(get(editPath(page), cookie), 200), "save",
+        Map<String, String> fields = submission(SITE.html(SITE.get(editPath(page), cookie), 200), "save",
                 Map.of("title", "Adminsite No Token"));
         fields.remove("csrf_token");
-        Document refused = html(post(editPath(page), fields, cookie), 403);
+        Document refused = SITE.html(SITE.post(editPath(page), fields, cookie), 403);
         assertEquals("Not allowed", refused.selectFirst("h1").text());
     }
 
@@ -225,10 +209,10 @@ class AdminSiteEditTest {
                 + "\"content\":{\"title\":\"Adminsite Exhibit\",\"slug\":\"" + PREFIX + "exhibit\","
                 + "\"body\":[{\"type\":\"text\",\"value\":\"<p>Exhibit words</p>\"}]}}"), 201);
         String cookie = session(PREFIX + "editor");
-        Document form = html(get(editPath(created), cookie), 200);
+        Document form = SITE.html(SITE.get(editPath(created), cookie), 200);
         assertTrue(form.selectFirst(".read-only").text().contains("edited in the next version of this screen"));
         assertNull(form.selectFirst("[name=body]"), "the StreamField is not editable here yet");
-        assertEquals(303, post(editPath(created), submission(form, "save",
+        assertEquals(303, SITE.post(editPath(created), submission(form, "save",
                 Map.of("title", "Adminsite Exhibit Renamed")), cookie).statusCode());
         JsonNode after = AdminApi.json(editorApi.get("/pages/" + created.get("id").asInt()), 200);
         assertEquals("Adminsite Exhibit Renamed", after.at("/content/title").asText());
@@ -240,7 +224,7 @@ class AdminSiteEditTest {
     @Test
     void theExplorerLinksTitlesToTheEditScreen() {
         JsonNode page = liveStaticPage();
-        Document home = html(get("/admin/pages/?q=Adminsite+Original",
+        Document home = SITE.html(SITE.get("/admin/pages/?q=Adminsite+Original",
                 session(PREFIX + "editor")), 200);
         Element link = home.selectFirst("tbody th a[href=" + editPath(page) + "]");
         assertNotNull(link, home.select("tbody").html());

@@ -56,14 +56,6 @@ class AdminSiteTest {
         AdminFixture.removePagesOf(backend.db(), PREFIX);
     }
 
-    private static HttpResponse<String> get(String path, String cookie) {
-        return SITE.get(path, cookie);
-    }
-
-    private static HttpResponse<String> post(String path, Map<String, String> fields, String cookie, String address) {
-        return SITE.post(path, fields, cookie, address);
-    }
-
     private static HttpResponse<String> logIn(String username, String password, String address) {
         return SITE.logIn(username, password, address);
     }
@@ -72,14 +64,10 @@ class AdminSiteTest {
         return SITE.session(username, "10.71.0.1");
     }
 
-    private static Document html(HttpResponse<String> response, int status) {
-        return SITE.html(response, status);
-    }
-
     @Test
     void loginPageHasLabelledInputsAndTheAdminHeaders() {
-        HttpResponse<String> response = get("/admin/login", null);
-        Document page = html(response, 200);
+        HttpResponse<String> response = SITE.get("/admin/login", null);
+        Document page = SITE.html(response, 200);
         assertEquals("en", page.selectFirst("html").attr("lang"));
         assertNotNull(page.selectFirst("main#main"));
         assertNotNull(page.selectFirst("a.skip-link[href=#main]"));
@@ -93,12 +81,12 @@ class AdminSiteTest {
         assertEquals("default-src 'self'; frame-ancestors 'none'",
                 response.headers().firstValue("content-security-policy").orElse(""));
         assertTrue(page.select("script").isEmpty(), "no JavaScript");
-        assertEquals(200, get("/admin/static/admin.css", null).statusCode());
+        assertEquals(200, SITE.get("/admin/static/admin.css", null).statusCode());
     }
 
     @Test
     void wrongPasswordReRendersTheFormWithTheMessageAndTheUsername() {
-        Document page = html(logIn(PREFIX + "wrong", "not the password", "10.71.0.2"), 401);
+        Document page = SITE.html(logIn(PREFIX + "wrong", "not the password", "10.71.0.2"), 401);
         assertEquals("The username or password is wrong.", page.selectFirst("[role=alert]").text());
         assertEquals(PREFIX + "wrong", page.selectFirst("input[name=username]").val());
         assertEquals("", page.selectFirst("input[name=password]").val());
@@ -110,7 +98,7 @@ class AdminSiteTest {
             assertEquals(401, logIn(PREFIX + "throttled", "wrong " + i, "10.71.0.3").statusCode());
         }
         HttpResponse<String> refused = logIn(PREFIX + "throttled", AdminFixture.PASSWORD, "10.71.0.3");
-        Document page = html(refused, 429);
+        Document page = SITE.html(refused, 429);
         assertTrue(page.selectFirst("[role=alert]").text().startsWith("Too many failed logins."));
         assertTrue(refused.headers().firstValue("retry-after").isPresent());
     }
@@ -121,7 +109,7 @@ class AdminSiteTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", "https://evil.example")
                 .POST(HttpRequest.BodyPublishers.ofString("username=x&password=y")).build();
-        Document page = html(backend.send(request), 403);
+        Document page = SITE.html(backend.send(request), 403);
         assertEquals("Not allowed", page.selectFirst("h1").text());
     }
 
@@ -134,7 +122,7 @@ class AdminSiteTest {
                 .filter(c -> c.startsWith(COOKIE + "=")).findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("Secure"), cookie);
 
-        Document dashboard = html(get("/admin/", cookie.substring(0, cookie.indexOf(';'))), 200);
+        Document dashboard = SITE.html(SITE.get("/admin/", cookie.substring(0, cookie.indexOf(';'))), 200);
         assertEquals("Signed in as User adminsite-editor (editor)", dashboard.selectFirst(".signed-in").text());
     }
 
@@ -144,10 +132,10 @@ class AdminSiteTest {
         fields.put("username", PREFIX + "editor");
         fields.put("password", AdminFixture.PASSWORD);
         fields.put("next", "/admin/pages/?q=x");
-        assertEquals("/admin/pages/?q=x", post("/admin/login", fields, null, "10.71.0.5")
+        assertEquals("/admin/pages/?q=x", SITE.post("/admin/login", fields, null, "10.71.0.5")
                 .headers().firstValue("location").orElse(""));
         fields.put("next", "//evil.example/admin/");
-        assertEquals("/admin/", post("/admin/login", fields, null, "10.71.0.5")
+        assertEquals("/admin/", SITE.post("/admin/login", fields, null, "10.71.0.5")
                 .headers().firstValue("location").orElse(""));
     }
 
@@ -156,7 +144,7 @@ class AdminSiteTest {
         AdminApi api = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), editorId));
         AdminApi.json(api.post("/pages/", "{\"type\":\"exhibits.ExhibitPage\",\"parent_id\":3,"
                 + "\"content\":{\"title\":\"Adminsite Aardvark Draft\",\"slug\":\"adminsite-aardvark-draft\"}}"), 201);
-        Document dashboard = html(get("/admin/", session(PREFIX + "editor")), 200);
+        Document dashboard = SITE.html(SITE.get("/admin/", session(PREFIX + "editor")), 200);
         Element drafts = dashboard.selectFirst("section[aria-labelledby=drafts-heading]");
         assertTrue(drafts.text().contains("Adminsite Aardvark Draft"), drafts.text());
         assertTrue(drafts.text().contains("Exhibit"), drafts.text());
@@ -167,7 +155,7 @@ class AdminSiteTest {
     @Test
     void theExplorerListsHomesChildrenWithStatusAndBreadcrumbs() {
         String cookie = session(PREFIX + "editor");
-        Document home = html(get("/admin/pages/", cookie), 200);
+        Document home = SITE.html(SITE.get("/admin/pages/", cookie), 200);
         assertEquals("Home", home.selectFirst("nav[aria-label=Breadcrumbs] li").text());
         assertFalse(home.select("tbody tr").isEmpty());
         for (Element row : home.select("tbody tr")) {
@@ -175,7 +163,7 @@ class AdminSiteTest {
                     .contains(row.selectFirst(".status").text()), row.text());
         }
 
-        Document folder = html(get("/admin/pages/" + folderId + "/children", cookie), 200);
+        Document folder = SITE.html(SITE.get("/admin/pages/" + folderId + "/children", cookie), 200);
         assertEquals("Home Adminsite Paged Folder", folder.selectFirst("nav[aria-label=Breadcrumbs] ol").text());
         assertEquals(ExplorerPage.PER_PAGE, folder.select("tbody tr").size());
         Element first = folder.selectFirst("tbody tr");
@@ -185,7 +173,7 @@ class AdminSiteTest {
         Element next = folder.selectFirst("a[rel=next]");
         assertNotNull(next);
 
-        Document second = html(get(next.attr("href"), cookie), 200);
+        Document second = SITE.html(SITE.get(next.attr("href"), cookie), 200);
         assertEquals(10, second.select("tbody tr").size());
         assertNotNull(second.selectFirst("a[rel=prev]"));
         assertEquals(null, second.selectFirst("a[rel=next]"));
@@ -194,7 +182,7 @@ class AdminSiteTest {
 
     @Test
     void searchFindsPagesByTitle() {
-        Document found = html(get("/admin/pages/?q=child+042", session(PREFIX + "editor")), 200);
+        Document found = SITE.html(SITE.get("/admin/pages/?q=child+042", session(PREFIX + "editor")), 200);
         assertEquals(1, found.select("tbody tr").size(), found.select("tbody").text());
         assertEquals("Adminsite child 042", found.selectFirst("tbody th").text());
         assertNotNull(found.selectFirst("label[for=q]"));
@@ -203,10 +191,10 @@ class AdminSiteTest {
     @Test
     void anUnknownPageIsAnHtml404AndApiErrorsStayJson() {
         String cookie = session(PREFIX + "editor");
-        Document missing = html(get("/admin/pages/999999999/children", cookie), 404);
+        Document missing = SITE.html(SITE.get("/admin/pages/999999999/children", cookie), 404);
         assertEquals("Not found", missing.selectFirst("h1").text());
-        html(get("/admin/no-such-thing", cookie), 404);
-        HttpResponse<String> api = get("/api/admin/v1/no-such-thing", cookie);
+        SITE.html(SITE.get("/admin/no-such-thing", cookie), 404);
+        HttpResponse<String> api = SITE.get("/api/admin/v1/no-such-thing", cookie);
         assertEquals(404, api.statusCode());
         assertTrue(api.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"));
     }
@@ -214,30 +202,30 @@ class AdminSiteTest {
     @Test
     void logoutNeedsTheFormsCsrfToken() {
         String cookie = session(PREFIX + "editor");
-        Document dashboard = html(get("/admin/", cookie), 200);
+        Document dashboard = SITE.html(SITE.get("/admin/", cookie), 200);
         String token = dashboard.selectFirst("form[action=/admin/logout] input[name=csrf_token]").val();
         assertFalse(token.isEmpty());
 
-        Document refused = html(post("/admin/logout", Map.of("csrf_token", "wrong"), cookie, "10.71.0.6"), 403);
+        Document refused = SITE.html(SITE.post("/admin/logout", Map.of("csrf_token", "wrong"), cookie, "10.71.0.6"), 403);
         assertEquals("Not allowed", refused.selectFirst("h1").text());
-        html(post("/admin/logout", Map.of(), cookie, "10.71.0.6"), 403);
+        SITE.html(SITE.post("/admin/logout", Map.of(), cookie, "10.71.0.6"), 403);
 
-        HttpResponse<String> out = post("/admin/logout", Map.of("csrf_token", token), cookie, "10.71.0.6");
+        HttpResponse<String> out = SITE.post("/admin/logout", Map.of("csrf_token", token), cookie, "10.71.0.6");
         assertEquals(303, out.statusCode(), out.body());
         assertEquals("/admin/login", out.headers().firstValue("location").orElse(""));
         assertTrue(out.headers().allValues("set-cookie").stream().anyMatch(c -> c.startsWith(COOKIE + "=;")
                 || c.startsWith(COOKIE + "=\"\"") || c.contains("Max-Age=0")));
-        assertEquals(303, get("/admin/", cookie).statusCode(), "the session is gone");
+        assertEquals(303, SITE.get("/admin/", cookie).statusCode(), "the session is gone");
     }
 
     @Test
     void signedOutVisitorsAreSentToTheLoginForm() {
-        HttpResponse<String> response = get("/admin/pages/?q=x", null);
+        HttpResponse<String> response = SITE.get("/admin/pages/?q=x", null);
         assertEquals(303, response.statusCode());
         assertEquals("/admin/login?next=%2Fadmin%2Fpages%2F%3Fq%3Dx", response.headers().firstValue("location").orElse(""));
-        assertEquals(303, get("/admin/", null).statusCode());
+        assertEquals(303, SITE.get("/admin/", null).statusCode());
         assertEquals("no-store", response.headers().firstValue("cache-control").orElse(""));
-        Document login = html(get(response.headers().firstValue("location").orElse(""), null), 200);
+        Document login = SITE.html(SITE.get(response.headers().firstValue("location").orElse(""), null), 200);
         assertEquals("/admin/pages/?q=x", login.selectFirst("input[name=next]").val());
     }
 }

@@ -264,14 +264,7 @@ class UsersApiTest {
         AdminApi last = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), lastId));
         // All test classes share the database: for this test, every other administrator is made inactive, and
         // made active again afterwards.
-        List<Long> others = new ArrayList<>();
-        try (Connection connection = backend.db().connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("UPDATE app_user SET active = false WHERE role = 'administrator'"
-                     + " AND active AND id <> " + lastId + " RETURNING id")) {
-            while (rows.next()) {
-                others.add(rows.getLong(1));
-            }
-        }
+        List<Long> others = AdminFixture.deactivateOtherAdministrators(backend.db(), lastId);
         try {
             assertTrue(others.contains(adminId));
             JsonNode demoted = problem(last.patch("/users/" + lastId, body("role", "moderator")), 409,
@@ -294,10 +287,7 @@ class UsersApiTest {
             assertEquals("editor", json(last.patch("/users/" + lastId, body("role", "editor")), 200)
                     .get("role").asText());
         } finally {
-            if (!others.isEmpty()) {
-                backend.db().execute("UPDATE app_user SET active = true WHERE id IN ("
-                        + others.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
-            }
+            AdminFixture.reactivate(backend.db(), others);
         }
     }
 
