@@ -28,6 +28,7 @@ import org.openvault.backend.adminsite.LoginPages;
 import org.openvault.backend.adminsite.ModerationActions;
 import org.openvault.backend.adminsite.PasswordPage;
 import org.openvault.backend.adminsite.PeopleRoutes;
+import org.openvault.backend.adminsite.PickerRepository;
 import org.openvault.backend.adminsite.SiteErrors;
 import org.openvault.backend.adminsite.SiteSessions;
 import org.openvault.backend.adminsite.SiteTemplates;
@@ -228,7 +229,7 @@ public final class Main {
         AdminSiteRepository siteRepository = new AdminSiteRepository(sql);
         SiteSessions siteSessions = new SiteSessions(authenticator, siteRepository);
         EditPage editPage = new EditPage(pageEditing, siteSessions, siteRepository, siteTemplates,
-                config.get("ov.site.url").asString().orElse("http://localhost"));
+                new PickerRepository(sql, images), config.get("ov.site.url").asString().orElse("http://localhost"));
         routing.register("/admin", new AdminSiteService(new LoginPages(logins, authenticator, siteTemplates),
                 new DashboardPage(siteSessions, siteRepository, siteTemplates),
                 new ExplorerPage(sql, pageExplorer, siteSessions, siteRepository, siteTemplates), editPage,

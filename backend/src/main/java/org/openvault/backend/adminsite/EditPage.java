@@ -38,25 +38,25 @@ public final class EditPage {
     private final SiteSessions sessions;
     private final AdminSiteRepository repository;
     private final SiteTemplates templates;
+    private final PartsViews parts;
     private final String siteUrl;
 
     public EditPage(PageEditing editing, SiteSessions sessions, AdminSiteRepository repository, SiteTemplates templates,
-                    String siteUrl) {
+                    PickerRepository pickers, String siteUrl) {
         this.editing = editing;
         this.sessions = sessions;
         this.repository = repository;
         this.templates = templates;
+        this.parts = new PartsViews(pickers);
         this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
     }
 
     public void show(ServerRequest req, ServerResponse res) {
         SignedIn user = sessions.signedIn(req);
         EditedPage page = editing.get(pageId(req));
-        List<FormField> fields = EditableFields.of(page.state().type());
         String notice = NOTICES.keySet().stream().filter(req.query()::contains).findFirst().map(NOTICES::get)
                 .orElse(null);
-        render(res, Status.OK_200, user, page, values(page.content(), fields), FieldErrors.NONE,
-                page.state().etag(), notice, null);
+        render(res, Status.OK_200, user, page, Typed.stored(page), FieldErrors.NONE, page.state().etag(), notice, null);
     }
 
     public void submit(ServerRequest req, ServerResponse res) {
@@ -65,32 +65,35 @@ public final class EditPage {
         String action = FormBody.field(req, "action");
         // The buttons a role may not use are not shown; a forged post is refused all the same.
         Permission needed = switch (action) {
-            case "save" -> Permission.EDIT_PAGES;
             case "publish", "unpublish" -> Permission.PUBLISH;
-            default -> throw AdminProblem.badRequest("unknown_action", "unknown action " + action);
+            default -> Permission.EDIT_PAGES;
         };
         if (!user.may(needed)) {
             throw AdminProblem.forbidden("your role (" + user.role() + ") may not " + action + " pages");
         }
         String etag = FormBody.field(req, "etag");
         EditedPage current = editing.get(id);
-        List<FormField> fields = EditableFields.of(current.state().type());
-        Map<String, String> typed = typed(req, fields);
+        Typed typed = Typed.sent(req, current.state().type());
+        if (!action.equals("save") && !action.equals("publish") && !action.equals("unpublish")) {
+            changeForm(res, user, current, typed, action, etag, FormBody.field(req, action.replaceFirst(
+                    "^find:", "") + "/search"));
+            return;
+        }
         try {
             if (action.equals("unpublish")) {
                 editing.unpublish(user.caller(), id, etag);
                 SiteTemplates.seeOther(res, editPath(id) + "?unpublished=1");
                 return;
             }
-            EditedPage saved = editing.saveDraft(user.caller(), id, etag, merged(current.content(), fields, typed));
+            EditedPage saved = editing.saveDraft(user.caller(), id, etag, typed.merged(current.content()));
             if (action.equals("publish")) {
-                publish(res, user, saved, fields, typed);
+                publish(res, user, saved, typed);
                 return;
             }
             SiteTemplates.seeOther(res, editPath(id) + "?saved=1");
         } catch (ValidationException e) {
-            render(res, Status.UNPROCESSABLE_CONTENT_422, user, editing.get(id), typed,
-                    FieldErrors.of(e.violations(), fields), etag, null, null);
+            render(res, Status.UNPROCESSABLE_CONTENT_422, user, editing.get(id), typed, typed.errors(e), etag, null,
+                    null);
         } catch (AdminProblem p) {
             if (!"stale_revision".equals(p.code())) {
                 throw p;
@@ -101,87 +104,66 @@ public final class EditPage {
         }
     }
 
+    /** A list action or an image search: the form again with the change, nothing saved, the etag kept. */
+    private void changeForm(ServerResponse res, SignedIn user, EditedPage page, Typed typed, String action,
+                            String etag, String search) {
+        Map<String, String> searches = Map.of();
+        ContentForm.Change change;
+        if (action.startsWith("find:") && typed.parts().images().contains(action.substring(5))) {
+            searches = Map.of(action.substring(5), search);
+            change = new ContentForm.Change(null, "field-" + action.substring(5) + "-found");
+        } else {
+            change = ContentForm.apply(action, typed.structured(), typed.parts(), typed.field(),
+                    user.may(Permission.EDIT_HTML_BLOCKS));
+        }
+        render(res, Status.OK_200, user, page, typed, FieldErrors.NONE, etag, change.notice(), null,
+                moderation(page), searches, change.focus());
+    }
+
     // Publishing checks more than saving (exhibits need their images): the saved draft stays when it is refused.
-    private void publish(ServerResponse res, SignedIn user, EditedPage saved, List<FormField> fields,
-                         Map<String, String> typed) {
+    private void publish(ServerResponse res, SignedIn user, EditedPage saved, Typed typed) {
         int id = saved.state().id();
         try {
             editing.publish(user.caller(), id, saved.state().etag(), saved.latest().id());
         } catch (ValidationException e) {
-            render(res, Status.UNPROCESSABLE_CONTENT_422, user, editing.get(id), typed,
-                    FieldErrors.of(e.violations(), fields), saved.state().etag(),
-                    "Your changes were saved as a draft, but the page could not be published.", null);
+            render(res, Status.UNPROCESSABLE_CONTENT_422, user, editing.get(id), typed, typed.errors(e),
+                    saved.state().etag(), "Your changes were saved as a draft, but the page could not be published.",
+                    null);
             return;
         }
         SiteTemplates.seeOther(res, editPath(id) + "?published=1");
     }
 
-    private void render(ServerResponse res, Status status, SignedIn user, EditedPage page, Map<String, String> values,
+    private void render(ServerResponse res, Status status, SignedIn user, EditedPage page, Typed typed,
                         FieldErrors errors, String etag, String notice, StaleNotice stale) {
-        render(res, status, user, page, values, errors, etag, notice, stale, moderation(page));
+        render(res, status, user, page, typed, errors, etag, notice, stale, moderation(page), Map.of(), null);
     }
 
     /** The edit screen as stored, with a refused move's or schedule's messages next to its form. */
     void showRefused(ServerResponse res, Status status, SignedIn user, EditedPage page,
                      UnaryOperator<Moderation> refusal) {
-        List<FormField> fields = EditableFields.of(page.state().type());
-        render(res, status, user, page, values(page.content(), fields), FieldErrors.NONE, page.state().etag(), null,
-                null, refusal.apply(moderation(page)));
+        render(res, status, user, page, Typed.stored(page), FieldErrors.NONE, page.state().etag(), null, null,
+                refusal.apply(moderation(page)), Map.of(), null);
     }
 
     Moderation moderation(EditedPage page) {
         return Moderation.of(page.state(), repository.moveTargets());
     }
 
-    private void render(ServerResponse res, Status status, SignedIn user, EditedPage page, Map<String, String> values,
-                        FieldErrors errors, String etag, String notice, StaleNotice stale, Moderation moderation) {
-        List<FormField> fields = EditableFields.of(page.state().type());
+    private void render(ServerResponse res, Status status, SignedIn user, EditedPage page, Typed typed,
+                        FieldErrors errors, String etag, String notice, StaleNotice stale, Moderation moderation,
+                        Map<String, String> searches, String focus) {
         String title = page.content().path("title").asText(page.state().title());
+        PartsView partsView = parts.of(page.state().id(), typed.parts(), typed.structured(), user, searches, focus);
         EditScreen screen = new EditScreen(page.state().id(), title, Labels.type(page.state().type()),
-                StatusLine.of(page, siteUrl), fields, values, ReadOnlyField.of(page.content(), fields), errors, etag,
-                notice, stale, page.state().live(), moderation);
+                StatusLine.of(page, siteUrl), typed.fields(), typed.values(),
+                ReadOnlyField.of(page.content(), typed.names()), errors, etag, notice, stale, page.state().live(),
+                moderation, partsView);
         Map<String, Object> params = new HashMap<>();
         params.put("chrome", new Chrome((errors.any() || stale != null ? "Not saved: " : "Edit: ") + title, user,
                 "pages"));
         params.put("screen", screen);
         templates.render(res, status, "edit.jte", params);
-    }
-
-    /** The page's current values of the form's fields, as the form shows them. */
-    private static Map<String, String> values(ObjectNode content, List<FormField> fields) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (FormField field : fields) {
-            JsonNode value = content.get(field.name());
-            if (field.kind() == FormField.Kind.CHECKBOX) {
-                values.put(field.name(), value != null && value.asBoolean() ? "on" : "");
-            } else {
-                values.put(field.name(), value == null || value.isNull() ? "" : value.asText());
-            }
-        }
-        return values;
-    }
-
-    /** What the editor typed; an unticked checkbox is not sent at all. */
-    private static Map<String, String> typed(ServerRequest req, List<FormField> fields) {
-        Map<String, String> typed = new LinkedHashMap<>();
-        for (FormField field : fields) {
-            String value = FormBody.field(req, field.name());
-            typed.put(field.name(), field.kind() == FormField.Kind.CHECKBOX ? (value.isEmpty() ? "" : "on") : value);
-        }
-        return typed;
-    }
-
-    // The fields the form does not edit keep their current values: saving the title must not empty an exhibit's body.
-    private static ObjectNode merged(ObjectNode current, List<FormField> fields, Map<String, String> typed) {
-        ObjectNode content = current.deepCopy();
-        for (FormField field : fields) {
-            if (field.kind() == FormField.Kind.CHECKBOX) {
-                content.put(field.name(), "on".equals(typed.get(field.name())));
-            } else {
-                content.put(field.name(), typed.get(field.name()));
-            }
-        }
-        return content;
     }
 
     static String editPath(int id) {

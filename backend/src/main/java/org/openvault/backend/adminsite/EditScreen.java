@@ -12,11 +12,12 @@ import java.util.Map;
  * @param notice   what the last action did ("Saved as a draft."), or null
  * @param stale    who saved a newer revision meanwhile, or null
  * @param moderation the move, schedule and delete forms (shown to moderators only)
+ * @param parts    the StreamField, pickers and footnotes of the page types that have them
  */
 public record EditScreen(int id, String title, String type, StatusLine status, List<FormField> fields,
                          Map<String, String> values, List<ReadOnlyField> others, FieldErrors errors, String etag,
                          String notice, StaleNotice stale, boolean live,
-                         Moderation moderation) {
+                         Moderation moderation, PartsView parts) {
 
     public String value(FormField field) {
         return values.getOrDefault(field.name(), "");

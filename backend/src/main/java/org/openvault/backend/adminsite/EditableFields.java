@@ -3,12 +3,14 @@ package org.openvault.backend.adminsite;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openvault.backend.collections.CollectionPages;
+import org.openvault.backend.exhibits.ExhibitPages;
 import org.openvault.backend.pages.HomeFields;
 import org.openvault.backend.staticpages.StaticPagesService;
 
 /**
- * Which content fields the edit form edits for a page type: those every page has, plus the simple fields of static
- * pages and the home page. Exhibits' and collections' StreamFields wait for their own editor.
+ * Which simple content fields the edit form edits for a page type: those every page has, plus each type's own text
+ * fields and flags. The structured ones (StreamFields, pickers, footnotes) are {@link PageParts}.
  */
 final class EditableFields {
 
@@ -32,6 +34,8 @@ final class EditableFields {
     private static final String HTML_HELP = "HTML. It is sanitised when saved: scripts, event handlers and tags"
             + " the site does not use are removed.";
 
+    private static final String RICH_HELP = "Sanitised when saved: only the formatting the site shows is kept.";
+
     private EditableFields() {
     }
 
@@ -42,6 +46,14 @@ final class EditableFields {
             fields.add(new FormField("body", "Body", HTML_HELP, FormField.Kind.TEXTAREA));
         } else if (HomeFields.TYPE.equals(type)) {
             fields.add(new FormField("body", "Body", HTML_HELP, FormField.Kind.TEXTAREA));
+        } else if (CollectionPages.TYPE.equals(type)) {
+            fields.add(new FormField("introduction", "Introduction", "Rich text shown above the collection's"
+                    + " content. " + RICH_HELP, FormField.Kind.RICH_TEXT));
+            fields.add(new FormField("featured", "Featured collection",
+                    "Featured collections are shown on the home page and listed first.", FormField.Kind.CHECKBOX));
+        } else if (ExhibitPages.TYPE.equals(type)) {
+            fields.add(new FormField("featured", "Featured exhibit",
+                    "Featured exhibits appear on the home page and as other exhibits.", FormField.Kind.CHECKBOX));
         }
         return List.copyOf(fields);
     }

@@ -4,7 +4,7 @@ package org.openvault.backend.adminsite;
 public record FormField(String name, String label, String help, Kind kind) {
 
     /** How the field is rendered. */
-    public enum Kind { TEXT, TEXTAREA, CHECKBOX }
+    public enum Kind { TEXT, TEXTAREA, RICH_TEXT, CHECKBOX }
 
     public String inputId() {
         return "field-" + name;

@@ -8,16 +8,16 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A content field the edit form shows but does not edit yet (StreamFields, images…), summarised in a line. */
+/** A content field the edit form shows but does not edit yet (the page types' fields it has no input for), summarised in a line. */
 public record ReadOnlyField(String name, String summary) {
 
     private static final int MAX_SUMMARY = 160;
 
     /** The page's fields that {@code edited} leaves out, in name order; saving keeps their current values. */
-    static List<ReadOnlyField> of(ObjectNode content, List<FormField> edited) {
+    static List<ReadOnlyField> of(ObjectNode content, List<String> edited) {
         Set<String> names = new TreeSet<>();
         content.fieldNames().forEachRemaining(names::add);
-        edited.forEach(field -> names.remove(field.name()));
+        names.removeAll(edited);
         List<ReadOnlyField> fields = new ArrayList<>();
         for (String name : names) {
             fields.add(new ReadOnlyField(name.replace('_', ' '), summary(content.get(name))));

@@ -204,14 +204,18 @@ class AdminSiteEditTest {
     }
 
     @Test
-    void savingAnExhibitsCommonFieldsKeepsItsOtherFields() {
+    void savingAnExhibitsCommonFieldsKeepsEveryOtherValueAsItWas() {
         JsonNode created = AdminApi.json(editorApi.post("/pages/", "{\"type\":\"exhibits.ExhibitPage\",\"parent_id\":3,"
                 + "\"content\":{\"title\":\"Adminsite Exhibit\",\"slug\":\"" + PREFIX + "exhibit\","
-                + "\"body\":[{\"type\":\"text\",\"value\":\"<p>Exhibit words</p>\"}]}}"), 201);
+                + "\"body\":[{\"type\":\"text\",\"value\":\"<p>Exhibit words</p>\"},"
+                + "{\"type\":\"photographs\",\"value\":{\"guids\":[\"cpb-aacip-1\",\"cpb-aacip-2\"],"
+                + "\"show_sidebar\":false,\"start_time\":\"3725.5\",\"access_level\":\"digitized\","
+                + "\"special_collections\":\"a b\",\"title\":\"<p><i>Pictures</i></p>\"}}],"
+                + "\"footnotes\":[{\"text\":\"<p>Note</p>\"}],\"featured\":true}}"), 201);
         String cookie = session(PREFIX + "editor");
         Document form = SITE.html(SITE.get(editPath(created), cookie), 200);
-        assertTrue(form.selectFirst(".read-only").text().contains("edited in the next version of this screen"));
-        assertNull(form.selectFirst("[name=body]"), "the StreamField is not editable here yet");
+        assertNull(form.selectFirst(".read-only"), "every field of an exhibit has its input");
+        assertEquals("1:02:05.5", form.selectFirst("input[name=body/1/value/start_time]").val());
         assertEquals(303, SITE.post(editPath(created), submission(form, "save",
                 Map.of("title", "Adminsite Exhibit Renamed")), cookie).statusCode());
         JsonNode after = AdminApi.json(editorApi.get("/pages/" + created.get("id").asInt()), 200);

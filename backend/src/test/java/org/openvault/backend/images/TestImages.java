@@ -19,20 +19,20 @@ import javax.imageio.ImageIO;
 import org.openvault.testing.TestDatabase;
 
 /** Test fixtures: originals drawn in memory, written under a media root and recorded in the image table. */
-final class TestImages {
+public final class TestImages {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final TestDatabase db;
     private final Path mediaRoot;
 
-    TestImages(TestDatabase db, Path mediaRoot) {
+    public TestImages(TestDatabase db, Path mediaRoot) {
         this.db = db;
         this.mediaRoot = mediaRoot;
     }
 
     /** A grey original with a red square of side {@code mark} centred on (markX, markY); answers the image id. */
-    int create(String title, int width, int height, String format, int markX, int markY, int mark, FocalPoint focalPoint) {
+    public int create(String title, int width, int height, String format, int markX, int markY, int mark, FocalPoint focalPoint) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.GRAY);
