@@ -95,6 +95,7 @@ import org.openvault.backend.pages.PageRepository;
 import org.openvault.backend.pages.PageTypeService;
 import org.openvault.backend.pages.PagesService;
 import org.openvault.backend.preview.PagePreviewService;
+import org.openvault.backend.preview.PagePreviews;
 import org.openvault.backend.preview.PreviewAdminService;
 import org.openvault.backend.preview.PreviewRepository;
 import org.openvault.backend.preview.PreviewTokens;
@@ -175,6 +176,7 @@ public final class Main {
         // One token signer for the admin that issues preview tokens and the public API that checks them.
         PreviewTokens previewTokens = PreviewTokens.fromConfig(config.get("ov.preview"));
         PreviewRepository previews = new PreviewRepository(sql);
+        PagePreviews pagePreviews = new PagePreviews(sql, previews, previewTokens, pageTypes, pageEdits, pageEditing);
         ImageEditing imageEditing = new ImageEditing(sql, imageStorage, audit,
                 media.get("max-upload-pixels").asLong().orElse(50_000_000L));
 
@@ -213,8 +215,8 @@ public final class Main {
                         authenticator))
                 .register("/api/admin/v1/masterpiece", new MasterpieceAdminService(sql, new MasterpieceEdits(),
                         authenticator, audit))
-                .register("/api/admin/v1/previews", new PreviewAdminService(sql, previews, previewTokens,
-                        pageTypes, pageEdits, pageEditing, urls, authenticator))
+                .register("/api/admin/v1/previews", new PreviewAdminService(pagePreviews, urls,
+                        authenticator))
                 .register("/api/admin/v1/images", new ImagesAdminService(imageEditing, authenticator,
                         media.get("max-upload-bytes").asLong().orElse(10L << 20)));
         // Keep last: any other /api/v2/ path is a JSON 404. Services answer GET and HEAD (ApiAccess refuses the rest).
@@ -229,7 +231,7 @@ public final class Main {
         AdminSiteRepository siteRepository = new AdminSiteRepository(sql);
         SiteSessions siteSessions = new SiteSessions(authenticator, siteRepository);
         EditPage editPage = new EditPage(pageEditing, siteSessions, siteRepository, siteTemplates,
-                new PickerRepository(sql, images), config.get("ov.site.url").asString().orElse("http://localhost"));
+                new PickerRepository(sql, images), pagePreviews, config.get("ov.site.url").asString().orElse("http://localhost"));
         routing.register("/admin", new AdminSiteService(new LoginPages(logins, authenticator, siteTemplates),
                 new DashboardPage(siteSessions, siteRepository, siteTemplates),
                 new ExplorerPage(sql, pageExplorer, siteSessions, siteRepository, siteTemplates), editPage,

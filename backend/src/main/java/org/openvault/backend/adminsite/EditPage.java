@@ -16,6 +16,7 @@ import org.openvault.backend.auth.FormBody;
 import org.openvault.backend.auth.Permission;
 import org.openvault.backend.editing.EditedPage;
 import org.openvault.backend.editing.PageEditing;
+import org.openvault.backend.preview.PagePreviews;
 import org.openvault.backend.validation.ValidationException;
 
 /**
@@ -39,15 +40,17 @@ public final class EditPage {
     private final AdminSiteRepository repository;
     private final SiteTemplates templates;
     private final PartsViews parts;
+    private final PagePreviews previews;
     private final String siteUrl;
 
     public EditPage(PageEditing editing, SiteSessions sessions, AdminSiteRepository repository, SiteTemplates templates,
-                    PickerRepository pickers, String siteUrl) {
+                    PickerRepository pickers, PagePreviews previews, String siteUrl) {
         this.editing = editing;
         this.sessions = sessions;
         this.repository = repository;
         this.templates = templates;
         this.parts = new PartsViews(pickers);
+        this.previews = previews;
         this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
     }
 
@@ -74,6 +77,10 @@ public final class EditPage {
         String etag = FormBody.field(req, "etag");
         EditedPage current = editing.get(id);
         Typed typed = Typed.sent(req, current.state().type());
+        if (action.equals("preview")) {
+            preview(res, user, current, typed, etag);
+            return;
+        }
         if (!action.equals("save") && !action.equals("publish") && !action.equals("unpublish")) {
             changeForm(res, user, current, typed, action, etag, FormBody.field(req, action.replaceFirst(
                     "^find:", "") + "/search"));
@@ -102,6 +109,23 @@ public final class EditPage {
             render(res, Status.CONFLICT_409, user, editing.get(id), typed, FieldErrors.NONE,
                     String.valueOf(p.members().get("etag")), null, StaleNotice.of(p));
         }
+    }
+
+    /**
+     * Preview: the form's content stored as a preview and the browser sent to the public site's preview of it (the
+     * button opens a new tab); a refusal shows the form with its messages, nothing saved.
+     */
+    private void preview(ServerResponse res, SignedIn user, EditedPage page, Typed typed, String etag) {
+        PagePreviews.Created created;
+        try {
+            created = previews.create(user.caller(), page.state().type(), (long) page.state().id(), null,
+                    typed.merged(page.content()), siteUrl);
+        } catch (ValidationException e) {
+            render(res, Status.UNPROCESSABLE_CONTENT_422, user, page, typed, typed.errors(e), etag,
+                    "The preview could not be made: correct the fields below.", null);
+            return;
+        }
+        SiteTemplates.seeOther(res, created.previewUrl());
     }
 
     /** A list action or an image search: the form again with the change, nothing saved, the etag kept. */

@@ -214,4 +214,30 @@ class AdminSiteStreamTest {
         adminForm = press(adminForm, page, admin, "delete:body:0", Map.of());
         assertNull(adminForm.selectFirst("input[name=body/0/type]"));
     }
+
+    @Test
+    void previewShowsTheUnsavedFormOnThePublicSitesPreviewRoute() {
+        JsonNode page = exhibit();
+        String cookie = SITE.session(PREFIX + "editor", null);
+        Document form = SITE.html(SITE.get(editPath(page), cookie), 200);
+        Element button = form.selectFirst("button[value=preview]");
+        assertEquals("_blank", button.attr("formtarget"));
+        form = press(form, page, cookie, "add:body", Map.of("body/new", "heading"));
+        Map<String, String> fields = AdminSiteClient.submission(form, "form.edit-form",
+                Map.of("title", "Previewed Title", "body/0/value", "<p>Previewed heading</p>"));
+        fields.put("action", "preview");
+        String location = AdminSiteClient.location(SITE.post(editPath(page), fields, cookie));
+        assertTrue(location.contains("/preview?content_type=exhibits.exhibitpage&token="), location);
+        JsonNode preview = backend.getJson("/api/v2/page_preview/" + page.get("id").asInt() + "/"
+                + location.substring(location.indexOf('?')));
+        assertEquals("Previewed Title", preview.get("title").asText());
+        assertEquals("<p>Previewed heading</p>", preview.at("/body/0/value").asText());
+        assertEquals("Stream Exhibit " + page.at("/content/slug").asText(), AdminApi.json(editorApi.get("/pages/"
+                + page.get("id").asInt()), 200).at("/content/title").asText(), "nothing was saved");
+
+        fields.put("body/0/type", "no_such_block");
+        Document refused = SITE.html(SITE.post(editPath(page), fields, cookie), 422);
+        assertTrue(refused.selectFirst("[role=status]").text().startsWith("The preview could not be made"));
+        assertNotNull(refused.selectFirst("#error-summary a[href=#field-body-0]"));
+    }
 }
