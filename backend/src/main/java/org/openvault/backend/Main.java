@@ -24,6 +24,7 @@ import org.openvault.backend.adminsite.DashboardPage;
 import org.openvault.backend.adminsite.EditPage;
 import org.openvault.backend.adminsite.ExplorerPage;
 import org.openvault.backend.adminsite.HistoryPage;
+import org.openvault.backend.adminsite.ImagesPages;
 import org.openvault.backend.adminsite.LoginPages;
 import org.openvault.backend.adminsite.ModerationActions;
 import org.openvault.backend.adminsite.PasswordPage;
@@ -177,6 +178,7 @@ public final class Main {
         PreviewTokens previewTokens = PreviewTokens.fromConfig(config.get("ov.preview"));
         PreviewRepository previews = new PreviewRepository(sql);
         PagePreviews pagePreviews = new PagePreviews(sql, previews, previewTokens, pageTypes, pageEdits, pageEditing);
+        long maxUploadBytes = media.get("max-upload-bytes").asLong().orElse(10L << 20);
         ImageEditing imageEditing = new ImageEditing(sql, imageStorage, audit,
                 media.get("max-upload-pixels").asLong().orElse(50_000_000L));
 
@@ -218,7 +220,7 @@ public final class Main {
                 .register("/api/admin/v1/previews", new PreviewAdminService(pagePreviews, urls,
                         authenticator))
                 .register("/api/admin/v1/images", new ImagesAdminService(imageEditing, authenticator,
-                        media.get("max-upload-bytes").asLong().orElse(10L << 20)));
+                        maxUploadBytes));
         // Keep last: any other /api/v2/ path is a JSON 404. Services answer GET and HEAD (ApiAccess refuses the rest).
         routing.any("/api/v2/*", (req, res) -> {
             throw ApiException.notFound("not found");
@@ -230,8 +232,9 @@ public final class Main {
         SiteTemplates siteTemplates = new SiteTemplates();
         AdminSiteRepository siteRepository = new AdminSiteRepository(sql);
         SiteSessions siteSessions = new SiteSessions(authenticator, siteRepository);
+        PickerRepository pickers = new PickerRepository(sql, images);
         EditPage editPage = new EditPage(pageEditing, siteSessions, siteRepository, siteTemplates,
-                new PickerRepository(sql, images), pagePreviews, config.get("ov.site.url").asString().orElse("http://localhost"));
+                pickers, pagePreviews, config.get("ov.site.url").asString().orElse("http://localhost"));
         routing.register("/admin", new AdminSiteService(new LoginPages(logins, authenticator, siteTemplates),
                 new DashboardPage(siteSessions, siteRepository, siteTemplates),
                 new ExplorerPage(sql, pageExplorer, siteSessions, siteRepository, siteTemplates), editPage,
@@ -242,7 +245,7 @@ public final class Main {
                         new AuditPage(auditEntries, siteSessions, siteTemplates),
                         new UsersPages(sql, users, userAccounts, siteSessions, siteTemplates),
                         new AuthorsPages(sql, authorEdits, authorWrites, siteSessions, siteTemplates)),
-                siteSessions));
+                new ImagesPages(imageEditing, pickers, siteSessions, siteTemplates, maxUploadBytes), siteSessions));
         ApiErrors.register(routing, new SiteErrors(siteTemplates)::handle);
 
         WebServer server = WebServer.builder()

@@ -25,12 +25,13 @@ public final class AdminSiteService implements HttpService {
     private final HistoryPage history;
     private final ModerationActions moderation;
     private final PeopleRoutes people;
+    private final ImagesPages images;
     private final SiteSessions sessions;
     private final byte[] css = resource("/admin-static/admin.css");
 
     public AdminSiteService(LoginPages login, DashboardPage dashboard, ExplorerPage explorer, EditPage edit,
                             AddPage add, HistoryPage history, ModerationActions moderation,
-                            PeopleRoutes people, SiteSessions sessions) {
+                            PeopleRoutes people, ImagesPages images, SiteSessions sessions) {
         this.login = login;
         this.dashboard = dashboard;
         this.explorer = explorer;
@@ -39,6 +40,7 @@ public final class AdminSiteService implements HttpService {
         this.history = history;
         this.moderation = moderation;
         this.people = people;
+        this.images = images;
         this.sessions = sessions;
     }
 
@@ -63,6 +65,11 @@ public final class AdminSiteService implements HttpService {
                 .post("/pages/{id}/schedule", moderation::schedule)
                 .get("/pages/{id}/delete", moderation::confirmDelete)
                 .post("/pages/{id}/delete", moderation::delete);
+        rules.get("/images", images::list)
+                .get("/images/upload", images::uploadForm)
+                .post("/images/upload", images::upload)
+                .get("/images/{id}", images::show)
+                .post("/images/{id}", images::submit);
         people.register(rules);
         rules.any("/*", this::notFound);
     }

@@ -41,7 +41,7 @@ public final class AuditPage {
             String value = req.query().contains(name) ? req.query().get(name).strip() : "";
             filters.put(name, value);
         }
-        int page = page(req);
+        int page = Listing.pageNumber(req, MAX_PAGE);
         // One row more than shown tells whether there is a next page.
         List<Map<String, Object>> found = entries.list(name -> filters.getOrDefault(name, "").isEmpty() ? null
                 : filters.get(name), PER_PAGE + 1, (page - 1) * PER_PAGE);
@@ -54,14 +54,6 @@ public final class AuditPage {
         params.put("next", found.size() > PER_PAGE && page < MAX_PAGE ? link(filters, page + 1) : null);
         params.put("page", page);
         templates.render(res, Status.OK_200, "audit.jte", params);
-    }
-
-    private static int page(ServerRequest req) {
-        String text = req.query().contains("page") ? req.query().get("page") : "1";
-        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(Character::isDigit)) {
-            return 1;
-        }
-        return Math.min(Math.max(1, Integer.parseInt(text)), MAX_PAGE);
     }
 
     private static String link(Map<String, String> filters, int page) {

@@ -59,8 +59,7 @@ public final class ExplorerPage {
         if (q.length() > 200) {
             q = q.substring(0, 200);
         }
-        int page = Math.max(1, Math.min(MAX_PAGE, number(req.query().contains("page") ? req.query().get("page") : "1",
-                MAX_PAGE)));
+        int page = Listing.pageNumber(req, MAX_PAGE);
         // One row more than shown tells whether there is a next page without counting them all.
         List<Map<String, Object>> items = explorer.list(sql, new PageExplorer.Query(q.isEmpty() ? parentId : null,
                 q.isEmpty() ? null : q, null, PER_PAGE + 1, (page - 1) * PER_PAGE));

@@ -31,6 +31,11 @@ public record FormProblems(Map<String, List<String>> byInput, List<String> other
         return new FormProblems(byInput, others);
     }
 
+    /** One message about one input. */
+    static FormProblems about(String input, String message) {
+        return new FormProblems(Map.of(input, List.of(sentence(message))), List.of());
+    }
+
     /** One message not about any input (a 409 or 412). */
     static FormProblems general(String message) {
         return new FormProblems(Map.of(), List.of(sentence(message)));

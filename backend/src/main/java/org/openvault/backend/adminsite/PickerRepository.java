@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.openvault.backend.database.Sql;
 import org.openvault.backend.images.ImageJson;
 
-/** What the edit form's pickers offer: authors, exhibits and images, with small renditions of the images. */
+/** What the edit form's pickers offer (authors, exhibits, images) and the renditions the admin's screens show. */
 public final class PickerRepository {
 
     /** The thumbnail rendition the pickers and the images screen show (a fill crop follows the focal point). */
@@ -56,7 +56,12 @@ public final class PickerRepository {
 
     /** The thumbnail's URL, or null when the original cannot be read. */
     String thumbnail(int imageId) {
-        Map<String, Object> rendition = images.rendition(imageId, THUMBNAIL);
+        return rendition(imageId, THUMBNAIL);
+    }
+
+    /** The URL of a rendition ({@code fill-480x270}), or null when the original cannot be read. */
+    String rendition(int imageId, String filterSpec) {
+        Map<String, Object> rendition = images.rendition(imageId, filterSpec);
         return rendition == null || !(rendition.get("url") instanceof String url) ? null : url;
     }
 

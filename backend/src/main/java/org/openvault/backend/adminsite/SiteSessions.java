@@ -18,7 +18,22 @@ public final class SiteSessions {
     }
 
     public SignedIn signedIn(ServerRequest req) {
-        Caller caller = authenticator.authenticate(req);
+        return signedIn(authenticator.authenticate(req));
+    }
+
+    /**
+     * The editor of a {@code multipart/form-data} post (an upload), whose CSRF token is in the body: call
+     * {@link #checkToken} with it before acting.
+     */
+    public SignedIn signedInWithTokenInBody(ServerRequest req) {
+        return signedIn(authenticator.authenticateWithTokenInBody(req));
+    }
+
+    public void checkToken(SignedIn user, String sentToken) {
+        Authenticator.checkTokenFromBody(sentToken, user.csrf());
+    }
+
+    private SignedIn signedIn(Caller caller) {
         if (!caller.may(Permission.READ_CONTENT)) {
             throw AdminProblem.forbidden("your role (" + caller.role().key() + ") may not use the admin");
         }

@@ -57,6 +57,18 @@ public final class Authenticator {
 
     /** The caller of the request, or 401; 403 when a cookie session's unsafe request fails the CSRF checks. */
     public Caller authenticate(ServerRequest req) {
+        return authenticate(req, false);
+    }
+
+    /**
+     * For a web admin form sent as {@code multipart/form-data}, whose CSRF token is a field of the body: checks the
+     * session and the Origin now; the caller compares the token read from the body before acting on it.
+     */
+    public Caller authenticateWithTokenInBody(ServerRequest req) {
+        return authenticate(req, true);
+    }
+
+    private Caller authenticate(ServerRequest req, boolean tokenInBody) {
         Optional<String> bearer = req.headers().first(HeaderNames.AUTHORIZATION)
                 .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(value -> value.substring(7).strip());
@@ -70,7 +82,11 @@ public final class Authenticator {
             }
             session = find(Caller.SessionKind.COOKIE, cookie);
             if (isUnsafe(req.prologue().method())) {
-                checkCsrf(req, session);
+                if (tokenInBody) {
+                    checkOrigin(req, true);
+                } else {
+                    checkCsrf(req, session);
+                }
             }
         }
         sessions.touch(sql, session.id());
@@ -148,6 +164,13 @@ public final class Authenticator {
     private static AdminProblem unauthenticated(String detail) {
         return new AdminProblem(Status.UNAUTHORIZED_401, "not_authenticated", detail)
                 .header("WWW-Authenticate", "Bearer realm=\"openvault-admin\"");
+    }
+
+    /** The CSRF token a form carried in its body ({@link #authenticateWithTokenInBody}), against its session's. */
+    public static void checkTokenFromBody(String sent, String sessionToken) {
+        if (!SessionSecrets.same(sent, sessionToken)) {
+            throw csrf("the " + CSRF_FIELD + " form field is missing or wrong");
+        }
     }
 
     private static AdminProblem csrf(String detail) {

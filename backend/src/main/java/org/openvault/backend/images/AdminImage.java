@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An image of the library as editors see it: its row, with file size and upload time. */
-record AdminImage(int id, String title, String description, String file, int width, int height, Long fileSize,
+public record AdminImage(int id, String title, String description, String file, int width, int height, Long fileSize,
                   FocalPoint focalPoint, String createdAt) {
 
     /**

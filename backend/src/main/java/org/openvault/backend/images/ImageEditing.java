@@ -53,12 +53,32 @@ public final class ImageEditing {
     }
 
     /** The changes a PATCH asks for; a null member is left as it is. {@code clearFocalPoint} removes it. */
-    record Changes(String title, String description, FocalPoint focalPoint, boolean clearFocalPoint) {
+    public record Changes(String title, String description, FocalPoint focalPoint, boolean clearFocalPoint) {
     }
 
     Map<String, Object> get(int id) {
         AdminImage image = images.find(sql, id).orElseThrow(ImageEditing::noSuchImage);
         return image.json(storage, ImageUsage.of(sql, id));
+    }
+
+    /** One image for the web admin's screens; 404 when there is none. */
+    public AdminImage image(int id) {
+        return images.find(sql, id).orElseThrow(ImageEditing::noSuchImage);
+    }
+
+    /** Where the image is used: pages (live or draft) and authors. */
+    public List<ImageUsage.Use> usage(int id) {
+        return ImageUsage.of(sql, id);
+    }
+
+    /** Newest first; {@code search} (or null) must be contained in the title. */
+    public List<AdminImage> images(String search, int limit, int offset) {
+        return images.list(sql, search, limit, offset);
+    }
+
+    /** The URL the original is served at ({@code /media/original_images/…} locally). */
+    public String originalUrl(AdminImage image) {
+        return storage.url(image.file());
     }
 
     List<Map<String, Object>> list(String search, int limit, int offset) {
@@ -67,7 +87,7 @@ public final class ImageEditing {
     }
 
     /** Checks and stores an upload; answers the new image. */
-    Map<String, Object> upload(Caller caller, UploadForm form) {
+    public Map<String, Object> upload(Caller caller, UploadForm form) {
         ImageInspector.Inspected inspected = inspector.inspect(form.file());
         String title = form.title() == null || form.title().isEmpty() ? form.defaultTitle() : form.title();
         String description = form.description() == null ? "" : form.description();
@@ -99,7 +119,7 @@ public final class ImageEditing {
     }
 
     /** Applies the changes that differ from what is stored; answers the image. */
-    Map<String, Object> update(Caller caller, int id, Changes changes) {
+    public Map<String, Object> update(Caller caller, int id, Changes changes) {
         return sql.inTransaction(tx -> {
             AdminImage image = images.lock(tx, id).orElseThrow(ImageEditing::noSuchImage);
             if (changes.focalPoint() != null) {
@@ -141,7 +161,7 @@ public final class ImageEditing {
      * Deletes an image no page or author uses (else 409 {@code image_in_use} with the {@code usage}), its rendition
      * rows with it; its files (original and renditions) are removed after the commit, a failure there only logged.
      */
-    void delete(Caller caller, int id) {
+    public void delete(Caller caller, int id) {
         List<String> files = sql.inTransaction(tx -> {
             AdminImage image = images.lock(tx, id).orElseThrow(ImageEditing::noSuchImage);
             List<ImageUsage.Use> usage = ImageUsage.of(tx, id);

@@ -12,10 +12,10 @@ import org.openvault.backend.database.Statements;
  * in what is live and in the unpublished draft (latest revision) of pages. The admin shows it, and an image still
  * used cannot be deleted.
  */
-final class ImageUsage {
+public final class ImageUsage {
 
     /** One use: the page (its type) or author ({@code authors.Author}), the field, and whether only a draft has it. */
-    record Use(String type, long id, String title, String field, boolean draft) {
+    public record Use(String type, long id, String title, String field, boolean draft) {
 
         Map<String, Object> json() {
             Map<String, Object> json = new LinkedHashMap<>();

@@ -18,10 +18,10 @@ import org.openvault.backend.validation.Violations;
 
 /**
  * An image upload as it was sent ({@code multipart/form-data}: a {@code file} part, optional {@code title} and
- * {@code description} parts), its file spooled to a temporary file while its size and SHA-1 are counted, so that
+ * {@code description} parts, and the {@code csrf_token} of a web admin form), its file spooled to a temporary file while its size and SHA-1 are counted, so that
  * no more than a small buffer is in memory and no more than the limit on disk. Closing deletes the temporary file.
  */
-final class UploadForm implements AutoCloseable {
+public final class UploadForm implements AutoCloseable {
 
     /** Room for what surrounds the file: boundaries, part headers, title and description. */
     static final long OVERHEAD_BYTES = 64 * 1024;
@@ -35,14 +35,17 @@ final class UploadForm implements AutoCloseable {
     private final String filename;
     private final String title;
     private final String description;
+    private final String csrfToken;
 
-    private UploadForm(Path file, long size, String sha1, String filename, String title, String description) {
+    private UploadForm(Path file, long size, String sha1, String filename, String title, String description,
+                       String csrfToken) {
         this.file = file;
         this.size = size;
         this.sha1 = sha1;
         this.filename = filename;
         this.title = title;
         this.description = description;
+        this.csrfToken = csrfToken;
     }
 
     /**
@@ -50,7 +53,7 @@ final class UploadForm implements AutoCloseable {
      * {@code maxFileBytes} (or the body larger than that and its overhead), 400 when it is not well-formed multipart,
      * 422 (with pointers) when the file is missing or a field is unknown, repeated or too long.
      */
-    static UploadForm read(String contentType, OptionalLong contentLength, InputStream body, long maxFileBytes) {
+    public static UploadForm read(String contentType, OptionalLong contentLength, InputStream body, long maxFileBytes) {
         String boundary = MultipartReader.boundaryOf(contentType);
         if (boundary == null) {
             throw new AdminProblem(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type",
@@ -73,6 +76,7 @@ final class UploadForm implements AutoCloseable {
             String filename = null;
             String title = null;
             String description = null;
+            String csrfToken = null;
             int parts = 0;
             for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
                 if (++parts > MAX_PARTS) {
@@ -100,6 +104,7 @@ final class UploadForm implements AutoCloseable {
                         }
                         description = text(part.content(), at, violations);
                     }
+                    case "csrf_token" -> csrfToken = text(part.content(), at, violations);
                     default -> violations.add(at, "unknown_field", "unknown field " + part.name());
                 }
             }
@@ -114,7 +119,8 @@ final class UploadForm implements AutoCloseable {
             }
             violations.throwIfAny();
             limited.transferTo(OutputStream.nullOutputStream()); // the epilogue, if any
-            return new UploadForm(spooled.path, spooled.size, spooled.sha1, filename, title, description);
+            return new UploadForm(spooled.path, spooled.size, spooled.sha1, filename, title, description,
+                    csrfToken);
         } catch (MultipartReader.MalformedException e) {
             deleteQuietly(spooled);
             throw AdminProblem.badRequest("malformed_multipart", "the body is not valid multipart/form-data: "
@@ -143,13 +149,18 @@ final class UploadForm implements AutoCloseable {
     }
 
     /** The title part without surrounding white space (at most 255 characters), or null when none was sent. */
-    String title() {
+    public String title() {
         return title == null ? null : title.strip();
     }
 
     /** The description part without surrounding white space (at most 1000 characters), or null when none was sent. */
-    String description() {
+    public String description() {
         return description == null ? null : description.strip();
+    }
+
+    /** The form's CSRF token field, or null: a web admin form carries it in the body it protects. */
+    public String csrfToken() {
+        return csrfToken;
     }
 
     /** The title of an upload sent without one: its file name without folders and extension, or "Untitled". */

@@ -55,7 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refusals (415, 413, 422 with pointers) that store nothing, roles, edits that the public API shows at once (a moved
  * focal point gives new renditions), and deletes refused while the image is used.
  */
-class ImagesAdminTest {
+public class ImagesAdminTest {
 
     private static final String BOUNDARY = "----ov-test-boundary-7MA4YWxkTrZu0gW";
 
@@ -524,20 +524,20 @@ class ImagesAdminTest {
     }
 
     /** A multipart part: headers and content. */
-    record Part(String headers, byte[] content) {
+    public record Part(String headers, byte[] content) {
     }
 
-    static Part filePart(String filename, String contentType, byte[] bytes) {
+    public static Part filePart(String filename, String contentType, byte[] bytes) {
         return new Part("Content-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
                 + "Content-Type: " + contentType + "\r\n", bytes);
     }
 
-    static Part textPart(String name, String value) {
+    public static Part textPart(String name, String value) {
         return new Part("Content-Disposition: form-data; name=\"" + name + "\"\r\n",
                 value.getBytes(StandardCharsets.UTF_8));
     }
 
-    static byte[] multipart(Part... parts) {
+    public static byte[] multipart(Part... parts) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Part part : parts) {
             body.writeBytes(("--" + BOUNDARY + "\r\n" + part.headers() + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -548,7 +548,7 @@ class ImagesAdminTest {
         return body.toByteArray();
     }
 
-    static String multipartType() {
+    public static String multipartType() {
         return "multipart/form-data; boundary=" + BOUNDARY;
     }
 
@@ -577,7 +577,7 @@ class ImagesAdminTest {
         return image;
     }
 
-    static byte[] drawn(String format, int width, int height) {
+    public static byte[] drawn(String format, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.GRAY);
