@@ -28,6 +28,7 @@ public final class AdminSiteService implements HttpService {
     private final ImagesPages images;
     private final SiteSessions sessions;
     private final byte[] css = resource("/admin-static/admin.css");
+    private final byte[] script = resource("/admin-static/admin.js");
 
     public AdminSiteService(LoginPages login, DashboardPage dashboard, ExplorerPage explorer, EditPage edit,
                             AddPage add, HistoryPage history, ModerationActions moderation,
@@ -49,7 +50,8 @@ public final class AdminSiteService implements HttpService {
         rules.get("/login", login::form)
                 .post("/login", login::submit)
                 .post("/logout", login::logOut)
-                .get("/static/admin.css", this::css)
+                .get("/static/admin.css", (req, res) -> asset(res, "text/css; charset=UTF-8", css))
+                .get("/static/admin.js", (req, res) -> asset(res, "text/javascript; charset=UTF-8", script))
                 .get("/", dashboard::show)
                 .get("/pages", (req, res) -> SiteTemplates.seeOther(res, "/admin/pages/"))
                 .get("/pages/", explorer::home)
@@ -80,10 +82,10 @@ public final class AdminSiteService implements HttpService {
         throw AdminProblem.notFound("no such admin page");
     }
 
-    private void css(ServerRequest req, ServerResponse res) {
-        res.header(HeaderNames.CONTENT_TYPE, "text/css; charset=UTF-8")
+    private static void asset(ServerResponse res, String type, byte[] content) {
+        res.header(HeaderNames.CONTENT_TYPE, type)
                 .header(HeaderNames.CACHE_CONTROL, "public, max-age=3600")
-                .send(css);
+                .send(content);
     }
 
     private static byte[] resource(String name) {

@@ -155,11 +155,11 @@ public final class ImagesPages {
     }
 
     // The image button sends where it was clicked in the shown picture; the focal area is centred there and kept
-    // inside the image.
+    // inside the image. A keyboard press of the button sends (0, 0): that is a Save, not a click in the corner.
     private static FocalPoint clicked(ServerRequest req, AdminImage image) {
         Integer x = coordinate(FormBody.field(req, "focal.x"));
         Integer y = coordinate(FormBody.field(req, "focal.y"));
-        if (x == null || y == null) {
+        if (x == null || y == null || (x == 0 && y == 0)) {
             return null;
         }
         int displayWidth = displayWidth(image);
@@ -167,11 +167,15 @@ public final class ImagesPages {
                 (int) Math.round((double) y * image.height() / displayHeight(image, displayWidth)));
     }
 
-    // The script keeps the clicked point in hidden inputs (original pixels) until Save.
+    // The focal point typed as percentages across and down (keyboard users; the script fills them in on a click).
     private static FocalPoint typedFocalPoint(ServerRequest req, AdminImage image) {
-        Integer x = coordinate(FormBody.field(req, "focal_x"));
-        Integer y = coordinate(FormBody.field(req, "focal_y"));
-        return x == null || y == null ? null : centredAt(image, x, y);
+        Integer across = coordinate(FormBody.field(req, "focal_across"));
+        Integer down = coordinate(FormBody.field(req, "focal_down"));
+        if (across == null || down == null || across > 100 || down > 100) {
+            return null;
+        }
+        return centredAt(image, (int) Math.round(image.width() * across / 100.0),
+                (int) Math.round(image.height() * down / 100.0));
     }
 
     static FocalPoint centredAt(AdminImage image, int x, int y) {
