@@ -56,11 +56,14 @@ public final class AdminSiteRepository {
     /** The latest audit entries about pages: all of them for administrators, else the caller's own. */
     public List<Activity> activity(SignedIn user) {
         String mine = user.administrator() ? "" : " AND user_id = " + user.userId();
-        return sql.list("SELECT " + TS.formatted("at") + " AS at, username, action, object_id, object_title"
-                        + " FROM audit_log WHERE object_type = 'page'" + mine + " ORDER BY at DESC, id DESC LIMIT "
-                        + DASHBOARD_ROWS,
+        return sql.list("SELECT " + TS.formatted("a.at") + " AS at, a.username, a.action, a.object_id,"
+                        + " a.object_title, p.id IS NULL AS deleted FROM audit_log a"
+                        + " LEFT JOIN page p ON p.id::text = a.object_id"
+                        + " WHERE a.object_type = 'page'" + mine.replace("user_id", "a.user_id")
+                        + " ORDER BY a.at DESC, a.id DESC LIMIT " + DASHBOARD_ROWS,
                 rs -> new Activity(Labels.time(rs.getString("at")), rs.getString("at"), rs.getString("username"),
-                        rs.getString("action"), rs.getString("object_id"), rs.getString("object_title")));
+                        Labels.pageAction(rs.getString("action")), rs.getString("object_id"),
+                        rs.getString("object_title"), rs.getBoolean("deleted")));
     }
 
     /** The page and its ancestors up to Home (the site root), Home first; empty when there is no such page. */

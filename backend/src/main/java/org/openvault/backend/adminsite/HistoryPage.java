@@ -47,7 +47,9 @@ public final class HistoryPage {
         EditedPage page = editing.get(EditPage.pageId(req));
         PageState state = page.state();
         // One revision more than shown gives the last shown its previous one to compare with.
-        List<PageEditRepository.Revision> found = revisions.revisions(sql, state.id(), SHOWN + 1, 0);
+        int number = Listing.pageNumber(req, 100_000);
+        List<PageEditRepository.Revision> found = revisions.revisions(sql, state.id(), SHOWN + 1,
+                (number - 1) * SHOWN);
         List<RevisionRow> rows = new ArrayList<>();
         for (int i = 0; i < Math.min(SHOWN, found.size()); i++) {
             PageEditRepository.Revision r = found.get(i);
@@ -61,6 +63,7 @@ public final class HistoryPage {
         params.put("id", state.id());
         params.put("title", title(page));
         params.put("rows", rows);
+        params.put("page", number);
         params.put("more", found.size() > SHOWN);
         templates.render(res, Status.OK_200, "history.jte", params);
     }

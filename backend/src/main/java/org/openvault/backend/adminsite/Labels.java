@@ -19,11 +19,28 @@ final class Labels {
             "scheduled", "Scheduled",
             "expired", "Expired");
 
+    private static final Map<String, String> PAGE_ACTIONS = Map.of(
+            "page.create", "Created",
+            "page.save", "Saved a draft of",
+            "page.publish", "Published",
+            "page.publish_failed", "Could not publish (scheduled)",
+            "page.unpublish", "Unpublished",
+            "page.schedule", "Scheduled",
+            "page.expire", "Expired (scheduled)",
+            "page.move", "Moved",
+            "page.revert", "Reverted",
+            "page.delete", "Deleted");
+
     private Labels() {
     }
 
     static String type(String key) {
         return TYPES.getOrDefault(key, key);
+    }
+
+    /** What an audit entry about a page says was done ({@code page.publish} → "Published"). */
+    static String pageAction(String key) {
+        return PAGE_ACTIONS.getOrDefault(key, key);
     }
 
     static String status(String key) {

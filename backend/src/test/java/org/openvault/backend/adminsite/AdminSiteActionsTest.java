@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jsoup.Connection;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -110,6 +111,30 @@ class AdminSiteActionsTest {
         assertEquals(1, refused.select("input[type=radio][checked]").size());
         assertEquals("kept-<slug>", refused.selectFirst("input[name=slug]").val());
         assertNotNull(refused.selectFirst("[role=alert] a[href=#field-title]"));
+    }
+
+    @Test
+    void historyIsPagedFiftyRevisionsAtATime() {
+        JsonNode page = draftPage("Adminsite Long History");
+        int id = page.get("id").asInt();
+        String etag = page.get("etag").asText();
+        for (int i = 0; i < 51; i++) {
+            ObjectNode content = (ObjectNode) page.get("content").deepCopy();
+            content.put("title", "Adminsite Long History " + i);
+            etag = AdminApi.json(editorApi.put("/pages/" + id, "{\"content\":" + content + "}", etag), 200)
+                    .get("etag").asText();
+        }
+        String cookie = session(PREFIX + "editor");
+        Document first = SITE.html(SITE.get("/admin/pages/" + id + "/history", cookie), 200);
+        assertEquals(HistoryPage.SHOWN, first.select("table.history tbody tr").size());
+        assertEquals("/admin/pages/" + id + "/history?page=2", first.selectFirst("a[rel=next]").attr("href"));
+        assertNull(first.selectFirst("a[rel=prev]"));
+        Document second = SITE.html(SITE.get("/admin/pages/" + id + "/history?page=2", cookie), 200);
+        assertEquals(2, second.select("table.history tbody tr").size(), "52 revisions: 50, then 2");
+        assertNull(second.selectFirst("a[rel=next]"));
+        assertNotNull(second.selectFirst("a[rel=prev]"));
+        assertNotNull(second.selectFirst("a[href*=compare]"), "the last row of the first page compares with the next");
+        assertEquals("First revision", second.select("table.history tbody tr").last().selectFirst("td:last-child").text());
     }
 
     @Test

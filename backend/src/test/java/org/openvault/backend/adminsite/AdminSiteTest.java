@@ -80,8 +80,12 @@ class AdminSiteTest {
         assertEquals("DENY", response.headers().firstValue("x-frame-options").orElse(""));
         assertEquals("default-src 'self'; frame-ancestors 'none'",
                 response.headers().firstValue("content-security-policy").orElse(""));
-        assertTrue(page.select("script").isEmpty(), "no JavaScript");
+        assertTrue(page.select("script:not([src])").isEmpty(), "no inline script: the CSP would refuse it");
+        assertEquals("/admin/static/admin.js", page.selectFirst("script[src]").attr("src"));
         assertEquals(200, SITE.get("/admin/static/admin.css", null).statusCode());
+        HttpResponse<String> script = SITE.get("/admin/static/admin.js", null);
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("content-type").orElse("").startsWith("text/javascript"));
     }
 
     @Test
@@ -142,14 +146,17 @@ class AdminSiteTest {
     @Test
     void aDraftSavedThroughTheApiShowsUnderMyDrafts() {
         AdminApi api = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), editorId));
-        AdminApi.json(api.post("/pages/", "{\"type\":\"exhibits.ExhibitPage\",\"parent_id\":3,"
-                + "\"content\":{\"title\":\"Adminsite Aardvark Draft\",\"slug\":\"adminsite-aardvark-draft\"}}"), 201);
+        int id = AdminApi.json(api.post("/pages/", "{\"type\":\"exhibits.ExhibitPage\",\"parent_id\":3,"
+                + "\"content\":{\"title\":\"Adminsite Aardvark Draft\",\"slug\":\"adminsite-aardvark-draft\"}}"), 201)
+                .get("id").asInt();
         Document dashboard = SITE.html(SITE.get("/admin/", session(PREFIX + "editor")), 200);
         Element drafts = dashboard.selectFirst("section[aria-labelledby=drafts-heading]");
         assertTrue(drafts.text().contains("Adminsite Aardvark Draft"), drafts.text());
         assertTrue(drafts.text().contains("Exhibit"), drafts.text());
         Element activity = dashboard.selectFirst("section[aria-labelledby=activity-heading]");
-        assertTrue(activity.text().contains("Adminsite Aardvark Draft"), activity.text());
+        Element created = activity.selectFirst("a[href=/admin/pages/" + id + "/edit]");
+        assertEquals("Adminsite Aardvark Draft", created.text(), activity.html());
+        assertEquals("Created", created.parent().previousElementSibling().text(), "the action in words");
     }
 
     @Test
