@@ -41,7 +41,7 @@ public record FieldErrors(Map<String, List<String>> byField, Map<String, List<St
             } else if (partNames.contains(field)) {
                 String pointer = element(violation.pointer().substring(CONTENT.length()));
                 byPointer.computeIfAbsent(pointer, k -> new ArrayList<>()).add(message);
-                inParts.add(new Linked(("field" + pointer).replace('/', '-'), message));
+                inParts.add(new Linked(("field" + pointer).replace('/', '-'), where(pointer) + ": " + message));
             } else {
                 others.add(message);
             }
@@ -61,6 +61,27 @@ public record FieldErrors(Map<String, List<String>> byField, Map<String, List<St
     /** {@code aria-invalid} for the input at {@code pointer}: "true", or null (jte then omits it). */
     public String invalidAt(String pointer) {
         return byPointer.containsKey(pointer) ? "true" : null;
+    }
+
+    // "/body/2/value/start_time" → "Block 3, start time": the summary says where each message belongs.
+    private static String where(String pointer) {
+        String[] steps = pointer.substring(1).split("/");
+        StringBuilder where = new StringBuilder(switch (steps[0]) {
+            case "body", "content" -> "Block";
+            case "footnotes" -> "Footnote";
+            case "authors" -> "Author";
+            case "other_exhibits" -> "Other exhibit";
+            default -> steps[0].replace("_id", "").replace('_', ' ');
+        });
+        if (steps.length > 1 && steps[1].chars().allMatch(Character::isDigit)) {
+            where.append(' ').append(Integer.parseInt(steps[1]) + 1);
+        }
+        String last = steps[steps.length - 1];
+        if (steps.length > 2 && !last.equals("value")) {
+            where.append(", ").append(last.replace('_', ' '));
+        }
+        String text = where.toString();
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     // A block's type or id, and a footnote's uuid, have no input of their own: their messages go with the block.

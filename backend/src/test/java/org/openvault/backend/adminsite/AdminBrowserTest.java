@@ -31,6 +31,7 @@ import org.openvault.backend.admin.AdminApi;
 import org.openvault.backend.admin.AdminFixture;
 import org.openvault.backend.auth.Role;
 import org.openvault.backend.images.ImagesAdminTest;
+import org.openvault.testing.AxeCore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,6 +63,7 @@ class AdminBrowserTest {
                 "Chromium and chromedriver are not installed (apt-get install -y chromium chromium-driver)");
         long editor = AdminFixture.createUser(backend.db(), PREFIX + "editor", Role.EDITOR);
         AdminFixture.createUser(backend.db(), PREFIX + "moderator", Role.MODERATOR);
+        AdminFixture.createUser(backend.db(), PREFIX + "admin", Role.ADMINISTRATOR);
         editorApi = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), editor));
         picture = Files.createTempFile("ov-browser-picture", ".png");
         Files.write(picture, ImagesAdminTest.drawn("png", 640, 480));
@@ -186,6 +188,55 @@ class AdminBrowserTest {
         assertEquals(480, focal.get("x").asInt(), focal.toString());
         assertEquals(120, focal.get("y").asInt(), focal.toString());
         open("/admin/images", "images");
+    }
+
+    @Test
+    void noScreenHasASeriousOrCriticalAccessibilityViolation() {
+        JsonNode author = AdminApi.json(editorApi.post("/authors/", "{\"name\":\"Browser Axe Author\"}"), 201);
+        JsonNode page = AdminApi.json(editorApi.post("/pages/", "{\"type\":\"exhibits.ExhibitPage\",\"parent_id\":3,"
+                + "\"content\":{\"title\":\"Browser Axe Exhibit\",\"slug\":\"" + PREFIX + "axe\","
+                + "\"body\":[{\"type\":\"heading\",\"value\":\"<p>Heading</p>\"},"
+                + "{\"type\":\"text\",\"value\":\"<p>Words</p>\"},"
+                + "{\"type\":\"programs\",\"value\":{\"guids\":[\"cpb-aacip-1\"]}}],"
+                + "\"footnotes\":[{\"text\":\"<p>Note</p>\"}],"
+                + "\"authors\":[{\"author_id\":" + author.get("id").asLong() + "}]}}"), 201);
+        int id = page.get("id").asInt();
+        JsonNode saved = AdminApi.json(editorApi.put("/pages/" + id, "{\"content\":" + ((com.fasterxml.jackson.databind
+                .node.ObjectNode) page.get("content").deepCopy()).put("title", "Browser Axe Exhibit, again") + "}",
+                page.get("etag").asText()), 200);
+        long[] revisions = {page.at("/latest_revision/id").asLong(), saved.at("/latest_revision/id").asLong()};
+
+        open("/admin/login", null);
+        List<String> violations = new java.util.ArrayList<>(axe("/admin/login"));
+        logIn(PREFIX + "admin");
+        int image = upload("Browser axe picture");
+        long userId = backend.db().queryLong("SELECT id FROM app_user WHERE username = '" + PREFIX + "editor'");
+        for (String path : List.of("/admin/", "/admin/pages/", "/admin/pages/3/children", "/admin/pages/?q=Browser",
+                "/admin/pages/" + id + "/edit", "/admin/pages/3/add", "/admin/pages/" + id + "/history",
+                "/admin/pages/" + id + "/history/compare?from=" + revisions[0] + "&to=" + revisions[1],
+                "/admin/pages/" + id + "/delete", "/admin/images", "/admin/images/upload", "/admin/images/" + image,
+                "/admin/authors", "/admin/authors/new", "/admin/authors/" + author.get("id").asLong(), "/admin/users",
+                "/admin/users/new", "/admin/users/" + userId, "/admin/audit", "/admin/account/password",
+                "/admin/no-such-screen")) {
+            open(path, "axe" + path.replaceAll("[^a-z0-9]+", "-"));
+            violations.addAll(axe(path));
+        }
+        // The edit screen as a refused save shows it, messages next to their inputs, and after a list action.
+        open("/admin/pages/" + id + "/edit", null);
+        browser.findElement(By.id("field-body-2-value-start_time")).sendKeys("not a time");
+        press("save");
+        violations.addAll(axe("/admin/pages/" + id + "/edit (refused save)"));
+        screenshot("edit-refused");
+        press("find:cover_image_id");
+        violations.addAll(axe("/admin/pages/" + id + "/edit (image picker)"));
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> axe(String where) {
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        browser.executeScript(AxeCore.SCRIPT);
+        return ((List<String>) browser.executeAsyncScript(AxeCore.RUN)).stream().map(v -> where + ": " + v).toList();
     }
 
     private static void logIn(String username) {

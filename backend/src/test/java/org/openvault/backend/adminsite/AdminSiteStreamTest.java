@@ -187,7 +187,8 @@ class AdminSiteStreamTest {
         assertEquals("soon", input.val(), "what was typed stays");
         assertEquals("true", input.attr("aria-invalid"));
         assertTrue(refused.selectFirst("#field-body-0-value-start_time-error").text().contains("seconds"));
-        assertNotNull(refused.selectFirst("#error-summary a[href=#field-body-0-value-start_time]"));
+        assertTrue(refused.selectFirst("#error-summary a[href=#field-body-0-value-start_time]").text()
+                .startsWith("Block 1, start time: Must be seconds"));
         assertEquals("<p>A <i>heading</i></p>", refused.selectFirst("textarea[name=body/1/value]").val());
         assertEquals(0, AdminApi.json(editorApi.get("/pages/" + page.get("id").asInt()), 200)
                 .at("/content/body").size(), "nothing was saved");
