@@ -1,6 +1,5 @@
 package org.openvault.backend;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -72,13 +71,15 @@ import org.openvault.backend.exhibits.ExhibitFields;
 import org.openvault.backend.exhibits.ExhibitPages;
 import org.openvault.backend.health.ApiHealthService;
 import org.openvault.backend.health.DatabaseReadiness;
+import org.openvault.backend.health.MediaStorageReadiness;
 import org.openvault.backend.images.ImageEditing;
 import org.openvault.backend.images.ImageJson;
 import org.openvault.backend.images.ImageLibraryJson;
 import org.openvault.backend.images.ImageRepository;
 import org.openvault.backend.images.ImagesAdminService;
 import org.openvault.backend.images.ImagesService;
-import org.openvault.backend.images.LocalImageStorage;
+import org.openvault.backend.images.ImageStorage;
+import org.openvault.backend.images.ImageStorages;
 import org.openvault.backend.images.MediaService;
 import org.openvault.backend.images.Renditions;
 import org.openvault.backend.masterpiece.MasterpieceAdminService;
@@ -134,9 +135,10 @@ public final class Main {
         Sql sql = database.sql();
         PageRepository pages = new PageRepository(sql);
         Config media = config.get("ov.media");
-        LocalImageStorage imageStorage = new LocalImageStorage(Path.of(media.get("root").asString().orElse(".ov/media")));
+        ImageStorage imageStorage = ImageStorages.fromConfig(media);
         ImageRepository imageRepository = new ImageRepository(sql);
-        Renditions renditions = new Renditions(imageRepository, imageStorage);
+        Renditions renditions = new Renditions(imageRepository, imageStorage,
+                Duration.ofSeconds(media.get("render-wait-seconds").asInt().orElse(10)));
         ContentVersion contentVersion = new ContentVersion(sql);
         ImageJson images = new ImageLibraryJson(imageRepository, renditions, imageStorage,
                 media.get("base-url").asString().orElse(""),
@@ -248,6 +250,7 @@ public final class Main {
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder()
                                 .addCheck(new DatabaseReadiness(sql))
+                                .addCheck(new MediaStorageReadiness(imageStorage))
                                 .details(true)
                                 .build())
                         .build())
