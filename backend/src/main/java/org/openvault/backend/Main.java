@@ -120,7 +120,7 @@ public final class Main {
     public static void main(String[] args) {
         LogConfig.configureRuntime();
         long started = System.nanoTime();
-        Backend backend = start(Config.create());
+        Backend backend = start(Settings.of(System.getenv()));
         System.out.printf("Backend listening on http://localhost:%d (started in %d ms)%n",
                 backend.port(), (System.nanoTime() - started) / 1_000_000);
     }
