@@ -127,6 +127,10 @@ public final class Main {
 
     /** Starts the backend with the given configuration; {@code server.port: 0} picks a free port. */
     public static Backend start(Config config) {
+        // One token signer for the admin that issues preview tokens and the public API that checks them; made first,
+        // so that a production backend without its shared secret stops before it touches anything.
+        PreviewTokens previewTokens = PreviewTokens.fromConfig(config.get("ov.preview"),
+                config.get("ov.production").asBoolean().orElse(false));
         Config dbConfig = config.get("ov.db");
         Database database = Database.connect(dbConfig);
         if (dbConfig.get("migrate").asBoolean().orElse(false)) {
@@ -173,8 +177,6 @@ public final class Main {
                 foundByBareSlug);
         PageEditing pageEditing = new PageEditing(sql, pageEdits, pageTypes, audit);
         PageExplorer pageExplorer = new PageExplorer();
-        // One token signer for the admin that issues preview tokens and the public API that checks them.
-        PreviewTokens previewTokens = PreviewTokens.fromConfig(config.get("ov.preview"));
         PreviewRepository previews = new PreviewRepository(sql);
         ImageEditing imageEditing = new ImageEditing(sql, imageStorage, audit,
                 media.get("max-upload-pixels").asLong().orElse(50_000_000L));
