@@ -145,6 +145,34 @@ class S3MediaTest {
     }
 
     @Test
+    void aWagtailBucketsObjectsAreServedAndRenderedAsTheyAre() throws Exception {
+        // As django-storages left it: the original under original_images/, the row pointing at it.
+        byte[] jpeg = ImagesAdminTest.drawn("jpeg", 1000, 800);
+        bucket.putObject(put -> put.bucket(BUCKET).key("original_images/wagtail-mural.jpg"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg));
+        int id = new TestImages(backend.db(), backend.mediaRoot()).insert("S3 media wagtail", "original_images/wagtail-mural.jpg",
+                1000, 800, null, "", new String[0]);
+        assertArrayEquals(jpeg, backend.getBytes("/media/original_images/wagtail-mural.jpg").body());
+        JsonNode cover = publishedExhibit("s3-media-wagtail", id).get("cover_image");
+        assertEquals("/media/images/wagtail-mural.2e16d0ba.fill-1920x1080.jpg", cover.get("url").asText());
+        assertEquals(1000, TestImages.decode(object("images/wagtail-mural.2e16d0ba.fill-1920x1080.jpg")).getWidth());
+    }
+
+    @Test
+    void aPrefixAndACdnOriginShapeKeysAndRenditionUrls() throws Exception {
+        try (S3ImageStorage storage = new S3ImageStorage(s3.client(), BUCKET, "site-a", "https://cdn.example.org/")) {
+            storage.write("images/x.2e16d0ba.fill-10x10.png", new byte[] {1, 2, 3});
+            assertArrayEquals(new byte[] {1, 2, 3}, object("site-a/images/x.2e16d0ba.fill-10x10.png"));
+            assertEquals(3, storage.size("images/x.2e16d0ba.fill-10x10.png"));
+            assertEquals("https://cdn.example.org/site-a/images/x.2e16d0ba.fill-10x10.png",
+                    storage.url("images/x.2e16d0ba.fill-10x10.png"));
+            assertEquals("/media/original_images/x.png", storage.url("original_images/x.png"), "originals stay private");
+            storage.delete("images/x.2e16d0ba.fill-10x10.png");
+            assertFalse(storage.exists("images/x.2e16d0ba.fill-10x10.png"));
+        }
+    }
+
+    @Test
     void aMissingObjectIs404() {
         HttpResponse<String> missing = backend.get("/media/original_images/never-stored.jpg");
         assertEquals(404, missing.statusCode());
