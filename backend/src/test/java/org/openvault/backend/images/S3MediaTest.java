@@ -62,7 +62,7 @@ class S3MediaTest {
 
     @AfterAll
     static void stopTheStore() {
-        AdminFixture.removePagesOf(backend.db(), "s3-media-");
+        AdminFixture.removePagesOf(backend.db(), "s3media-");
         backend.db().execute("DELETE FROM image WHERE title LIKE 'S3 media %'");
         bucket.close();
         s3.close();
