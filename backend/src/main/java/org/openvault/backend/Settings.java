@@ -13,9 +13,10 @@ import io.helidon.config.EnvironmentVariables;
  * The backend's settings, read alike by the server and its commands: environment variables over system properties
  * over {@code application.yaml}.
  * <p>
- * A variable is named after its key, upper-cased, with dots and dashes as underscores: {@code ov.db.connect-timeout-seconds}
- * is {@code OV_DB_CONNECT_TIMEOUT_SECONDS}. Helidon alone maps underscores to dots only, which would leave every
- * key with a dash out of reach, so each key of {@code application.yaml} is looked up under its variable name here.
+ * A variable is named after its key, upper-cased, with dots and dashes as underscores:
+ * {@code ov.db.connect-timeout-seconds} is {@code OV_DB_CONNECT_TIMEOUT_SECONDS}. Helidon alone maps underscores to
+ * dots only, which would leave every key with a dash out of reach, so each key of {@code application.yaml} is looked
+ * up under its variable name here.
  */
 public final class Settings {
 

@@ -35,7 +35,8 @@ class SettingsTest {
 
     @Test
     void flagsAreNameValuePairsOrBareNames() {
-        assertEquals(Map.of("from", "/srv/media", "dry-run", ""), Settings.flags(new String[] {"--from=/srv/media", "--dry-run"}));
+        assertEquals(Map.of("from", "/srv/media", "dry-run", ""),
+                Settings.flags(new String[] {"--from=/srv/media", "--dry-run"}));
         assertThrows(IllegalArgumentException.class, () -> Settings.flags(new String[] {"media"}));
     }
 }

@@ -388,7 +388,8 @@ class OpenVaultChartTest {
         Map<String, Object> backend = containers(podSpec(deployment)).getFirst();
         for (String key : List.of("OV_MEDIA_S3_ACCESS_KEY", "OV_MEDIA_S3_SECRET_KEY")) {
             assertTrue(list(backend, "env").stream().anyMatch(e -> key.equals(e.get("name"))
-                    && String.valueOf(e.get("valueFrom")).equals("{secretKeyRef={key=" + key + ", name=ov-media-keys}}")),
+                    && String.valueOf(e.get("valueFrom"))
+                            .equals("{secretKeyRef={key=" + key + ", name=ov-media-keys}}")),
                     key);
         }
 

@@ -79,7 +79,8 @@ public final class SiteErrors {
 
     private void busy(ServerResponse res) {
         res.header("Retry-After", "1");
-        page(res, Status.SERVICE_UNAVAILABLE_503, "The server is busy or cannot reach its database or image storage. Try again in a moment.");
+        page(res, Status.SERVICE_UNAVAILABLE_503,
+                "The server is busy or cannot reach its database or image storage. Try again in a moment.");
     }
 
     private static String message(AdminProblem p) {

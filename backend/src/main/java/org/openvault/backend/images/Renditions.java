@@ -40,7 +40,7 @@ public final class Renditions {
     private final RenditionRenderer renderer = new RenditionRenderer();
     private final ConcurrentMap<String, CompletableFuture<Rendition>> inFlight = new ConcurrentHashMap<>();
     private final Duration renderWait;
-    private final Counter rendered = Metrics.globalRegistry().getOrCreate(Counter.builder("ov_renditions_rendered")
+    private final Counter renderings = Metrics.globalRegistry().getOrCreate(Counter.builder("ov_renditions_rendered")
             .description("Renditions rendered from their originals"));
 
     /** {@code renderWait}: how long a request waits for a rendering slot or for the same rendition's rendering. */
@@ -114,7 +114,7 @@ public final class Renditions {
         takeRenderingSlot();
         try (InputStream original = storage.read(image.file())) {
             rendered = renderer.render(original, image.focalPoint(), spec);
-            this.rendered.increment();
+            renderings.increment();
         } catch (IOException | IllegalArgumentException e) {
             LOG.warning("Image " + image.id() + ": cannot read original " + image.file() + ": " + e);
             throw new SourceImageException("cannot read " + image.file() + ": " + e.getMessage(), e);

@@ -58,7 +58,8 @@ public final class S3ImageStorage implements ImageStorage, AutoCloseable {
     public static S3ImageStorage fromConfig(Config s3) {
         String bucket = s3.get("bucket").asString().orElse("");
         if (bucket.isBlank()) {
-            throw new IllegalStateException("ov.media.storage is s3 but ov.media.s3.bucket (OV_MEDIA_S3_BUCKET) is empty");
+            throw new IllegalStateException(
+                    "ov.media.storage is s3 but ov.media.s3.bucket (OV_MEDIA_S3_BUCKET) is empty");
         }
         return new S3ImageStorage(client(s3), bucket, s3.get("prefix").asString().orElse(""),
                 s3.get("public-base-url").asString().orElse(""));

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The CopyMediaToBucket command against a real S3 server (s3proxy), with its settings given as environment variables. */
+/** The CopyMediaToBucket command against a real S3 server (s3proxy), its settings given as environment variables. */
 class CopyMediaToBucketTest {
 
     private static S3TestServer s3;
@@ -58,8 +58,8 @@ class CopyMediaToBucketTest {
         assertEquals(0, first.status(), first.err());
         assertEquals("Copied 3, skipped 0 (already in the bucket with the same size), ignored 2 (names a bucket key"
                 + " cannot have), failed 0.", first.out().strip());
-        assertEquals(List.of("documents/credits.pdf", "images/mural.2e16d0ba.fill-40x20.png", "original_images/mural.jpg"),
-                keys("copy-once"));
+        assertEquals(List.of("documents/credits.pdf", "images/mural.2e16d0ba.fill-40x20.png",
+                "original_images/mural.jpg"), keys("copy-once"));
         assertArrayEquals(original, object("copy-once", "original_images/mural.jpg"));
         assertArrayEquals(rendition, object("copy-once", "images/mural.2e16d0ba.fill-40x20.png"));
 
@@ -157,6 +157,7 @@ class CopyMediaToBucketTest {
     }
 
     private static List<String> keys(String bucket) {
-        return client.listObjectsV2(list -> list.bucket(bucket)).contents().stream().map(S3Object::key).sorted().toList();
+        return client.listObjectsV2(list -> list.bucket(bucket)).contents().stream().map(S3Object::key).sorted()
+                .toList();
     }
 }

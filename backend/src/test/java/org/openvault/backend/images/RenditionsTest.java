@@ -159,7 +159,8 @@ class RenditionsTest {
     void concurrentFirstRequestsFromTwoProcessesGiveOneRowAndOneIntactFile() throws Exception {
         int id = images.create("Contended", 3000, 2000);
         // Two Renditions objects stand for two backend processes sharing the database and the storage.
-        List<ImageJson> processes = List.of(json(new Renditions(repository, storage, RENDER_WAIT)), json(new Renditions(repository, storage, RENDER_WAIT)));
+        List<ImageJson> processes = List.of(json(new Renditions(repository, storage, RENDER_WAIT)),
+                json(new Renditions(repository, storage, RENDER_WAIT)));
         int threads = 8;
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();

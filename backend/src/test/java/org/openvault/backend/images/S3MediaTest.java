@@ -150,8 +150,8 @@ class S3MediaTest {
         byte[] jpeg = ImagesAdminTest.drawn("jpeg", 1000, 800);
         bucket.putObject(put -> put.bucket(BUCKET).key("original_images/wagtail-mural.jpg"),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg));
-        int id = new TestImages(backend.db(), backend.mediaRoot()).insert("S3 media wagtail", "original_images/wagtail-mural.jpg",
-                1000, 800, null, "", new String[0]);
+        int id = new TestImages(backend.db(), backend.mediaRoot()).insert("S3 media wagtail",
+                "original_images/wagtail-mural.jpg", 1000, 800, null, "", new String[0]);
         assertArrayEquals(jpeg, backend.getBytes("/media/original_images/wagtail-mural.jpg").body());
         JsonNode cover = publishedExhibit("s3-media-wagtail", id).get("cover_image");
         assertEquals("/media/images/wagtail-mural.2e16d0ba.fill-1920x1080.jpg", cover.get("url").asText());
@@ -166,7 +166,8 @@ class S3MediaTest {
             assertEquals(3, storage.size("images/x.2e16d0ba.fill-10x10.png"));
             assertEquals("https://cdn.example.org/site-a/images/x.2e16d0ba.fill-10x10.png",
                     storage.url("images/x.2e16d0ba.fill-10x10.png"));
-            assertEquals("/media/original_images/x.png", storage.url("original_images/x.png"), "originals stay private");
+            assertEquals("/media/original_images/x.png", storage.url("original_images/x.png"),
+                    "originals stay private");
             storage.delete("images/x.2e16d0ba.fill-10x10.png");
             assertFalse(storage.exists("images/x.2e16d0ba.fill-10x10.png"));
         }
@@ -209,9 +210,11 @@ class S3MediaTest {
             assertEquals(503, ready.statusCode());
             assertTrue(ready.body().contains("media-storage"), ready.body());
 
-            HttpResponse<String> upload = uploadResponse("S3 media during outage", ImagesAdminTest.drawn("png", 50, 50));
+            HttpResponse<String> upload = uploadResponse("S3 media during outage",
+                    ImagesAdminTest.drawn("png", 50, 50));
             assertEquals(503, upload.statusCode(), upload.body());
-            assertEquals(0, backend.db().queryLong("SELECT count(*) FROM image WHERE title = 'S3 media during outage'"));
+            assertEquals(0, backend.db().queryLong(
+                    "SELECT count(*) FROM image WHERE title = 'S3 media during outage'"));
         } finally {
             s3.restart();
         }
