@@ -4,6 +4,8 @@
 #   bench/images.sh        (needs: apt-get install -y wrk; a JDK 21+; a PostgreSQL, default the local one)
 # Env: DURATION (default 15s), WARMUP (default 10s), CONNECTIONS (16), THREADS (2), BACKEND_OPTS (-Xmx128m),
 #      PORT (default 18091). Uses a fresh database ov_bench_images and a temporary media folder, both removed.
+#      MEDIA_STORAGE=s3: the demo images are copied (CopyMediaToBucket) into a bucket of an s3proxy over a temporary
+#      folder (bench/S3Server.java, port S3_PORT, default 18092) and the backend serves them from there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-15s}
@@ -21,8 +23,12 @@ done
 
 MEDIA=$(mktemp -d)
 BACKEND=""
+S3=""
+S3_DIR=""
 cleanup() {
   [ -n "$BACKEND" ] && kill "$BACKEND" 2>/dev/null && wait "$BACKEND" 2>/dev/null || true
+  [ -n "$S3" ] && kill "$S3" 2>/dev/null && wait "$S3" 2>/dev/null || true
+  [ -n "$S3_DIR" ] && rm -rf "$S3_DIR"
   psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ov_bench_images WITH (FORCE)" || true
   rm -rf "$MEDIA"
 }
@@ -30,6 +36,20 @@ trap cleanup EXIT
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ov_bench_images WITH (FORCE)" -c "CREATE DATABASE ov_bench_images"
 export OV_DB_URL=jdbc:postgresql://127.0.0.1:5432/ov_bench_images OV_MEDIA_ROOT=$MEDIA
 java -jar db/target/db.jar --demo 2>/dev/null | grep -v '^$' || true
+if [ "${MEDIA_STORAGE:-local}" = s3 ]; then
+  S3_PORT=${S3_PORT:-18092}
+  S3_DIR=$(mktemp -d)
+  mvn -B -ntp -o -q -pl backend dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$S3_DIR/cp.txt" > /dev/null
+  java -cp "$(cat "$S3_DIR/cp.txt")" bench/S3Server.java "$S3_PORT" "$S3_DIR/store" ov-bench bench bench-secret-key \
+    > /tmp/ov-bench-s3.log 2>&1 &
+  S3=$!
+  for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/" && break; sleep 0.25; done
+  export OV_MEDIA_STORAGE=s3 OV_MEDIA_S3_BUCKET=ov-bench OV_MEDIA_S3_ENDPOINT=http://127.0.0.1:$S3_PORT \
+    OV_MEDIA_S3_PATH_STYLE=true OV_MEDIA_S3_ACCESS_KEY=bench OV_MEDIA_S3_SECRET_KEY=bench-secret-key
+  start=$(date +%s%N)
+  java -cp 'backend/target/backend.jar:backend/target/libs/*' org.openvault.backend.images.CopyMediaToBucket 2>/dev/null
+  echo "copied the demo media folder ($(find "$MEDIA" -type f | wc -l) files, $(du -sh "$MEDIA" | cut -f1)) into the bucket: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+fi
 SERVER_PORT=$PORT java $BACKEND_OPTS -jar backend/target/backend.jar > /tmp/ov-bench-images.log 2>&1 &
 BACKEND=$!
 for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/v2/health/" && break; sleep 0.25; done

@@ -93,6 +93,29 @@ labels:
       key: {{ include "openvault.databaseSecretKey" . }}
 {{- end }}
 
+{{/* "true" when the chart makes the preview secret itself: neither backend.previewSecret.existingSecret nor a throw-away
+     backend.secretEnv.OV_PREVIEW_SECRET gives it. */}}
+{{- define "openvault.previewSecretGenerated" -}}
+{{- if not (or .Values.backend.previewSecret.existingSecret (hasKey .Values.backend.secretEnv "OV_PREVIEW_SECRET")) }}true{{ end }}
+{{- end }}
+
+{{/* OV_PREVIEW_SECRET from backend.previewSecret.existingSecret or the generated Secret (none when secretEnv gives it). */}}
+{{- define "openvault.previewSecretEnv" -}}
+{{- if .Values.backend.previewSecret.existingSecret }}
+- name: OV_PREVIEW_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.backend.previewSecret.existingSecret }}
+      key: {{ .Values.backend.previewSecret.existingSecretKey }}
+{{- else if include "openvault.previewSecretGenerated" . }}
+- name: OV_PREVIEW_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "openvault.fullname" . }}-preview-secret
+      key: OV_PREVIEW_SECRET
+{{- end }}
+{{- end }}
+
 {{/* The TLS Secret the proxy mounts, if any. */}}
 {{- define "openvault.tlsSecretName" -}}
 {{- if .Values.proxy.tls.existingSecret -}}

@@ -1,6 +1,5 @@
 package org.openvault.backend;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -74,13 +73,15 @@ import org.openvault.backend.exhibits.ExhibitFields;
 import org.openvault.backend.exhibits.ExhibitPages;
 import org.openvault.backend.health.ApiHealthService;
 import org.openvault.backend.health.DatabaseReadiness;
+import org.openvault.backend.health.MediaStorageReadiness;
 import org.openvault.backend.images.ImageEditing;
 import org.openvault.backend.images.ImageJson;
 import org.openvault.backend.images.ImageLibraryJson;
 import org.openvault.backend.images.ImageRepository;
 import org.openvault.backend.images.ImagesAdminService;
 import org.openvault.backend.images.ImagesService;
-import org.openvault.backend.images.LocalImageStorage;
+import org.openvault.backend.images.ImageStorage;
+import org.openvault.backend.images.ImageStorages;
 import org.openvault.backend.images.MediaService;
 import org.openvault.backend.images.Renditions;
 import org.openvault.backend.masterpiece.MasterpieceAdminService;
@@ -122,13 +123,17 @@ public final class Main {
     public static void main(String[] args) {
         LogConfig.configureRuntime();
         long started = System.nanoTime();
-        Backend backend = start(Config.create());
+        Backend backend = start(Settings.of(System.getenv()));
         System.out.printf("Backend listening on http://localhost:%d (started in %d ms)%n",
                 backend.port(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Starts the backend with the given configuration; {@code server.port: 0} picks a free port. */
     public static Backend start(Config config) {
+        // One token signer for the admin that issues preview tokens and the public API that checks them; made first,
+        // so that a production backend without its shared secret stops before it touches anything.
+        PreviewTokens previewTokens = PreviewTokens.fromConfig(config.get("ov.preview"),
+                config.get("ov.production").asBoolean().orElse(false));
         Config dbConfig = config.get("ov.db");
         Database database = Database.connect(dbConfig);
         if (dbConfig.get("migrate").asBoolean().orElse(false)) {
@@ -137,9 +142,10 @@ public final class Main {
         Sql sql = database.sql();
         PageRepository pages = new PageRepository(sql);
         Config media = config.get("ov.media");
-        LocalImageStorage imageStorage = new LocalImageStorage(Path.of(media.get("root").asString().orElse(".ov/media")));
+        ImageStorage imageStorage = ImageStorages.fromConfig(media);
         ImageRepository imageRepository = new ImageRepository(sql);
-        Renditions renditions = new Renditions(imageRepository, imageStorage);
+        Renditions renditions = new Renditions(imageRepository, imageStorage,
+                Duration.ofSeconds(media.get("render-wait-seconds").asInt().orElse(10)));
         ContentVersion contentVersion = new ContentVersion(sql);
         ImageJson images = new ImageLibraryJson(imageRepository, renditions, imageStorage,
                 media.get("base-url").asString().orElse(""),
@@ -174,8 +180,6 @@ public final class Main {
                 foundByBareSlug);
         PageEditing pageEditing = new PageEditing(sql, pageEdits, pageTypes, audit);
         PageExplorer pageExplorer = new PageExplorer();
-        // One token signer for the admin that issues preview tokens and the public API that checks them.
-        PreviewTokens previewTokens = PreviewTokens.fromConfig(config.get("ov.preview"));
         PreviewRepository previews = new PreviewRepository(sql);
         PagePreviews pagePreviews = new PagePreviews(sql, previews, previewTokens, pageTypes, pageEdits, pageEditing);
         long maxUploadBytes = media.get("max-upload-bytes").asLong().orElse(10L << 20);
@@ -254,6 +258,7 @@ public final class Main {
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder()
                                 .addCheck(new DatabaseReadiness(sql))
+                                .addCheck(new MediaStorageReadiness(imageStorage))
                                 .details(true)
                                 .build())
                         .build())

@@ -3,6 +3,7 @@ package org.openvault.backend;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -23,25 +24,32 @@ public final class BackendExtension implements BeforeAllCallback, AfterAllCallba
 
     private final TestDatabase db = TestDatabase.get();
     private final boolean loadContentFixture;
+    private final Map<String, String> settings;
     private RunningBackend backend;
 
-    private BackendExtension(boolean loadContentFixture) {
+    private BackendExtension(boolean loadContentFixture, Map<String, String> settings) {
         this.loadContentFixture = loadContentFixture;
+        this.settings = Map.copyOf(settings);
     }
 
     /** A backend whose database also holds the {@link ContentFixture} (loaded once per JVM). */
     public static BackendExtension withContentFixture() {
-        return new BackendExtension(true);
+        return new BackendExtension(true, Map.of());
     }
 
     /** A backend over the migrated database alone (the migrations' own data: redirects, series, static pages…). */
     public static BackendExtension withoutContentFixture() {
-        return new BackendExtension(false);
+        return new BackendExtension(false, Map.of());
+    }
+
+    /** A backend over the migrated database alone, with some settings changed ({@code ov.media.storage} → …). */
+    public static BackendExtension withoutContentFixture(Map<String, String> settings) {
+        return new BackendExtension(false, settings);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        backend = RunningBackend.start(db);
+        backend = RunningBackend.start(db, settings);
         if (loadContentFixture) {
             ContentFixture.ensureLoaded(db);
         }

@@ -326,7 +326,79 @@ class OpenVaultChartTest {
     @CsvSource({"openvault, default, ''", "ov, ov, values-ov.yaml", "ov-demo, ov-demo, values-ov-demo.yaml"})
     void noSecretIsRenderedWithoutTheOperatorGivingItsValue(String release, String namespace, String values) {
         RenderedChart chart = RenderedChart.render(release, namespace, values.isEmpty() ? null : values);
-        assertEquals(List.of(), chart.ofKind("Secret").stream().map(RenderedChart::name).toList());
+        // The one exception: a preview secret the chart makes up itself when no Secret is named for it.
+        List<String> expected = values.isEmpty() ? List.of(release + "-preview-secret") : List.of();
+        assertEquals(expected, chart.ofKind("Secret").stream().map(RenderedChart::name).toList());
+    }
+
+    @Test
+    void thePreviewSecretIsGeneratedRandomlyOnceOrTakenFromTheOperatorsSecret() {
+        Map<String, String> generated = generatedPreviewSecret(RenderedChart.render("dev", "dev", null));
+        String secret = new String(java.util.Base64.getDecoder().decode(generated.get("OV_PREVIEW_SECRET")));
+        assertTrue(secret.matches("[A-Za-z0-9]{64}"), secret);
+        assertFalse(secret.equals(new String(java.util.Base64.getDecoder().decode(
+                generatedPreviewSecret(RenderedChart.render("dev", "dev", null)).get("OV_PREVIEW_SECRET")))),
+                "no fixed value: each new install gets its own");
+        Map<String, Object> backend = containers(podSpec(RenderedChart.render("dev", "dev", null)
+                .get("Deployment", "backend"))).getFirst();
+        assertEquals("{secretKeyRef={key=OV_PREVIEW_SECRET, name=dev-preview-secret}}", previewSecretSource(backend));
+
+        RenderedChart production = RenderedChart.render("ov", "ov", "values-ov.yaml");
+        assertEquals("true", strings(production.get("ConfigMap", "backend"), "data").get("OV_PRODUCTION"),
+                "the backend refuses to start without a preview secret");
+        assertEquals("{secretKeyRef={key=OV_PREVIEW_SECRET, name=ov-backend-secret}}",
+                previewSecretSource(containers(podSpec(production.get("Deployment", "backend"))).getFirst()));
+
+        RenderedChart throwAway = RenderedChart.render("dev", "dev", null,
+                Map.of("backend.secretEnv.OV_PREVIEW_SECRET", "only-for-this-test-0123456789abcdef"));
+        assertFalse(throwAway.has("Secret", "preview-secret"));
+        assertEquals(null, previewSecretSource(containers(podSpec(throwAway.get("Deployment", "backend"))).getFirst()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> generatedPreviewSecret(RenderedChart chart) {
+        Map<String, Object> secret = chart.get("Secret", "preview-secret");
+        // Made once, before the pods: an upgrade does not run the hook again.
+        assertEquals("pre-install", strings(secret, "metadata", "annotations").get("helm.sh/hook"));
+        return (Map<String, String>) (Map<?, ?>) map(secret, "data");
+    }
+
+    private static String previewSecretSource(Map<String, Object> container) {
+        return list(container, "env").stream().filter(e -> "OV_PREVIEW_SECRET".equals(e.get("name")))
+                .map(e -> String.valueOf(e.get("valueFrom"))).findFirst().orElse(null);
+    }
+
+    @Test
+    void mediaInABucketNeedsNoVolumeAndTakesItsKeysFromASecret() {
+        RenderedChart chart = RenderedChart.render("ov", "ov", "values-ov.yaml", Map.of(
+                "backend.media.storage", "s3", "backend.media.s3.bucket", "openvault-media",
+                "backend.media.s3.endpoint", "https://storage.googleapis.com", "backend.media.s3.pathStyle", true,
+                "backend.media.s3.existingSecret", "ov-media-keys"));
+        Map<String, String> config = strings(chart.get("ConfigMap", "backend"), "data");
+        assertEquals("s3", config.get("OV_MEDIA_STORAGE"));
+        assertEquals("openvault-media", config.get("OV_MEDIA_S3_BUCKET"));
+        assertEquals("https://storage.googleapis.com", config.get("OV_MEDIA_S3_ENDPOINT"));
+        assertEquals("true", config.get("OV_MEDIA_S3_PATH_STYLE"));
+        assertEquals("us-east-1", config.get("OV_MEDIA_S3_REGION"));
+        assertFalse(config.containsKey("OV_MEDIA_ROOT"));
+        Map<String, Object> deployment = chart.get("Deployment", "backend");
+        assertEquals("RollingUpdate", strings(deployment, "spec", "strategy").get("type"));
+        assertTrue(list(podSpec(deployment), "volumes").stream().noneMatch(v -> "media".equals(v.get("name"))));
+        assertFalse(chart.has("PersistentVolumeClaim", "media"));
+        Map<String, Object> backend = containers(podSpec(deployment)).getFirst();
+        for (String key : List.of("OV_MEDIA_S3_ACCESS_KEY", "OV_MEDIA_S3_SECRET_KEY")) {
+            assertTrue(list(backend, "env").stream().anyMatch(e -> key.equals(e.get("name"))
+                    && String.valueOf(e.get("valueFrom"))
+                            .equals("{secretKeyRef={key=" + key + ", name=ov-media-keys}}")),
+                    key);
+        }
+
+        Exception noBucket = assertThrows(Exception.class, () -> RenderedChart.render("ov", "ov", "values-ov.yaml",
+                Map.of("backend.media.storage", "s3")));
+        assertTrue(noBucket.getMessage().contains("backend.media.s3.bucket is required"), noBucket::getMessage);
+        Exception demo = assertThrows(Exception.class, () -> RenderedChart.render("ov-demo", "ov-demo",
+                "values-ov-demo.yaml", Map.of("backend.media.storage", "s3", "backend.media.s3.bucket", "demo-media")));
+        assertTrue(demo.getMessage().contains("needs backend.media.storage=local"), demo::getMessage);
     }
 
     @Test
@@ -345,6 +417,7 @@ class OpenVaultChartTest {
         if (node instanceof Map<?, ?> map) {
             map.forEach((k, v) -> collectSecretLeaves(path + "." + k, v, secretKey, given));
         } else if (secretKey.matcher(path).matches() && !path.endsWith("existingSecretKey")
+                && !path.endsWith("existingSecret") // the name of a Secret, not its content
                 && !(node == null || "".equals(node))) {
             given.add(path + "=" + node);
         } else if (path.endsWith("secretEnv") && node instanceof Map<?, ?> env && !env.isEmpty()) {
@@ -495,6 +568,10 @@ class OpenVaultChartTest {
             "database.port | 70000",
             "image.pullPolicy | Sometimes",
             "backend.env.NOT-A-NAME | x",
+            "backend.media.storage | gcs",
+            "backend.media.s3.bucket | Not_A_Bucket",
+            "backend.media.s3.endpoint | storage.googleapis.com",
+            "backend.production | yes",
             "site.host | https://openvault.wgbh.org/"})
     void theSchemaRejectsWrongValues(String key, String value) {
         Exception error = assertThrows(Exception.class,

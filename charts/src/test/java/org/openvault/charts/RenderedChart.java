@@ -29,7 +29,7 @@ record RenderedChart(String release, String namespace, List<Map<String, Object>>
     static final Path CHART = Path.of("openvault").toAbsolutePath();
     static final Helm HELM = new Helm(CHART);
     private static final List<String> HOOK_TEMPLATES = List.of("database.yaml", "migration.yaml",
-            "tests/site-through-proxy.yaml");
+            "preview-secret.yaml", "tests/site-through-proxy.yaml");
     private static final Pattern SOURCE = Pattern.compile("(?m)^# Source: (\\S+)");
     private static final String HIDDEN_HOOK = "rendered-by-test/hook";
     private static final String HOOKS_TEMPLATE = "zz-hooks-visible-to-tests.yaml";

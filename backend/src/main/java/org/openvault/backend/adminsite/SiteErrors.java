@@ -18,6 +18,7 @@ import org.openvault.backend.auth.HashingBusyException;
 import org.openvault.backend.database.DatabaseException;
 import org.openvault.backend.database.DatabaseUnavailableException;
 import org.openvault.backend.database.SqlStates;
+import org.openvault.backend.images.MediaUnavailableException;
 import org.openvault.backend.validation.ValidationException;
 
 /**
@@ -47,6 +48,7 @@ public final class SiteErrors {
             case ValidationException v -> page(res, Status.UNPROCESSABLE_CONTENT_422, "Some fields are not valid.");
             case HashingBusyException h -> busy(res);
             case DatabaseUnavailableException d -> busy(res);
+            case MediaUnavailableException m -> busy(res);
             case DatabaseException d when SqlStates.isTransient(SqlStates.of(d)) -> busy(res);
             case RequestException r -> page(res, Status.BAD_REQUEST_400, "The request was malformed.");
             case IllegalArgumentException i -> page(res, Status.BAD_REQUEST_400, "The request was malformed.");
@@ -77,7 +79,8 @@ public final class SiteErrors {
 
     private void busy(ServerResponse res) {
         res.header("Retry-After", "1");
-        page(res, Status.SERVICE_UNAVAILABLE_503, "The server is busy or cannot reach its database. Try again in a moment.");
+        page(res, Status.SERVICE_UNAVAILABLE_503,
+                "The server is busy or cannot reach its database or image storage. Try again in a moment.");
     }
 
     private static String message(AdminProblem p) {

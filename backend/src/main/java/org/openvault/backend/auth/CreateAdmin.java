@@ -7,13 +7,10 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
-import io.helidon.config.EnvironmentVariables;
+import org.openvault.backend.Settings;
 import org.openvault.backend.audit.AuditLog;
 import org.openvault.backend.database.Database;
 
@@ -77,7 +74,7 @@ public final class CreateAdmin {
         if (displayName.codePointCount(0, displayName.length()) > 150) {
             throw new Refused("--display-name is longer than 150 characters");
         }
-        try (Database database = Database.connect(dbConfig(env))) {
+        try (Database database = Database.connect(Settings.of(env).get("ov.db"))) {
             UserRepository users = new UserRepository();
             if (flags.containsKey("if-no-users") && users.count(database.sql()) > 0) {
                 out.println("Accounts exist already: no administrator created.");
@@ -107,20 +104,6 @@ public final class CreateAdmin {
         }
     }
 
-    /**
-     * {@code ov.db} as the backend reads it, with {@code env} in place of the process's environment variables
-     * (mapped the same way: OV_DB_URL is {@code ov.db.url}), over system properties and {@code application.yaml}.
-     */
-    private static Config dbConfig(Map<String, String> env) {
-        return Config.builder()
-                .disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource()
-                .sources(ConfigSources.create(EnvironmentVariables.expand(env)), ConfigSources.systemProperties(),
-                        ConfigSources.classpath("application.yaml"))
-                .build()
-                .get("ov.db");
-    }
-
     private static String password(Map<String, String> env, InputStream stdin) {
         String fromEnvironment = env.get("OV_ADMIN_PASSWORD");
         if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
@@ -139,14 +122,10 @@ public final class CreateAdmin {
     }
 
     private static Map<String, String> flags(String[] args) {
-        Map<String, String> flags = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--")) {
-                throw new Refused("unknown argument " + arg);
-            }
-            int eq = arg.indexOf('=');
-            flags.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "" : arg.substring(eq + 1));
+        try {
+            return Settings.flags(args);
+        } catch (IllegalArgumentException e) {
+            throw new Refused(e.getMessage());
         }
-        return flags;
     }
 }

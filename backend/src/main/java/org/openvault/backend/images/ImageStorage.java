@@ -9,15 +9,32 @@ import java.nio.file.Path;
  * Where image files live: originals ({@code original_images/…}) and renditions ({@code images/…}), addressed by
  * a relative path made of {@link MediaPath#check checked} segments.
  * <p>
- * {@link LocalImageStorage} keeps them in a folder and the backend serves them under {@code /media/}. An
- * S3-compatible storage plugs in by implementing this interface with an S3 client (GetObject, PutObject,
- * HeadObject, DeleteObject on {@code <prefix>/<path>}) and answering {@link #url} with a pre-signed GET URL; the
- * JSON then carries that absolute URL as both {@code url} and {@code full_url}, as the original does in production.
+ * {@link LocalImageStorage} keeps them in a folder, {@link S3ImageStorage} in a private S3-compatible bucket; either
+ * way the backend serves them under {@code /media/}. A storage that cannot be reached throws
+ * {@link MediaUnavailableException} (503), so an outage is never taken for a missing or broken file.
  */
 public interface ImageStorage {
 
+    /** A stored file opened for reading, with its size. */
+    record StoredFile(InputStream content, long size) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            content.close();
+        }
+    }
+
     /** Opens a stored file; throws {@link java.nio.file.NoSuchFileException} when it is absent. */
     InputStream read(String path) throws IOException;
+
+    /**
+     * Opens a stored file with its size; throws {@link java.nio.file.NoSuchFileException} when it is absent. Remote
+     * storages answer both with one request.
+     */
+    default StoredFile open(String path) throws IOException {
+        long size = size(path);
+        return new StoredFile(read(path), size);
+    }
 
     /** Stores a file atomically: readers see either no file, the old one, or the whole new one — never a part. */
     void write(String path, byte[] bytes) throws IOException;
@@ -39,6 +56,14 @@ public interface ImageStorage {
     /** Size in bytes; throws {@link java.nio.file.NoSuchFileException} when the file is absent. */
     long size(String path) throws IOException;
 
-    /** The URL under which clients fetch the file: {@code /media/<path>} locally, absolute for remote storages. */
+    /**
+     * The URL under which clients fetch the file: {@code /media/<path>}, or an absolute URL when renditions are
+     * published through a CDN.
+     */
     String url(String path);
+
+    /** Whether the storage answers now (readiness); a local folder always does. */
+    default boolean answers() {
+        return true;
+    }
 }

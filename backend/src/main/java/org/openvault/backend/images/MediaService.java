@@ -1,7 +1,6 @@
 package org.openvault.backend.images;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
@@ -16,12 +15,13 @@ import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiErrors;
 
 /**
- * {@code /media/<path>}: originals and renditions from the local storage, with a long cache lifetime (their names
- * never get new content). A recorded rendition whose file is gone is re-created on the spot.
+ * {@code /media/<path>}: originals and renditions streamed from the storage (a local folder or a private bucket), with
+ * a long immutable cache lifetime (their names never get new content). A recorded rendition whose file is gone is
+ * re-created on the spot; a storage that does not answer gives 503.
  */
 public final class MediaService implements HttpService {
 
-    private static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
+    static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
 
     private final ImageStorage storage;
     private final Renditions renditions;
@@ -43,31 +43,39 @@ public final class MediaService implements HttpService {
             ApiErrors.send(res, Status.BAD_REQUEST_400, "invalid media path");
             return;
         }
-        if (!storage.exists(path) && !(path.startsWith("images/") && renditions.restore(path))) {
+        ImageStorage.StoredFile file = open(path);
+        if (file == null) {
             ApiErrors.send(res, Status.NOT_FOUND_404, "not found");
             return;
         }
-        long size;
-        InputStream in;
-        try {
-            size = storage.size(path);
-            in = storage.read(path);
-        } catch (NoSuchFileException e) {
-            ApiErrors.send(res, Status.NOT_FOUND_404, "not found");
-            return;
-        }
-        try (in) {
+        try (file) {
             res.header(HeaderNames.CONTENT_TYPE, contentType(path));
             res.header(HeaderNames.CACHE_CONTROL, CACHE_FOREVER);
             res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
-            res.header(HeaderNames.CONTENT_LENGTH, String.valueOf(size));
+            res.header(HeaderNames.CONTENT_LENGTH, String.valueOf(file.size()));
             if (req.prologue().method() == Method.HEAD) {
                 res.send();
                 return;
             }
             try (OutputStream out = res.outputStream()) {
-                in.transferTo(out);
+                file.content().transferTo(out);
             }
+        }
+    }
+
+    /** The stored file, or a recorded rendition re-created on the spot; null when there is neither. */
+    private ImageStorage.StoredFile open(String path) throws IOException {
+        try {
+            return storage.open(path);
+        } catch (NoSuchFileException e) {
+            if (!path.startsWith("images/") || !renditions.restore(path)) {
+                return null;
+            }
+        }
+        try {
+            return storage.open(path);
+        } catch (NoSuchFileException e) {
+            return null;
         }
     }
 

@@ -54,17 +54,29 @@ public final class PreviewTokens {
         this.clock = clock;
     }
 
-    /** From {@code ov.preview.secret} and {@code ov.preview.max-age-seconds}; no secret: a random one, with a warning. */
-    public static PreviewTokens fromConfig(Config preview) {
+    /** The shortest secret accepted in production: as long as the HMAC-SHA256 key it becomes. */
+    public static final int MIN_SECRET_BYTES = 32;
+
+    /**
+     * From {@code ov.preview.secret} and {@code ov.preview.max-age-seconds}. In {@code production} the secret must be
+     * set and at least {@link #MIN_SECRET_BYTES} bytes long, or the backend refuses to start: a random secret per
+     * process would make every replica refuse the others' tokens and every restart void them. Elsewhere a missing
+     * secret becomes a random one, with a warning.
+     */
+    public static PreviewTokens fromConfig(Config preview, boolean production) {
         String configured = preview.get("secret").asString().orElse("");
-        byte[] secret;
+        byte[] secret = configured.getBytes(StandardCharsets.UTF_8);
+        if (production && secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("ov.preview.secret (OV_PREVIEW_SECRET) is "
+                    + (configured.isEmpty() ? "not set" : "shorter than " + MIN_SECRET_BYTES + " bytes")
+                    + ", and ov.production (OV_PRODUCTION) is true: set it to the same random value of at least "
+                    + MIN_SECRET_BYTES + " bytes on every backend (openssl rand -hex 32)");
+        }
         if (configured.isBlank()) {
-            secret = new byte[32];
+            secret = new byte[MIN_SECRET_BYTES];
             new SecureRandom().nextBytes(secret);
             LOG.warning("ov.preview.secret (OV_PREVIEW_SECRET) is not set: using a random secret. Preview tokens will "
                     + "not survive a restart and will not work across replicas. Set it in production.");
-        } else {
-            secret = configured.getBytes(StandardCharsets.UTF_8);
         }
         return new PreviewTokens(secret, Duration.ofSeconds(preview.get("max-age-seconds").asLong().orElse(86400L)),
                 Clock.systemUTC());

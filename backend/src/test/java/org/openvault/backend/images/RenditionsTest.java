@@ -38,6 +38,8 @@ class RenditionsTest {
     @RegisterExtension
     static final BackendExtension backend = BackendExtension.withoutContentFixture();
 
+    private static final Duration RENDER_WAIT = Duration.ofSeconds(30);
+
     private static Database database;
     private static LocalImageStorage storage;
     private static ImageRepository repository;
@@ -51,7 +53,7 @@ class RenditionsTest {
                 "url", db.url(), "user", db.user(), "password", db.password()))));
         storage = new LocalImageStorage(backend.mediaRoot());
         repository = new ImageRepository(database.sql());
-        imageJson = json(new Renditions(repository, storage));
+        imageJson = json(new Renditions(repository, storage, RENDER_WAIT));
         images = new TestImages(db, backend.mediaRoot());
     }
 
@@ -157,7 +159,8 @@ class RenditionsTest {
     void concurrentFirstRequestsFromTwoProcessesGiveOneRowAndOneIntactFile() throws Exception {
         int id = images.create("Contended", 3000, 2000);
         // Two Renditions objects stand for two backend processes sharing the database and the storage.
-        List<ImageJson> processes = List.of(json(new Renditions(repository, storage)), json(new Renditions(repository, storage)));
+        List<ImageJson> processes = List.of(json(new Renditions(repository, storage, RENDER_WAIT)),
+                json(new Renditions(repository, storage, RENDER_WAIT)));
         int threads = 8;
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();

@@ -1,0 +1,66 @@
+package org.openvault.backend;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.config.EnvironmentVariables;
+
+/**
+ * The backend's settings, read alike by the server and its commands: environment variables over system properties
+ * over {@code application.yaml}.
+ * <p>
+ * A variable is named after its key, upper-cased, with dots and dashes as underscores:
+ * {@code ov.db.connect-timeout-seconds} is {@code OV_DB_CONNECT_TIMEOUT_SECONDS}. Helidon alone maps underscores to
+ * dots only, which would leave every key with a dash out of reach, so each key of {@code application.yaml} is looked
+ * up under its variable name here.
+ */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    /** The settings with {@code env} as the environment variables (the process's own: {@code System.getenv()}). */
+    public static Config of(Map<String, String> env) {
+        Config defaults = Config.just(ConfigSources.classpath("application.yaml"));
+        return Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .sources(List.of(ConfigSources.create(variablesOfKnownKeys(defaults, env)),
+                        ConfigSources.create(EnvironmentVariables.expand(env)), ConfigSources.systemProperties(),
+                        ConfigSources.classpath("application.yaml")))
+                .build();
+    }
+
+    /** The value of each key of {@code defaults} whose variable {@code env} sets, under the key itself. */
+    static Map<String, String> variablesOfKnownKeys(Config defaults, Map<String, String> env) {
+        Map<String, String> values = new HashMap<>();
+        defaults.traverse().filter(Config::isLeaf).forEach(node -> {
+            String key = node.key().toString();
+            String value = env.get(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+            if (value != null) {
+                values.put(key, value);
+            }
+        });
+        return values;
+    }
+
+    /**
+     * A command line's {@code --name=value} and {@code --name} flags (the latter with an empty value); throws
+     * {@link IllegalArgumentException} for anything else.
+     */
+    public static Map<String, String> flags(String[] args) {
+        Map<String, String> flags = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unknown argument " + arg);
+            }
+            int eq = arg.indexOf('=');
+            flags.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "" : arg.substring(eq + 1));
+        }
+        return flags;
+    }
+}
