@@ -191,6 +191,33 @@ class AdminBrowserTest {
     }
 
     @Test
+    void whenSomeoneElseSavedMeanwhileTheBannerSaysWhoAndTheTextStays() {
+        JsonNode page = AdminApi.json(editorApi.post("/pages/", "{\"type\":\"exhibits.ExhibitPage\",\"parent_id\":3,"
+                + "\"content\":{\"title\":\"Browser Conflict\",\"slug\":\"" + PREFIX + "conflict\","
+                + "\"body\":[{\"type\":\"text\",\"value\":\"<p>First words</p>\"}]}}"), 201);
+        int id = page.get("id").asInt();
+        logIn(PREFIX + "moderator");
+        open("/admin/pages/" + id + "/edit", null);
+        WebElement editor = browser.findElement(By.cssSelector("#field-body-0 .rich-editor"));
+        editor.click();
+        editor.sendKeys(Keys.END, " and the moderator's words");
+        // The other editor saves while this form is open.
+        AdminApi.json(editorApi.put("/pages/" + id, "{\"content\":" + ((com.fasterxml.jackson.databind.node.ObjectNode)
+                page.get("content").deepCopy()).put("title", "Browser Conflict, theirs") + "}",
+                page.get("etag").asText()), 200);
+        press("save");
+        WebElement banner = browser.findElement(By.cssSelector(".stale[role=alert]"));
+        assertTrue(banner.getText().startsWith(PREFIX + "editor saved a newer version"), banner.getText());
+        assertTrue(browser.findElement(By.cssSelector("#field-body-0 .rich-editor")).getText()
+                .contains("and the moderator's words"), "the text typed stays in the form");
+        screenshot("edit-conflict");
+        press("save");
+        awaitUrl("?saved=1");
+        assertTrue(AdminApi.json(editorApi.get("/pages/" + id), 200).at("/content/body/0/value").asText()
+                .contains("and the moderator's words"));
+    }
+
+    @Test
     void noScreenHasASeriousOrCriticalAccessibilityViolation() {
         JsonNode author = AdminApi.json(editorApi.post("/authors/", "{\"name\":\"Browser Axe Author\"}"), 201);
         JsonNode page = AdminApi.json(editorApi.post("/pages/", "{\"type\":\"exhibits.ExhibitPage\",\"parent_id\":3,"
