@@ -90,6 +90,8 @@ class AdminBrowserTest {
             browser.quit();
         }
         AdminFixture.removePagesOf(backend.db(), PREFIX);
+        backend.db().execute("DELETE FROM author WHERE name = 'Browser Axe Author'",
+                "DELETE FROM image WHERE title LIKE 'Browser %'");
         if (picture != null) {
             Files.deleteIfExists(picture);
         }

@@ -47,6 +47,7 @@ class AdminSiteImagesTest {
     @AfterAll
     static void cleanUp() {
         AdminFixture.removePagesOf(backend.db(), PREFIX);
+        backend.db().execute("DELETE FROM image WHERE title LIKE 'Adminsite %'");
     }
 
     /** Posts the upload form as a browser does: multipart, from this site, with the session cookie. */

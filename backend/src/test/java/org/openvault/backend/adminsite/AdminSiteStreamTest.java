@@ -58,7 +58,7 @@ class AdminSiteStreamTest {
     @AfterAll
     static void cleanUp() {
         AdminFixture.removePagesOf(backend.db(), PREFIX);
-        backend.db().execute("DELETE FROM author WHERE id = " + author);
+        backend.db().execute("DELETE FROM author WHERE id = " + author, "DELETE FROM image WHERE id = " + image);
     }
 
     private static JsonNode exhibit() {
