@@ -56,6 +56,49 @@ class StaleCacheTest {
     }
 
     @Test
+    void aThousandUnknownSlugsDoNotPushOutThePagesKeptForAnOutage() {
+        org.openvault.backend.Main.Backend backend = RunningSite.startBackend(SITE.db);
+        WebServer frontend = RunningSite.startFrontend("http://127.0.0.1:" + backend.port(), Map.of());
+        try {
+            assertEquals(200, RunningSite.get(frontend, "/exhibits/voices-of-the-vietnam-era").statusCode());
+            java.util.Random random = new java.util.Random(18);
+            long started = System.nanoTime();
+            for (int i = 0; i < 1000; i++) {
+                String slug = Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+                String section = i % 2 == 0 ? "/exhibits/" : "/collections/";
+                assertEquals(404, RunningSite.get(frontend, section + slug).statusCode(), section + slug);
+            }
+            System.out.printf("1000 unknown slugs in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+
+            backend.close();
+
+            HttpResponse<String> stale = RunningSite.get(frontend, "/exhibits/voices-of-the-vietnam-era");
+            assertEquals(200, stale.statusCode());
+            assertEquals("STALE", stale.headers().firstValue("x-cache").orElse(""));
+            assertEquals("Voices of the Vietnam Era", Jsoup.parse(stale.body()).selectFirst("h1.page-titlebar-title").text());
+        } finally {
+            frontend.stop();
+            backend.close();
+        }
+    }
+
+    @Test
+    void theKeptAnswersAreBoundedByBytes() {
+        org.openvault.backend.Main.Backend backend = RunningSite.startBackend(SITE.db);
+        WebServer frontend = RunningSite.startFrontend("http://127.0.0.1:" + backend.port(),
+                Map.of("ov.api.cache.max-bytes", "2000"));
+        try {
+            assertEquals(200, RunningSite.get(frontend, "/exhibits/voices-of-the-vietnam-era").statusCode());
+            backend.close();
+            assertEquals(503, RunningSite.get(frontend, "/exhibits/voices-of-the-vietnam-era").statusCode(),
+                    "an exhibit's JSON is over a quarter of 2,000 bytes, so none of it was kept");
+        } finally {
+            frontend.stop();
+            backend.close();
+        }
+    }
+
+    @Test
     void recentAnswersAreReusedWithinTheFreshPeriod() {
         WebServer frontend = RunningSite.startFrontend("http://127.0.0.1:" + SITE.backend.port(),
                 Map.of("ov.api.cache.fresh-ms", "60000"));

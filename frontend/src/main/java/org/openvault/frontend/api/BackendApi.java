@@ -35,7 +35,8 @@ public final class BackendApi {
                 .build();
         Config cache = api.get("cache");
         this.recent = new RecentAnswers(
-                cache.get("max-entries").asInt().orElse(1000),
+                cache.get("max-bytes").asLong().orElse(4L << 20),
+                cache.get("max-miss-bytes").asLong().orElse(256L << 10),
                 Duration.ofMillis(cache.get("fresh-ms").asLong().orElse(1000L)),
                 Duration.ofSeconds(cache.get("max-stale-seconds").asLong().orElse(86_400L)));
     }
@@ -53,10 +54,10 @@ public final class BackendApi {
             return cached;
         }
         try {
-            Answer answer;
+            Received received;
             long started = System.nanoTime();
             try {
-                answer = call(path, query);
+                received = call(path, query);
             } catch (BackendUnavailableException | MalformedAnswerException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -65,10 +66,11 @@ public final class BackendApi {
                 if (System.nanoTime() - started > QUICK_FAILURE_NANOS) {
                     throw e;
                 }
-                answer = call(path, query);
+                received = call(path, query);
             }
-            if (cacheable && answer.status() == 200 && answer.body() != null) {
-                recent.remember(key, answer);
+            Answer answer = received.answer();
+            if (cacheable && answer.ok()) {
+                recent.remember(key, answer, received.bytes());
             }
             return answer;
         } catch (RuntimeException e) {
@@ -93,7 +95,7 @@ public final class BackendApi {
         return query;
     }
 
-    private Answer call(String path, List<Map.Entry<String, String>> query) {
+    private Received call(String path, List<Map.Entry<String, String>> query) {
         HttpClientRequest request = client.get().path(path).readTimeout(timeout);
         for (Map.Entry<String, String> parameter : query) {
             request.queryParam(parameter.getKey(), parameter.getValue());
@@ -104,7 +106,7 @@ public final class BackendApi {
                 throw new BackendUnavailableException("Backend answered " + response.status() + " for " + path);
             }
             if (!isJson(response)) {
-                return new Answer(status, null, false, 0);
+                return new Received(new Answer(status, null, false, 0), 0);
             }
             byte[] body = response.as(byte[].class);
             JsonNode json;
@@ -116,7 +118,7 @@ public final class BackendApi {
             if (json == null || json.isMissingNode()) {
                 throw new MalformedAnswerException("Backend answered an empty JSON body for " + path, null);
             }
-            return new Answer(status, json, false, 0);
+            return new Received(new Answer(status, json, false, 0), body.length);
         }
     }
 
@@ -132,6 +134,10 @@ public final class BackendApi {
             separator = '&';
         }
         return key.toString();
+    }
+
+    /** An answer as it came from the backend, with the size of its JSON text. */
+    private record Received(Answer answer, int bytes) {
     }
 
     /**
