@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The site in headless Debian Chromium: pages load without console errors, the script's enhancements work, and
+ * The site in headless Debian Chromium: pages load without console errors (Content-Security-Policy violations are
+ * console errors too), the script's enhancements work, and
  * screenshots land in target/screenshots/ for a look at the design. Skipped only where no Chromium is installed.
  */
 class BrowserTest {

@@ -88,7 +88,7 @@ final class RunningSite {
         Map<String, String> values = new HashMap<>(Map.of(
                 "server.port", "0", "server.host", "127.0.0.1",
                 "ov.api.url", backendUrl, "ov.api.timeout-ms", "10000", "ov.api.cache.fresh-ms", "0",
-                "ov.site.public-url", PUBLIC_URL, "ov.aapb.host", AAPB));
+                "ov.site.public-url", PUBLIC_URL, "ov.aapb.host", AAPB, "ov.site.image-origins", backendUrl));
         values.putAll(extra);
         return Main.start(config(values));
     }
