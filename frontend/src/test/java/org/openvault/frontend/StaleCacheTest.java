@@ -34,12 +34,7 @@ class StaleCacheTest {
 
             backend.close();
 
-            HttpResponse<String> stale = RunningSite.get(frontend, "/exhibits/voices-of-the-vietnam-era");
-            assertEquals(200, stale.statusCode());
-            assertEquals("STALE", stale.headers().firstValue("x-cache").orElse(""));
-            assertTrue(stale.headers().firstValue("warning").orElse("").startsWith("110"));
-            assertTrue(Long.parseLong(stale.headers().firstValue("age").orElse("0")) >= 1);
-            Document html = Jsoup.parse(stale.body());
+            Document html = servedStale(frontend, "/exhibits/voices-of-the-vietnam-era");
             assertEquals("Voices of the Vietnam Era", html.selectFirst("h1.page-titlebar-title").text());
             assertEquals(2, html.select("a.footnote-link").size(), "the whole page, not a shell");
             assertEquals("STALE", RunningSite.get(frontend, "/").headers().firstValue("x-cache").orElse(""));
@@ -72,10 +67,8 @@ class StaleCacheTest {
 
             backend.close();
 
-            HttpResponse<String> stale = RunningSite.get(frontend, "/exhibits/voices-of-the-vietnam-era");
-            assertEquals(200, stale.statusCode());
-            assertEquals("STALE", stale.headers().firstValue("x-cache").orElse(""));
-            assertEquals("Voices of the Vietnam Era", Jsoup.parse(stale.body()).selectFirst("h1.page-titlebar-title").text());
+            Document html = servedStale(frontend, "/exhibits/voices-of-the-vietnam-era");
+            assertEquals("Voices of the Vietnam Era", html.selectFirst("h1.page-titlebar-title").text());
         } finally {
             frontend.stop();
             backend.close();
@@ -96,6 +89,16 @@ class StaleCacheTest {
             frontend.stop();
             backend.close();
         }
+    }
+
+    /** The page, asserted to be served from stale answers and marked so. */
+    private static Document servedStale(WebServer frontend, String path) {
+        HttpResponse<String> stale = RunningSite.get(frontend, path);
+        assertEquals(200, stale.statusCode(), path);
+        assertEquals("STALE", stale.headers().firstValue("x-cache").orElse(""));
+        assertTrue(stale.headers().firstValue("warning").orElse("").startsWith("110"));
+        assertTrue(Long.parseLong(stale.headers().firstValue("age").orElse("0")) >= 1);
+        return Jsoup.parse(stale.body());
     }
 
     @Test
