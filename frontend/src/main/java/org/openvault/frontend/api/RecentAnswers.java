@@ -12,7 +12,7 @@ import org.openvault.frontend.caching.LeastRecentlyUsed;
  */
 final class RecentAnswers {
 
-    // A parsed answer takes more memory than its JSON text; the overhead covers the entry and its key's object.
+    // Per entry beyond its JSON text and key: the map entry and the record. The parsed tree is counted as its text.
     private static final int ENTRY_OVERHEAD = 160;
 
     private final LeastRecentlyUsed<String, Remembered> found;

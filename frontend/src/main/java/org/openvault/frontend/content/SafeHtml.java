@@ -33,33 +33,28 @@ public final class SafeHtml {
     }
 
     public static String richText(String html) {
-        return clean(html, RICH_TEXT);
+        return clean(html, RICH_TEXT, "");
     }
 
     public static String markedText(String html) {
-        return clean(html, MARKED_TEXT);
+        return clean(html, MARKED_TEXT, "");
     }
 
-    /** An html block; an iframe stays only when its address starts with {@code frameOrigin} (the AAPB player's). */
+    /** An html block; an iframe stays only when its address is on {@code frameOrigin} (the AAPB player's). */
     public static String htmlBlock(String html, String frameOrigin) {
-        if (html == null || html.isEmpty()) {
-            return "";
-        }
-        Document clean = HTML_BLOCK.clean(Jsoup.parseBodyFragment(html, BASE));
-        for (Element frame : clean.body().select("iframe")) {
-            if (!frame.attr("src").startsWith(frameOrigin + "/")) {
-                frame.remove();
-            }
-        }
-        clean.outputSettings().prettyPrint(false);
-        return clean.body().html();
+        return clean(html, HTML_BLOCK, frameOrigin);
     }
 
-    private static String clean(String html, Cleaner cleaner) {
+    private static String clean(String html, Cleaner cleaner, String frameOrigin) {
         if (html == null || html.isEmpty()) {
             return "";
         }
         Document clean = cleaner.clean(Jsoup.parseBodyFragment(html, BASE));
+        for (Element frame : clean.body().select("iframe")) {
+            if (frameOrigin.isEmpty() || !frame.attr("src").startsWith(frameOrigin + "/")) {
+                frame.remove();
+            }
+        }
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();
     }
