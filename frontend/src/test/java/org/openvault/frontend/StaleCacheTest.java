@@ -76,6 +76,36 @@ class StaleCacheTest {
     }
 
     @Test
+    void searchesWithResultsDoNotPushOutThePagesKeptForAnOutage() {
+        org.openvault.backend.Main.Backend backend = RunningSite.startBackend(SITE.db);
+        WebServer frontend = RunningSite.startFrontend("http://127.0.0.1:" + backend.port(),
+                Map.of("ov.api.cache.max-bytes", "262144"));
+        try {
+            assertEquals(200, RunningSite.get(frontend, "/exhibits/voices-of-the-vietnam-era").statusCode());
+            // Every spelling of a word that finds something is a search of its own, answered with results.
+            for (int i = 0; i < 300; i++) {
+                StringBuilder q = new StringBuilder();
+                String word = "television";
+                for (int letter = 0; letter < word.length(); letter++) {
+                    char c = word.charAt(letter);
+                    q.append((i >> letter & 1) == 1 ? Character.toUpperCase(c) : c);
+                }
+                HttpResponse<String> search = RunningSite.get(frontend, "/search?q=" + q);
+                assertEquals(200, search.statusCode());
+                assertTrue(Jsoup.parse(search.body()).select("li.hit").size() > 0, "the search finds something");
+            }
+
+            backend.close();
+
+            Document html = servedStale(frontend, "/exhibits/voices-of-the-vietnam-era");
+            assertEquals("Voices of the Vietnam Era", html.selectFirst("h1.page-titlebar-title").text());
+        } finally {
+            frontend.stop();
+            backend.close();
+        }
+    }
+
+    @Test
     void theKeptAnswersAreBoundedByBytes() {
         org.openvault.backend.Main.Backend backend = RunningSite.startBackend(SITE.db);
         WebServer frontend = RunningSite.startFrontend("http://127.0.0.1:" + backend.port(),

@@ -36,7 +36,7 @@ public final class BackendApi {
         Config cache = api.get("cache");
         this.recent = new RecentAnswers(
                 cache.get("max-bytes").asLong().orElse(4L << 20),
-                cache.get("max-miss-bytes").asLong().orElse(256L << 10),
+                cache.get("max-query-bytes").asLong().orElse(256L << 10),
                 Duration.ofMillis(cache.get("fresh-ms").asLong().orElse(1000L)),
                 Duration.ofSeconds(cache.get("max-stale-seconds").asLong().orElse(86_400L)));
     }
@@ -46,8 +46,18 @@ public final class BackendApi {
         return new Reads();
     }
 
+    /** How an answer is kept among the recent answers: not at all, or in one of their two budgets. */
+    private enum Kept {
+        NEVER,
+        /** Content a site URL shows: the budget a flood of other requests cannot touch. */
+        WITH_PAGES,
+        /** A visitor's search, which any number of different queries can ask for. */
+        WITH_QUERIES
+    }
+
     /** GET {@code path} with query parameters given as name/value pairs (a name may repeat). */
-    Answer fetch(String path, List<Map.Entry<String, String>> query, boolean cacheable) {
+    private Answer fetch(String path, List<Map.Entry<String, String>> query, Kept kept) {
+        boolean cacheable = kept != Kept.NEVER;
         String key = key(path, query);
         Answer cached = cacheable ? recent.fresh(key) : null;
         if (cached != null) {
@@ -70,7 +80,7 @@ public final class BackendApi {
             }
             Answer answer = received.answer();
             if (cacheable && answer.ok()) {
-                recent.remember(key, answer, received.bytes());
+                recent.remember(key, answer, received.bytes(), kept == Kept.WITH_QUERIES);
             }
             return answer;
         } catch (RuntimeException e) {
@@ -164,11 +174,22 @@ public final class BackendApi {
 
         /** Like {@link #get(String, String...)} but never cached nor served stale (drafts, per-editor content). */
         public Answer getUncached(String path, String... nameValuePairs) {
-            return fetch(path, pairs(nameValuePairs), false);
+            return fetch(path, pairs(nameValuePairs), Kept.NEVER);
+        }
+
+        /**
+         * Like {@link #get(String, String...)} for a visitor's search: kept with the answers that found nothing, so
+         * that any number of different searches cannot push out the pages kept for an outage.
+         */
+        public Answer search(String path, String... nameValuePairs) {
+            return counted(fetch(path, pairs(nameValuePairs), Kept.WITH_QUERIES));
         }
 
         public Answer get(String path, List<Map.Entry<String, String>> query) {
-            Answer answer = fetch(path, query, true);
+            return counted(fetch(path, query, Kept.WITH_PAGES));
+        }
+
+        private Answer counted(Answer answer) {
             if (answer.staleSeconds() > 0) {
                 staleSeconds = Math.max(staleSeconds, answer.staleSeconds());
             }

@@ -6,32 +6,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.openvault.frontend.caching.LeastRecentlyUsed;
 
 /**
- * The most recent good backend answers, bounded by the bytes of their JSON. Answers that found nothing (a listing
- * with no items: an unknown slug, a search without results) are kept apart in a small area of their own, so any
- * number of requests for made-up URLs cannot push out the pages the site serves stale while the backend is down.
+ * The most recent good backend answers, bounded by the bytes of their JSON. Answers that visitors can vary without
+ * end are kept apart in a small budget of their own: searches, and answers that found nothing (a listing with no
+ * items: an unknown slug). So no number of made-up URLs or different searches can push out the pages the site serves
+ * stale while the backend is down.
  */
 final class RecentAnswers {
 
     // Per entry beyond its JSON text and key: the map entry and the record. The parsed tree is counted as its text.
     private static final int ENTRY_OVERHEAD = 160;
 
-    private final LeastRecentlyUsed<String, Remembered> found;
-    private final LeastRecentlyUsed<String, Remembered> misses;
+    private final LeastRecentlyUsed<String, Remembered> pages;
+    private final LeastRecentlyUsed<String, Remembered> queries;
     private final long freshNanos;
     private final long maxStaleNanos;
 
-    RecentAnswers(long maxBytes, long maxMissBytes, Duration fresh, Duration maxStale) {
-        this.found = new LeastRecentlyUsed<>(maxBytes, RecentAnswers::cost);
-        this.misses = new LeastRecentlyUsed<>(maxMissBytes, RecentAnswers::cost);
+    RecentAnswers(long maxBytes, long maxQueryBytes, Duration fresh, Duration maxStale) {
+        this.pages = new LeastRecentlyUsed<>(maxBytes, RecentAnswers::cost);
+        this.queries = new LeastRecentlyUsed<>(maxQueryBytes, RecentAnswers::cost);
         this.freshNanos = fresh.toNanos();
         this.maxStaleNanos = maxStale.toNanos();
     }
 
-    /** Keeps a good answer whose JSON took {@code bytes} bytes on the wire. */
-    synchronized void remember(String key, BackendApi.Answer answer, long bytes) {
-        boolean miss = foundNothing(answer.body());
-        (miss ? found : misses).remove(key);
-        (miss ? misses : found).put(key, new Remembered(answer, System.nanoTime(), bytes));
+    /** Keeps a good answer whose JSON took {@code bytes} bytes on the wire; {@code search}: it answers a search. */
+    synchronized void remember(String key, BackendApi.Answer answer, long bytes, boolean search) {
+        boolean query = search || foundNothing(answer.body());
+        (query ? pages : queries).remove(key);
+        (query ? queries : pages).put(key, new Remembered(answer, System.nanoTime(), bytes));
     }
 
     /** The answer if it is younger than the fresh period (0 = never), else null. */
@@ -54,8 +55,8 @@ final class RecentAnswers {
         }
         long age = System.nanoTime() - entry.at();
         if (age > maxStaleNanos) {
-            found.remove(key);
-            misses.remove(key);
+            pages.remove(key);
+            queries.remove(key);
             return null;
         }
         return new BackendApi.Answer(entry.answer().status(), entry.answer().body(), true,
@@ -63,8 +64,8 @@ final class RecentAnswers {
     }
 
     private Remembered lookUp(String key) {
-        Remembered entry = found.get(key);
-        return entry != null ? entry : misses.get(key);
+        Remembered entry = pages.get(key);
+        return entry != null ? entry : queries.get(key);
     }
 
     private static long cost(String key, Remembered entry) {

@@ -101,7 +101,7 @@ public final class SearchSite implements HttpService {
             query.add("featured");
             query.add("true");
         }
-        JsonNode found = answer(reads.get("/api/v2/search/", query.toArray(String[]::new)));
+        JsonNode found = answer(reads.search("/api/v2/search/", query.toArray(String[]::new)));
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (JsonNode hit : found.path("items")) {
             boolean exhibit = ContentReader.isExhibitType(hit.path("type").asText(""));
@@ -110,7 +110,7 @@ public final class SearchSite implements HttpService {
                     SafeHtml.markedText(hit.path("snippet").asText("")),
                     Image.of(hit.get("hero_thumb"))));
         }
-        JsonNode seriesFound = answer(reads.get("/api/v2/series/", "q", state.q(), "sort", state.seriesSort(),
+        JsonNode seriesFound = answer(reads.search("/api/v2/series/", "q", state.q(), "sort", state.seriesSort(),
                 "per_page", series ? Integer.toString(state.perPage()) : "5",
                 "page", series ? Integer.toString(state.page()) : "1"));
         List<SearchResults.SeriesHit> seriesHits = new ArrayList<>();
