@@ -47,6 +47,13 @@ labels:
 {{- .Values.site.host | default (printf "%s.%s" .Release.Name .Values.site.domain) }}
 {{- end }}
 
+{{/* The address visitors open (https://<site host>, with the proxy Service's port unless 443): canonical and
+     OpenGraph URLs, the sitemap, image and API URLs all name it. */}}
+{{- define "openvault.publicUrl" -}}
+{{- $port := int .Values.proxy.service.httpsPort -}}
+{{- printf "https://%s%s" (include "openvault.siteHost" .) (ternary "" (printf ":%d" $port) (eq $port 443)) }}
+{{- end }}
+
 {{- define "openvault.databaseName" -}}
 {{- .Values.database.name | default .Release.Name }}
 {{- end }}

@@ -201,6 +201,26 @@ class OpenVaultChartTest {
     }
 
     @Test
+    void publicUrlsNameTheSiteHostThatVisitorsOpen() {
+        RenderedChart production = RenderedChart.render("ov", "ov", "values-ov.yaml");
+        assertPublicUrls(production, "https://openvault.wgbh.org");
+        RenderedChart demo = RenderedChart.render("ov-demo", "ov-demo", "values-ov-demo.yaml");
+        assertPublicUrls(demo, "https://ov-demo.dev.wgbh-mla.org");
+        RenderedChart otherPort = RenderedChart.render("ov", "ov", "values-ov.yaml",
+                Map.of("proxy.service.httpsPort", 8443));
+        assertPublicUrls(otherPort, "https://openvault.wgbh.org:8443");
+    }
+
+    private static void assertPublicUrls(RenderedChart chart, String publicUrl) {
+        assertEquals(publicUrl, strings(chart.get("ConfigMap", "frontend"), "data").get("OV_SITE_PUBLIC_URL"),
+                "canonical, OpenGraph, sitemap and robots URLs");
+        Map<String, String> backend = strings(chart.get("ConfigMap", "backend"), "data");
+        assertEquals(publicUrl, backend.get("OV_MEDIA_BASE_URL"), "image URLs");
+        assertEquals(publicUrl, backend.get("OV_API_URL"), "detail_url and find redirects");
+        assertEquals(publicUrl, backend.get("OV_SITE_URL"), "html_url");
+    }
+
+    @Test
     void everyServiceAndBudgetSelectsExactlyThePodsOfOneWorkload() {
         RenderedChart chart = RenderedChart.render("ov-demo", "ov-demo", "values-ov-demo.yaml");
         List<Map<String, Object>> selectors = new ArrayList<>();

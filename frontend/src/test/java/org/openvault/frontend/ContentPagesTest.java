@@ -90,7 +90,7 @@ class ContentPagesTest {
         assertEquals("Further viewing", subheading.text());
 
         Element raw = html.getElementById("88bb0000-1111-4a2b-8c3d-4e5f6a7b8c9d");
-        assertEquals("Raw", raw.selectFirst("div.embedded-html > strong").text(), "html blocks pass through");
+        assertEquals("Raw", raw.selectFirst("div.embedded-html > strong").text(), "html blocks keep their formatting");
 
         Element credits = html.getElementById("99cc0000-1111-4a2b-8c3d-4e5f6a7b8c9d");
         assertEquals("Credits", credits.selectFirst("h3").text());

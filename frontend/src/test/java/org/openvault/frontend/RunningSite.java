@@ -70,7 +70,8 @@ final class RunningSite {
         Map<String, String> values = new HashMap<>(Map.of(
                 "server.port", "0", "server.host", "127.0.0.1",
                 "ov.db.url", db.url(), "ov.db.user", db.user(), "ov.db.password", db.password(),
-                "ov.db.migrate", "true", "ov.preview.secret", PREVIEW_SECRET));
+                "ov.db.migrate", "true", "ov.preview.secret", PREVIEW_SECRET,
+                "server.connection-options.tcp-no-delay", "true"));
         values.putAll(extra);
         return org.openvault.backend.Main.start(config(values));
     }
@@ -88,7 +89,8 @@ final class RunningSite {
         Map<String, String> values = new HashMap<>(Map.of(
                 "server.port", "0", "server.host", "127.0.0.1",
                 "ov.api.url", backendUrl, "ov.api.timeout-ms", "10000", "ov.api.cache.fresh-ms", "0",
-                "ov.site.public-url", PUBLIC_URL, "ov.aapb.host", AAPB));
+                "ov.site.public-url", PUBLIC_URL, "ov.aapb.host", AAPB, "ov.site.image-origins", backendUrl,
+                "server.connection-options.tcp-no-delay", "true"));
         values.putAll(extra);
         return Main.start(config(values));
     }

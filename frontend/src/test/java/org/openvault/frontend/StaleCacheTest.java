@@ -34,12 +34,7 @@ class StaleCacheTest {
 
             backend.close();
 
-            HttpResponse<String> stale = RunningSite.get(frontend, "/exhibits/voices-of-the-vietnam-era");
-            assertEquals(200, stale.statusCode());
-            assertEquals("STALE", stale.headers().firstValue("x-cache").orElse(""));
-            assertTrue(stale.headers().firstValue("warning").orElse("").startsWith("110"));
-            assertTrue(Long.parseLong(stale.headers().firstValue("age").orElse("0")) >= 1);
-            Document html = Jsoup.parse(stale.body());
+            Document html = servedStale(frontend, "/exhibits/voices-of-the-vietnam-era");
             assertEquals("Voices of the Vietnam Era", html.selectFirst("h1.page-titlebar-title").text());
             assertEquals(2, html.select("a.footnote-link").size(), "the whole page, not a shell");
             assertEquals("STALE", RunningSite.get(frontend, "/").headers().firstValue("x-cache").orElse(""));
@@ -53,6 +48,87 @@ class StaleCacheTest {
             frontend.stop();
             backend.close();
         }
+    }
+
+    @Test
+    void aThousandUnknownSlugsDoNotPushOutThePagesKeptForAnOutage() {
+        org.openvault.backend.Main.Backend backend = RunningSite.startBackend(SITE.db);
+        WebServer frontend = RunningSite.startFrontend("http://127.0.0.1:" + backend.port(), Map.of());
+        try {
+            assertEquals(200, RunningSite.get(frontend, "/exhibits/voices-of-the-vietnam-era").statusCode());
+            java.util.Random random = new java.util.Random(18);
+            long started = System.nanoTime();
+            for (int i = 0; i < 1000; i++) {
+                String slug = Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+                String section = i % 2 == 0 ? "/exhibits/" : "/collections/";
+                assertEquals(404, RunningSite.get(frontend, section + slug).statusCode(), section + slug);
+            }
+            System.out.printf("1000 unknown slugs in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+
+            backend.close();
+
+            Document html = servedStale(frontend, "/exhibits/voices-of-the-vietnam-era");
+            assertEquals("Voices of the Vietnam Era", html.selectFirst("h1.page-titlebar-title").text());
+        } finally {
+            frontend.stop();
+            backend.close();
+        }
+    }
+
+    @Test
+    void searchesWithResultsDoNotPushOutThePagesKeptForAnOutage() {
+        org.openvault.backend.Main.Backend backend = RunningSite.startBackend(SITE.db);
+        WebServer frontend = RunningSite.startFrontend("http://127.0.0.1:" + backend.port(),
+                Map.of("ov.api.cache.max-bytes", "262144"));
+        try {
+            assertEquals(200, RunningSite.get(frontend, "/exhibits/voices-of-the-vietnam-era").statusCode());
+            // Every spelling of a word that finds something is a search of its own, answered with results.
+            for (int i = 0; i < 300; i++) {
+                StringBuilder q = new StringBuilder();
+                String word = "television";
+                for (int letter = 0; letter < word.length(); letter++) {
+                    char c = word.charAt(letter);
+                    q.append((i >> letter & 1) == 1 ? Character.toUpperCase(c) : c);
+                }
+                HttpResponse<String> search = RunningSite.get(frontend, "/search?q=" + q);
+                assertEquals(200, search.statusCode());
+                assertTrue(Jsoup.parse(search.body()).select("li.hit").size() > 0, "the search finds something");
+            }
+
+            backend.close();
+
+            Document html = servedStale(frontend, "/exhibits/voices-of-the-vietnam-era");
+            assertEquals("Voices of the Vietnam Era", html.selectFirst("h1.page-titlebar-title").text());
+        } finally {
+            frontend.stop();
+            backend.close();
+        }
+    }
+
+    @Test
+    void theKeptAnswersAreBoundedByBytes() {
+        org.openvault.backend.Main.Backend backend = RunningSite.startBackend(SITE.db);
+        WebServer frontend = RunningSite.startFrontend("http://127.0.0.1:" + backend.port(),
+                Map.of("ov.api.cache.max-bytes", "2000"));
+        try {
+            assertEquals(200, RunningSite.get(frontend, "/exhibits/voices-of-the-vietnam-era").statusCode());
+            backend.close();
+            assertEquals(503, RunningSite.get(frontend, "/exhibits/voices-of-the-vietnam-era").statusCode(),
+                    "an exhibit's JSON is over a quarter of 2,000 bytes, so none of it was kept");
+        } finally {
+            frontend.stop();
+            backend.close();
+        }
+    }
+
+    /** The page, asserted to be served from stale answers and marked so. */
+    private static Document servedStale(WebServer frontend, String path) {
+        HttpResponse<String> stale = RunningSite.get(frontend, path);
+        assertEquals(200, stale.statusCode(), path);
+        assertEquals("STALE", stale.headers().firstValue("x-cache").orElse(""));
+        assertTrue(stale.headers().firstValue("warning").orElse("").startsWith("110"));
+        assertTrue(Long.parseLong(stale.headers().firstValue("age").orElse("0")) >= 1);
+        return Jsoup.parse(stale.body());
     }
 
     @Test

@@ -20,9 +20,11 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.Test;
+import org.openvault.db.DemoImages;
 import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -57,6 +59,9 @@ class StackFromImagesIT {
         int backendPort = freePort();
         int frontendPort = freePort();
         int httpPort = freePort();
+        int httpsPort = freePort();
+        // Visitors open the proxy, so every public URL names it (as ./ov up and the chart wire it).
+        String publicUrl = "https://localhost:" + httpsPort;
         ContainerImage backend = ContainerImage.of("backend");
         ContainerImage frontend = ContainerImage.of("frontend");
         ContainerImage proxy = ContainerImage.of("proxy");
@@ -64,11 +69,26 @@ class StackFromImagesIT {
         Path frontendRoot = frontend.unpack();
         Path proxyRoot = proxy.unpack();
         assertTrue(Files.isRegularFile(backendRoot.resolve("app/jib-classpath-file")));
+        // The demo pictures, in the pages and where the backend (user 65532) reads them and writes renditions.
+        Path media = backendRoot.resolve("tmp/ov-media");
+        try (Connection connection = db.connect()) {
+            DemoImages.load(connection, media);
+        }
+        try (var tree = Files.walk(media)) {
+            for (Path path : tree.toList()) {
+                Files.setAttribute(path, "unix:uid", 65532);
+                Files.setAttribute(path, "unix:gid", 65532);
+            }
+        }
 
         // One at a time: three JVMs starting at once on two shared cores only make each start slower.
         Map<String, String> backendEnv = new HashMap<>(database);
         backendEnv.put("SERVER_PORT", Integer.toString(backendPort));
         backendEnv.put("OV_DB_CONNECT_TIMEOUT_SECONDS", "60"); // the pool fills in the background after start
+        backendEnv.put("OV_MEDIA_ROOT", "/tmp/ov-media");
+        backendEnv.put("OV_MEDIA_BASE_URL", publicUrl);
+        backendEnv.put("OV_API_URL", publicUrl);
+        backendEnv.put("OV_SITE_URL", publicUrl);
         try (ContainerImage.Running backendRun = backend.start(backendRoot, backendEnv)) {
             backendRun.awaitOutput("Started all channels");
             assertEquals(200, get("http://localhost:" + backendPort + "/api/v2/health/").statusCode(), backendRun::output);
@@ -79,7 +99,8 @@ class StackFromImagesIT {
             assertEquals(200, ready.statusCode(), () -> ready.body() + "\n" + backendRun.output());
 
             try (ContainerImage.Running frontendRun = frontend.start(frontendRoot, Map.of(
-                    "SERVER_PORT", Integer.toString(frontendPort), "OV_API_URL", "http://localhost:" + backendPort))) {
+                    "SERVER_PORT", Integer.toString(frontendPort), "OV_API_URL", "http://localhost:" + backendPort,
+                    "OV_SITE_PUBLIC_URL", publicUrl))) {
                 frontendRun.awaitOutput("Started all channels");
                 HttpResponse<String> home = get("http://localhost:" + frontendPort + "/");
                 assertEquals(200, home.statusCode(), frontendRun::output);
@@ -90,7 +111,6 @@ class StackFromImagesIT {
                 assertEquals("br", brotli.headers().firstValue("content-encoding").orElse(""), frontendRun::output);
 
                 int internalPort = freePort();
-                int httpsPort = freePort();
                 try (ContainerImage.Running proxyRun = proxy.start(proxyRoot, Map.of(
                         "PROXY_ENTRYPOINTS_WEB_PORT", Integer.toString(httpPort),
                         "PROXY_ENTRYPOINTS_WEBSECURE_PORT", Integer.toString(httpsPort),
@@ -114,9 +134,35 @@ class StackFromImagesIT {
                             HttpResponse.BodyHandlers.ofString());
                     assertEquals(200, apiThroughProxy.statusCode(), proxyRun::output);
                     assertTrue(apiThroughProxy.body().contains("\"total_count\""), apiThroughProxy::body);
+                    assertTrue(apiThroughProxy.body().contains("\"detail_url\":\"" + publicUrl + "/api/v2/pages/"),
+                            apiThroughProxy::body);
+                    assertPublicUrlsThroughTheProxy(tls, publicUrl);
                 }
             }
         }
+    }
+
+    /** Pages read through the proxy name only its address: no backend or frontend port, no plain HTTP. */
+    private static void assertPublicUrlsThroughTheProxy(HttpClient tls, String publicUrl) throws Exception {
+        String exhibit = tls.send(HttpRequest.newBuilder(URI.create(publicUrl + "/exhibits/voices-of-the-civil-rights-era"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(exhibit.contains("<link rel=\"canonical\" href=\"" + publicUrl + "/exhibits/voices-of-the-civil-rights-era\">"),
+                exhibit);
+        assertTrue(exhibit.contains("<meta property=\"og:url\" content=\"" + publicUrl + "/exhibits/"), exhibit);
+        java.util.regex.Matcher image = java.util.regex.Pattern.compile("src=\"(" + publicUrl + "/media/images/[^\"]+)\"")
+                .matcher(exhibit);
+        assertTrue(image.find(), "image URLs name the proxy: " + exhibit);
+        HttpResponse<byte[]> picture = tls.send(HttpRequest.newBuilder(URI.create(image.group(1))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, picture.statusCode(), image.group(1));
+        assertTrue(picture.headers().firstValue("content-type").orElse("").startsWith("image/"));
+        assertFalse(exhibit.contains("http://localhost"), "no URL of a service behind the proxy: " + exhibit);
+        String robots = tls.send(HttpRequest.newBuilder(URI.create(publicUrl + "/robots.txt")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(robots.contains("Sitemap: " + publicUrl + "/sitemap.xml"), robots);
+        String sitemap = tls.send(HttpRequest.newBuilder(URI.create(publicUrl + "/sitemap.xml")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(sitemap.contains("<loc>" + publicUrl + "/exhibits/voices-of-the-civil-rights-era</loc>"), sitemap);
     }
 
     private static SSLContext trustingAnyCertificate() throws Exception {

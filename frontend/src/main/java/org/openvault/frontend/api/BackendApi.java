@@ -35,7 +35,8 @@ public final class BackendApi {
                 .build();
         Config cache = api.get("cache");
         this.recent = new RecentAnswers(
-                cache.get("max-entries").asInt().orElse(1000),
+                cache.get("max-bytes").asLong().orElse(4L << 20),
+                cache.get("max-query-bytes").asLong().orElse(256L << 10),
                 Duration.ofMillis(cache.get("fresh-ms").asLong().orElse(1000L)),
                 Duration.ofSeconds(cache.get("max-stale-seconds").asLong().orElse(86_400L)));
     }
@@ -45,18 +46,28 @@ public final class BackendApi {
         return new Reads();
     }
 
+    /** How an answer is kept among the recent answers: not at all, or in one of their two budgets. */
+    private enum Kept {
+        NEVER,
+        /** Content a site URL shows: the budget a flood of other requests cannot touch. */
+        WITH_PAGES,
+        /** A visitor's search, which any number of different queries can ask for. */
+        WITH_QUERIES
+    }
+
     /** GET {@code path} with query parameters given as name/value pairs (a name may repeat). */
-    Answer fetch(String path, List<Map.Entry<String, String>> query, boolean cacheable) {
+    private Answer fetch(String path, List<Map.Entry<String, String>> query, Kept kept) {
+        boolean cacheable = kept != Kept.NEVER;
         String key = key(path, query);
         Answer cached = cacheable ? recent.fresh(key) : null;
         if (cached != null) {
             return cached;
         }
         try {
-            Answer answer;
+            Received received;
             long started = System.nanoTime();
             try {
-                answer = call(path, query);
+                received = call(path, query);
             } catch (BackendUnavailableException | MalformedAnswerException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -65,10 +76,11 @@ public final class BackendApi {
                 if (System.nanoTime() - started > QUICK_FAILURE_NANOS) {
                     throw e;
                 }
-                answer = call(path, query);
+                received = call(path, query);
             }
-            if (cacheable && answer.status() == 200 && answer.body() != null) {
-                recent.remember(key, answer);
+            Answer answer = received.answer();
+            if (cacheable && answer.ok()) {
+                recent.remember(key, answer, received.bytes(), kept == Kept.WITH_QUERIES);
             }
             return answer;
         } catch (RuntimeException e) {
@@ -93,7 +105,7 @@ public final class BackendApi {
         return query;
     }
 
-    private Answer call(String path, List<Map.Entry<String, String>> query) {
+    private Received call(String path, List<Map.Entry<String, String>> query) {
         HttpClientRequest request = client.get().path(path).readTimeout(timeout);
         for (Map.Entry<String, String> parameter : query) {
             request.queryParam(parameter.getKey(), parameter.getValue());
@@ -104,7 +116,7 @@ public final class BackendApi {
                 throw new BackendUnavailableException("Backend answered " + response.status() + " for " + path);
             }
             if (!isJson(response)) {
-                return new Answer(status, null, false, 0);
+                return new Received(new Answer(status, null, false, 0), 0);
             }
             byte[] body = response.as(byte[].class);
             JsonNode json;
@@ -116,7 +128,7 @@ public final class BackendApi {
             if (json == null || json.isMissingNode()) {
                 throw new MalformedAnswerException("Backend answered an empty JSON body for " + path, null);
             }
-            return new Answer(status, json, false, 0);
+            return new Received(new Answer(status, json, false, 0), body.length);
         }
     }
 
@@ -132,6 +144,10 @@ public final class BackendApi {
             separator = '&';
         }
         return key.toString();
+    }
+
+    /** An answer as it came from the backend, with the size of its JSON text. */
+    private record Received(Answer answer, int bytes) {
     }
 
     /**
@@ -158,11 +174,22 @@ public final class BackendApi {
 
         /** Like {@link #get(String, String...)} but never cached nor served stale (drafts, per-editor content). */
         public Answer getUncached(String path, String... nameValuePairs) {
-            return fetch(path, pairs(nameValuePairs), false);
+            return fetch(path, pairs(nameValuePairs), Kept.NEVER);
+        }
+
+        /**
+         * Like {@link #get(String, String...)} for a visitor's search: kept with the answers that found nothing, so
+         * that any number of different searches cannot push out the pages kept for an outage.
+         */
+        public Answer search(String path, String... nameValuePairs) {
+            return counted(fetch(path, pairs(nameValuePairs), Kept.WITH_QUERIES));
         }
 
         public Answer get(String path, List<Map.Entry<String, String>> query) {
-            Answer answer = fetch(path, query, true);
+            return counted(fetch(path, query, Kept.WITH_PAGES));
+        }
+
+        private Answer counted(Answer answer) {
             if (answer.staleSeconds() > 0) {
                 staleSeconds = Math.max(staleSeconds, answer.staleSeconds());
             }

@@ -1,29 +1,38 @@
 package org.openvault.frontend.api;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** The most recent good backend answers, least recently used evicted first, bounded in number. */
+import com.fasterxml.jackson.databind.JsonNode;
+import org.openvault.frontend.caching.LeastRecentlyUsed;
+
+/**
+ * The most recent good backend answers, bounded by the bytes of their JSON. Answers that visitors can vary without
+ * end are kept apart in a small budget of their own: searches, and answers that found nothing (a listing with no
+ * items: an unknown slug). So no number of made-up URLs or different searches can push out the pages the site serves
+ * stale while the backend is down.
+ */
 final class RecentAnswers {
 
-    private final Map<String, Remembered> entries;
+    // Per entry beyond its JSON text and key: the map entry and the record. The parsed tree is counted as its text.
+    private static final int ENTRY_OVERHEAD = 160;
+
+    private final LeastRecentlyUsed<String, Remembered> pages;
+    private final LeastRecentlyUsed<String, Remembered> queries;
     private final long freshNanos;
     private final long maxStaleNanos;
 
-    RecentAnswers(int maxEntries, Duration fresh, Duration maxStale) {
+    RecentAnswers(long maxBytes, long maxQueryBytes, Duration fresh, Duration maxStale) {
+        this.pages = new LeastRecentlyUsed<>(maxBytes, RecentAnswers::cost);
+        this.queries = new LeastRecentlyUsed<>(maxQueryBytes, RecentAnswers::cost);
         this.freshNanos = fresh.toNanos();
         this.maxStaleNanos = maxStale.toNanos();
-        this.entries = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
-                return size() > maxEntries;
-            }
-        };
     }
 
-    synchronized void remember(String key, BackendApi.Answer answer) {
-        entries.put(key, new Remembered(answer, System.nanoTime()));
+    /** Keeps a good answer whose JSON took {@code bytes} bytes on the wire; {@code search}: it answers a search. */
+    synchronized void remember(String key, BackendApi.Answer answer, long bytes, boolean search) {
+        boolean query = search || foundNothing(answer.body());
+        (query ? pages : queries).remove(key);
+        (query ? queries : pages).put(key, new Remembered(answer, System.nanoTime(), bytes));
     }
 
     /** The answer if it is younger than the fresh period (0 = never), else null. */
@@ -31,27 +40,43 @@ final class RecentAnswers {
         if (freshNanos <= 0) {
             return null;
         }
-        Remembered entry = entries.get(key);
-        if (entry == null || System.nanoTime() - entry.at >= freshNanos) {
+        Remembered entry = lookUp(key);
+        if (entry == null || System.nanoTime() - entry.at() >= freshNanos) {
             return null;
         }
-        return new BackendApi.Answer(entry.answer.status(), entry.answer.body(), true, 0);
+        return new BackendApi.Answer(entry.answer().status(), entry.answer().body(), true, 0);
     }
 
     /** The remembered answer marked with its age (at least 1 s), or null when none or too old. */
     synchronized BackendApi.Answer stale(String key) {
-        Remembered entry = entries.get(key);
+        Remembered entry = lookUp(key);
         if (entry == null) {
             return null;
         }
-        long age = System.nanoTime() - entry.at;
+        long age = System.nanoTime() - entry.at();
         if (age > maxStaleNanos) {
-            entries.remove(key);
+            pages.remove(key);
+            queries.remove(key);
             return null;
         }
-        return new BackendApi.Answer(entry.answer.status(), entry.answer.body(), true, Math.max(1, age / 1_000_000_000L));
+        return new BackendApi.Answer(entry.answer().status(), entry.answer().body(), true,
+                Math.max(1, age / 1_000_000_000L));
     }
 
-    private record Remembered(BackendApi.Answer answer, long at) {
+    private Remembered lookUp(String key) {
+        Remembered entry = pages.get(key);
+        return entry != null ? entry : queries.get(key);
+    }
+
+    private static long cost(String key, Remembered entry) {
+        return entry.bytes() + 2L * key.length() + ENTRY_OVERHEAD;
+    }
+
+    private static boolean foundNothing(JsonNode body) {
+        JsonNode items = body.get("items");
+        return items != null && items.isArray() && items.isEmpty();
+    }
+
+    private record Remembered(BackendApi.Answer answer, long at, long bytes) {
     }
 }

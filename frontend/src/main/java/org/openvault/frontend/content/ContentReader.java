@@ -62,7 +62,8 @@ public final class ContentReader {
         if (exhibit) {
             for (JsonNode note : page.path("footnotes")) {
                 String uuid = note.path("uuid").asText("");
-                Footnote footnote = new Footnote(footnotes.size() + 1, anchor(uuid), note.path("text").asText(""));
+                Footnote footnote = new Footnote(footnotes.size() + 1, anchor(uuid),
+                        SafeHtml.richText(note.path("text").asText("")));
                 footnotes.add(footnote);
                 byUuid.put(uuid, footnote);
             }
@@ -71,7 +72,8 @@ public final class ContentReader {
         for (JsonNode author : page.path("authors")) {
             String name = author.path("name").asText("");
             if (!name.isBlank()) {
-                authors.add(new Author(name, Image.of(author.get("image")), author.path("bio").asText("")));
+                authors.add(new Author(name, Image.of(author.get("image")),
+                        SafeHtml.richText(author.path("bio").asText(""))));
             }
         }
         List<Block> blocks = new ArrayList<>();
@@ -99,7 +101,7 @@ public final class ContentReader {
                 page.path("title").asText(""),
                 description.isBlank() ? kind.fallbackDescription() : description,
                 Image.of(page.get("hero_image")), Image.of(page.get("cover_image")),
-                exhibit ? "" : page.path("introduction").asText(""),
+                exhibit ? "" : SafeHtml.richText(page.path("introduction").asText("")),
                 blocks, toc, authors, footnotes, related);
     }
 
@@ -113,7 +115,10 @@ public final class ContentReader {
         if (!value.isTextual()) {
             return new Block(type, id, null, null);
         }
-        String html = value.asText();
+        if (type.equals("html")) {
+            return new Block(type, id, SafeHtml.htmlBlock(value.asText(), aapbHost), null);
+        }
+        String html = SafeHtml.richText(value.asText());
         return switch (type) {
             case "text" -> new Block(type, id, numberFootnotes(html, footnotes), null);
             case "heading", "subheading" -> new Block(type, id, inline(html), null);
@@ -190,7 +195,7 @@ public final class ContentReader {
         }
         int count = guids.size();
         String moreLabel = count == 1 ? "View on AAPB" : count > 1 ? "View all " + count + " on AAPB" : "View more on AAPB";
-        return new AapbGroup(type, inline(value.path("title").asText("")), tiles,
+        return new AapbGroup(type, inline(SafeHtml.richText(value.path("title").asText(""))), tiles,
                 value.path("show_title").asBoolean(true), value.path("show_thumbnail").asBoolean(true),
                 moreHref, moreLabel);
     }

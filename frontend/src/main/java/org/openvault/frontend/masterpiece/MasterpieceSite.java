@@ -16,6 +16,7 @@ import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.BackendUnavailableException;
 import org.openvault.frontend.content.Card;
 import org.openvault.frontend.content.Image;
+import org.openvault.frontend.content.SafeHtml;
 import org.openvault.frontend.rendering.PageMeta;
 import org.openvault.frontend.rendering.PageRoutes;
 import org.openvault.frontend.rendering.Site;
@@ -74,7 +75,7 @@ public final class MasterpieceSite implements HttpService {
         List<Season> shown = Season.matching(seasons, filter);
         templates.render(req, res, reads, Status.OK_200, "masterpiece.jte",
                 PageMeta.of(title, description.isBlank() ? DESCRIPTION : description, PATH),
-                Map.of("title", title, "introHtml", intro.path("body").asText(""), "filter", filter,
+                Map.of("title", title, "introHtml", SafeHtml.richText(intro.path("body").asText("")), "filter", filter,
                         "seasons", shown, "complete", Season.needle(filter).isEmpty()));
     }
 

@@ -1,11 +1,10 @@
 package org.openvault.frontend.rendering;
 
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32C;
+
+import org.openvault.frontend.caching.LeastRecentlyUsed;
 
 /**
  * Compressed forms of recently sent bodies, so a page that did not change is compressed once rather than on every
@@ -17,12 +16,12 @@ final class RecentlyCompressed {
     private static final int ENTRY_OVERHEAD = 160;
 
     private final long maxBytes;
-    private final LinkedHashMap<Key, byte[]> entries = new LinkedHashMap<>(64, 0.75f, true);
-    private long bytes;
+    private final LeastRecentlyUsed<Key, byte[]> entries;
 
     /** @param maxBytes budget for bodies and their compressed forms; 0 keeps nothing */
     RecentlyCompressed(long maxBytes) {
         this.maxBytes = maxBytes;
+        this.entries = new LeastRecentlyUsed<>(maxBytes, RecentlyCompressed::cost);
     }
 
     /** The {@code coding} form of {@code body}: remembered, else made by {@code compress} and remembered. */
@@ -44,22 +43,11 @@ final class RecentlyCompressed {
     }
 
     synchronized long bytes() {
-        return bytes;
+        return entries.bytes();
     }
 
     private synchronized void remember(Key key, byte[] value) {
-        long cost = cost(key, value);
-        if (cost > maxBytes / 4) {
-            return;
-        }
-        byte[] previous = entries.put(key, value);
-        bytes += cost - (previous == null ? 0 : cost(key, previous));
-        Iterator<Map.Entry<Key, byte[]>> eldest = entries.entrySet().iterator();
-        while (bytes > maxBytes && eldest.hasNext()) {
-            Map.Entry<Key, byte[]> entry = eldest.next();
-            bytes -= cost(entry.getKey(), entry.getValue());
-            eldest.remove();
-        }
+        entries.put(key, value);
     }
 
     private static long cost(Key key, byte[] value) {

@@ -1,12 +1,17 @@
 package org.openvault.frontend.rendering;
 
+import java.util.Arrays;
+import java.util.List;
+
 import io.helidon.config.Config;
 
 /**
  * Site-wide settings the templates need: the public base URL (canonical links, OpenGraph, sitemap), the AAPB host,
- * the fingerprinted static assets and the optional analytics and cookie-consent IDs (empty = not loaded).
+ * the fingerprinted static assets, the optional analytics and cookie-consent IDs (empty = not loaded) and the
+ * origins besides the site's own that pages may show images from.
  */
-public record Site(String publicUrl, String aapbHost, Assets assets, String analyticsId, String cookieConsentId) {
+public record Site(String publicUrl, String aapbHost, Assets assets, String analyticsId, String cookieConsentId,
+                   List<String> imageOrigins) {
 
     public static final String DONATE_URL = "https://gbharchivesopenvault.donorsupport.co/page/general-fundraising";
 
@@ -15,7 +20,8 @@ public record Site(String publicUrl, String aapbHost, Assets assets, String anal
                 trimSlash(ov.get("aapb.host").asString().orElse("https://americanarchive.org")),
                 assets,
                 ov.get("site.analytics-id").asString().orElse(""),
-                ov.get("site.cookie-consent-id").asString().orElse(""));
+                ov.get("site.cookie-consent-id").asString().orElse(""),
+                origins(ov.get("site.image-origins").asString().orElse("")));
     }
 
     /** An absolute public URL for a site path or an image URL ("/media/…" becomes public-url + "/media/…"). */
@@ -27,6 +33,11 @@ public record Site(String publicUrl, String aapbHost, Assets assets, String anal
             return pathOrUrl;
         }
         return publicUrl + (pathOrUrl.startsWith("/") ? "" : "/") + pathOrUrl;
+    }
+
+    private static List<String> origins(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split("[,\\s]+")).filter(origin -> !origin.isEmpty())
+                .map(Site::trimSlash).toList();
     }
 
     private static String trimSlash(String url) {

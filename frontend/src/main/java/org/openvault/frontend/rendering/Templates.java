@@ -26,10 +26,12 @@ public final class Templates {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Site site;
     private final Compression compression;
+    private final String contentSecurityPolicy;
 
     public Templates(Site site, Compression compression) {
         this.site = site;
         this.compression = compression;
+        this.contentSecurityPolicy = ContentSecurityPolicy.of(site);
     }
 
     public Site site() {
@@ -43,7 +45,8 @@ public final class Templates {
         all.put("view", new View(site, meta, req.path().absolute().path()));
         StringOutput output = new StringOutput(8192);
         engine.render(template, all, output);
-        res.status(status).header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8");
+        res.status(status).header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8")
+                .header("Content-Security-Policy", contentSecurityPolicy);
         if (!res.headers().contains(HeaderNames.CACHE_CONTROL)) {
             res.header(HeaderNames.CACHE_CONTROL, status.code() < 500 ? PUBLIC_CACHE : NO_STORE);
         }

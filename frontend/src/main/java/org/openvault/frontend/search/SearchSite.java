@@ -17,6 +17,7 @@ import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.BackendUnavailableException;
 import org.openvault.frontend.content.ContentReader;
 import org.openvault.frontend.content.Image;
+import org.openvault.frontend.content.SafeHtml;
 import org.openvault.frontend.rendering.PageMeta;
 import org.openvault.frontend.rendering.Templates;
 import org.openvault.frontend.rendering.PageRoutes;
@@ -100,20 +101,21 @@ public final class SearchSite implements HttpService {
             query.add("featured");
             query.add("true");
         }
-        JsonNode found = answer(reads.get("/api/v2/search/", query.toArray(String[]::new)));
+        JsonNode found = answer(reads.search("/api/v2/search/", query.toArray(String[]::new)));
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (JsonNode hit : found.path("items")) {
             boolean exhibit = ContentReader.isExhibitType(hit.path("type").asText(""));
             hits.add(new SearchResults.Hit((exhibit ? "/exhibits/" : "/collections/") + hit.path("slug").asText(""),
-                    exhibit, hit.path("title_highlighted").asText(""), hit.path("snippet").asText(""),
+                    exhibit, SafeHtml.markedText(hit.path("title_highlighted").asText("")),
+                    SafeHtml.markedText(hit.path("snippet").asText("")),
                     Image.of(hit.get("hero_thumb"))));
         }
-        JsonNode seriesFound = answer(reads.get("/api/v2/series/", "q", state.q(), "sort", state.seriesSort(),
+        JsonNode seriesFound = answer(reads.search("/api/v2/series/", "q", state.q(), "sort", state.seriesSort(),
                 "per_page", series ? Integer.toString(state.perPage()) : "5",
                 "page", series ? Integer.toString(state.page()) : "1"));
         List<SearchResults.SeriesHit> seriesHits = new ArrayList<>();
         for (JsonNode hit : seriesFound.path("items")) {
-            seriesHits.add(new SearchResults.SeriesHit(hit.path("title_highlighted").asText(""),
+            seriesHits.add(new SearchResults.SeriesHit(SafeHtml.markedText(hit.path("title_highlighted").asText("")),
                     hit.path("aapb_url").asText("")));
         }
         JsonNode meta = found.path("meta");

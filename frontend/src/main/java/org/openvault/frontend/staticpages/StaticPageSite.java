@@ -14,6 +14,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.BackendUnavailableException;
+import org.openvault.frontend.content.SafeHtml;
 import org.openvault.frontend.redirects.LegacyRedirects;
 import org.openvault.frontend.rendering.PageMeta;
 import org.openvault.frontend.rendering.Templates;
@@ -94,7 +95,7 @@ public final class StaticPageSite implements HttpService {
         Map<String, Object> params = new HashMap<>(Map.of(
                 "title", title,
                 "subtitle", page.path("subtitle").asText(""),
-                "body", page.path("body").asText("")));
+                "body", SafeHtml.richText(page.path("body").asText(""))));
         if (backHref != null) {
             params.put("backHref", backHref);
             params.put("backLabel", backLabel);
