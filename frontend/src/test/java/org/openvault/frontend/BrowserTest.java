@@ -17,11 +17,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openvault.testing.Chromium;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,8 +32,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class BrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     /** Every kind of public page, including error pages. */
@@ -45,39 +41,15 @@ class BrowserTest {
             "/about", "/faq", "/contact-us", "/visit-us", "/privacy-policy", "/terms", "/credits", "/credits/vietnam",
             "/no-such-page", "/exhibits/no-such-exhibit", "/catalog/V_0000", "/preview");
 
-    // WCAG 2.1 A and AA rules only; best-practice rules are advice, not the standard the site is held to.
-    private static final String AXE_RUN = """
-            const done = arguments[arguments.length - 1];
-            axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-                .then(result => done(result.violations
-                    .filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
-                    .map(violation => violation.id + ' (' + violation.impact + ') at '
-                        + violation.nodes.map(node => node.target.join(' ')).join(', '))))
-                .catch(error => done(['axe failed: ' + error]));
-            """;
-
     private static RunningSite site;
     private static ChromeDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void start() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(Chromium.installed(),
                 "Chromium and chromedriver are not installed (apt-get install -y chromium chromium-driver)");
         site = RunningSite.get();
-        profile = Files.createTempDirectory("ov-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        browser = Chromium.start(1280, 900);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -89,19 +61,11 @@ class BrowserTest {
     }
 
     @Test
-    void noPublicPageHasASeriousOrCriticalAccessibilityViolation() throws IOException {
-        String axe;
-        try (var in = BrowserTest.class.getResourceAsStream("/axe-core/axe.min.js")) {
-            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    void noPublicPageHasASeriousOrCriticalAccessibilityViolation() {
         List<String> violations = new java.util.ArrayList<>();
         for (String path : PUBLIC_ROUTES) {
             load(path, null);
-            browser.executeScript(axe);
-            @SuppressWarnings("unchecked")
-            List<String> found = (List<String>) browser.executeAsyncScript(AXE_RUN);
-            found.forEach(violation -> violations.add(path + ": " + violation));
+            violations.addAll(Chromium.accessibilityViolations(browser, path));
         }
         assertTrue(violations.isEmpty(), String.join("\n", violations));
     }

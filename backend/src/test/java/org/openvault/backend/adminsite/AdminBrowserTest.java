@@ -20,18 +20,15 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openvault.backend.BackendExtension;
 import org.openvault.backend.admin.AdminApi;
 import org.openvault.backend.admin.AdminFixture;
 import org.openvault.backend.auth.Role;
 import org.openvault.backend.images.ImagesAdminTest;
-import org.openvault.testing.AxeCore;
+import org.openvault.testing.Chromium;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,19 +44,16 @@ class AdminBrowserTest {
     @RegisterExtension
     static final BackendExtension backend = BackendExtension.withoutContentFixture();
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String PREFIX = "adminsite-browser-";
 
     private static ChromeDriver browser;
-    private static Path profile;
     private static Path picture;
     private static AdminApi editorApi;
 
     @BeforeAll
     static void start() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(Chromium.installed(),
                 "Chromium and chromedriver are not installed (apt-get install -y chromium chromium-driver)");
         long editor = AdminFixture.createUser(backend.db(), PREFIX + "editor", Role.EDITOR);
         AdminFixture.createUser(backend.db(), PREFIX + "moderator", Role.MODERATOR);
@@ -67,19 +61,7 @@ class AdminBrowserTest {
         editorApi = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), editor));
         picture = Files.createTempFile("ov-browser-picture", ".png");
         Files.write(picture, ImagesAdminTest.drawn("png", 640, 480));
-        profile = Files.createTempDirectory("ov-chromium-admin");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,1000");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        browser = Chromium.start(1280, 1000);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         Files.createDirectories(SCREENSHOTS);
     }
@@ -261,11 +243,8 @@ class AdminBrowserTest {
         assertTrue(violations.isEmpty(), String.join("\n", violations));
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> axe(String where) {
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        browser.executeScript(AxeCore.SCRIPT);
-        return ((List<String>) browser.executeAsyncScript(AxeCore.RUN)).stream().map(v -> where + ": " + v).toList();
+        return Chromium.accessibilityViolations(browser, where);
     }
 
     private static void logIn(String username) {
