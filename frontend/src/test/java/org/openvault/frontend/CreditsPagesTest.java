@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The credits page and its ten project sub-pages (spec §2.14), static CMS pages under /credits. */
+/** The credits page and its ten project sub-pages static CMS pages under /credits. */
 class CreditsPagesTest {
 
     private static final RunningSite SITE = RunningSite.get();

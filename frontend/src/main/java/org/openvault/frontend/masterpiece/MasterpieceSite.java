@@ -24,7 +24,7 @@ import org.openvault.frontend.rendering.Templates;
 import org.openvault.frontend.staticpages.StaticPageSite;
 
 /**
- * The Alistair Cooke Masterpiece Theatre collection (spec §2.7), all of it CMS data: {@code /collections/masterpiece}
+ * The Alistair Cooke Masterpiece Theatre collection, all of it CMS data: {@code /collections/masterpiece}
  * (the season browser, filtered by {@code ?q=}, under the introduction of the static page at that path),
  * {@code /collections/masterpiece-funders} (a static page) and {@code /miniseries/{key}}. Registered before the
  * collection pages, so these paths beat {@code /collections/{slug}}.

@@ -30,7 +30,7 @@ public record Miniseries(String key, String title, String description, String br
         }
     }
 
-    /** Its records on the American Archive, oldest first (spec §2.7). */
+    /** Its records on the American Archive, oldest first: the catalog search the miniseries pages link to. */
     public String aapbUrl(String aapbHost) {
         return aapbHost + "/catalog?sort=asset_date+asc&f[special_collections][]=" + key + "&f[access_types][]=all";
     }

@@ -77,7 +77,7 @@ public final class Compression {
     }
 
     /**
-     * RFC 9110 §12.5.3: the accepted coding with the highest q-value (Brotli wins a tie), {@code *} standing for
+     * The accepted coding with the highest q-value (HTTP's Accept-Encoding rules) (Brotli wins a tie), {@code *} standing for
      * codings not named, {@code q=0} refusing one; identity when nothing compressed is acceptable.
      */
     static Coding choose(String acceptEncoding, boolean brotliAvailable) {

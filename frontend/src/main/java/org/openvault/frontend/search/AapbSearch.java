@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.config.Config;
 
 /**
- * The search page's American Archive tab (spec §4.5, §4.8.9), asked on the server: {@code {host}/api.json?q=…&rows=10}
+ * The search page's American Archive tab, asked on the server: {@code {host}/api.json?q=…&rows=10}
  * with a total time limit ({@code ov.aapb.search-timeout-ms}). Switched off when {@code ov.aapb.host} is empty.
  * A failure of any kind becomes the tab's error state; it never fails the page.
  */

@@ -4,8 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Plain text as escaped HTML with every case-insensitive occurrence of the whole query in {@code <mark>} (spec §4.5:
- * the query without regular-expression special characters and quotes).
+ * Plain text as escaped HTML with every case-insensitive occurrence of the whole query in {@code <mark>}: the query
+ * is matched without regular-expression special characters and quotes, as the original search page highlighted it.
  */
 final class QueryMarks {
 

@@ -7,7 +7,7 @@ import static org.openvault.frontend.rendering.Compression.Coding.BROTLI;
 import static org.openvault.frontend.rendering.Compression.Coding.GZIP;
 import static org.openvault.frontend.rendering.Compression.Coding.IDENTITY;
 
-/** Accept-Encoding negotiation (RFC 9110 §12.5.3). */
+/** Accept-Encoding negotiation as HTTP defines it: q-values, {@code *}, {@code q=0}. */
 class CompressionTest {
 
     @Test
