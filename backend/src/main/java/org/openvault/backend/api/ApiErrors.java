@@ -128,8 +128,7 @@ public final class ApiErrors {
         }
         if (SqlStates.isTransient(state)) {
             LOG.warning("Database unavailable (SQLState " + state + "): " + e.getMessage());
-            res.header(HeaderNames.RETRY_AFTER, "1");
-            send(req, res, Status.SERVICE_UNAVAILABLE_503, "Service temporarily unavailable");
+            sendUnavailable(req, res);
         } else {
             unexpected(req, res, e);
         }
@@ -147,6 +146,12 @@ public final class ApiErrors {
 
     private static void unavailable(ServerRequest req, ServerResponse res, DatabaseUnavailableException e) {
         LOG.warning(e.getMessage());
+        sendUnavailable(req, res);
+    }
+
+    /** The database's bad moment, not the request's fault: the client may try again in a second. */
+    private static void sendUnavailable(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.RETRY_AFTER, "1");
         send(req, res, Status.SERVICE_UNAVAILABLE_503, "Service temporarily unavailable");
     }
 
