@@ -134,7 +134,7 @@ public final class PreviewAdminService implements HttpService {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("token", issued.token());
             json.put("content_type", contentType);
-            json.put("preview_url", urls.context(req).siteUrl() + "/preview" + query);
+            json.put("preview_url", urls.context().siteUrl() + "/preview" + query);
             json.put("api_url", "/api/v2/page_preview/" + (page == null ? 0 : page.id()) + "/" + query);
             json.put("expires_at", issued.expiresAt().toString());
             return json;

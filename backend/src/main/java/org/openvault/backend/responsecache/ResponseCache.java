@@ -8,7 +8,6 @@ import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiJson;
-import org.openvault.backend.api.RenderContext;
 
 /**
  * Rendered JSON responses of the public read API, reused while the content version is unchanged: a hit costs one
@@ -35,11 +34,10 @@ public final class ResponseCache {
      * Sends the response of {@code key} from the cache when it is current, else renders it, sends it and keeps it.
      * Errors thrown by {@code render} pass through untouched (and are not kept).
      */
-    public void send(ServerRequest req, ServerResponse res, RenderContext ctx, Supplier<Object> render) {
+    public void send(ServerRequest req, ServerResponse res, Supplier<Object> render) {
         boolean keep = maxBytes > 0 && cacheable(req);
         long current = version.current();
-        // detail_url holds the API's origin, which may be the request's own host.
-        String key = keep ? ctx.apiBaseUrl() + req.prologue().uriPath().rawPath() + '?' + req.query().rawValue() : null;
+        String key = keep ? req.prologue().uriPath().rawPath() + '?' + req.query().rawValue() : null;
         if (keep) {
             ResponseStore.Entry entry = store.get(key);
             if (entry != null && entry.version() == current) {

@@ -1,9 +1,5 @@
 package org.openvault.backend.api;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 
@@ -12,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openvault.backend.BackendExtension;
 import org.openvault.backend.ContentFixture;
+import org.openvault.backend.RawHttp;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,49 +48,13 @@ class RandomQueryTest {
                     String value = random.nextInt(6) == 0 ? randomText(random) : VALUES.get(random.nextInt(VALUES.size()));
                     query.append(p == 0 ? "" : "&").append(name).append('=').append(value);
                 }
-                RawResponse response = rawGet(path + query);
+                RawHttp.Response response = RawHttp.get(backend.baseUrl(), path + query);
                 assertTrue(response.status() < 500, path + query + " answered " + response.status() + ": " + response.body());
                 if (response.status() != 302) {
                     JsonNode body = ApiJson.parse(response.body());
                     assertTrue(body.isObject(), path + query);
                 }
             }
-        }
-    }
-
-    private record RawResponse(int status, String body) {
-    }
-
-    /** Sends the request target byte for byte, unchecked, as the original site's unencoded fetches do. */
-    private static RawResponse rawGet(String target) {
-        int port = Integer.parseInt(backend.baseUrl().substring(backend.baseUrl().lastIndexOf(':') + 1));
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            // Read by Content-Length: Helidon keeps the socket open after answering even with "Connection: close".
-            java.io.InputStream in = socket.getInputStream();
-            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                head.write(b);
-            }
-            String headers = head.toString(StandardCharsets.ISO_8859_1);
-            int status = Integer.parseInt(headers.substring(9, 12));
-            int length = 0;
-            for (String line : headers.split("\r\n")) {
-                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-                    length = Integer.parseInt(line.substring(15).strip());
-                }
-            }
-            return new RawResponse(status, new String(in.readNBytes(length), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 
