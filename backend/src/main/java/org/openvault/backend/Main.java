@@ -247,7 +247,8 @@ public final class Main {
 
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
-                .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST, ApiErrors::malformed))
+                .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST, ApiErrors::malformed)
+                        .addHandler(DirectHandler.EventType.INTERNAL_ERROR, ApiErrors::unreadable))
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder()
                                 .addCheck(new DatabaseReadiness(sql))

@@ -78,6 +78,25 @@ public final class ApiErrors {
                 .build();
     }
 
+    /**
+     * Failures before routing that Helidon reports as internal errors. Without a request line read (a method with
+     * characters no method may have, {@code G@T}) it is the client's bytes that are not HTTP: 400. Otherwise 500.
+     */
+    public static DirectHandler.TransportResponse unreadable(DirectHandler.TransportRequest req,
+                                                             DirectHandler.EventType type, Status status,
+                                                             ServerResponseHeaders headers, String message) {
+        if (req != DirectHandler.TransportRequest.empty()) {
+            return DirectHandler.TransportResponse.builder()
+                    .status(status)
+                    .headers(headers)
+                    .header(HeaderNames.CONTENT_TYPE, "application/json")
+                    .entity("{\"message\":\"Internal server error\"}")
+                    .keepAlive(false)
+                    .build();
+        }
+        return malformed(req, type, Status.BAD_REQUEST_400, headers, message);
+    }
+
     public static void send(ServerResponse res, Status status, String message) {
         ApiJson.send(res.status(status), Map.of("message", message));
     }

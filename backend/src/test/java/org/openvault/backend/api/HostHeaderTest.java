@@ -7,8 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openvault.backend.ContentFixture;
-import org.openvault.backend.RawHttp;
 import org.openvault.backend.RunningBackend;
+import org.openvault.testing.RawHttp;
 import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openvault.backend.BackendExtension;
 import org.openvault.backend.ContentFixture;
-import org.openvault.backend.RawHttp;
+import org.openvault.testing.RawHttp;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,17 +18,18 @@ class RandomQueryTest {
     private static final List<String> NAMES = List.of("limit", "offset", "order", "fields", "search", "search_operator",
             "type", "child_of", "ancestor_of", "descendant_of", "slug", "featured", "id", "title", "first_published_at",
             "last_published_at", "cover_image", "show_in_menus", "html_path", "format", "locale", "site", "_", "x",
-            "content_type", "token", "introduction", "alias_of",
+            "content_type", "token", "introduction", "alias_of", "path",
             "width", "height", "tags");
     private static final List<String> VALUES = List.of("", "0", "1", "-1", "20", "999999", "99999999999999999999",
             "true", "false", "yes", "random", "-title", "title,-id", "random,title", "*", "_", "_,title", "-authors",
             "authors(_,name)", "authors(", "a,,b", "%00", "%zz", "%ff%fe", "%E2%9C%93", "root", "3", "exhibits.ExhibitPage",
-            "ExhibitPage", "a.b", "'", "%27%3B--", "%22", "2024-01-01", "2024-13-45T99:00", "+5", "1_0", "%20", "%2C",
+            "ExhibitPage", "a.b", "'", "%27%3B--", "%22", "/%00", "/about%00", "2024-01-01", "2024-13-45T99:00", "+5", "1_0", "%20", "%2C",
             "(", ")", "((", "*,-body", "-", "--", "\\", "%5C", "null", "NaN", "1e3", "0x10");
     private static final List<String> PATHS = List.of("/api/v2/pages/", "/api/v2/exhibits/", "/api/v2/collections/",
             "/api/v2/authors/", "/api/v2/pages/3/", "/api/v2/exhibits/%d/", "/api/v2/collections/%d/",
             "/api/v2/pages/find/", "/api/v2/exhibits/find/", "/api/v2/page_preview/1/",
-            "/api/v2/images/", "/api/v2/images/1/", "/api/v2/images/find/");
+            "/api/v2/images/", "/api/v2/images/1/", "/api/v2/images/find/", "/api/v2/static_pages/",
+            "/api/v2/redirects/");
 
     @RegisterExtension
     static final BackendExtension backend = BackendExtension.withContentFixture();

@@ -1,4 +1,4 @@
-package org.openvault.backend;
+package org.openvault.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
