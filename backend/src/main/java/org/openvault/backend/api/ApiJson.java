@@ -26,6 +26,16 @@ public final class ApiJson {
         }
     }
 
+    /** Writes {@code body} to {@code out} as it is serialised (an Iterable item by item); leaves {@code out} open. */
+    public static void write(Object body, java.io.OutputStream out) {
+        try {
+            MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .writeValue(out, body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write a response", e);
+        }
+    }
+
     /** Parses JSON that the database produced (jsonb as text); null stays null. */
     public static JsonNode parse(String json) {
         if (json == null) {

@@ -1,5 +1,7 @@
 package org.openvault.backend.responsecache;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -23,11 +25,14 @@ public final class ResponseCache {
     private final ContentVersion version;
     private final long maxBytes;
     private final ResponseStore store;
+    private final int memoryLimit;
 
     public ResponseCache(ContentVersion version, long maxBytes) {
         this.version = version;
         this.maxBytes = maxBytes;
         this.store = new ResponseStore(maxBytes);
+        // Answers longer than the store would keep go to the client as they are written.
+        this.memoryLimit = (int) Math.min(Integer.MAX_VALUE, Math.max(ResponseStore.largestKept(maxBytes), 256 << 10));
     }
 
     /**
@@ -47,12 +52,30 @@ public final class ResponseCache {
         }
         // Rendered after reading the version, so the body is at least as new as the version it is kept under; the
         // image JSON cache answers as of that version too (kept or not, no version query per image).
-        byte[] body = version.renderingAt(current, () -> ApiJson.bytes(render.get()));
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
+        AnswerOutput out = new AnswerOutput(res, memoryLimit);
+        version.renderingAt(current, () -> {
+            ApiJson.write(render.get(), out);
+            return null;
+        });
+        if (out.streamed()) {
+            close(out);
+            return;
+        }
+        byte[] body = out.bytes();
         if (keep) {
             store.put(key, current, body);
             res.header(STATUS_HEADER, "MISS");
         }
-        res.header(HeaderValues.CONTENT_TYPE_JSON).send(body);
+        res.send(body);
+    }
+
+    private static void close(AnswerOutput out) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Random order differs on every call and search terms are unbounded: both are always rendered afresh. */
