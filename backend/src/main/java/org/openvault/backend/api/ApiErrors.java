@@ -69,13 +69,7 @@ public final class ApiErrors {
     /** Requests Helidon refuses before routing (an undecodable request target): the same JSON shape. */
     public static DirectHandler.TransportResponse malformed(DirectHandler.TransportRequest req, DirectHandler.EventType type,
                                                             Status status, ServerResponseHeaders headers, String message) {
-        return DirectHandler.TransportResponse.builder()
-                .status(status)
-                .headers(headers)
-                .header(HeaderNames.CONTENT_TYPE, "application/json")
-                .entity("{\"message\":\"malformed request\"}")
-                .keepAlive(false)
-                .build();
+        return direct(status, headers, "malformed request");
     }
 
     /**
@@ -85,16 +79,19 @@ public final class ApiErrors {
     public static DirectHandler.TransportResponse unreadable(DirectHandler.TransportRequest req,
                                                              DirectHandler.EventType type, Status status,
                                                              ServerResponseHeaders headers, String message) {
-        if (req != DirectHandler.TransportRequest.empty()) {
-            return DirectHandler.TransportResponse.builder()
-                    .status(status)
-                    .headers(headers)
-                    .header(HeaderNames.CONTENT_TYPE, "application/json")
-                    .entity("{\"message\":\"Internal server error\"}")
-                    .keepAlive(false)
-                    .build();
-        }
-        return malformed(req, type, Status.BAD_REQUEST_400, headers, message);
+        return req == DirectHandler.TransportRequest.empty()
+                ? direct(Status.BAD_REQUEST_400, headers, "malformed request")
+                : direct(status, headers, "Internal server error");
+    }
+
+    private static DirectHandler.TransportResponse direct(Status status, ServerResponseHeaders headers, String message) {
+        return DirectHandler.TransportResponse.builder()
+                .status(status)
+                .headers(headers)
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .entity(ApiJson.MAPPER.createObjectNode().put("message", message).toString())
+                .keepAlive(false)
+                .build();
     }
 
     public static void send(ServerResponse res, Status status, String message) {

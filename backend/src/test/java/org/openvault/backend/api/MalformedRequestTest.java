@@ -24,7 +24,10 @@ class MalformedRequestTest {
             RawHttp.Response answer = RawHttp.exchange(backend.baseUrl(),
                     line + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
             assertTrue(answer.status() >= 400 && answer.status() < 500, line + " -> " + answer.text());
+            assertTrue(answer.header("Content-Type").orElse("").startsWith("application/json"), answer.head());
         }
+        assertEquals("{\"message\":\"malformed request\"}",
+                RawHttp.exchange(backend.baseUrl(), "G@T / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").body());
     }
 
     @Test
