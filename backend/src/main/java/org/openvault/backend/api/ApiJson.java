@@ -1,5 +1,10 @@
 package org.openvault.backend.api;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,12 +32,11 @@ public final class ApiJson {
     }
 
     /** Writes {@code body} to {@code out} as it is serialised (an Iterable item by item); leaves {@code out} open. */
-    public static void write(Object body, java.io.OutputStream out) {
+    public static void write(Object body, OutputStream out) {
         try {
-            MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .writeValue(out, body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot write a response", e);
+            MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write a response", e);
         }
     }
 

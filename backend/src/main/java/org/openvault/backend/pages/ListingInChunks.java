@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -57,7 +58,7 @@ final class ListingInChunks<R extends PageContent> implements Iterable<Object> {
                 for (R page : readChunk.apply(wanted.toArray(Integer[]::new))) {
                     byId.put(page.page().id(), page);
                 }
-                return wanted.stream().map(byId::get).filter(java.util.Objects::nonNull).iterator();
+                return wanted.stream().map(byId::get).filter(Objects::nonNull).iterator();
             }
         };
     }
