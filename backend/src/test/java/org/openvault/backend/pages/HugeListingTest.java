@@ -39,13 +39,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HugeListingTest {
 
     private static final int PAGES = 10_000;
-    private static final String HEAP = "-Xmx" + System.getProperty("hugeListing.heap", "48m");
+    /** Too small for the 3.4 MB pages listing when it was built in memory whole (OutOfMemoryError). */
+    private static final String HEAP = "-Xmx48m";
     private static final Pattern LISTENING = Pattern.compile("Backend listening on http://localhost:(\\d+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static TestDatabase scratch;
     private static Process backend;
     private static String baseUrl;
+    private static Path media;
     private static final StringBuffer output = new StringBuffer();
 
     @BeforeAll
@@ -63,7 +65,7 @@ class HugeListingTest {
                 "INSERT INTO exhibit (page_id, body) SELECT id, '[{\"type\": \"text\", \"value\": \"" + paragraph
                         + "\", \"id\": \"b1\"}, {\"type\": \"text\", \"value\": \"" + paragraph
                         + "\", \"id\": \"b2\"}]'::jsonb FROM page WHERE slug LIKE 'bulk-%'");
-        Path media = Files.createTempDirectory("ov-huge-media-");
+        media = Files.createTempDirectory("ov-huge-media-");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 HEAP, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
                 "org.openvault.backend.Main").redirectErrorStream(true);
@@ -77,13 +79,15 @@ class HugeListingTest {
 
     @AfterAll
     static void stop() throws Exception {
-        Files.writeString(Path.of("target", "huge-listing-backend.log"), output);
         if (backend != null) {
             backend.destroy();
             backend.waitFor(10, TimeUnit.SECONDS);
         }
         if (scratch != null) {
             TestDatabase.get().dropScratch(scratch);
+        }
+        if (media != null) {
+            Files.deleteIfExists(media);
         }
     }
 
