@@ -112,6 +112,7 @@ import org.openvault.backend.search.SeriesService;
 import org.openvault.backend.staticpages.StaticPageFields;
 import org.openvault.backend.staticpages.StaticPageRepository;
 import org.openvault.backend.staticpages.StaticPagesService;
+import org.openvault.db.DatabaseSettings;
 import org.openvault.db.Migrate;
 
 /** The backend CMS: config, database, services, routing, server. Reading this class tells the whole wiring. */
@@ -137,7 +138,9 @@ public final class Main {
         Config dbConfig = config.get("ov.db");
         Database database = Database.connect(dbConfig);
         if (dbConfig.get("migrate").asBoolean().orElse(false)) {
-            Migrate.migrate(database.dataSource());
+            // Connections of the migration's own, so its session settings never reach the pool.
+            Migrate.migrate(new DatabaseSettings(dbConfig.get("url").asString().get(),
+                    dbConfig.get("user").asString().orElse("postgres"), dbConfig.get("password").asString().orElse("")));
         }
         Sql sql = database.sql();
         PageRepository pages = new PageRepository(sql);
@@ -254,7 +257,8 @@ public final class Main {
 
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
-                .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST, ApiErrors::malformed))
+                .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST, ApiErrors::malformed)
+                        .addHandler(DirectHandler.EventType.INTERNAL_ERROR, ApiErrors::unreadable))
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder()
                                 .addCheck(new DatabaseReadiness(sql))

@@ -78,6 +78,11 @@ public final class BackendExtension implements BeforeAllCallback, AfterAllCallba
         return running().baseUrl();
     }
 
+    /** @see RunningBackend#routes() */
+    public java.util.List<String> routes() {
+        return running().routes();
+    }
+
     /** @see RunningBackend#get(String) */
     public HttpResponse<String> get(String pathAndQuery) {
         return running().get(pathAndQuery);

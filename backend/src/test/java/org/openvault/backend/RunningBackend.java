@@ -29,6 +29,9 @@ public final class RunningBackend implements AutoCloseable {
         this.mediaRoot = mediaRoot;
     }
 
+    /** The API's public origin every test backend is given ({@code ov.api.url}): detail_url and find/ use it. */
+    public static final String API_URL = "http://api.openvault.test";
+
     /** The preview secret every test backend uses, so tests can sign tokens. */
     public static final String PREVIEW_SECRET = "test-preview-secret";
 
@@ -47,6 +50,7 @@ public final class RunningBackend implements AutoCloseable {
                 "ov.db.password", db.password(),
                 "ov.db.migrate", "true",
                 "ov.preview.secret", PREVIEW_SECRET,
+                "ov.api.url", API_URL,
                 "ov.media.root", mediaRoot.toString()));
         settings.putAll(extraSettings);
         Config config = Config.builder()

@@ -14,8 +14,9 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Brings a database schema up to date with the Flyway migrations in {@code db/migration}.
  * <p>
  * Command line (the Helm migration job and {@code ./ov up} call it):
- * {@code java -jar db.jar [--url=jdbc:postgresql://…] [--user=…] [--password=…] [--demo]}.
- * Without flags the OV_DB_URL, OV_DB_USER and OV_DB_PASSWORD environment variables are used.
+ * {@code java -jar db.jar [--url=jdbc:postgresql://…] [--user=…] [--password=…] [--lock-timeout-seconds=…] [--demo]}.
+ * Without flags the OV_DB_URL, OV_DB_USER, OV_DB_PASSWORD and OV_DB_LOCK_TIMEOUT_SECONDS environment variables are
+ * used.
  * {@code --demo} also loads the demo content and the demo images, whose files go under {@code --media-root=}
  * (or OV_MEDIA_ROOT, default {@code .ov/media}).
  * <p>
@@ -63,8 +64,13 @@ public final class Migrate {
         }
     }
 
+    /**
+     * Migrates over connections of its own, on which every statement waits at most {@code settings.lockTimeout()}
+     * for a lock (SQLSTATE 55P03 after that, and nothing of the failed migration is kept).
+     */
     public static MigrateResult migrate(DatabaseSettings settings) {
-        return flyway(Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())).migrate();
+        return flyway(Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
+                .initSql("SET lock_timeout = " + settings.lockTimeout().toMillis())).migrate();
     }
 
     public static MigrateResult migrate(DataSource dataSource) {
@@ -82,7 +88,8 @@ public final class Migrate {
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("Unknown argument: " + arg
-                        + " (expected --url=…, --user=…, --password=…, --demo, --demo-files or --media-root=…)");
+                        + " (expected --url=…, --user=…, --password=…, --lock-timeout-seconds=…, --demo, --demo-files"
+                        + " or --media-root=…)");
             }
             int eq = arg.indexOf('=');
             if (eq < 0) {

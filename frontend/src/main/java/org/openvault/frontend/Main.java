@@ -4,6 +4,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.config.Config;
+import io.helidon.http.DirectHandler;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -24,6 +25,7 @@ import org.openvault.frontend.redirects.LegacyRedirects;
 import org.openvault.frontend.rendering.AssetService;
 import org.openvault.frontend.rendering.Assets;
 import org.openvault.frontend.rendering.Compression;
+import org.openvault.frontend.rendering.MalformedRequests;
 import org.openvault.frontend.rendering.Site;
 import org.openvault.frontend.rendering.Templates;
 import org.openvault.frontend.staticpages.StaticPageSite;
@@ -56,6 +58,7 @@ public final class Main {
         LegacyRedirects redirects = new LegacyRedirects();
 
         HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(new MalformedRequests(templates)::filter)
                 .register("/health", new HealthService())
                 .register("/assets", new AssetService(assets))
                 .register(new HomeSite(api, reader, templates))
@@ -78,6 +81,8 @@ public final class Main {
 
         return WebServer.builder()
                 .config(config.get("server"))
+                .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.INTERNAL_ERROR,
+                        MalformedRequests::unreadable))
                 .routing(routing)
                 .build()
                 .start();

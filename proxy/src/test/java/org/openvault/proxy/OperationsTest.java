@@ -16,9 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Access log formats and graceful shutdown, on both engines. */
+/** Access log formats, secrets kept out of the access log, and graceful shutdown, on both engines. */
 class OperationsTest {
 
     @TempDir
@@ -70,6 +71,28 @@ class OperationsTest {
         String line = Files.readAllLines(log).getFirst();
         assertTrue(line.matches("127\\.0\\.0\\.1 - - \\[\\d\\d/[A-Z][a-z]{2}/\\d{4}:\\d\\d:\\d\\d:\\d\\d \\+0000] "
                 + "\"GET /status/404 HTTP/1\\.1\" 404 6 \"\" \"[^\"]*\" all up \\d+ms"), line);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"helidon", "event-loop"})
+    void previewTokensAreNotLogged(String engine) throws Exception {
+        Path log = directory.resolve("tokens-" + engine + ".json");
+        String token = "id%3D12%3A1vPqRs%3AsecretSignature";
+        try (Upstream upstream = new Upstream("up")) {
+            TestProxy proxy = proxy(upstream, "json", log, engine);
+            proxy.get(proxy.http("web", "/preview?content_type=exhibits.exhibitpage&token=" + token));
+            proxy.get(proxy.http("web", "/api/v2/page_preview/12/?content_type=exhibits.exhibitpage&token=" + token
+                    + "&format=json"), "Referer", "https://openvault.example/preview/?token=" + token + "#top");
+            proxy.get(proxy.http("web", "/preview/?%74oken=" + token + "&content_type=a.b"));
+            proxy.close();
+        }
+        String lines = Files.readString(log);
+        assertFalse(lines.contains("secretSignature"), lines);
+        assertTrue(lines.contains("\"path\":\"/preview?content_type=exhibits.exhibitpage&token=REDACTED\""), lines);
+        assertTrue(lines.contains("\"path\":\"/api/v2/page_preview/12/?content_type=exhibits.exhibitpage"
+                + "&token=REDACTED&format=json\""), lines);
+        assertTrue(lines.contains("\"referer\":\"https://openvault.example/preview/?token=REDACTED#top\""), lines);
+        assertTrue(lines.contains("/preview/?%74oken=REDACTED&content_type=a.b"), lines);
     }
 
     @ParameterizedTest

@@ -82,6 +82,32 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * A further empty database on the same server, for a test that must not share this one (it fills it with bulk
+     * data or migrates it step by step); the test drops it with {@link #dropScratch}.
+     */
+    public TestDatabase newScratch() {
+        String name = "ov_scratch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a scratch database: " + e.getMessage(), e);
+        }
+        return new TestDatabase(withDatabase(url, name), user, password);
+    }
+
+    /** Drops a database made by {@link #newScratch}, closing its connections first. */
+    public void dropScratch(TestDatabase scratch) {
+        String name = scratch.url.substring(scratch.url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        drop(url, user, password, name);
+    }
+
+    private static String withDatabase(String url, String name) {
+        int slash = url.lastIndexOf('/');
+        int query = url.indexOf('?', slash);
+        return url.substring(0, slash + 1) + name + (query < 0 ? "" : url.substring(query));
+    }
+
     private static boolean dockerAvailable() {
         if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
             return false;
@@ -113,10 +139,7 @@ public final class TestDatabase {
                     + " to create a test database on: " + e.getMessage(), e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(serverUrl, user, password, name)));
-        int slash = serverUrl.lastIndexOf('/');
-        int query = serverUrl.indexOf('?', slash);
-        String url = serverUrl.substring(0, slash + 1) + name + (query < 0 ? "" : serverUrl.substring(query));
-        return new TestDatabase(url, user, password);
+        return new TestDatabase(withDatabase(serverUrl, name), user, password);
     }
 
     private static void drop(String serverUrl, String user, String password, String name) {

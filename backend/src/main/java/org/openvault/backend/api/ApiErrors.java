@@ -71,11 +71,27 @@ public final class ApiErrors {
     /** Requests Helidon refuses before routing (an undecodable request target): the same JSON shape. */
     public static DirectHandler.TransportResponse malformed(DirectHandler.TransportRequest req, DirectHandler.EventType type,
                                                             Status status, ServerResponseHeaders headers, String message) {
+        return direct(status, headers, "malformed request");
+    }
+
+    /**
+     * Failures before routing that Helidon reports as internal errors. Without a request line read (a method with
+     * characters no method may have, {@code G@T}) it is the client's bytes that are not HTTP: 400. Otherwise 500.
+     */
+    public static DirectHandler.TransportResponse unreadable(DirectHandler.TransportRequest req,
+                                                             DirectHandler.EventType type, Status status,
+                                                             ServerResponseHeaders headers, String message) {
+        return req == DirectHandler.TransportRequest.empty()
+                ? direct(Status.BAD_REQUEST_400, headers, "malformed request")
+                : direct(status, headers, "Internal server error");
+    }
+
+    private static DirectHandler.TransportResponse direct(Status status, ServerResponseHeaders headers, String message) {
         return DirectHandler.TransportResponse.builder()
                 .status(status)
                 .headers(headers)
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
-                .entity("{\"message\":\"malformed request\"}")
+                .entity(ApiJson.MAPPER.createObjectNode().put("message", message).toString())
                 .keepAlive(false)
                 .build();
     }
@@ -130,8 +146,7 @@ public final class ApiErrors {
         }
         if (SqlStates.isTransient(state)) {
             LOG.warning("Database unavailable (SQLState " + state + "): " + e.getMessage());
-            res.header(HeaderNames.RETRY_AFTER, "1");
-            send(req, res, Status.SERVICE_UNAVAILABLE_503, "Service temporarily unavailable");
+            sendUnavailable(req, res);
         } else {
             unexpected(req, res, e);
         }
@@ -149,6 +164,12 @@ public final class ApiErrors {
 
     private static void unavailable(ServerRequest req, ServerResponse res, DatabaseUnavailableException e) {
         LOG.warning(e.getMessage());
+        sendUnavailable(req, res);
+    }
+
+    /** The database's bad moment, not the request's fault: the client may try again in a second. */
+    private static void sendUnavailable(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.RETRY_AFTER, "1");
         send(req, res, Status.SERVICE_UNAVAILABLE_503, "Service temporarily unavailable");
     }
 

@@ -1,5 +1,10 @@
 package org.openvault.backend.api;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +28,15 @@ public final class ApiJson {
             return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise a response", e);
+        }
+    }
+
+    /** Writes {@code body} to {@code out} as it is serialised (an Iterable item by item); leaves {@code out} open. */
+    public static void write(Object body, OutputStream out) {
+        try {
+            MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write a response", e);
         }
     }
 

@@ -2,14 +2,14 @@ package org.openvault.backend.api;
 
 import java.net.URI;
 
-import io.helidon.common.uri.UriInfo;
 import io.helidon.config.Config;
-import io.helidon.webserver.http.ServerRequest;
 import org.openvault.backend.images.ImageJson;
 
 /**
- * Where the API and the public site live, for {@code detail_url} and {@code html_url}. The API base is the scheme
- * and host of {@code ov.api.url} (its path is ignored, as in the original); when unset, the request's own host.
+ * Where the API and the public site live, for {@code detail_url}, {@code find/} redirects and {@code html_url}: from
+ * configuration only. The API base is the scheme and host of {@code ov.api.url} (its path is ignored, as in the
+ * original), or of {@code ov.site.url} when that is empty. The request's Host header is never used: any client can
+ * send any Host, and an answer kept by the response cache (or a proxy) would hand that host to everyone.
  */
 public final class ApiUrls {
 
@@ -18,29 +18,24 @@ public final class ApiUrls {
     private final ImageJson images;
 
     public ApiUrls(Config config, ImageJson images) {
-        this.apiBase = origin(config.get("ov.api.url").asString().orElse(""));
         String site = config.get("ov.site.url").asString().orElse("http://localhost");
         this.siteUrl = site.endsWith("/") ? site.substring(0, site.length() - 1) : site;
+        String api = config.get("ov.api.url").asString().orElse("");
+        this.apiBase = origin(api.isBlank() ? siteUrl : api);
         this.images = images;
     }
 
-    public RenderContext context(ServerRequest req) {
-        return new RenderContext(apiBase.isEmpty() ? requestOrigin(req) : apiBase, siteUrl, images);
+    /** What rendering an answer needs; the same for every request. */
+    public RenderContext context() {
+        return new RenderContext(apiBase, siteUrl, images);
     }
 
     private static String origin(String url) {
-        if (url.isBlank()) {
-            return "";
-        }
         URI uri = URI.create(url.strip());
+        if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+            throw new IllegalArgumentException("ov.api.url and ov.site.url must be absolute URLs (scheme://host[:port]),"
+                    + " not: " + url);
+        }
         return uri.getScheme() + "://" + uri.getRawAuthority();
-    }
-
-    private static String requestOrigin(ServerRequest req) {
-        UriInfo uri = req.requestedUri();
-        String scheme = uri.scheme();
-        int port = uri.port();
-        boolean defaultPort = port <= 0 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + uri.host() + (defaultPort ? "" : ":" + port);
     }
 }

@@ -57,7 +57,7 @@ public final class AuthorsService implements HttpService {
         int offset = q.offset();
         int limit = q.limit();
         Shape.Selection selection = SHAPE.select(q.fields(), LISTING_DEFAULTS, SHAPE.names());
-        RenderContext ctx = urls.context(req);
+        RenderContext ctx = urls.context();
         List<Object> items = new ArrayList<>();
         for (Author author : authors.slice(offset, limit)) {
             items.add(SHAPE.render(author, selection, ctx));
@@ -73,7 +73,7 @@ public final class AuthorsService implements HttpService {
         Author author = find(req.path().pathParameters().get("id"))
                 .orElseThrow(() -> ApiException.notFound("No Author matches the given query."));
         Shape.Selection selection = SHAPE.select(q.fields(), SHAPE.names(), SHAPE.names());
-        ApiJson.send(res, SHAPE.render(author, selection, urls.context(req)));
+        ApiJson.send(res, SHAPE.render(author, selection, urls.context()));
     }
 
     private void find(ServerRequest req, ServerResponse res) {
@@ -81,7 +81,7 @@ public final class AuthorsService implements HttpService {
         Author author = (q.has("id") ? find(q.get("id").strip()) : java.util.Optional.<Author>empty())
                 .orElseThrow(() -> ApiException.notFound("not found"));
         res.status(Status.FOUND_302)
-                .header(HeaderNames.LOCATION, urls.context(req).detailUrl("authors", author.id()))
+                .header(HeaderNames.LOCATION, urls.context().detailUrl("authors", author.id()))
                 .send();
     }
 

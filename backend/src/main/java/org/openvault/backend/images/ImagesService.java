@@ -55,7 +55,7 @@ public final class ImagesService implements HttpService {
         q.checkWhitelist(ListingParameters.OPERATIONS, ImageQuery.FILTER_NAMES);
         ImageQuery query = ImageQuery.of(q);
         Shape.Selection selection = shape.select(q.fields(), LISTING_DEFAULTS, shape.names());
-        RenderContext ctx = urls.context(req);
+        RenderContext ctx = urls.context();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("meta", Map.of("total_count", images.count(query)));
         body.put("items", images.list(query).stream().map(image -> shape.render(image, selection, ctx)).toList());
@@ -70,7 +70,7 @@ public final class ImagesService implements HttpService {
         Image image = id(req.path().pathParameters().get("id"))
                 .flatMap(id -> images.find(id, query))
                 .orElseThrow(() -> ApiException.notFound("No Image matches the given query."));
-        ApiJson.send(res, shape.render(image, selection, urls.context(req)));
+        ApiJson.send(res, shape.render(image, selection, urls.context()));
     }
 
     private void find(ServerRequest req, ServerResponse res) {
@@ -79,7 +79,7 @@ public final class ImagesService implements HttpService {
                 .flatMap(images::find)
                 .orElseThrow(() -> ApiException.notFound("not found"));
         res.status(Status.FOUND_302)
-                .header(HeaderNames.LOCATION, ImageLibraryJson.detailUrl(urls.context(req).apiBaseUrl(), image.id()))
+                .header(HeaderNames.LOCATION, ImageLibraryJson.detailUrl(urls.context().apiBaseUrl(), image.id()))
                 .send();
     }
 

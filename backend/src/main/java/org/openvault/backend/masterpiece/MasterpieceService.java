@@ -44,7 +44,7 @@ public final class MasterpieceService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         ListingParameters.of(req.query()).checkWhitelist(OPERATIONS, Set.of());
-        RenderContext context = urls.context(req);
+        RenderContext context = urls.context();
         List<Season> seasons = repository.seasons();
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("total_count", seasons.size());
@@ -62,7 +62,7 @@ public final class MasterpieceService implements HttpService {
         if (miniseries == null) {
             throw ApiException.notFound("No Miniseries matches the given query.");
         }
-        ApiJson.send(res, json(miniseries, urls.context(req)));
+        ApiJson.send(res, json(miniseries, urls.context()));
     }
 
     private static Map<String, Object> json(Season season, RenderContext context) {

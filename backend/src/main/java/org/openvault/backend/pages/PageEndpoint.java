@@ -67,14 +67,25 @@ public final class PageEndpoint {
         criteria.slice(offset, limit);
         Set<String> available = kind.shape().namesExcept(kind.detailOnly());
         Shape.Selection selection = kind.shape().select(q.fields(), listing.defaults(), available);
-        PageRepository.Found<R> found = pages.find(kind, criteria, needsHeavy(kind, selection));
-        List<Object> items = new ArrayList<>(found.items().size());
-        for (R item : found.items()) {
-            items.add(kind.shape().render(item, selection, ctx));
-        }
+        boolean heavy = needsHeavy(kind, selection);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("meta", Map.of("total_count", found.totalCount()));
-        body.put("items", items);
+        if (limit <= ListingInChunks.CHUNK) {
+            PageRepository.Found<R> found = pages.find(kind, criteria, heavy);
+            List<Object> items = new ArrayList<>(found.items().size());
+            for (R item : found.items()) {
+                items.add(kind.shape().render(item, selection, ctx));
+            }
+            body.put("meta", Map.of("total_count", found.totalCount()));
+            body.put("items", items);
+            return body;
+        }
+        // A long listing: its order and count now, its pages chunk by chunk while the answer is written.
+        PageRepository.Found<Integer> ids = pages.ids(kind, criteria);
+        body.put("meta", Map.of("total_count", ids.totalCount()));
+        body.put("items", new ListingInChunks<R>(ids.items(),
+                chunk -> pages.find(kind, baseCriteria(kind, listing.siteOnly(), null).where("p.id = ANY(?)",
+                        (Object) chunk).slice(0, chunk.length).total(0), heavy).items(),
+                page -> kind.shape().render(page, selection, ctx)));
         return body;
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.openvault.backend.api.Column;
+import org.openvault.backend.database.RowMapper;
 import org.openvault.backend.database.Sql;
 
 /**
@@ -160,18 +161,26 @@ public final class PageRepository {
     }
 
     public <R extends PageContent> Found<R> find(PageKind<R> kind, Criteria criteria, boolean detail) {
+        return select(kind, criteria, COMMON_COLUMNS + kind.columns(detail), rs -> kind.read(readPage(rs), rs, detail));
+    }
+
+    /** The ids of the pages the criteria select, in their order, and the count before slicing; no page is read. */
+    public Found<Integer> ids(PageKind<?> kind, Criteria criteria) {
+        return select(kind, criteria, "p.id", rs -> rs.getInt("id"));
+    }
+
+    private <T> Found<T> select(PageKind<?> kind, Criteria criteria, String columns, RowMapper<T> mapper) {
         String from = from(kind, criteria);
         String totalColumn = criteria.countTotal ? ", count(*) OVER () AS total_count" : ", 1 AS total_count";
-        String query = "SELECT " + COMMON_COLUMNS + kind.columns(detail) + totalColumn
-                + from + " ORDER BY " + criteria.orderBy + " LIMIT ? OFFSET ?";
+        String query = "SELECT " + columns + totalColumn + from + " ORDER BY " + criteria.orderBy + " LIMIT ? OFFSET ?";
         List<Object> params = new ArrayList<>(criteria.params);
         params.addAll(criteria.orderParams);
         params.add(criteria.limit);
         params.add(criteria.offset);
         long[] total = {0};
-        List<R> items = sql.list(query, rs -> {
+        List<T> items = sql.list(query, rs -> {
             total[0] = rs.getLong("total_count");
-            return kind.read(readPage(rs), rs, detail);
+            return mapper.map(rs);
         }, params.toArray());
         if (criteria.knownTotal != null) {
             total[0] = criteria.knownTotal;

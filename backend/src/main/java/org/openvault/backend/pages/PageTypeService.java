@@ -39,18 +39,18 @@ public final class PageTypeService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         ListingParameters q = ListingParameters.of(req.query());
         PageEndpoint.Listing listing = new PageEndpoint.Listing(false, kind.listingDefaults(), defaultOrder, null);
-        RenderContext ctx = urls.context(req);
-        cache.send(req, res, ctx, () -> endpoint.list(kind, listing, q, ctx));
+        RenderContext ctx = urls.context();
+        cache.send(req, res, () -> endpoint.list(kind, listing, q, ctx));
     }
 
     private void detail(ServerRequest req, ServerResponse res) {
         ListingParameters q = ListingParameters.of(req.query());
         String rawId = req.path().pathParameters().get("id");
-        RenderContext ctx = urls.context(req);
-        cache.send(req, res, ctx, () -> endpoint.detail(kind, rawId, false, kind.modelName(), q, ctx));
+        RenderContext ctx = urls.context();
+        cache.send(req, res, () -> endpoint.detail(kind, rawId, false, kind.modelName(), q, ctx));
     }
 
     private void find(ServerRequest req, ServerResponse res) {
-        endpoint.find(kind, false, false, req, res, urls.context(req));
+        endpoint.find(kind, false, false, req, res, urls.context());
     }
 }

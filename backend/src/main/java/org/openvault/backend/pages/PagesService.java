@@ -55,8 +55,8 @@ public final class PagesService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        RenderContext ctx = urls.context(req);
-        cache.send(req, res, ctx, () -> renderListing(req, ctx));
+        RenderContext ctx = urls.context();
+        cache.send(req, res, () -> renderListing(req, ctx));
     }
 
     private Object renderListing(ServerRequest req, RenderContext ctx) {
@@ -77,8 +77,8 @@ public final class PagesService implements HttpService {
     }
 
     private void detail(ServerRequest req, ServerResponse res) {
-        RenderContext ctx = urls.context(req);
-        cache.send(req, res, ctx, () -> renderDetail(req, ctx));
+        RenderContext ctx = urls.context();
+        cache.send(req, res, () -> renderDetail(req, ctx));
     }
 
     private Object renderDetail(ServerRequest req, RenderContext ctx) {
@@ -94,7 +94,7 @@ public final class PagesService implements HttpService {
     }
 
     private void find(ServerRequest req, ServerResponse res) {
-        endpoint.find(GenericPages.KIND, true, true, req, res, urls.context(req));
+        endpoint.find(GenericPages.KIND, true, true, req, res, urls.context());
     }
 
     /** {@code app.Model[,app.Model]}, the model name case-insensitive; unknown gives "type doesn't exist". */

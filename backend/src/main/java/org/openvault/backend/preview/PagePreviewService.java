@@ -92,7 +92,7 @@ public final class PagePreviewService implements HttpService {
         Set<String> defaults = new HashSet<>(available);
         defaults.removeAll(PageShapes.NOT_DEFAULT);
         Shape.Selection selection = shape.select(q.fields(), defaults, available);
-        return shape.render(page, selection, urls.context(req));
+        return shape.render(page, selection, urls.context());
     }
 
     private PageContent read(PageKind<?> kind, JsonNode json) {

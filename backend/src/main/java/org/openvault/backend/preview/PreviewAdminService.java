@@ -51,7 +51,7 @@ public final class PreviewAdminService implements HttpService {
         Long parentId = JsonFields.integer(body, "", "parent_id", null, 1, Integer.MAX_VALUE, given);
         given.throwIfAny();
         PagePreviews.Created created = previews.create(caller, type, pageId, parentId, body.get("content"),
-                urls.context(req).siteUrl());
+                urls.context().siteUrl());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token", created.token());
         answer.put("content_type", created.contentType());

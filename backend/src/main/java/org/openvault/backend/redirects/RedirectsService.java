@@ -11,14 +11,13 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiErrors;
+import org.openvault.backend.api.SitePath;
 
 /**
  * {@code /api/v2/redirects/}: old site URLs. {@code ?path=/exhibits/julia_child} answers the one entry covering
  * that path ({@code {"from", "to", "permanent"}}) or 404; without {@code path} every entry in the usual envelope.
  */
 public final class RedirectsService implements HttpService {
-
-    private static final int MAX_PATH = 1000;
 
     private final RedirectRepository redirects;
 
@@ -41,12 +40,7 @@ public final class RedirectsService implements HttpService {
             res.send(body);
             return;
         }
-        String wanted = path.get();
-        if (!wanted.startsWith("/") || wanted.length() > MAX_PATH || wanted.indexOf('\0') >= 0) {
-            ApiErrors.send(res, Status.BAD_REQUEST_400, "path must be a site path starting with / (at most 1000 characters)");
-            return;
-        }
-        String normalised = wanted.length() > 1 && wanted.endsWith("/") ? wanted.substring(0, wanted.length() - 1) : wanted;
+        String normalised = SitePath.normalised(path.get());
         Optional<Redirect> found = redirects.forPath(normalised);
         if (found.isEmpty()) {
             ApiErrors.send(res, Status.NOT_FOUND_404, "no redirect for " + normalised);

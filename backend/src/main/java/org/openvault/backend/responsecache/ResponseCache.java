@@ -1,5 +1,7 @@
 package org.openvault.backend.responsecache;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -8,7 +10,6 @@ import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiJson;
-import org.openvault.backend.api.RenderContext;
 
 /**
  * Rendered JSON responses of the public read API, reused while the content version is unchanged: a hit costs one
@@ -24,22 +25,24 @@ public final class ResponseCache {
     private final ContentVersion version;
     private final long maxBytes;
     private final ResponseStore store;
+    private final int memoryLimit;
 
     public ResponseCache(ContentVersion version, long maxBytes) {
         this.version = version;
         this.maxBytes = maxBytes;
         this.store = new ResponseStore(maxBytes);
+        // Answers longer than the store would keep go to the client as they are written.
+        this.memoryLimit = (int) Math.min(Integer.MAX_VALUE, Math.max(ResponseStore.largestKept(maxBytes), 256 << 10));
     }
 
     /**
      * Sends the response of {@code key} from the cache when it is current, else renders it, sends it and keeps it.
      * Errors thrown by {@code render} pass through untouched (and are not kept).
      */
-    public void send(ServerRequest req, ServerResponse res, RenderContext ctx, Supplier<Object> render) {
+    public void send(ServerRequest req, ServerResponse res, Supplier<Object> render) {
         boolean keep = maxBytes > 0 && cacheable(req);
         long current = version.current();
-        // detail_url holds the API's origin, which may be the request's own host.
-        String key = keep ? ctx.apiBaseUrl() + req.prologue().uriPath().rawPath() + '?' + req.query().rawValue() : null;
+        String key = keep ? req.prologue().uriPath().rawPath() + '?' + req.query().rawValue() : null;
         if (keep) {
             ResponseStore.Entry entry = store.get(key);
             if (entry != null && entry.version() == current) {
@@ -49,12 +52,30 @@ public final class ResponseCache {
         }
         // Rendered after reading the version, so the body is at least as new as the version it is kept under; the
         // image JSON cache answers as of that version too (kept or not, no version query per image).
-        byte[] body = version.renderingAt(current, () -> ApiJson.bytes(render.get()));
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
+        AnswerOutput out = new AnswerOutput(res, memoryLimit);
+        version.renderingAt(current, () -> {
+            ApiJson.write(render.get(), out);
+            return null;
+        });
+        if (out.streamed()) {
+            close(out);
+            return;
+        }
+        byte[] body = out.bytes();
         if (keep) {
             store.put(key, current, body);
             res.header(STATUS_HEADER, "MISS");
         }
-        res.header(HeaderValues.CONTENT_TYPE_JSON).send(body);
+        res.send(body);
+    }
+
+    private static void close(AnswerOutput out) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Random order differs on every call and search terms are unbounded: both are always rendered afresh. */

@@ -28,11 +28,16 @@ final class ResponseStore {
         return entries.get(key);
     }
 
+    /** The longest body a store of {@code maxBytes} keeps: a quarter of its budget. */
+    static long largestKept(long maxBytes) {
+        return maxBytes / 4;
+    }
+
     /** Keeps {@code body} unless it would take over a quarter of the budget or a newer rendering is kept already. */
     synchronized void put(String key, long version, byte[] body) {
         Entry entry = new Entry(version, body);
         long cost = cost(key, entry);
-        if (cost > maxBytes / 4) {
+        if (cost > largestKept(maxBytes)) {
             return;
         }
         Entry old = entries.get(key);

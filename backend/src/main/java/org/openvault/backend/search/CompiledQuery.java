@@ -33,7 +33,7 @@ public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike) {
     }
 
     private static final Logger LOG = Logger.getLogger(CompiledQuery.class.getName());
-    private static final int MAX_FUZZY_WORDS = 5;
+    static final int MAX_FUZZY_WORDS = 5;
     private static final int MAX_EXPANSIONS = 10;
     private static final String SIMILAR_WORDS = """
             SELECT word FROM search_word
@@ -71,10 +71,13 @@ public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike) {
 
     private static Map<String, List<String>> similarWords(Statements db, SearchQuery query) {
         Map<String, List<String>> similar = new HashMap<>();
-        int looked = 0;
         for (SearchQuery.Word w : TsQueryText.fuzzyWords(query)) {
-            if (looked++ == MAX_FUZZY_WORDS || similar.containsKey(w.word())) {
+            if (similar.containsKey(w.word())) {
                 continue;
+            }
+            // One lookup per distinct word, for the first few only: the rest match as they are written.
+            if (similar.size() == MAX_FUZZY_WORDS) {
+                break;
             }
             List<String> found = new ArrayList<>();
             for (String candidate : db.list(SIMILAR_WORDS, rs -> rs.getString(1), w.word(),

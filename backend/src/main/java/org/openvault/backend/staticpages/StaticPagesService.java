@@ -11,6 +11,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiErrors;
+import org.openvault.backend.api.SitePath;
 
 /**
  * {@code /api/v2/static_pages/}: the live static pages in the API envelope (for menus and the sitemap), or with
@@ -34,12 +35,7 @@ public final class StaticPagesService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         Optional<String> path = req.query().first("path").asOptional();
         if (path.isPresent()) {
-            String wanted = path.get();
-            if (!wanted.startsWith("/") || wanted.length() > 1000) {
-                ApiErrors.send(res, Status.BAD_REQUEST_400, "path must be a site path starting with /");
-                return;
-            }
-            String normalised = wanted.endsWith("/") && wanted.length() > 1 ? wanted.substring(0, wanted.length() - 1) : wanted;
+            String normalised = SitePath.normalised(path.get());
             Optional<StaticPage> page = pages.byPath(normalised);
             if (page.isEmpty()) {
                 ApiErrors.send(res, Status.NOT_FOUND_404, "No StaticPage matches the given query.");

@@ -3,6 +3,7 @@ package org.openvault.backend.authors;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.RunningBackend;
 import org.openvault.backend.BackendExtension;
 import org.openvault.backend.ContentFixture;
 
@@ -42,7 +43,7 @@ class AuthorsApiTest {
         keys(author, "id", "meta", "name", "image", "bio");
         keys(author.get("meta"), "type", "detail_url");
         assertEquals("authors.Author", author.at("/meta/type").asText());
-        assertEquals(backend.baseUrl() + "/api/v2/authors/" + id + "/", author.at("/meta/detail_url").asText());
+        assertEquals(RunningBackend.API_URL + "/api/v2/authors/" + id + "/", author.at("/meta/detail_url").asText());
         isInt(author.get("id"));
         var missing = backend.get("/api/v2/authors/999999/");
         assertEquals(404, missing.statusCode());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openvault.backend.RunningBackend;
 import org.openvault.backend.BackendExtension;
 import org.openvault.backend.ContentFixture;
 
@@ -44,7 +45,7 @@ class ExhibitsApiTest {
         keys(item.get("meta"), "type", "detail_url", "html_url", "slug", "first_published_at", "last_published_at", "featured");
         isInt(item.get("id"));
         assertEquals("exhibits.ExhibitPage", item.at("/meta/type").asText());
-        assertEquals(backend.baseUrl() + "/api/v2/exhibits/" + featuredNew + "/", item.at("/meta/detail_url").asText());
+        assertEquals(RunningBackend.API_URL + "/api/v2/exhibits/" + featuredNew + "/", item.at("/meta/detail_url").asText());
         assertEquals("http://localhost/ex-featured-new/", item.at("/meta/html_url").asText());
         assertEquals("2021-05-21T14:03:11.512349Z", item.at("/meta/first_published_at").asText());
         assertEquals("2025-01-14T21:30:02.004512Z", item.at("/meta/last_published_at").asText());
@@ -87,7 +88,7 @@ class ExhibitsApiTest {
         assertEquals(3, meta.at("/parent/id").asInt());
         keys(meta.at("/parent/meta"), "type", "detail_url", "html_url");
         assertEquals("home.HomePage", meta.at("/parent/meta/type").asText());
-        assertEquals(backend.baseUrl() + "/api/v2/pages/3/", meta.at("/parent/meta/detail_url").asText(),
+        assertEquals(RunningBackend.API_URL + "/api/v2/pages/3/", meta.at("/parent/meta/detail_url").asText(),
                 "generic pages point at the pages endpoint, not health");
         assertEquals("http://localhost/", meta.at("/parent/meta/html_url").asText());
         assertEquals("Home", meta.at("/parent/title").asText());
@@ -209,7 +210,7 @@ class ExhibitsApiTest {
     void findRedirectsToTheDetailKeepingOtherParameters() {
         var response = backend.get("/api/v2/exhibits/find/?id=" + featuredNew + "&fields=title");
         assertEquals(302, response.statusCode());
-        assertEquals(backend.baseUrl() + "/api/v2/exhibits/" + featuredNew + "/?fields=title",
+        assertEquals(RunningBackend.API_URL + "/api/v2/exhibits/" + featuredNew + "/?fields=title",
                 response.headers().firstValue("location").orElseThrow());
         var missing = backend.get("/api/v2/exhibits/find/?id=999999");
         assertEquals(404, missing.statusCode());

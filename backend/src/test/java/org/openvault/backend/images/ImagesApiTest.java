@@ -39,10 +39,6 @@ class ImagesApiTest {
         backend.db().execute("DELETE FROM image WHERE 'apitest' = ANY (tags)");
     }
 
-    private static String base() {
-        return backend.baseUrl();
-    }
-
     @Test
     void listingItemsHaveWagtailsDefaultFields() {
         JsonNode body = backend.getJson("/api/v2/images/?tags=apitest");
@@ -53,7 +49,7 @@ class ImagesApiTest {
         keys(first.get("meta"), "type", "detail_url", "tags", "download_url");
         assertEquals(mural, first.get("id").asInt());
         assertEquals("wagtailimages.Image", first.at("/meta/type").asText());
-        assertEquals(base() + "/api/v2/images/" + mural + "/", first.at("/meta/detail_url").asText());
+        assertEquals(RunningBackend.API_URL + "/api/v2/images/" + mural + "/", first.at("/meta/detail_url").asText());
         assertEquals(List.of("apitest", "wall"), texts(first.at("/meta/tags"), ""));
         assertEquals("/media/original_images/api-mural.jpg", first.at("/meta/download_url").asText());
         assertEquals("GBH mural", first.get("title").asText());
@@ -140,7 +136,7 @@ class ImagesApiTest {
     void findRedirectsToTheDetail() {
         HttpResponse<String> found = backend.get("/api/v2/images/find/?id=" + portrait);
         assertEquals(302, found.statusCode());
-        assertEquals(base() + "/api/v2/images/" + portrait + "/", found.headers().firstValue("location").orElseThrow());
+        assertEquals(RunningBackend.API_URL + "/api/v2/images/" + portrait + "/", found.headers().firstValue("location").orElseThrow());
         HttpResponse<String> missing = backend.get("/api/v2/images/find/?id=99999999");
         assertEquals(404, missing.statusCode());
         assertEquals("{\"message\":\"not found\"}", missing.body());

@@ -1,11 +1,7 @@
 package org.openvault.backend.images;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openvault.backend.BackendExtension;
+import org.openvault.testing.RawHttp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,50 +75,19 @@ class MediaServiceTest {
                 "/media/original_images\\real.png",
                 "/media/",
         }) {
-            String response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-            int status = Integer.parseInt(response.substring(9, 12));
-            assertTrue(status >= 400 && status < 500, path + " -> " + response);
-            assertFalse(response.contains("SECRET"), path + " leaked a file outside the media root");
+            RawHttp.Response response = RawHttp.get(backend.baseUrl(), path);
+            assertTrue(response.status() >= 400 && response.status() < 500, path + " -> " + response.text());
+            assertFalse(response.text().contains("SECRET"), path + " leaked a file outside the media root");
         }
         assertEquals(400, backend.get("/media/%2e%2e/" + secretName).statusCode());
     }
 
     @Test
     void headAnswersWithoutABody() throws IOException {
-        String response = raw("HEAD /media/original_images/real.png HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String response = RawHttp.exchange(backend.baseUrl(),
+                "HEAD /media/original_images/real.png HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").text();
         assertTrue(response.startsWith("HTTP/1.1 200"), response);
         assertTrue(response.toLowerCase().contains("content-type: image/png"), response);
         assertTrue(response.endsWith("\r\n\r\n"), "no body after the headers");
     }
-
-    /** Sends a request byte for byte, so no client library normalises the path first. */
-    private static String raw(String request) throws IOException {
-        int port = Integer.parseInt(backend.baseUrl().substring(backend.baseUrl().lastIndexOf(':') + 1));
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder response = new StringBuilder();
-            int contentLength = -1;
-            int c;
-            while ((c = in.read()) >= 0) {
-                response.append((char) c);
-                if (response.toString().endsWith("\r\n\r\n")) {
-                    for (String line : response.toString().split("\r\n")) {
-                        if (line.toLowerCase().startsWith("content-length:")) {
-                            contentLength = Integer.parseInt(line.substring(15).strip());
-                        }
-                    }
-                    break;
-                }
-            }
-            if (!request.startsWith("HEAD") && contentLength > 0) {
-                response.append(new String(in.readNBytes(contentLength), StandardCharsets.ISO_8859_1));
-            }
-            return response.toString();
-        }
-    }
-
 }

@@ -64,7 +64,7 @@ class MasterpieceApiTest {
         assertEquals("1971-01-10", first.get("broadcast_date").asText());
         keys(first.get("meta"), "type", "detail_url", "html_url");
         assertEquals("masterpiece.Miniseries", first.at("/meta/type").asText());
-        assertEquals(backend.baseUrl() + "/api/v2/masterpiece/firstchurchillsthe/", first.at("/meta/detail_url").asText());
+        assertEquals(RunningBackend.API_URL + "/api/v2/masterpiece/firstchurchillsthe/", first.at("/meta/detail_url").asText());
         assertEquals("http://localhost/miniseries/firstchurchillsthe", first.at("/meta/html_url").asText());
     }
 

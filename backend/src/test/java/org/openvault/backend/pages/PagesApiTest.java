@@ -37,7 +37,7 @@ class PagesApiTest {
         keys(item.get("meta"), "type", "detail_url", "html_url", "slug", "first_published_at");
         assertEquals(ContentFixture.id(backend.db(), "col-a"), item.get("id").asInt());
         assertEquals("ov_collections.Collection", item.at("/meta/type").asText());
-        assertEquals(backend.baseUrl() + "/api/v2/pages/" + item.get("id").asInt() + "/", item.at("/meta/detail_url").asText());
+        assertEquals(RunningBackend.API_URL + "/api/v2/pages/" + item.get("id").asInt() + "/", item.at("/meta/detail_url").asText());
     }
 
     @Test
@@ -65,7 +65,7 @@ class PagesApiTest {
         keys(home.get("meta"), "type", "detail_url", "html_url", "slug", "show_in_menus", "seo_title",
                 "search_description", "first_published_at", "alias_of", "parent");
         assertEquals("home.HomePage", home.at("/meta/type").asText());
-        assertEquals(backend.baseUrl() + "/api/v2/pages/3/", home.at("/meta/detail_url").asText());
+        assertEquals(RunningBackend.API_URL + "/api/v2/pages/3/", home.at("/meta/detail_url").asText());
         assertEquals("http://localhost/", home.at("/meta/html_url").asText());
         assertEquals("home", home.at("/meta/slug").asText());
         isNull(home.at("/meta/first_published_at"));
@@ -81,7 +81,7 @@ class PagesApiTest {
                 "authors", "footnotes", "other_exhibits", "related_exhibits");
         keys(page.get("meta"), "type", "detail_url", "html_url", "slug", "show_in_menus", "seo_title",
                 "search_description", "first_published_at", "alias_of", "parent");
-        assertEquals(backend.baseUrl() + "/api/v2/exhibits/" + id + "/", page.at("/meta/detail_url").asText());
+        assertEquals(RunningBackend.API_URL + "/api/v2/exhibits/" + id + "/", page.at("/meta/detail_url").asText());
         assertEquals(404, backend.get("/api/v2/pages/1/").statusCode(), "the root is not public");
     }
 
@@ -113,9 +113,9 @@ class PagesApiTest {
         int id = ContentFixture.id(backend.db(), "col-a");
         HttpResponse<String> byId = backend.get("/api/v2/pages/find/?id=" + id);
         assertEquals(302, byId.statusCode());
-        assertEquals(backend.baseUrl() + "/api/v2/pages/" + id + "/", byId.headers().firstValue("location").orElseThrow());
+        assertEquals(RunningBackend.API_URL + "/api/v2/pages/" + id + "/", byId.headers().firstValue("location").orElseThrow());
         HttpResponse<String> byPath = backend.get("/api/v2/pages/find/?html_path=/col-b/ex-child/");
-        assertEquals(backend.baseUrl() + "/api/v2/pages/" + ContentFixture.id(backend.db(), "ex-child") + "/",
+        assertEquals(RunningBackend.API_URL + "/api/v2/pages/" + ContentFixture.id(backend.db(), "ex-child") + "/",
                 byPath.headers().firstValue("location").orElseThrow());
         assertEquals(404, backend.get("/api/v2/pages/find/?html_path=/nope/").statusCode());
         isInt(backend.getJson("/api/v2/pages/?search=Featured&limit=1").at("/items/0/id"));

@@ -91,7 +91,8 @@ public final class BackendApi {
             if (e instanceof BackendUnavailableException || e instanceof MalformedAnswerException) {
                 throw e;
             }
-            throw new BackendUnavailableException("Backend unreachable for " + key + ": " + e, e);
+            // The path only: a query can hold a preview token, which opens an unpublished draft to any log reader.
+            throw new BackendUnavailableException("Backend unreachable for " + path + ": " + e, e);
         }
     }
 

@@ -63,10 +63,14 @@ public final class AccessLog implements AutoCloseable {
                 nanos);
     }
 
-    public void log(Entry entry, long nanos) {
+    /** Writes one line; access tokens in the target's or the Referer's query are written as REDACTED. */
+    public void log(Entry logged, long nanos) {
         if (!enabled) {
             return;
         }
+        Entry entry = new Entry(logged.client(), logged.method(), logged.host(), SecretQueryValues.hide(logged.target()),
+                logged.protocol(), logged.status(), logged.bytes(), logged.entrypoint(), logged.router(),
+                logged.service(), logged.upstream(), SecretQueryValues.hide(logged.referer()), logged.userAgent());
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         String line;
         if (json) {
