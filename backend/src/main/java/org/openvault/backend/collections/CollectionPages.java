@@ -14,7 +14,7 @@ import org.openvault.backend.pages.PageRow;
 import org.openvault.backend.pages.PageShapes;
 import org.openvault.backend.streamfield.StreamField;
 
-/** {@code ov_collections.Collection}: SQL, filterable fields and JSON shape (§3.4.3). */
+/** {@code ov_collections.Collection}: SQL, filterable fields and JSON shape. */
 public final class CollectionPages implements PageKind<CollectionPage> {
 
     public static final String TYPE = "ov_collections.Collection";

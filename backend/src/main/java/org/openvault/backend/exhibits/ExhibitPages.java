@@ -18,7 +18,7 @@ import org.openvault.backend.pages.PageRow;
 import org.openvault.backend.pages.PageShapes;
 import org.openvault.backend.streamfield.StreamField;
 
-/** {@code exhibits.ExhibitPage}: SQL, filterable fields and JSON shape (§3.4.2). */
+/** {@code exhibits.ExhibitPage}: SQL, filterable fields and JSON shape. */
 public final class ExhibitPages implements PageKind<ExhibitPage> {
 
     public static final String TYPE = "exhibits.ExhibitPage";

@@ -1,7 +1,7 @@
 package org.openvault.backend.images;
 
 /**
- * The geometry of {@code fill-WxH} (§1.8): the largest box of the target aspect ratio that fits the original,
+ * The geometry of {@code fill-WxH}: the largest box of the target aspect ratio that fits the original,
  * centred on the focal point (or the image centre) and pushed back inside the image, then scaled down to W×H —
  * never up: when the box is no wider than W the rendition is the box itself, keeping the aspect ratio.
  *

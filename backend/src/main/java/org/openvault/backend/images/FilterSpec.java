@@ -3,7 +3,7 @@ package org.openvault.backend.images;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A rendition filter: only {@code fill-WxH} is in use (§1.8). */
+/** A rendition filter: only {@code fill-WxH} is in use. */
 public record FilterSpec(int width, int height) {
 
     private static final Pattern FILL = Pattern.compile("fill-([1-9][0-9]{0,3})x([1-9][0-9]{0,3})");

@@ -6,7 +6,7 @@ import java.util.List;
 public record Image(int id, String title, String file, int width, int height, FocalPoint focalPoint,
                     String description, List<String> tags) {
 
-    /** Alt text of renditions: the description, falling back to the title (§1.8). */
+    /** Alt text of renditions: the description, falling back to the title. */
     public String alt() {
         return description == null || description.isBlank() ? title : description;
     }

@@ -23,13 +23,13 @@ public interface ImageJson {
 
     /**
      * The rendition object {@code {url, full_url, width, height, alt}} of image {@code imageId} for a filter spec
-     * such as {@code fill-1920x1080} (§3.5), or null when {@code imageId} is null or names no image.
+     * such as {@code fill-1920x1080}, or null when {@code imageId} is null or names no image.
      */
     Map<String, Object> rendition(Integer imageId, String filterSpec);
 
     /**
      * The nested image reference of the authors endpoint,
-     * {@code {id, meta: {type, detail_url, download_url}, title}} (§3.4.4), or null.
+     * {@code {id, meta: {type, detail_url, download_url}, title}}, or null.
      */
     Map<String, Object> reference(Integer imageId, String apiBaseUrl);
 }

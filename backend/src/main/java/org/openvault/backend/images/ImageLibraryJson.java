@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.openvault.backend.responsecache.ContentVersion;
 
 /**
- * Images as the API emits them (§3.5): a rendition object {@code {url, full_url, width, height, alt}}, or
+ * Images as the API emits them: a rendition object {@code {url, full_url, width, height, alt}}, or
  * {@code null} when there is no image, or {@code {"error": "SourceImageIOError"}} when its original cannot be read.
  * <p>
  * {@code url} is what the storage answers ({@code /media/…} locally); {@code full_url} is the configured public
@@ -80,7 +80,7 @@ public final class ImageLibraryJson implements ImageJson {
         return storage.url(image.file());
     }
 
-    /** The nested image reference authors carry (§3.4.4): {@code {id, meta{type, detail_url, download_url}, title}}. */
+    /** The nested image reference authors carry: {@code {id, meta{type, detail_url, download_url}, title}}. */
     @Override
     public Map<String, Object> reference(Integer imageId, String apiBaseUrl) {
         if (imageId == null) {

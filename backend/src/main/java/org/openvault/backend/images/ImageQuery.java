@@ -11,7 +11,7 @@ import org.openvault.backend.api.Column;
 import org.openvault.backend.api.ListingParameters;
 
 /**
- * What {@code /api/v2/images/} selects (§3.4.5, Wagtail's images endpoint) as SQL: field filters
+ * What {@code /api/v2/images/} selects (Wagtail's images endpoint) as SQL: field filters
  * ({@code id, title, width, height}; {@code tags=a,b} needs every tag), {@code search} over title and tags,
  * {@code order}, {@code limit}, {@code offset}. Mistakes are {@link ApiException}s with the API's messages.
  */

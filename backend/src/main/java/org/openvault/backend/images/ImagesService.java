@@ -19,7 +19,7 @@ import org.openvault.backend.api.RenderContext;
 import org.openvault.backend.api.ResourceRoutes;
 import org.openvault.backend.api.Shape;
 
-/** {@code /api/v2/images/}: Wagtail's images endpoint (§3.4.5) — listing, detail and find. */
+/** {@code /api/v2/images/}: Wagtail's images endpoint — listing, detail and find. */
 public final class ImagesService implements HttpService {
 
     private static final Set<String> LISTING_DEFAULTS = Set.of("id", "type", "detail_url", "tags", "download_url", "title");
@@ -62,7 +62,7 @@ public final class ImagesService implements HttpService {
         ApiJson.send(res, body);
     }
 
-    /** Detail views skip the whitelist but apply the field filters (§3.2). */
+    /** Detail views skip the whitelist but apply the field filters. */
     private void detail(ServerRequest req, ServerResponse res) {
         ListingParameters q = ListingParameters.of(req.query());
         ImageQuery query = ImageQuery.of(q);

@@ -10,7 +10,7 @@ import org.openvault.backend.api.ApiException;
 import org.openvault.backend.api.ListingParameters;
 
 /**
- * {@code ?search=} on the Wagtail-style listings (/api/v2/pages/, /exhibits/, /collections/, spec backend §3.2):
+ * {@code ?search=} on the Wagtail-style listings (/api/v2/pages/, /exhibits/, /collections/):
  * the same index and query syntax as /api/v2/search/, as a condition on the listing's {@code page p} and a
  * relevance order (used when no {@code order} is given). Needs no database round trip (no fuzzy expansion:
  * {@code word~} matches the word itself here). Pages outside the index (home, drafts) are never found.
@@ -45,7 +45,7 @@ public record ListingSearch(Condition all, Condition titleTier, Condition restTi
 
     /**
      * The fields the original's search index can filter and order by (Wagtail {@code index.FilterField}s: Page's
-     * id, title, show_in_menus, first/last_published_at, …, and featured on exhibits and collections, spec §3.9).
+     * id, title, show_in_menus, first/last_published_at, …, and featured on exhibits and collections).
      * slug is only a full-text field there, so {@code ?search=x&slug=y} is refused like in the original.
      */
     private static final Set<String> INDEXED = Set.of("id", "title", "show_in_menus", "first_published_at",
@@ -57,7 +57,7 @@ public record ListingSearch(Condition all, Condition titleTier, Condition restTi
             "content_type", "content_type_id", "locale", "locale_id");
 
     /**
-     * The checks Wagtail's search backend makes before searching (spec §3.2): every field filter of the request
+     * The checks Wagtail's search backend makes before searching: every field filter of the request
      * ({@code filtered}, in query-string order) and, when {@code order} is given, every order key must be an
      * indexed field. Random order is {@code order_by('?')} in Django, which the backend refuses by that name.
      */

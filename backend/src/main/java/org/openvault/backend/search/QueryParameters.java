@@ -17,7 +17,7 @@ final class QueryParameters {
     private QueryParameters() {
     }
 
-    /** Rejects parameters that are not in {@code known}, with the API's usual message (spec backend §3.2). */
+    /** Rejects parameters that are not in {@code known}, with the API's usual message. */
     static void onlyKnown(UriQuery query, Set<String> known) {
         Set<String> unknown = new TreeSet<>();
         for (String name : query.names()) {

@@ -3,8 +3,8 @@ package org.openvault.backend.search;
 import java.util.List;
 
 /**
- * A parsed search query: the tree of the simple query syntax the search page's Help tab documents
- * (spec frontend §4.6, §4.8.2). Words are lower case and made of letters and digits only.
+ * A parsed search query: the tree of the simple query syntax the search page's Help tab documents. Words are lower
+ * case and made of letters and digits only.
  */
 public sealed interface SearchQuery {
 

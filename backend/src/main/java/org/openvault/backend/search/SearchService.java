@@ -20,7 +20,7 @@ import org.openvault.backend.api.ApiJson;
 import org.openvault.backend.images.ImageJson;
 
 /**
- * {@code GET /api/v2/search/}: full-text search over live exhibits and collections (spec frontend §4.3, §4.8).
+ * {@code GET /api/v2/search/}: full-text search over live exhibits and collections.
  * <p>
  * Parameters: {@code q} (the Help tab's syntax; empty = browse everything), {@code type} ({@code exhibit},
  * {@code collection} or the content-type names, old ones too; repeatable or comma-separated; also
@@ -40,7 +40,7 @@ public final class SearchService implements HttpService {
             "per_page", "format");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
-    /** The original indexed the hero image's fill-480x270 rendition as the hit thumbnail (spec backend §1.3). */
+    /** The original indexed the hero image's fill-480x270 rendition as the hit thumbnail. */
     private static final String HERO_THUMB = "fill-480x270";
 
     private final PageSearchRepository repository;

@@ -3,7 +3,7 @@ package org.openvault.backend.search;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Sort orders of the search page (spec frontend §4.3, §4.7), with the SQL ORDER BY each one means. */
+/** Sort orders of the search page, with the SQL ORDER BY each one means. */
 public enum SearchSort {
     RELEVANCE("relevance", "rank DESC, last_published_at DESC NULLS LAST, page_id DESC"),
     NEWEST("newest", "last_published_at DESC NULLS LAST, page_id DESC"),

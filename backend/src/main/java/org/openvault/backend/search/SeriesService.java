@@ -18,7 +18,7 @@ import org.openvault.backend.api.ApiException;
 import org.openvault.backend.api.ApiJson;
 
 /**
- * {@code GET /api/v2/series/}: the GBH series titles, searched like pages (spec frontend §4.4, §4.8.8) or listed
+ * {@code GET /api/v2/series/}: the GBH series titles, searched like pages or listed
  * (no {@code q}: A–Z). Parameters: {@code q}, {@code sort} (relevance, az, za), {@code page},
  * {@code per_page} (5, 10, 20, 50, or {@code all} for the /series page).
  */
@@ -85,13 +85,13 @@ public final class SeriesService implements HttpService {
         };
     }
 
-    /** The search tab's link (§4.4): the series' GBH records on the American Archive. */
+    /** The search tab's link: the series' GBH records on the American Archive. */
     String searchUrl(String title) {
         return aapbHost + "/catalog?f%5Bseries_titles%5D%5B%5D=" + encode(title) + "&q=" + encode(GBH_ORGANISATIONS)
                 + "&f%5Baccess_types%5D%5B%5D=all";
     }
 
-    /** The /series page's link (§2.8). */
+    /** The /series page's link. */
     String seriesUrl(String title) {
         return aapbHost + "/catalog?f%5Bseries_titles%5D%5B%5D=" + encode(title) + "&f%5Baccess_types%5D%5B%5D=all";
     }

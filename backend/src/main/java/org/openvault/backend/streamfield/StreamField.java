@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A stored StreamField (exhibit body, collection content) as the API writes it (§1.6, §3.5): every block as
+ * A stored StreamField (exhibit body, collection content) as the API writes it: every block as
  * {@code {"type", "value", "id"}} in that key order; rich text and html values exactly as stored; AAPB record
  * groups with their nine children in order, defaults filled in, {@code guids} as an array of strings and
  * durations as {@code "<seconds>.0"} strings or null. Reads both our canonical form and Wagtail's raw one.

@@ -13,7 +13,7 @@ import org.openvault.backend.BackendExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every 400/404/405 message of §3, word for word, and the headers every /api/v2/ answer carries. */
+/** Every 400/404/405 message of the original API, word for word, and the headers every /api/v2/ answer carries. */
 class ApiErrorsTest {
 
     @RegisterExtension
@@ -58,7 +58,7 @@ class ApiErrorsTest {
         });
     }
 
-    /** §3.2 "Search": what the original's search index cannot filter or order by, and the operator. */
+    /** Search: what the original's search index cannot filter or order by, and the operator. */
     @Test
     void searchMessages() {
         Map<String, String> cases = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ import org.openvault.backend.RunningBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The original site's calls, route by route, and the keys it reads (api-contract.md §3.1, §3.2). */
+/** The original site's calls, route by route, and the keys it reads: the contract the API keeps. */
 class OriginalSiteContractTest {
 
     @RegisterExtension

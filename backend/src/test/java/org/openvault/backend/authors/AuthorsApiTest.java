@@ -13,7 +13,7 @@ import static org.openvault.backend.JsonAssert.isInt;
 import static org.openvault.backend.JsonAssert.isNull;
 import static org.openvault.backend.JsonAssert.keys;
 
-/** The authors endpoint (§3.4.4): by id, paginated, no filters. */
+/** The authors endpoint: by id, paginated, no filters. */
 class AuthorsApiTest {
 
     private static final int AUTHORS = 3 + ContentFixture.EXTRA_AUTHORS;

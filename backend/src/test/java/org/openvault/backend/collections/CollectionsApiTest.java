@@ -19,7 +19,7 @@ import static org.openvault.backend.JsonAssert.isTimestamp;
 import static org.openvault.backend.JsonAssert.keys;
 import static org.openvault.backend.JsonAssert.texts;
 
-/** The collections endpoint, key by key (§3.4.3, §3.7). */
+/** The collections endpoint, key by key. */
 class CollectionsApiTest {
 
     @RegisterExtension

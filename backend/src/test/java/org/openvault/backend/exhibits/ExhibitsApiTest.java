@@ -21,7 +21,7 @@ import static org.openvault.backend.JsonAssert.isTimestamp;
 import static org.openvault.backend.JsonAssert.keys;
 import static org.openvault.backend.JsonAssert.texts;
 
-/** The exhibits endpoint, key by key (§3.4.2, api-contract §3.2). */
+/** The exhibits endpoint, key by key. */
 class ExhibitsApiTest {
 
     @RegisterExtension

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The arithmetic of fill-WxH (§1.8); the rendered files are checked in RenditionsTest. */
+/** The arithmetic of fill-WxH; the rendered files are checked in RenditionsTest. */
 class FillCropTest {
 
     private static final FilterSpec COVER = FilterSpec.parse("fill-1920x1080");

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openvault.backend.JsonAssert.keys;
 import static org.openvault.backend.JsonAssert.texts;
 
-/** /api/v2/images/ (§3.4.5): Wagtail's listing and detail shapes, filters, ordering, fields, search and errors. */
+/** /api/v2/images/: Wagtail's listing and detail shapes, filters, ordering, fields, search and errors. */
 class ImagesApiTest {
 
     @RegisterExtension

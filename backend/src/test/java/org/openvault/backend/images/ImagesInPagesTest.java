@@ -18,7 +18,8 @@ import static org.openvault.backend.JsonAssert.keys;
 
 /**
  * Image fields of exhibits, collections and authors as the site reads them: each field with its rendition spec
- * (§1.8 table), served files of exactly that size, and null once the image is deleted (ON DELETE SET NULL).
+ * (the sizes the original site asks for), served files of exactly that size, and null once the image is deleted
+ * (ON DELETE SET NULL).
  * Its pages exist only while this class runs, so other contract tests see their own fixture unchanged.
  */
 class ImagesInPagesTest {

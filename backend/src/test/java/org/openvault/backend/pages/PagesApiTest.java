@@ -18,7 +18,7 @@ import static org.openvault.backend.JsonAssert.isNull;
 import static org.openvault.backend.JsonAssert.keys;
 import static org.openvault.backend.JsonAssert.texts;
 
-/** The generic pages endpoint (§3.4.1, §3.8): the site's slug lookup, tree filters, type switch. */
+/** The generic pages endpoint: the site's slug lookup, tree filters, type switch. */
 class PagesApiTest {
 
     @RegisterExtension

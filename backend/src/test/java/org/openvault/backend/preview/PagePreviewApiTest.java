@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.openvault.backend.JsonAssert.keys;
 import static org.openvault.backend.JsonAssert.texts;
 
-/** Draft preview (§3.4.8, issue 3 item 6): signed, expiring tokens; 4xx JSON instead of the original's 500s. */
+/** Draft preview: signed, expiring tokens; 4xx JSON instead of the original's 500s. */
 class PagePreviewApiTest {
 
     private static final byte[] SECRET = RunningBackend.PREVIEW_SECRET.getBytes(StandardCharsets.UTF_8);

@@ -7,7 +7,7 @@ import org.openvault.backend.api.ApiJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Durations and guids as the original API writes them (§1.6). */
+/** Durations and guids as the original API writes them. */
 class StreamFieldTest {
 
     private static String duration(String stored) {
