@@ -98,9 +98,11 @@ class StackFromImagesIT {
             HttpResponse<String> ready = get("http://localhost:" + backendPort + "/observe/health/ready");
             assertEquals(200, ready.statusCode(), () -> ready.body() + "\n" + backendRun.output());
 
+            // A slow first answer of a cold backend on a busy machine is not what this test is about: the
+            // frontend waits longer for it than its 3 s default.
             try (ContainerImage.Running frontendRun = frontend.start(frontendRoot, Map.of(
                     "SERVER_PORT", Integer.toString(frontendPort), "OV_API_URL", "http://localhost:" + backendPort,
-                    "OV_SITE_PUBLIC_URL", publicUrl))) {
+                    "OV_SITE_PUBLIC_URL", publicUrl, "OV_API_TIMEOUT_MS", "20000"))) {
                 frontendRun.awaitOutput("Started all channels");
                 HttpResponse<String> home = get("http://localhost:" + frontendPort + "/");
                 assertEquals(200, home.statusCode(), frontendRun::output);

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.openvault.backend.database.Sql;
-import org.openvault.backend.images.ImageJson;
+import org.openvault.backend.api.ImageJson;
 
 /** What the edit form's pickers offer (authors, exhibits, images) and the renditions the admin's screens show. */
 public final class PickerRepository {

@@ -3,7 +3,6 @@ package org.openvault.backend.api;
 import java.net.URI;
 
 import io.helidon.config.Config;
-import org.openvault.backend.images.ImageJson;
 
 /**
  * Where the API and the public site live, for {@code detail_url}, {@code find/} redirects and {@code html_url}: from

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import io.helidon.common.uri.UriQuery;
 
@@ -62,9 +63,14 @@ public final class ListingParameters {
 
     /** Every parameter must be a known operation or a filterable field. */
     public void checkWhitelist(Set<String> operations, Set<String> fields) {
+        rejectUnknown(values.keySet(), name -> operations.contains(name) || fields.contains(name));
+    }
+
+    /** A 400 naming every parameter that {@code known} refuses, in the words every endpoint of the API uses. */
+    public static void rejectUnknown(Iterable<String> names, Predicate<String> known) {
         Set<String> unknown = new TreeSet<>();
-        for (String name : values.keySet()) {
-            if (!operations.contains(name) && !fields.contains(name)) {
+        for (String name : names) {
+            if (!known.test(name)) {
                 unknown.add(name);
             }
         }

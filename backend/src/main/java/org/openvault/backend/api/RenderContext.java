@@ -1,7 +1,5 @@
 package org.openvault.backend.api;
 
-import org.openvault.backend.images.ImageJson;
-
 /**
  * What serialising one response needs besides the data: where the API and the public site live, and the images.
  *

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.openvault.backend.api.ImageJson;
 import org.openvault.backend.responsecache.ContentVersion;
 
 /**

@@ -1,6 +1,5 @@
 package org.openvault.backend.search;
 
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Set;
 
 import org.openvault.backend.database.Sql;
 import org.openvault.backend.database.Statements;
+import org.openvault.backend.pages.PageRepository;
 
 /** Searches {@code search_document} (live exhibits and collections): facets, sorted hits with highlights. */
 public final class PageSearchRepository {
@@ -20,7 +20,7 @@ public final class PageSearchRepository {
     }
 
     public record Hit(int id, String type, String slug, String title, String titleHtml, String snippetHtml,
-                      boolean featured, Integer heroImageId, OffsetDateTime lastPublishedAt) {
+                      boolean featured, Integer heroImageId, String lastPublishedAt) {
     }
 
     /** {@code typeCounts} ignore the type filter, {@code featuredCount} ignores the featured filter (disjunctive facets). */
@@ -100,8 +100,8 @@ public final class PageSearchRepository {
      */
     private static List<Hit> hits(Statements db, CompiledQuery query, Search search, Tier tier, long offset) {
         boolean text = query.kind() == CompiledQuery.Kind.TEXT;
-        SqlText sql = new SqlText("SELECT h.page_id, h.type, h.slug, h.title, h.featured, h.hero_image_id,"
-                + " h.last_published_at, ");
+        SqlText sql = new SqlText("SELECT h.page_id, h.type, h.slug, h.title, h.featured, h.hero_image_id, "
+                + PageRepository.TS.formatted("h.last_published_at") + ", ");
         if (text) {
             sql.append("ts_headline('english', search_headline_source(h.title), " + TSQUERY + ", ?), ",
                     query.ts().ranking(), Highlight.TITLE_OPTIONS);
@@ -136,7 +136,7 @@ public final class PageSearchRepository {
             return new Hit(rs.getInt(1), rs.getString(2), rs.getString(3), title,
                     Highlight.html(text ? rs.getString(8) : title),
                     text ? Highlight.html(rs.getString(9)) : Highlight.opening(rs.getString(9)),
-                    rs.getBoolean(5), (Integer) rs.getObject(6), rs.getObject(7, OffsetDateTime.class));
+                    rs.getBoolean(5), (Integer) rs.getObject(6), rs.getString(7));
         }, sql.params());
     }
 

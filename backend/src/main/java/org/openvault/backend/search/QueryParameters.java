@@ -3,10 +3,10 @@ package org.openvault.backend.search;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import io.helidon.common.uri.UriQuery;
 import org.openvault.backend.api.ApiException;
+import org.openvault.backend.api.ListingParameters;
 
 /** Reading and checking the query parameters of the search endpoints; problems become 400s ({@link ApiException}). */
 final class QueryParameters {
@@ -19,16 +19,8 @@ final class QueryParameters {
 
     /** Rejects parameters that are not in {@code known}, with the API's usual message. */
     static void onlyKnown(UriQuery query, Set<String> known) {
-        Set<String> unknown = new TreeSet<>();
-        for (String name : query.names()) {
-            if (!known.contains(name) && !(known.contains("types[]") && name.matches("types\\[\\d*]"))) {
-                unknown.add(name);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("query parameter is not an operation or a recognised field: "
-                    + String.join(", ", unknown));
-        }
+        ListingParameters.rejectUnknown(query.names(), name -> known.contains(name)
+                || (known.contains("types[]") && name.matches("types\\[\\d*]")));
     }
 
     static Optional<String> single(UriQuery query, String name) {

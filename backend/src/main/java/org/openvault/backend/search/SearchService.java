@@ -1,7 +1,5 @@
 package org.openvault.backend.search;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +15,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiException;
 import org.openvault.backend.api.ApiJson;
-import org.openvault.backend.images.ImageJson;
+import org.openvault.backend.api.ImageJson;
 
 /**
  * {@code GET /api/v2/search/}: full-text search over live exhibits and collections.
@@ -38,7 +36,6 @@ public final class SearchService implements HttpService {
 
     private static final Set<String> PARAMETERS = Set.of("q", "type", "types[]", "featured", "sort", "page",
             "per_page", "format");
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
     /** The original indexed the hero image's fill-480x270 rendition as the hit thumbnail. */
     private static final String HERO_THUMB = "fill-480x270";
@@ -101,8 +98,7 @@ public final class SearchService implements HttpService {
         item.put("title_highlighted", hit.titleHtml());
         item.put("snippet", hit.snippetHtml());
         item.put("featured", hit.featured());
-        item.put("last_published_at", hit.lastPublishedAt() == null ? null
-                : TIMESTAMP.format(hit.lastPublishedAt().withOffsetSameInstant(ZoneOffset.UTC)));
+        item.put("last_published_at", hit.lastPublishedAt());
         item.put("hero_thumb", thumbnail);
         return item;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.openvault.backend.database.Sql;
+import org.openvault.backend.pages.PageRepository;
 
 /** Reads live static pages; their site path is their tree path below Home ('/home/credits/x/' -> '/credits/x'). */
 public final class StaticPageRepository {
@@ -13,10 +14,10 @@ public final class StaticPageRepository {
     private static final String COLUMNS = """
             SELECT p.id, '/' || trim(both '/' from substr(p.url_path, length('/home/') + 1)) AS path, p.slug, p.title,
                    s.subtitle, p.search_description, s.body,
-                   to_char(p.last_published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_published_at
+                   %s AS last_published_at
             FROM page p JOIN static_page s ON s.page_id = p.id
-            WHERE p.live AND p.url_path LIKE '/home/_%'
-            """;
+            WHERE p.live AND p.url_path LIKE '/home/_%%'
+            """.formatted(PageRepository.TS.formatted("p.last_published_at"));
     private static final String BY_PATH = COLUMNS + " AND p.url_path = '/home' || ? || '/'";
     private static final String ALL = COLUMNS + " ORDER BY p.url_path";
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openvault.backend.BackendExtension;
+import org.openvault.backend.api.ImageJson;
 import org.openvault.backend.database.Database;
 import org.openvault.testing.TestDatabase;
 

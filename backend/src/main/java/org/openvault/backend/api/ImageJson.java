@@ -1,4 +1,4 @@
-package org.openvault.backend.images;
+package org.openvault.backend.api;
 
 import java.util.Map;
 
