@@ -19,10 +19,9 @@ import org.openvault.backend.pages.PageShapes;
 import org.openvault.backend.streamfield.StreamField;
 
 /** {@code exhibits.ExhibitPage}: SQL, filterable fields and JSON shape. */
-public final class ExhibitPages implements PageKind<ExhibitPage> {
+public final class ExhibitPages {
 
     public static final String TYPE = "exhibits.ExhibitPage";
-    public static final ExhibitPages KIND = new ExhibitPages();
 
     private static final String TS = PageRepository.TS;
 
@@ -44,9 +43,24 @@ public final class ExhibitPages implements PageKind<ExhibitPage> {
             "first_published_at", "last_published_at", "featured", "title", "cover_image", "cover_thumb",
             "hero_image", "hero_thumb", "authors");
 
-    private final Shape<ExhibitPage> shape;
+    public static final PageKind<ExhibitPage> KIND = PageKind.<ExhibitPage>builder(TYPE, "ExhibitPage", "exhibits")
+            .columns(", e.cover_image_id, e.hero_image_id, coalesce(e.featured, false) AS featured" + AUTHORS,
+                    RELATIONS)
+            .joins("LEFT JOIN exhibit e ON e.page_id = p.id")
+            .ownColumns(Map.of(
+                    "last_published_at", Column.timestamp("p.last_published_at"),
+                    "featured", Column.bool("coalesce(e.featured, false)"),
+                    "cover_image", Column.integer("e.cover_image_id"),
+                    "hero_image", Column.integer("e.hero_image_id")))
+            .typedMetaOnly(Set.of("last_published_at", "featured"))
+            .heavyFields(Set.of("body", "footnotes", "other_exhibits", "related_exhibits"))
+            .listingDefaults(LISTING_DEFAULTS)
+            .build(shape(), ExhibitPages::read);
 
     private ExhibitPages() {
+    }
+
+    private static Shape<ExhibitPage> shape() {
         Shape<ExhibitPage.ExhibitAuthor> author = Shape.<ExhibitPage.ExhibitAuthor>builder()
                 .body("id", ExhibitPage.ExhibitAuthor::id)
                 .meta("type", a -> "authors.AuthorsOrderable")
@@ -83,7 +97,7 @@ public final class ExhibitPages implements PageKind<ExhibitPage> {
                 .body("hero_image", (o, ctx) -> ctx.images().rendition(o.heroImageId(), "fill-1600x500"))
                 .body("hero_thumb", (o, ctx) -> ctx.images().rendition(o.heroImageId(), "fill-480x270"))
                 .build();
-        shape = PageShapes.<ExhibitPage>common("exhibits")
+        return PageShapes.<ExhibitPage>common("exhibits")
                 .body("body", e -> StreamField.normalise(ApiJson.parse(e.body())))
                 .body("cover_image", (e, ctx) -> ctx.images().rendition(e.coverImageId(), "fill-1920x1080"))
                 .body("cover_thumb", (e, ctx) -> ctx.images().rendition(e.coverImageId(), "fill-480x270"))
@@ -98,53 +112,7 @@ public final class ExhibitPages implements PageKind<ExhibitPage> {
                 .build();
     }
 
-    @Override
-    public String typeName() {
-        return TYPE;
-    }
-
-    @Override
-    public String modelName() {
-        return "ExhibitPage";
-    }
-
-    @Override
-    public String endpoint() {
-        return "exhibits";
-    }
-
-    @Override
-    public String columns(boolean detail) {
-        return ", e.cover_image_id, e.hero_image_id, coalesce(e.featured, false) AS featured" + AUTHORS
-                + (detail ? RELATIONS : "");
-    }
-
-    @Override
-    public String joins() {
-        return "LEFT JOIN exhibit e ON e.page_id = p.id";
-    }
-
-    @Override
-    public Map<String, Column> ownColumns() {
-        return Map.of(
-                "last_published_at", Column.timestamp("p.last_published_at"),
-                "featured", Column.bool("coalesce(e.featured, false)"),
-                "cover_image", Column.integer("e.cover_image_id"),
-                "hero_image", Column.integer("e.hero_image_id"));
-    }
-
-    @Override
-    public Set<String> typedMetaOnly() {
-        return Set.of("last_published_at", "featured");
-    }
-
-    @Override
-    public Set<String> heavyFields() {
-        return Set.of("body", "footnotes", "other_exhibits", "related_exhibits");
-    }
-
-    @Override
-    public ExhibitPage read(PageRow page, ResultSet rs, boolean detail) throws SQLException {
+    private static ExhibitPage read(PageRow page, ResultSet rs, boolean detail) throws SQLException {
         List<ExhibitPage.ExhibitAuthor> authors = new ArrayList<>();
         for (JsonNode a : ApiJson.parse(rs.getString("authors"))) {
             authors.add(new ExhibitPage.ExhibitAuthor(a.get("id").asLong(), a.get("author_id").asLong(),
@@ -177,15 +145,5 @@ public final class ExhibitPages implements PageKind<ExhibitPage> {
 
     static String textOrNull(JsonNode node) {
         return node == null || node.isNull() ? null : node.asText();
-    }
-
-    @Override
-    public Shape<ExhibitPage> shape() {
-        return shape;
-    }
-
-    @Override
-    public Set<String> listingDefaults() {
-        return LISTING_DEFAULTS;
     }
 }
