@@ -32,6 +32,9 @@ public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike) {
         NONE
     }
 
+    /** A tsquery parameter as SQL: {@code d.document @@ } + this, with the query text as its parameter. */
+    public static final String TSQUERY = "(SELECT to_tsquery('english', ?))";
+
     private static final Logger LOG = Logger.getLogger(CompiledQuery.class.getName());
     static final int MAX_FUZZY_WORDS = 5;
     private static final int MAX_EXPANSIONS = 10;
@@ -93,5 +96,18 @@ public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike) {
 
     static String likeEscape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /**
+     * Appends this query's WHERE condition on a table aliased {@code d} with a {@code document} tsvector and a
+     * {@code title} (the search documents of pages, the GBH series).
+     */
+    public void appendMatch(SqlText sql) {
+        switch (kind) {
+            case ALL -> sql.append("TRUE");
+            case NONE -> sql.append("FALSE");
+            case TEXT -> sql.append("d.document @@ " + TSQUERY, ts.match());
+            case TITLE -> sql.append("lower(d.title) LIKE ?", titleLike);
+        }
     }
 }

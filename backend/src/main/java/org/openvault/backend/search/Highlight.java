@@ -10,7 +10,7 @@ public final class Highlight {
     static final String START = "\uE000";
     static final String STOP = "\uE001";
     /** ts_headline options for a whole title. */
-    static final String TITLE_OPTIONS = "HighlightAll=true, StartSel=" + START + ", StopSel=" + STOP;
+    public static final String TITLE_OPTIONS = "HighlightAll=true, StartSel=" + START + ", StopSel=" + STOP;
     /** ts_headline options for a body snippet (Searchkit showed about 40 words). */
     static final String SNIPPET_OPTIONS = "MaxWords=40, MinWords=15, ShortWord=2, MaxFragments=0, StartSel="
             + START + ", StopSel=" + STOP;

@@ -31,11 +31,11 @@ public record ListingSearch(Condition all, Condition titleTier, Condition restTi
     }
 
     private static final String MATCHES = "SELECT d.page_id FROM search_document d WHERE d.document @@ "
-            + PageSearchRepository.TSQUERY;
+            + CompiledQuery.TSQUERY;
     // only stop words ("the"): a title substring match, like /api/v2/search/ (UNION keeps the GIN index usable);
     // such a query has no lexeme, so no title matches it for the ranking: these are all in the lower tier.
     private static final String STOP_WORDS = " UNION ALL SELECT d.page_id FROM search_document d"
-            + " WHERE numnode(" + PageSearchRepository.TSQUERY + ") = 0 AND lower(d.title) LIKE ?";
+            + " WHERE numnode(" + CompiledQuery.TSQUERY + ") = 0 AND lower(d.title) LIKE ?";
     private static final String WHERE = "p.id IN (" + MATCHES + STOP_WORDS + ")";
     private static final String TITLE_WHERE = "p.id IN (" + MATCHES + " AND " + PageSearchRepository.TITLE_TIER + ")";
     private static final String REST_WHERE = "p.id IN (" + MATCHES + " AND NOT " + PageSearchRepository.TITLE_TIER

@@ -32,7 +32,7 @@ public final class PageSearchRepository {
      * bare {@code to_tsquery(?)} (a generic plan cannot fold it) would parse and stem the text again for every row
      * it is tested against: 1 to 1.5 µs each, four times per ranked row.
      */
-    static final String TSQUERY = "(SELECT to_tsquery('english', ?))";
+    private static final String TSQUERY = CompiledQuery.TSQUERY;
 
     /**
      * Relevance of {@code search_document d}: cover density (title A, slug B, body C), plus title matches on top.
@@ -43,9 +43,9 @@ public final class PageSearchRepository {
     static final String RANK = """
             ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, %1$s, 33)
               + CASE WHEN d.title_vector @@ %1$s THEN 1.0 ELSE 0 END
-              + CASE WHEN d.title_vector @@ %1$s THEN 0.5 ELSE 0 END""".formatted(PageSearchRepository.TSQUERY);
+              + CASE WHEN d.title_vector @@ %1$s THEN 0.5 ELSE 0 END""".formatted(TSQUERY);
     /** The documents whose title matches (with the ranking query): the upper tier of {@link #RANK}. */
-    static final String TITLE_TIER = "d.title_vector @@ " + PageSearchRepository.TSQUERY;
+    static final String TITLE_TIER = "d.title_vector @@ " + TSQUERY;
 
     /**
      * Which matches a slice of the relevance order needs ranked. Ranking reads each document's whole tsvector
@@ -117,7 +117,7 @@ public final class PageSearchRepository {
             sql.append("0");
         }
         sql.append(" AS rank FROM search_document d WHERE ");
-        match(sql, query);
+        query.appendMatch(sql);
         if (!search.types().isEmpty()) {
             sql.append(" AND d.type = ANY (?)", (Object) search.types().toArray(String[]::new));
         }
@@ -156,7 +156,7 @@ public final class PageSearchRepository {
             sql.append("0");
         }
         sql.append(" FROM search_document d WHERE ");
-        match(sql, query);
+        query.appendMatch(sql);
         sql.append(" GROUP BY type, featured");
         Map<String, Long> typeCounts = new LinkedHashMap<>();
         typeCounts.put(EXHIBIT, 0L);
@@ -197,15 +197,5 @@ public final class PageSearchRepository {
     private static String qualified(SearchSort sort) {
         return sort.orderBy().replace("lower(title)", "lower(h.title)").replace("rank", "h.rank")
                 .replace("last_published_at", "h.last_published_at").replace("page_id", "h.page_id");
-    }
-
-    /** Appends the WHERE condition of a compiled query on {@code search_document d}. */
-    static void match(SqlText sql, CompiledQuery query) {
-        switch (query.kind()) {
-            case ALL -> sql.append("TRUE");
-            case NONE -> sql.append("FALSE");
-            case TEXT -> sql.append("d.document @@ " + TSQUERY, query.ts().match());
-            case TITLE -> sql.append("lower(d.title) LIKE ?", query.titleLike());
-        }
     }
 }

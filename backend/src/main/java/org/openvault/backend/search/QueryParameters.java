@@ -9,7 +9,7 @@ import org.openvault.backend.api.ApiException;
 import org.openvault.backend.api.ListingParameters;
 
 /** Reading and checking the query parameters of the search endpoints; problems become 400s ({@link ApiException}). */
-final class QueryParameters {
+public final class QueryParameters {
 
     static final Set<Integer> PAGE_SIZES = Set.of(5, 10, 20, 50);
     static final int DEFAULT_PAGE_SIZE = 10;
@@ -18,12 +18,12 @@ final class QueryParameters {
     }
 
     /** Rejects parameters that are not in {@code known}, with the API's usual message. */
-    static void onlyKnown(UriQuery query, Set<String> known) {
+    public static void onlyKnown(UriQuery query, Set<String> known) {
         ListingParameters.rejectUnknown(query.names(), name -> known.contains(name)
                 || (known.contains("types[]") && name.matches("types\\[\\d*]")));
     }
 
-    static Optional<String> single(UriQuery query, String name) {
+    public static Optional<String> single(UriQuery query, String name) {
         if (!query.contains(name)) {
             return Optional.empty();
         }
@@ -34,11 +34,11 @@ final class QueryParameters {
         return Optional.of(values.getFirst());
     }
 
-    static int page(UriQuery query) {
+    public static int page(UriQuery query) {
         return single(query, "page").map(v -> positive("page", v, 1_000_000)).orElse(1);
     }
 
-    static int perPage(UriQuery query) {
+    public static int perPage(UriQuery query) {
         return single(query, "per_page").map(v -> {
             int n = positive("per_page", v, Integer.MAX_VALUE);
             if (!PAGE_SIZES.contains(n)) {
@@ -48,7 +48,7 @@ final class QueryParameters {
         }).orElse(DEFAULT_PAGE_SIZE);
     }
 
-    static boolean bool(UriQuery query, String name) {
+    public static boolean bool(UriQuery query, String name) {
         return single(query, name).map(v -> switch (v) {
             case "true", "1" -> true;
             case "false", "0", "" -> false;

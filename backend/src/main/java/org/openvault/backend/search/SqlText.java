@@ -5,23 +5,23 @@ import java.util.Collections;
 import java.util.List;
 
 /** SQL built from fixed fragments, every value a bound parameter (never part of the text). */
-final class SqlText {
+public final class SqlText {
 
     private final StringBuilder text = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
 
-    SqlText(String start) {
+    public SqlText(String start) {
         text.append(start);
     }
 
-    SqlText append(String fragment, Object... values) {
+    public SqlText append(String fragment, Object... values) {
         text.append(fragment);
         Collections.addAll(params, values);
         return this;
     }
 
     /** The values of the parameters, in the order of their {@code ?} in the text. */
-    Object[] params() {
+    public Object[] params() {
         return params.toArray();
     }
 

@@ -1,8 +1,11 @@
-package org.openvault.backend.search;
+package org.openvault.backend.series;
 
 import java.util.List;
 
 import org.openvault.backend.database.Sql;
+import org.openvault.backend.search.CompiledQuery;
+import org.openvault.backend.search.Highlight;
+import org.openvault.backend.search.SqlText;
 
 /** Searches the GBH series titles ({@code gbh_series}) with the same query syntax as the pages. */
 public final class SeriesRepository {
@@ -44,21 +47,21 @@ public final class SeriesRepository {
     public Result search(Search search) {
         CompiledQuery query = CompiledQuery.compile(sql, search.query());
         SqlText count = new SqlText("SELECT count(*) FROM gbh_series d WHERE ");
-        PageSearchRepository.match(count, query);
+        query.appendMatch(count);
         long total = sql.one(count.toString(), rs -> rs.getLong(1), count.params()).orElseThrow();
         boolean text = query.kind() == CompiledQuery.Kind.TEXT;
         SqlText select = new SqlText("SELECT id, title, ");
         if (text) {
-            select.append("ts_headline('english', search_headline_source(title), " + PageSearchRepository.TSQUERY + ", ?), ",
+            select.append("ts_headline('english', search_headline_source(title), " + CompiledQuery.TSQUERY + ", ?), ",
                     query.ts().ranking(), Highlight.TITLE_OPTIONS);
-            select.append("ts_rank_cd(d.document, " + PageSearchRepository.TSQUERY + ", 1)"
-                            + " + CASE WHEN d.document @@ " + PageSearchRepository.TSQUERY + " THEN 0.5 ELSE 0 END AS rank",
+            select.append("ts_rank_cd(d.document, " + CompiledQuery.TSQUERY + ", 1)"
+                            + " + CASE WHEN d.document @@ " + CompiledQuery.TSQUERY + " THEN 0.5 ELSE 0 END AS rank",
                     query.ts().ranking(), query.ts().exact());
         } else {
             select.append("NULL, 0 AS rank");
         }
         select.append(" FROM gbh_series d WHERE ");
-        PageSearchRepository.match(select, query);
+        query.appendMatch(select);
         select.append(" ORDER BY " + search.sort().orderBy);
         if (search.perPage() > 0) {
             select.append(" LIMIT ? OFFSET ?", search.perPage(), (long) (search.page() - 1) * search.perPage());

@@ -1,4 +1,4 @@
-package org.openvault.backend.search;
+package org.openvault.backend.series;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiException;
 import org.openvault.backend.api.ApiJson;
+import org.openvault.backend.search.QueryParameters;
 
 /**
  * {@code GET /api/v2/series/}: the GBH series titles, searched like pages or listed
