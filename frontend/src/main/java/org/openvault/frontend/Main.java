@@ -11,11 +11,11 @@ import io.helidon.webserver.http.HttpRouting;
 import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.BackendUnavailableException;
 import org.openvault.frontend.catalog.CatalogSite;
-import org.openvault.frontend.content.ContentReader;
+import org.openvault.frontend.api.CmsClient;
 import org.openvault.frontend.health.HealthService;
 import org.openvault.frontend.home.HomeSite;
 import org.openvault.frontend.masterpiece.MasterpieceSite;
-import org.openvault.frontend.pages.PageSite;
+import org.openvault.frontend.exhibitsandcollections.ExhibitAndCollectionSite;
 import org.openvault.frontend.preview.PreviewSite;
 import org.openvault.frontend.search.AapbSearch;
 import org.openvault.frontend.search.SearchSite;
@@ -54,17 +54,17 @@ public final class Main {
         Site site = Site.from(ov, assets);
         Compression compression = new Compression(ov.get("compression.cache-max-bytes").asLong().orElse(4L << 20));
         Templates templates = new Templates(site, compression);
-        ContentReader reader = new ContentReader(site.aapbHost());
+        CmsClient cms = new CmsClient(api, site.aapbHost());
         LegacyRedirects redirects = new LegacyRedirects();
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new MalformedRequests(templates)::filter)
                 .register("/health", new HealthService())
                 .register("/assets", new AssetService(assets))
-                .register(new HomeSite(api, reader, templates))
+                .register(new HomeSite(cms, templates))
                 .register(new MasterpieceSite(api, templates))
-                .register(new PageSite(api, reader, templates, redirects))
-                .register(new PreviewSite(api, reader, templates))
+                .register(new ExhibitAndCollectionSite(cms, templates, redirects))
+                .register(new PreviewSite(cms, templates))
                 .register(new SearchSite(api, templates, new AapbSearch(ov.get("aapb"))))
                 .register(new SeriesSite(api, templates))
                 .register(new SitemapSite(api, site, compression))

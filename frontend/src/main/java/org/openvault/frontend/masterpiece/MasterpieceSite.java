@@ -14,12 +14,10 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.BackendUnavailableException;
-import org.openvault.frontend.content.Card;
-import org.openvault.frontend.content.Image;
 import org.openvault.frontend.content.SafeHtml;
 import org.openvault.frontend.rendering.PageMeta;
 import org.openvault.frontend.rendering.PageRoutes;
-import org.openvault.frontend.rendering.Site;
+import org.openvault.frontend.rendering.MasterpieceCollection;
 import org.openvault.frontend.rendering.Templates;
 import org.openvault.frontend.staticpages.StaticPageSite;
 
@@ -31,10 +29,8 @@ import org.openvault.frontend.staticpages.StaticPageSite;
  */
 public final class MasterpieceSite implements HttpService {
 
-    public static final String PATH = "/collections/masterpiece";
-    static final String FUNDERS_PATH = "/collections/masterpiece-funders";
-    static final String TITLE = "Alistair Cooke Masterpiece Theatre Collection";
-    static final String IMAGE = "masterpiece.svg";
+    private static final String PATH = MasterpieceCollection.PATH;
+    private static final String FUNDERS_PATH = "/collections/masterpiece-funders";
     private static final String DESCRIPTION =
             "Browse the Masterpiece Theatre miniseries Alistair Cooke introduced from 1971 to 1992, season by season.";
     private static final Pattern KEY = Pattern.compile("[a-z0-9]{1,100}");
@@ -47,12 +43,6 @@ public final class MasterpieceSite implements HttpService {
     public MasterpieceSite(BackendApi api, Templates templates) {
         this.api = api;
         this.templates = templates;
-    }
-
-    /** The collection's card, first on /collections (a bundled image: no hot-linked files). */
-    public static Card card(Site site) {
-        String image = site.assets().url(IMAGE);
-        return new Card(PATH, TITLE, new Image(image, image, ""));
     }
 
     @Override
@@ -70,7 +60,7 @@ public final class MasterpieceSite implements HttpService {
         BackendApi.Reads reads = api.reads();
         List<Season> seasons = Season.all(reads.require("/api/v2/masterpiece/"));
         JsonNode intro = introduction(reads);
-        String title = intro.path("title").asText("").isBlank() ? TITLE : intro.path("title").asText();
+        String title = intro.path("title").asText("").isBlank() ? MasterpieceCollection.TITLE : intro.path("title").asText();
         String description = intro.at("/meta/search_description").asText("");
         List<Season> shown = Season.matching(seasons, filter);
         templates.render(req, res, reads, Status.OK_200, "masterpiece.jte",
@@ -112,7 +102,7 @@ public final class MasterpieceSite implements HttpService {
                     + miniseries.title() + ", introduced by Alistair Cooke, in the GBH Archives.",
                     miniseries.href(), "website", null, false);
             templates.render(req, res, reads, Status.OK_200, "miniseries.jte", meta,
-                    Map.of("miniseries", miniseries, "image", templates.site().assets().url(IMAGE)));
+                    Map.of("miniseries", miniseries, "image", templates.site().assets().url(MasterpieceCollection.IMAGE)));
         } else if (answer == null || answer.status() == 404) {
             templates.notFound(req, res, reads, "Miniseries not found: there is no miniseries called \"" + key + "\".");
         } else {

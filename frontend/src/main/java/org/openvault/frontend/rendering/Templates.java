@@ -11,6 +11,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.frontend.api.BackendApi;
+import org.openvault.frontend.content.DetailPage;
 
 /**
  * Renders the precompiled jte templates (src/main/jte) into HTML responses with the site's caching headers.
@@ -58,6 +59,17 @@ public final class Templates {
             res.header("X-Cache", reads.allCached() ? "HIT" : "MISS");
         }
         compression.send(req, res, output.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** An exhibit or collection page; a preview of a draft is marked as such and never indexed. */
+    public void detail(ServerRequest req, ServerResponse res, BackendApi.Reads reads, DetailPage page,
+                       boolean preview) {
+        PageMeta meta = PageMeta.of(page.title(), page.description(), page.href())
+                .article(page.cover() != null ? page.cover().url() : null);
+        if (preview) {
+            meta = meta.noindexed();
+        }
+        render(req, res, reads, Status.OK_200, "detail.jte", meta, Map.of("page", page, "preview", preview));
     }
 
     /** The 404 page inside the site shell. */

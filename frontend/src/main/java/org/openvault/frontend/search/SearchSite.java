@@ -15,7 +15,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.BackendUnavailableException;
-import org.openvault.frontend.content.ContentReader;
+import org.openvault.frontend.api.ContentReader;
 import org.openvault.frontend.content.Image;
 import org.openvault.frontend.content.SafeHtml;
 import org.openvault.frontend.rendering.PageMeta;

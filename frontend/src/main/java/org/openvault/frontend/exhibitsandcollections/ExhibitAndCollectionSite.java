@@ -1,11 +1,10 @@
-package org.openvault.frontend.pages;
+package org.openvault.frontend.exhibitsandcollections;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
@@ -13,32 +12,30 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.frontend.api.BackendApi;
-import org.openvault.frontend.api.BackendUnavailableException;
+import org.openvault.frontend.api.CmsClient;
 import org.openvault.frontend.content.Card;
-import org.openvault.frontend.content.ContentReader;
 import org.openvault.frontend.content.DetailPage;
 import org.openvault.frontend.content.DetailPage.Kind;
-import org.openvault.frontend.masterpiece.MasterpieceSite;
+import org.openvault.frontend.content.PageSummary;
 import org.openvault.frontend.redirects.LegacyRedirects;
+import org.openvault.frontend.rendering.MasterpieceCollection;
 import org.openvault.frontend.rendering.PageMeta;
-import org.openvault.frontend.rendering.Templates;
 import org.openvault.frontend.rendering.PageRoutes;
+import org.openvault.frontend.rendering.Templates;
 
 /**
  * {@code /exhibits}, {@code /collections} (card lists, the Masterpiece collection's card first on collections) and
  * {@code /exhibits/{slug}}, {@code /collections/{slug}} (looked up by slug; a slug of the other type or an unknown one
  * is a 404 after the legacy redirects).
  */
-public final class PageSite implements HttpService {
+public final class ExhibitAndCollectionSite implements HttpService {
 
-    private final BackendApi api;
-    private final ContentReader reader;
+    private final CmsClient cms;
     private final Templates templates;
     private final LegacyRedirects redirects;
 
-    public PageSite(BackendApi api, ContentReader reader, Templates templates, LegacyRedirects redirects) {
-        this.api = api;
-        this.reader = reader;
+    public ExhibitAndCollectionSite(CmsClient cms, Templates templates, LegacyRedirects redirects) {
+        this.cms = cms;
         this.templates = templates;
         this.redirects = redirects;
     }
@@ -56,8 +53,8 @@ public final class PageSite implements HttpService {
     }
 
     private void listing(ServerRequest req, ServerResponse res, Kind kind) {
-        BackendApi.Reads reads = api.reads();
-        JsonNode listing = reads.require("/api/v2/" + kind.section() + "/", "limit", "999999");
+        BackendApi.Reads reads = cms.reads();
+        List<PageSummary> listing = cms.listing(reads, kind);
         boolean exhibits = kind == Kind.EXHIBIT;
         String heading = exhibits ? "Scholar Exhibits" : "Special Collections";
         PageMeta meta = PageMeta.of(exhibits ? heading : "Collections",
@@ -65,9 +62,9 @@ public final class PageSite implements HttpService {
                         : "Special collections curated from the GBH Archives.", "/" + kind.section());
         List<Card> cards = new ArrayList<>();
         if (!exhibits) {
-            cards.add(MasterpieceSite.card(templates.site()));
+            cards.add(MasterpieceCollection.card(templates.site()));
         }
-        cards.addAll(reader.cards(listing, kind.section()));
+        listing.forEach(page -> cards.add(page.card()));
         templates.render(req, res, reads, Status.OK_200, "listing.jte", meta, Map.of(
                 "heading", heading,
                 "blurb", exhibits
@@ -78,18 +75,11 @@ public final class PageSite implements HttpService {
 
     private void detail(ServerRequest req, ServerResponse res, Kind kind) {
         String slug = req.path().pathParameters().get("slug");
-        BackendApi.Reads reads = api.reads();
-        Optional<Integer> id = idOf(reads, slug, kind);
-        if (id.isPresent()) {
-            BackendApi.Answer answer = reads.get("/api/v2/" + kind.section() + "/" + id.get() + "/");
-            if (answer.ok()) {
-                DetailPage page = reader.detail(answer.body(), kind);
-                render(req, res, reads, templates, page, false);
-                return;
-            }
-            if (answer.status() != 404) {
-                throw new BackendUnavailableException("Backend answered " + answer.status() + " for page " + id.get());
-            }
+        BackendApi.Reads reads = cms.reads();
+        Optional<DetailPage> page = cms.bySlug(reads, kind, slug);
+        if (page.isPresent()) {
+            templates.detail(req, res, reads, page.get(), false);
+            return;
         }
         Optional<LegacyRedirects.Target> moved = redirects.find(reads, "/" + kind.section() + "/" + slug);
         if (moved.isPresent()) {
@@ -97,30 +87,5 @@ public final class PageSite implements HttpService {
             return;
         }
         templates.notFound(req, res, reads, "No " + kind.section() + " called: " + slug);
-    }
-
-    /** Renders an exhibit or collection page (also used by preview). */
-    public static void render(ServerRequest req, ServerResponse res, BackendApi.Reads reads, Templates templates,
-                              DetailPage page, boolean preview) {
-        PageMeta meta = PageMeta.of(page.title(), page.description(), page.href())
-                .article(page.cover() != null ? page.cover().url() : null);
-        if (preview) {
-            meta = meta.noindexed();
-        }
-        templates.render(req, res, reads, Status.OK_200, "detail.jte", meta, Map.of("page", page, "preview", preview));
-    }
-
-    /** The id of the live page of this kind with this slug: slugs are unique among siblings only, so check all. */
-    private static Optional<Integer> idOf(BackendApi.Reads reads, String slug, Kind kind) {
-        JsonNode found = reads.require("/api/v2/pages/", "slug", slug);
-        List<JsonNode> items = new java.util.ArrayList<>();
-        found.path("items").forEach(items::add);
-        return items.stream()
-                .filter(item -> {
-                    String type = item.at("/meta/type").asText("");
-                    return kind == Kind.EXHIBIT ? ContentReader.isExhibitType(type) : ContentReader.isCollectionType(type);
-                })
-                .map(item -> item.path("id").asInt())
-                .findFirst();
     }
 }

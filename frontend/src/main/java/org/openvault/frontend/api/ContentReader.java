@@ -1,4 +1,4 @@
-package org.openvault.frontend.content;
+package org.openvault.frontend.api;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.openvault.frontend.content.AapbGroup;
+import org.openvault.frontend.content.AapbTile;
+import org.openvault.frontend.content.Author;
+import org.openvault.frontend.content.Block;
+import org.openvault.frontend.content.Card;
+import org.openvault.frontend.content.DetailPage;
+import org.openvault.frontend.content.Footnote;
+import org.openvault.frontend.content.Image;
+import org.openvault.frontend.content.PageSummary;
+import org.openvault.frontend.content.SafeHtml;
+import org.openvault.frontend.content.TocEntry;
 
 /** Turns the backend's page JSON (Wagtail API v2 shapes) into what the templates render. */
 public final class ContentReader {
@@ -25,7 +36,7 @@ public final class ContentReader {
 
     private final String aapbHost;
 
-    public ContentReader(String aapbHost) {
+    ContentReader(String aapbHost) {
         this.aapbHost = aapbHost.endsWith("/") ? aapbHost.substring(0, aapbHost.length() - 1) : aapbHost;
     }
 
@@ -39,23 +50,24 @@ public final class ContentReader {
         return type.startsWith("ov_collections.");
     }
 
-    /** A listing item as a card linking into {@code section} ("exhibits" or "collections"). */
-    public Card card(JsonNode item, String section) {
-        return new Card("/" + section + "/" + item.at("/meta/slug").asText(""),
-                Card.cardTitle(item.path("title").asText("")), Image.of(item.get("cover_image")));
+    /** An item of an exhibit or collection listing; its kind comes from the listing it was read from. */
+    static PageSummary summary(JsonNode item, DetailPage.Kind kind) {
+        return new PageSummary(kind, item.at("/meta/slug").asText(""), item.path("title").asText(""),
+                Image.of(item.get("cover_image")), Image.of(item.get("hero_image")),
+                item.at("/meta/last_published_at").asText(null));
     }
 
-    /** Cards for every item of a listing answer. */
-    public List<Card> cards(JsonNode listing, String section) {
-        List<Card> cards = new ArrayList<>();
+    /** Every item of a listing answer. */
+    static List<PageSummary> summaries(JsonNode listing, DetailPage.Kind kind) {
+        List<PageSummary> summaries = new ArrayList<>();
         for (JsonNode item : listing.path("items")) {
-            cards.add(card(item, section));
+            summaries.add(summary(item, kind));
         }
-        return cards;
+        return summaries;
     }
 
     /** An exhibit or collection detail answer as a page. */
-    public DetailPage detail(JsonNode page, DetailPage.Kind kind) {
+    DetailPage detail(JsonNode page, DetailPage.Kind kind) {
         boolean exhibit = kind == DetailPage.Kind.EXHIBIT;
         List<Footnote> footnotes = new ArrayList<>();
         Map<String, Footnote> byUuid = new HashMap<>();
@@ -93,7 +105,7 @@ public final class ContentReader {
         if (page.has("related_exhibits") && page.get("related_exhibits").isArray()) {
             related = new ArrayList<>();
             for (JsonNode item : page.get("related_exhibits")) {
-                related.add(card(item, "exhibits"));
+                related.add(summary(item, DetailPage.Kind.EXHIBIT).card());
             }
         }
         String description = page.at("/meta/search_description").asText("");

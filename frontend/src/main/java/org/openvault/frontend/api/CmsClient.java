@@ -1,0 +1,112 @@
+package org.openvault.frontend.api;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.openvault.frontend.content.DetailPage;
+import org.openvault.frontend.content.DetailPage.Kind;
+import org.openvault.frontend.content.PageSummary;
+
+/**
+ * The site's one client of the CMS API ({@code /api/v2/…}): every backend path and every JSON key the site reads is
+ * here, and each method returns the content records the templates render. The calls of one site request share one
+ * {@link BackendApi.Reads} (from {@link #reads()}), which tells the page whether any answer came stale from the cache.
+ */
+public final class CmsClient {
+
+    // Listings are asked for whole: the index pages show every live page.
+    private static final String ALL = "999999";
+
+    private final BackendApi api;
+    private final ContentReader reader;
+
+    public CmsClient(BackendApi api, String aapbHost) {
+        this.api = api;
+        this.reader = new ContentReader(aapbHost);
+    }
+
+    /** The backend calls of one site request. */
+    public BackendApi.Reads reads() {
+        return api.reads();
+    }
+
+    /** Every live exhibit or collection, featured first, then the most recently published. */
+    public List<PageSummary> listing(BackendApi.Reads reads, Kind kind) {
+        return ContentReader.summaries(reads.require(listingPath(kind), "limit", ALL), kind);
+    }
+
+    /** {@code count} live exhibits or collections picked at random by the backend. */
+    public List<PageSummary> random(BackendApi.Reads reads, Kind kind, int count) {
+        return ContentReader.summaries(reads.require(listingPath(kind), "order", "random", "limit",
+                Integer.toString(count)), kind);
+    }
+
+    public Optional<DetailPage> exhibitBySlug(BackendApi.Reads reads, String slug) {
+        return bySlug(reads, Kind.EXHIBIT, slug);
+    }
+
+    public Optional<DetailPage> collectionBySlug(BackendApi.Reads reads, String slug) {
+        return bySlug(reads, Kind.COLLECTION, slug);
+    }
+
+    /** The live exhibit or collection with this slug; empty when there is none of this kind. */
+    public Optional<DetailPage> bySlug(BackendApi.Reads reads, Kind kind, String slug) {
+        Optional<Integer> id = idOf(reads, slug, kind);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        BackendApi.Answer answer = reads.get(listingPath(kind) + id.get() + "/");
+        if (answer.ok()) {
+            return Optional.of(reader.detail(answer.body(), kind));
+        }
+        if (answer.status() != 404) {
+            throw new BackendUnavailableException("Backend answered " + answer.status() + " for page " + id.get());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An editor's draft from {@code page_preview}, never cached. Empty when the backend refuses the token (expired or
+     * unknown); a draft of a type without a preview has a null page.
+     */
+    public Optional<Draft> preview(BackendApi.Reads reads, String contentType, String token) {
+        // The id in the path is ignored by the backend; the token ("id=42:…") carries it.
+        String id = token.split(":", 2)[0].replace("id=", "");
+        if (!id.matches("\\d{1,9}")) {
+            id = "0";
+        }
+        BackendApi.Answer answer = reads.getUncached("/api/v2/page_preview/" + id + "/",
+                "content_type", contentType, "token", token, "format", "json");
+        if (answer.status() >= 400 && answer.status() < 500) {
+            return Optional.empty();
+        }
+        if (!answer.ok()) {
+            throw new BackendUnavailableException("Backend answered " + answer.status() + " for a preview");
+        }
+        JsonNode page = answer.body();
+        String type = page.at("/meta/type").asText(contentType);
+        Kind kind = ContentReader.isExhibitType(type) ? Kind.EXHIBIT
+                : ContentReader.isCollectionType(type) ? Kind.COLLECTION : null;
+        return Optional.of(new Draft(type, kind == null ? null : reader.detail(page, kind)));
+    }
+
+    /** A previewed draft: its page type name and the page (null when that type has no preview). */
+    public record Draft(String type, DetailPage page) {
+    }
+
+    private static String listingPath(Kind kind) {
+        return "/api/v2/" + kind.section() + "/";
+    }
+
+    /** The id of the live page of this kind with this slug: slugs are unique among siblings only, so check all. */
+    private static Optional<Integer> idOf(BackendApi.Reads reads, String slug, Kind kind) {
+        for (JsonNode item : reads.require("/api/v2/pages/", "slug", slug).path("items")) {
+            String type = item.at("/meta/type").asText("");
+            if (kind == Kind.EXHIBIT ? ContentReader.isExhibitType(type) : ContentReader.isCollectionType(type)) {
+                return Optional.of(item.path("id").asInt());
+            }
+        }
+        return Optional.empty();
+    }
+}
