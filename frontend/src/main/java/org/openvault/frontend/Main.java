@@ -21,7 +21,6 @@ import org.openvault.frontend.search.AapbSearch;
 import org.openvault.frontend.search.SearchSite;
 import org.openvault.frontend.series.SeriesSite;
 import org.openvault.frontend.sitemap.SitemapSite;
-import org.openvault.frontend.redirects.LegacyRedirects;
 import org.openvault.frontend.rendering.AssetService;
 import org.openvault.frontend.rendering.Assets;
 import org.openvault.frontend.rendering.Compression;
@@ -55,21 +54,20 @@ public final class Main {
         Compression compression = new Compression(ov.get("compression.cache-max-bytes").asLong().orElse(4L << 20));
         Templates templates = new Templates(site, compression);
         CmsClient cms = new CmsClient(api, site.aapbHost());
-        LegacyRedirects redirects = new LegacyRedirects();
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new MalformedRequests(templates)::filter)
                 .register("/health", new HealthService())
                 .register("/assets", new AssetService(assets))
                 .register(new HomeSite(cms, templates))
-                .register(new MasterpieceSite(api, templates))
-                .register(new ExhibitAndCollectionSite(cms, templates, redirects))
+                .register(new MasterpieceSite(cms, templates))
+                .register(new ExhibitAndCollectionSite(cms, templates))
                 .register(new PreviewSite(cms, templates))
                 .register(new SearchSite(api, templates, new AapbSearch(ov.get("aapb"))))
-                .register(new SeriesSite(api, templates))
-                .register(new SitemapSite(api, site, compression))
+                .register(new SeriesSite(cms, templates))
+                .register(new SitemapSite(cms, site, compression))
                 .register(new CatalogSite(ov.get("organ"), templates))
-                .register(new StaticPageSite(api, templates, redirects))
+                .register(new StaticPageSite(cms, templates))
                 .error(BackendUnavailableException.class, (req, res, e) -> {
                     LOG.warning(e.getMessage());
                     templates.unavailable(req, res);

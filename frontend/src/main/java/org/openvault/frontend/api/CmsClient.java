@@ -1,12 +1,19 @@
 package org.openvault.frontend.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.openvault.frontend.content.DetailPage;
 import org.openvault.frontend.content.DetailPage.Kind;
+import org.openvault.frontend.content.Miniseries;
 import org.openvault.frontend.content.PageSummary;
+import org.openvault.frontend.content.Redirect;
+import org.openvault.frontend.content.Season;
+import org.openvault.frontend.content.SeriesTitle;
+import org.openvault.frontend.content.StaticPage;
 
 /**
  * The site's one client of the CMS API ({@code /api/v2/…}): every backend path and every JSON key the site reads is
@@ -15,6 +22,7 @@ import org.openvault.frontend.content.PageSummary;
  */
 public final class CmsClient {
 
+    private static final Pattern MINISERIES_KEY = Pattern.compile("[a-z0-9]{1,100}");
     // Listings are asked for whole: the index pages show every live page.
     private static final String ALL = "999999";
 
@@ -93,6 +101,64 @@ public final class CmsClient {
 
     /** A previewed draft: its page type name and the page (null when that type has no preview). */
     public record Draft(String type, DetailPage page) {
+    }
+
+    /** The static page at this site path; empty when there is none or the backend would not say. */
+    public Optional<StaticPage> staticPage(BackendApi.Reads reads, String path) {
+        BackendApi.Answer answer = reads.get("/api/v2/static_pages/", "path", path);
+        return answer.ok() ? Optional.of(ContentReader.staticPage(answer.body())) : Optional.empty();
+    }
+
+    /** Every live static page. */
+    public List<StaticPage> staticPages(BackendApi.Reads reads) {
+        List<StaticPage> pages = new ArrayList<>();
+        reads.require("/api/v2/static_pages/").path("items").forEach(page -> pages.add(ContentReader.staticPage(page)));
+        return pages;
+    }
+
+    /**
+     * Where an old path now lives, if the backend knows it (and it is not the path itself). Kept in the backend as
+     * data editors can extend; asked only when a path has no page, so a live page always wins over an old redirect.
+     */
+    public Optional<Redirect> redirect(BackendApi.Reads reads, String path) {
+        BackendApi.Answer answer = reads.get("/api/v2/redirects/", "path", path);
+        if (!answer.ok()) {
+            return Optional.empty();
+        }
+        String to = answer.body().path("to").asText("");
+        if (to.isBlank() || to.equals(path)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Redirect(to, answer.body().path("permanent").asBoolean(false)));
+    }
+
+    /** Every season of the Masterpiece collection. */
+    public List<Season> masterpieceSeasons(BackendApi.Reads reads) {
+        return ContentReader.seasons(reads.require("/api/v2/masterpiece/"));
+    }
+
+    /** The Masterpiece miniseries with this key; empty when there is none (a key is 1 to 100 a-z and 0-9). */
+    public Optional<Miniseries> miniseries(BackendApi.Reads reads, String key) {
+        if (!MINISERIES_KEY.matcher(key).matches()) {
+            return Optional.empty();
+        }
+        BackendApi.Answer answer = reads.get("/api/v2/masterpiece/" + key + "/");
+        if (answer.ok()) {
+            return Optional.of(ContentReader.miniseries(answer.body()));
+        }
+        if (answer.status() != 404) {
+            throw new BackendUnavailableException("Backend answered " + answer.status() + " for miniseries " + key);
+        }
+        return Optional.empty();
+    }
+
+    /** Every GBH series title, A to Z. */
+    public List<SeriesTitle> allSeries(BackendApi.Reads reads) {
+        List<SeriesTitle> titles = new ArrayList<>();
+        for (JsonNode item : reads.require("/api/v2/series/", "per_page", "all", "sort", "az").path("items")) {
+            titles.add(new SeriesTitle(item.path("title").asText(""), item.path("aapb_series_url").asText("")));
+        }
+        return titles;
     }
 
     private static String listingPath(Kind kind) {

@@ -19,8 +19,11 @@ import org.openvault.frontend.content.Card;
 import org.openvault.frontend.content.DetailPage;
 import org.openvault.frontend.content.Footnote;
 import org.openvault.frontend.content.Image;
+import org.openvault.frontend.content.Miniseries;
 import org.openvault.frontend.content.PageSummary;
 import org.openvault.frontend.content.SafeHtml;
+import org.openvault.frontend.content.Season;
+import org.openvault.frontend.content.StaticPage;
 import org.openvault.frontend.content.TocEntry;
 
 /** Turns the backend's page JSON (Wagtail API v2 shapes) into what the templates render. */
@@ -64,6 +67,30 @@ public final class ContentReader {
             summaries.add(summary(item, kind));
         }
         return summaries;
+    }
+
+    /** A static page answer; its body is cleaned rich text. */
+    static StaticPage staticPage(JsonNode page) {
+        return new StaticPage(page.at("/meta/path").asText(null), page.path("title").asText(""),
+                page.path("subtitle").asText(""), page.at("/meta/search_description").asText(""),
+                SafeHtml.richText(page.path("body").asText("")), page.at("/meta/last_published_at").asText(null));
+    }
+
+    /** Every season of the Masterpiece listing, its miniseries in broadcast order. */
+    static List<Season> seasons(JsonNode listing) {
+        List<Season> seasons = new ArrayList<>();
+        for (JsonNode season : listing.path("items")) {
+            List<Miniseries> miniseries = new ArrayList<>();
+            season.path("miniseries").forEach(item -> miniseries.add(miniseries(item)));
+            seasons.add(new Season(season.path("number").asInt(), season.path("years").asText(""), miniseries));
+        }
+        return seasons;
+    }
+
+    static Miniseries miniseries(JsonNode item) {
+        return new Miniseries(item.path("key").asText(""), item.path("title").asText(""),
+                item.path("description").asText(""), item.path("broadcast_date").asText(""),
+                item.path("season").asInt());
     }
 
     /** An exhibit or collection detail answer as a page. */

@@ -17,7 +17,7 @@ import org.openvault.frontend.content.Card;
 import org.openvault.frontend.content.DetailPage;
 import org.openvault.frontend.content.DetailPage.Kind;
 import org.openvault.frontend.content.PageSummary;
-import org.openvault.frontend.redirects.LegacyRedirects;
+import org.openvault.frontend.content.Redirect;
 import org.openvault.frontend.rendering.MasterpieceCollection;
 import org.openvault.frontend.rendering.PageMeta;
 import org.openvault.frontend.rendering.PageRoutes;
@@ -32,12 +32,10 @@ public final class ExhibitAndCollectionSite implements HttpService {
 
     private final CmsClient cms;
     private final Templates templates;
-    private final LegacyRedirects redirects;
 
-    public ExhibitAndCollectionSite(CmsClient cms, Templates templates, LegacyRedirects redirects) {
+    public ExhibitAndCollectionSite(CmsClient cms, Templates templates) {
         this.cms = cms;
         this.templates = templates;
-        this.redirects = redirects;
     }
 
     @Override
@@ -81,9 +79,9 @@ public final class ExhibitAndCollectionSite implements HttpService {
             templates.detail(req, res, reads, page.get(), false);
             return;
         }
-        Optional<LegacyRedirects.Target> moved = redirects.find(reads, "/" + kind.section() + "/" + slug);
+        Optional<Redirect> moved = cms.redirect(reads, "/" + kind.section() + "/" + slug);
         if (moved.isPresent()) {
-            LegacyRedirects.send(res, moved.get());
+            Templates.redirect(res, moved.get());
             return;
         }
         templates.notFound(req, res, reads, "No " + kind.section() + " called: " + slug);

@@ -12,6 +12,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.content.DetailPage;
+import org.openvault.frontend.content.Redirect;
+import org.openvault.frontend.content.StaticPage;
 
 /**
  * Renders the precompiled jte templates (src/main/jte) into HTML responses with the site's caching headers.
@@ -70,6 +72,27 @@ public final class Templates {
             meta = meta.noindexed();
         }
         render(req, res, reads, Status.OK_200, "detail.jte", meta, Map.of("page", page, "preview", preview));
+    }
+
+    /** A static page, with a link back to {@code backHref} when it is given (else null). */
+    public void staticPage(ServerRequest req, ServerResponse res, BackendApi.Reads reads, StaticPage page,
+                           String backHref, String backLabel) {
+        PageMeta meta = PageMeta.of(page.title(), page.description(),
+                page.path() != null ? page.path() : req.path().absolute().path());
+        Map<String, Object> params = new HashMap<>(Map.of("page", page));
+        if (backHref != null) {
+            params.put("backHref", backHref);
+            params.put("backLabel", backLabel);
+        }
+        render(req, res, reads, Status.OK_200, "static-page.jte", meta, params);
+    }
+
+    /** Sends a redirect to where an old URL now lives (302, or 301 when the editors marked it permanent). */
+    public static void redirect(ServerResponse res, Redirect target) {
+        res.status(target.permanent() ? Status.MOVED_PERMANENTLY_301 : Status.FOUND_302)
+                .header(HeaderNames.LOCATION, target.location())
+                .header(HeaderNames.CACHE_CONTROL, "public, max-age=300")
+                .send();
     }
 
     /** The 404 page inside the site shell. */
