@@ -63,7 +63,7 @@ public final class Main {
                 .register(new MasterpieceSite(cms, templates))
                 .register(new ExhibitAndCollectionSite(cms, templates))
                 .register(new PreviewSite(cms, templates))
-                .register(new SearchSite(api, templates, new AapbSearch(ov.get("aapb"))))
+                .register(new SearchSite(cms, templates, new AapbSearch(ov.get("aapb"))))
                 .register(new SeriesSite(cms, templates))
                 .register(new SitemapSite(cms, site, compression))
                 .register(new CatalogSite(ov.get("organ"), templates))

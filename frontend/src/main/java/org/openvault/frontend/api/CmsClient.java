@@ -1,7 +1,9 @@
 package org.openvault.frontend.api;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -9,9 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.openvault.frontend.content.DetailPage;
 import org.openvault.frontend.content.DetailPage.Kind;
 import org.openvault.frontend.content.Miniseries;
+import org.openvault.frontend.content.PageHits;
 import org.openvault.frontend.content.PageSummary;
 import org.openvault.frontend.content.Redirect;
+import org.openvault.frontend.content.SafeHtml;
+import org.openvault.frontend.content.SearchHit;
 import org.openvault.frontend.content.Season;
+import org.openvault.frontend.content.SeriesHit;
+import org.openvault.frontend.content.SeriesHits;
 import org.openvault.frontend.content.SeriesTitle;
 import org.openvault.frontend.content.StaticPage;
 
@@ -159,6 +166,64 @@ public final class CmsClient {
             titles.add(new SeriesTitle(item.path("title").asText(""), item.path("aapb_series_url").asText("")));
         }
         return titles;
+    }
+
+    /**
+     * One page of the exhibits and collections matching a visitor's query, optionally only of some types or only
+     * featured ones. Kept apart from the pages in the cache, so no number of searches can push those out.
+     */
+    public PageHits search(BackendApi.Reads reads, String q, String sort, int perPage, int page,
+                           Collection<String> types, boolean featured) {
+        List<String> query = new ArrayList<>(List.of("q", q, "sort", sort,
+                "per_page", Integer.toString(perPage), "page", Integer.toString(page)));
+        for (String type : types) {
+            query.add("type");
+            query.add(type);
+        }
+        if (featured) {
+            query.add("featured");
+            query.add("true");
+        }
+        JsonNode found = searched(reads.search("/api/v2/search/", query.toArray(String[]::new)));
+        List<SearchHit> hits = new ArrayList<>();
+        for (JsonNode hit : found.path("items")) {
+            boolean exhibit = ContentReader.isExhibitType(hit.path("type").asText(""));
+            hits.add(new SearchHit((exhibit ? "/exhibits/" : "/collections/") + hit.path("slug").asText(""),
+                    exhibit, SafeHtml.markedText(hit.path("title_highlighted").asText("")),
+                    SafeHtml.markedText(hit.path("snippet").asText("")),
+                    ContentReader.image(hit.get("hero_thumb"))));
+        }
+        JsonNode meta = found.path("meta");
+        long exhibits = 0;
+        long collections = 0;
+        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) meta.at("/facets/type")::fields) {
+            if (ContentReader.isExhibitType(entry.getKey())) {
+                exhibits += entry.getValue().asLong();
+            } else if (ContentReader.isCollectionType(entry.getKey())) {
+                collections += entry.getValue().asLong();
+            }
+        }
+        return new PageHits(meta.path("total_count").asLong(), meta.path("page_count").asInt(), exhibits, collections,
+                meta.at("/facets/featured").asLong(), hits);
+    }
+
+    /** One page of the GBH series whose titles match a visitor's query; cached like {@link #search}. */
+    public SeriesHits searchSeries(BackendApi.Reads reads, String q, String sort, int perPage, int page) {
+        JsonNode found = searched(reads.search("/api/v2/series/", "q", q, "sort", sort,
+                "per_page", Integer.toString(perPage), "page", Integer.toString(page)));
+        List<SeriesHit> hits = new ArrayList<>();
+        for (JsonNode hit : found.path("items")) {
+            hits.add(new SeriesHit(SafeHtml.markedText(hit.path("title_highlighted").asText("")),
+                    hit.path("aapb_url").asText("")));
+        }
+        return new SeriesHits(found.at("/meta/total_count").asLong(), found.at("/meta/page_count").asInt(), hits);
+    }
+
+    private static JsonNode searched(BackendApi.Answer answer) {
+        if (!answer.ok()) {
+            throw new BackendUnavailableException("Search answered " + answer.status());
+        }
+        return answer.body();
     }
 
     private static String listingPath(Kind kind) {

@@ -27,10 +27,10 @@ import org.openvault.frontend.content.StaticPage;
 import org.openvault.frontend.content.TocEntry;
 
 /** Turns the backend's page JSON (Wagtail API v2 shapes) into what the templates render. */
-public final class ContentReader {
+final class ContentReader {
 
     /** The six AAPB record-group block types. */
-    public static final Set<String> AAPB_TYPES = Set.of(
+    private static final Set<String> AAPB_TYPES = Set.of(
             "interviews", "archival_footage", "photographs", "original_footage", "programs", "related_content");
 
     private static final Pattern FOOTNOTE_MARKER = Pattern.compile("<footnote id=\"([^\"]+)\">[^<]*</footnote>");
@@ -44,19 +44,19 @@ public final class ContentReader {
     }
 
     /** Whether a page type name (old or new spelling) is an exhibit. */
-    public static boolean isExhibitType(String type) {
+    static boolean isExhibitType(String type) {
         return type.startsWith("exhibits.");
     }
 
     /** Whether a page type name (old or new spelling) is a collection. */
-    public static boolean isCollectionType(String type) {
+    static boolean isCollectionType(String type) {
         return type.startsWith("ov_collections.");
     }
 
     /** An item of an exhibit or collection listing; its kind comes from the listing it was read from. */
     static PageSummary summary(JsonNode item, DetailPage.Kind kind) {
         return new PageSummary(kind, item.at("/meta/slug").asText(""), item.path("title").asText(""),
-                Image.of(item.get("cover_image")), Image.of(item.get("hero_image")),
+                image(item.get("cover_image")), image(item.get("hero_image")),
                 item.at("/meta/last_published_at").asText(null));
     }
 
@@ -67,6 +67,20 @@ public final class ContentReader {
             summaries.add(summary(item, kind));
         }
         return summaries;
+    }
+
+    /** An image rendition: null when the node is missing, null or an error object without a URL. */
+    static Image image(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        String url = node.path("url").asText("");
+        String fullUrl = node.path("full_url").asText("");
+        String src = fullUrl.isEmpty() ? url : fullUrl;
+        if (src.isEmpty()) {
+            return null;
+        }
+        return new Image(src, url.isEmpty() ? src : url, node.path("alt").asText(""));
     }
 
     /** A static page answer; its body is cleaned rich text. */
@@ -111,7 +125,7 @@ public final class ContentReader {
         for (JsonNode author : page.path("authors")) {
             String name = author.path("name").asText("");
             if (!name.isBlank()) {
-                authors.add(new Author(name, Image.of(author.get("image")),
+                authors.add(new Author(name, image(author.get("image")),
                         SafeHtml.richText(author.path("bio").asText(""))));
             }
         }
@@ -139,7 +153,7 @@ public final class ContentReader {
         return new DetailPage(kind, page.path("id").asInt(), page.at("/meta/slug").asText(""),
                 page.path("title").asText(""),
                 description.isBlank() ? kind.fallbackDescription() : description,
-                Image.of(page.get("hero_image")), Image.of(page.get("cover_image")),
+                image(page.get("hero_image")), image(page.get("cover_image")),
                 exhibit ? "" : SafeHtml.richText(page.path("introduction").asText("")),
                 blocks, toc, authors, footnotes, related);
     }
