@@ -23,11 +23,20 @@ import org.openvault.frontend.content.SeriesTitle;
 import org.openvault.frontend.content.StaticPage;
 
 /**
- * The site's one client of the CMS API ({@code /api/v2/…}): every backend path and every JSON key the site reads is
- * here, and each method returns the content records the templates render. The calls of one site request share one
+ * The site's one client of the CMS API ({@code /api/v2/…}): every backend path the site asks for is named here, the
+ * JSON is read only in this package, and each method returns the content records the templates render. The calls of one site request share one
  * {@link BackendApi.Reads} (from {@link #reads()}), which tells the page whether any answer came stale from the cache.
  */
 public final class CmsClient {
+
+    private static final String API = "/api/v2/";
+    private static final String PAGES = API + "pages/";
+    private static final String PAGE_PREVIEW = API + "page_preview/";
+    private static final String STATIC_PAGES = API + "static_pages/";
+    private static final String REDIRECTS = API + "redirects/";
+    private static final String MASTERPIECE = API + "masterpiece/";
+    private static final String SERIES = API + "series/";
+    private static final String SEARCH = API + "search/";
 
     private static final Pattern MINISERIES_KEY = Pattern.compile("[a-z0-9]{1,100}");
     // Listings are asked for whole: the index pages show every live page.
@@ -91,7 +100,7 @@ public final class CmsClient {
         if (!id.matches("\\d{1,9}")) {
             id = "0";
         }
-        BackendApi.Answer answer = reads.getUncached("/api/v2/page_preview/" + id + "/",
+        BackendApi.Answer answer = reads.getUncached(PAGE_PREVIEW + id + "/",
                 "content_type", contentType, "token", token, "format", "json");
         if (answer.status() >= 400 && answer.status() < 500) {
             return Optional.empty();
@@ -112,14 +121,14 @@ public final class CmsClient {
 
     /** The static page at this site path; empty when there is none or the backend would not say. */
     public Optional<StaticPage> staticPage(BackendApi.Reads reads, String path) {
-        BackendApi.Answer answer = reads.get("/api/v2/static_pages/", "path", path);
+        BackendApi.Answer answer = reads.get(STATIC_PAGES, "path", path);
         return answer.ok() ? Optional.of(ContentReader.staticPage(answer.body())) : Optional.empty();
     }
 
     /** Every live static page. */
     public List<StaticPage> staticPages(BackendApi.Reads reads) {
         List<StaticPage> pages = new ArrayList<>();
-        reads.require("/api/v2/static_pages/").path("items").forEach(page -> pages.add(ContentReader.staticPage(page)));
+        reads.require(STATIC_PAGES).path("items").forEach(page -> pages.add(ContentReader.staticPage(page)));
         return pages;
     }
 
@@ -128,7 +137,7 @@ public final class CmsClient {
      * data editors can extend; asked only when a path has no page, so a live page always wins over an old redirect.
      */
     public Optional<Redirect> redirect(BackendApi.Reads reads, String path) {
-        BackendApi.Answer answer = reads.get("/api/v2/redirects/", "path", path);
+        BackendApi.Answer answer = reads.get(REDIRECTS, "path", path);
         if (!answer.ok()) {
             return Optional.empty();
         }
@@ -141,7 +150,7 @@ public final class CmsClient {
 
     /** Every season of the Masterpiece collection. */
     public List<Season> masterpieceSeasons(BackendApi.Reads reads) {
-        return ContentReader.seasons(reads.require("/api/v2/masterpiece/"));
+        return ContentReader.seasons(reads.require(MASTERPIECE));
     }
 
     /** The Masterpiece miniseries with this key; empty when there is none (a key is 1 to 100 a-z and 0-9). */
@@ -149,7 +158,7 @@ public final class CmsClient {
         if (!MINISERIES_KEY.matcher(key).matches()) {
             return Optional.empty();
         }
-        BackendApi.Answer answer = reads.get("/api/v2/masterpiece/" + key + "/");
+        BackendApi.Answer answer = reads.get(MASTERPIECE + key + "/");
         if (answer.ok()) {
             return Optional.of(ContentReader.miniseries(answer.body()));
         }
@@ -162,7 +171,7 @@ public final class CmsClient {
     /** Every GBH series title, A to Z. */
     public List<SeriesTitle> allSeries(BackendApi.Reads reads) {
         List<SeriesTitle> titles = new ArrayList<>();
-        for (JsonNode item : reads.require("/api/v2/series/", "per_page", "all", "sort", "az").path("items")) {
+        for (JsonNode item : reads.require(SERIES, "per_page", "all", "sort", "az").path("items")) {
             titles.add(new SeriesTitle(item.path("title").asText(""), item.path("aapb_series_url").asText("")));
         }
         return titles;
@@ -184,7 +193,7 @@ public final class CmsClient {
             query.add("featured");
             query.add("true");
         }
-        JsonNode found = searched(reads.search("/api/v2/search/", query.toArray(String[]::new)));
+        JsonNode found = searched(reads.search(SEARCH, query.toArray(String[]::new)));
         List<SearchHit> hits = new ArrayList<>();
         for (JsonNode hit : found.path("items")) {
             boolean exhibit = ContentReader.isExhibitType(hit.path("type").asText(""));
@@ -209,7 +218,7 @@ public final class CmsClient {
 
     /** One page of the GBH series whose titles match a visitor's query; cached like {@link #search}. */
     public SeriesHits searchSeries(BackendApi.Reads reads, String q, String sort, int perPage, int page) {
-        JsonNode found = searched(reads.search("/api/v2/series/", "q", q, "sort", sort,
+        JsonNode found = searched(reads.search(SERIES, "q", q, "sort", sort,
                 "per_page", Integer.toString(perPage), "page", Integer.toString(page)));
         List<SeriesHit> hits = new ArrayList<>();
         for (JsonNode hit : found.path("items")) {
@@ -227,12 +236,12 @@ public final class CmsClient {
     }
 
     private static String listingPath(Kind kind) {
-        return "/api/v2/" + kind.section() + "/";
+        return API + kind.section() + "/";
     }
 
     /** The id of the live page of this kind with this slug: slugs are unique among siblings only, so check all. */
     private static Optional<Integer> idOf(BackendApi.Reads reads, String slug, Kind kind) {
-        for (JsonNode item : reads.require("/api/v2/pages/", "slug", slug).path("items")) {
+        for (JsonNode item : reads.require(PAGES, "slug", slug).path("items")) {
             String type = item.at("/meta/type").asText("");
             if (kind == Kind.EXHIBIT ? ContentReader.isExhibitType(type) : ContentReader.isCollectionType(type)) {
                 return Optional.of(item.path("id").asInt());
