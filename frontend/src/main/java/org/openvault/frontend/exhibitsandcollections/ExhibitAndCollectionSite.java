@@ -2,7 +2,6 @@ package org.openvault.frontend.exhibitsandcollections;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.helidon.http.Status;
@@ -63,12 +62,10 @@ public final class ExhibitAndCollectionSite implements HttpService {
             cards.add(MasterpieceCollection.card(templates.site()));
         }
         listing.forEach(page -> cards.add(page.card()));
-        templates.render(req, res, reads, Status.OK_200, "listing.jte", meta, Map.of(
-                "heading", heading,
-                "blurb", exhibits
-                        ? "Scholars explore selected topics through digitised programs of historical significance."
+        templates.render(req, res, reads, Status.OK_200, "listing.jte", meta, new Listing(heading,
+                exhibits ? "Scholars explore selected topics through digitised programs of historical significance."
                         : "Collections of significant GBH productions, with full-length interviews and original footage.",
-                "cards", cards));
+                cards));
     }
 
     private void detail(ServerRequest req, ServerResponse res, Kind kind) {

@@ -3,7 +3,6 @@ package org.openvault.frontend.home;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -52,8 +51,7 @@ public final class HomeSite implements HttpService {
         }
         templates.render(req, res, reads, Status.OK_200, "home.jte",
                 PageMeta.of(null, PageMeta.DEFAULT_DESCRIPTION, "/"),
-                Map.of("slides", slides,
-                        "collections", collections.stream().map(PageSummary::card).toList(),
-                        "exhibits", exhibits.stream().map(PageSummary::card).toList()));
+                new HomePage(slides, collections.stream().map(PageSummary::card).toList(),
+                        exhibits.stream().map(PageSummary::card).toList()));
     }
 }

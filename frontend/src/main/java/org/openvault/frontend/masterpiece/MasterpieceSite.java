@@ -1,7 +1,6 @@
 package org.openvault.frontend.masterpiece;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -64,8 +63,8 @@ public final class MasterpieceSite implements HttpService {
         List<Season> shown = Season.matching(seasons, filter);
         templates.render(req, res, reads, Status.OK_200, "masterpiece.jte",
                 PageMeta.of(title, description, PATH),
-                Map.of("title", title, "introHtml", intro.map(StaticPage::bodyHtml).orElse(""), "filter", filter,
-                        "seasons", shown, "complete", Season.needle(filter).isEmpty()));
+                new SeasonBrowser(title, intro.map(StaticPage::bodyHtml).orElse(""), filter, shown,
+                        Season.needle(filter).isEmpty()));
     }
 
     /** The introduction (a static page at the collection's path), if there is one: the seasons matter more. */
@@ -98,7 +97,7 @@ public final class MasterpieceSite implements HttpService {
                     + miniseries.title() + ", introduced by Alistair Cooke, in the GBH Archives.",
                     miniseries.href(), "website", null, false);
             templates.render(req, res, reads, Status.OK_200, "miniseries.jte", meta,
-                    Map.of("miniseries", miniseries, "image", templates.site().assets().url(MasterpieceCollection.IMAGE)));
+                    new MiniseriesPage(miniseries, templates.site().assets().url(MasterpieceCollection.IMAGE)));
         } else {
             templates.notFound(req, res, reads, "Miniseries not found: there is no miniseries called \"" + key + "\".");
         }

@@ -41,9 +41,17 @@ public final class Templates {
         return site;
     }
 
-    /** Renders {@code template} with {@code view} (built from {@code meta}) and the given parameters. */
+    /**
+     * Renders a page template: its parameters are the shell's {@code View view} (built from {@code meta}) and
+     * {@code page}, the record of what that page shows.
+     */
     public void render(ServerRequest req, ServerResponse res, BackendApi.Reads reads, Status status, String template,
-                       PageMeta meta, Map<String, Object> params) {
+                       PageMeta meta, Object page) {
+        renderWith(req, res, reads, status, template, meta, Map.of("page", page));
+    }
+
+    private void renderWith(ServerRequest req, ServerResponse res, BackendApi.Reads reads, Status status,
+                            String template, PageMeta meta, Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
         all.put("view", new View(site, meta, req.path().absolute().path()));
         StringOutput output = new StringOutput(8192);
@@ -71,7 +79,7 @@ public final class Templates {
         if (preview) {
             meta = meta.noindexed();
         }
-        render(req, res, reads, Status.OK_200, "detail.jte", meta, Map.of("page", page, "preview", preview));
+        renderWith(req, res, reads, Status.OK_200, "detail.jte", meta, Map.of("page", page, "preview", preview));
     }
 
     /** A static page, with a link back to {@code backHref} when it is given (else null). */
@@ -84,7 +92,7 @@ public final class Templates {
             params.put("backHref", backHref);
             params.put("backLabel", backLabel);
         }
-        render(req, res, reads, Status.OK_200, "static-page.jte", meta, params);
+        renderWith(req, res, reads, Status.OK_200, "static-page.jte", meta, params);
     }
 
     /** Sends a redirect to where an old URL now lives (302, or 301 when the editors marked it permanent). */
@@ -97,19 +105,19 @@ public final class Templates {
 
     /** The 404 page inside the site shell. */
     public void notFound(ServerRequest req, ServerResponse res, BackendApi.Reads reads, String message) {
-        render(req, res, reads, Status.NOT_FOUND_404, "not-found.jte",
+        renderWith(req, res, reads, Status.NOT_FOUND_404, "not-found.jte",
                 PageMeta.of("Page not found", "", req.path().absolute().path()).noindexed(), Map.of("message", message));
     }
 
     /** A 4xx page with a message, e.g. a preview link missing its token. */
     public void clientError(ServerRequest req, ServerResponse res, Status status, String message) {
-        render(req, res, null, status, "error.jte", PageMeta.of(status.code() + " error", "", req.path().absolute().path())
+        renderWith(req, res, null, status, "error.jte", PageMeta.of(status.code() + " error", "", req.path().absolute().path())
                 .noindexed(), Map.of("heading", status.code() + " error", "message", message));
     }
 
     /** The 503 page when the backend is down and nothing is cached. */
     public void unavailable(ServerRequest req, ServerResponse res) {
-        render(req, res, null, Status.SERVICE_UNAVAILABLE_503, "error.jte",
+        renderWith(req, res, null, Status.SERVICE_UNAVAILABLE_503, "error.jte",
                 PageMeta.of("Temporarily unavailable", "", req.path().absolute().path()).noindexed(),
                 Map.of("heading", "Something went wrong",
                         "message", "Open Vault is having trouble reaching its archive. Please try again in a moment."));
@@ -117,7 +125,7 @@ public final class Templates {
 
     /** The 500 page for anything unexpected. */
     public void serverError(ServerRequest req, ServerResponse res) {
-        render(req, res, null, Status.INTERNAL_SERVER_ERROR_500, "error.jte",
+        renderWith(req, res, null, Status.INTERNAL_SERVER_ERROR_500, "error.jte",
                 PageMeta.of("Oh no!", "", req.path().absolute().path()).noindexed(),
                 Map.of("heading", "Oh no!",
                         "message", "Something went wrong on our side while preparing this page. Please try again later."));

@@ -2,9 +2,7 @@ package org.openvault.frontend.search;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 
 import io.helidon.http.Status;
@@ -79,12 +77,8 @@ public final class SearchSite implements HttpService {
         PageMeta meta = new PageMeta(state.q().isEmpty() ? name : state.q() + " | " + name,
                 "Search the catalog, scholar exhibits and special collections of GBH Open Vault.",
                 "/search", "website", null, !state.q().isEmpty());
-        Map<String, Object> params = new HashMap<>(Map.of("state", state, "results", results,
-                "aapbEnabled", aapb.enabled()));
-        if (aapbResults != null) {
-            params.put("aapb", aapbResults);
-        }
-        templates.render(req, res, reads, status, "search.jte", meta, params);
+        templates.render(req, res, reads, status, "search.jte", meta,
+                new SearchPage(state, results, aapb.enabled(), aapbResults));
     }
 
     private SearchResults results(BackendApi.Reads reads, SearchState state) {

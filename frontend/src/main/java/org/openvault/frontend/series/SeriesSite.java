@@ -51,7 +51,7 @@ public final class SeriesSite implements HttpService {
         }
         templates.render(req, res, reads, Status.OK_200, "series.jte",
                 PageMeta.of("GBH Series", "Browse GBH series by title and explore their records on the American Archive of Public Broadcasting.", "/series"),
-                Map.of("filter", filter, "groups", byLetter));
+                new SeriesList(filter, byLetter));
     }
 
     /** The group of a title: its first letter after a leading "The ", or "#" for digits and symbols. */
