@@ -27,15 +27,7 @@ import org.openvault.frontend.rendering.Templates;
  * {@code /exhibits/{slug}}, {@code /collections/{slug}} (looked up by slug; a slug of the other type or an unknown one
  * is a 404 after the legacy redirects).
  */
-public final class ExhibitAndCollectionSite implements HttpService {
-
-    private final CmsClient cms;
-    private final Templates templates;
-
-    public ExhibitAndCollectionSite(CmsClient cms, Templates templates) {
-        this.cms = cms;
-        this.templates = templates;
-    }
+public record ExhibitAndCollectionSite(CmsClient cms, Templates templates) implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {

@@ -19,15 +19,7 @@ import org.openvault.frontend.rendering.Templates;
 import org.openvault.frontend.rendering.PageRoutes;
 
 /** {@code /}: three random collections and three random exhibits, and a carousel of all six. */
-public final class HomeSite implements HttpService {
-
-    private final CmsClient cms;
-    private final Templates templates;
-
-    public HomeSite(CmsClient cms, Templates templates) {
-        this.cms = cms;
-        this.templates = templates;
-    }
+public record HomeSite(CmsClient cms, Templates templates) implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {

@@ -26,7 +26,7 @@ import org.openvault.frontend.rendering.Templates;
  * {@code /collections/masterpiece-funders} (a static page) and {@code /miniseries/{key}}. Registered before the
  * collection pages, so these paths beat {@code /collections/{slug}}.
  */
-public final class MasterpieceSite implements HttpService {
+public record MasterpieceSite(CmsClient cms, Templates templates) implements HttpService {
 
     private static final String PATH = MasterpieceCollection.PATH;
     private static final String FUNDERS_PATH = "/collections/masterpiece-funders";
@@ -34,14 +34,6 @@ public final class MasterpieceSite implements HttpService {
             "Browse the Masterpiece Theatre miniseries Alistair Cooke introduced from 1971 to 1992, season by season.";
     private static final int MAX_FILTER = 100;
     private static final Logger LOG = Logger.getLogger(MasterpieceSite.class.getName());
-
-    private final CmsClient cms;
-    private final Templates templates;
-
-    public MasterpieceSite(CmsClient cms, Templates templates) {
-        this.cms = cms;
-        this.templates = templates;
-    }
 
     @Override
     public void routing(HttpRules rules) {

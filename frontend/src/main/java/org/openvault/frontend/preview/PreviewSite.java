@@ -17,15 +17,7 @@ import org.openvault.frontend.rendering.PageRoutes;
  * {@code /preview?content_type=…&token=…}: an editor's unsaved draft from the backend's {@code page_preview},
  * rendered like the live page, never cached and never indexed. Old and new type names are both accepted.
  */
-public final class PreviewSite implements HttpService {
-
-    private final CmsClient cms;
-    private final Templates templates;
-
-    public PreviewSite(CmsClient cms, Templates templates) {
-        this.cms = cms;
-        this.templates = templates;
-    }
+public record PreviewSite(CmsClient cms, Templates templates) implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {

@@ -24,22 +24,12 @@ import org.openvault.frontend.rendering.PageRoutes;
  * {@code /api/v2/series/} (GBH Series tab), the American Archive's own search (its tab, {@link AapbSearch}) and a
  * help tab. A failing search stays an error inside the page.
  */
-public final class SearchSite implements HttpService {
+public record SearchSite(CmsClient cms, Templates templates, AapbSearch aapb) implements HttpService {
 
     private static final Logger LOG = Logger.getLogger(SearchSite.class.getName());
     private static final List<String> SUGGESTIONS = List.of("Julia Child", "Joyce Chen", "Louis Lyons", "Boston",
             "Civil Rights", "Cooking", "History", "Music", "Radio", "Television", "Vietnam", "WGBH", "Arthur", "NOVA",
             "Frontline", "The Big Dig", "The French Chef");
-
-    private final CmsClient cms;
-    private final Templates templates;
-    private final AapbSearch aapb;
-
-    public SearchSite(CmsClient cms, Templates templates, AapbSearch aapb) {
-        this.cms = cms;
-        this.templates = templates;
-        this.aapb = aapb;
-    }
 
     @Override
     public void routing(HttpRules rules) {

@@ -19,15 +19,7 @@ import org.openvault.frontend.rendering.Templates;
 import org.openvault.frontend.rendering.PageRoutes;
 
 /** {@code /series}: every GBH series title from the backend, A to Z with jump links, filtered by {@code ?q=}. */
-public final class SeriesSite implements HttpService {
-
-    private final CmsClient cms;
-    private final Templates templates;
-
-    public SeriesSite(CmsClient cms, Templates templates) {
-        this.cms = cms;
-        this.templates = templates;
-    }
+public record SeriesSite(CmsClient cms, Templates templates) implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {

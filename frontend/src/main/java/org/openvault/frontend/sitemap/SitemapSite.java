@@ -22,17 +22,7 @@ import org.openvault.frontend.rendering.PageRoutes;
  * {@code /sitemap.xml} (home and index pages, static pages and Masterpiece miniseries at 0.5 yearly, exhibits and
  * collections at 0.8 monthly with their last publication) and {@code /robots.txt} pointing at it. Preview is never listed.
  */
-public final class SitemapSite implements HttpService {
-
-    private final CmsClient cms;
-    private final Site site;
-    private final Compression compression;
-
-    public SitemapSite(CmsClient cms, Site site, Compression compression) {
-        this.cms = cms;
-        this.site = site;
-        this.compression = compression;
-    }
+public record SitemapSite(CmsClient cms, Site site, Compression compression) implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {

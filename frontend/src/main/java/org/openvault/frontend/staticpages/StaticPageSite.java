@@ -20,17 +20,9 @@ import org.openvault.frontend.rendering.Templates;
  * Every path no other route takes: a static CMS page at that path (/about, /faq, /credits/…), else an old URL the
  * backend knows (redirect), else the 404 page inside the site.
  */
-public final class StaticPageSite implements HttpService {
+public record StaticPageSite(CmsClient cms, Templates templates) implements HttpService {
 
     private static final Logger LOG = Logger.getLogger(StaticPageSite.class.getName());
-
-    private final CmsClient cms;
-    private final Templates templates;
-
-    public StaticPageSite(CmsClient cms, Templates templates) {
-        this.cms = cms;
-        this.templates = templates;
-    }
 
     @Override
     public void routing(HttpRules rules) {
