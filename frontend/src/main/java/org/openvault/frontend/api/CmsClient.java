@@ -3,7 +3,6 @@ package org.openvault.frontend.api;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -14,18 +13,16 @@ import org.openvault.frontend.content.Miniseries;
 import org.openvault.frontend.content.PageHits;
 import org.openvault.frontend.content.PageSummary;
 import org.openvault.frontend.content.Redirect;
-import org.openvault.frontend.content.SafeHtml;
-import org.openvault.frontend.content.SearchHit;
 import org.openvault.frontend.content.Season;
-import org.openvault.frontend.content.SeriesHit;
 import org.openvault.frontend.content.SeriesHits;
 import org.openvault.frontend.content.SeriesTitle;
 import org.openvault.frontend.content.StaticPage;
 
 /**
- * The site's one client of the CMS API ({@code /api/v2/…}): every backend path the site asks for is named here, the
- * JSON is read only in this package, and each method returns the content records the templates render. The calls of one site request share one
- * {@link BackendApi.Reads} (from {@link #reads()}), which tells the page whether any answer came stale from the cache.
+ * The site's one client of the CMS API ({@code /api/v2/…}): every backend path the site asks for is named here, and
+ * each method returns the content records the templates render ({@link ContentReader} reads them from the JSON). The
+ * calls of one site request share one {@link BackendApi.Reads} (from {@link #reads()}), which tells the page whether
+ * any answer came stale from the cache.
  */
 public final class CmsClient {
 
@@ -66,17 +63,9 @@ public final class CmsClient {
                 Integer.toString(count)), kind);
     }
 
-    public Optional<DetailPage> exhibitBySlug(BackendApi.Reads reads, String slug) {
-        return bySlug(reads, Kind.EXHIBIT, slug);
-    }
-
-    public Optional<DetailPage> collectionBySlug(BackendApi.Reads reads, String slug) {
-        return bySlug(reads, Kind.COLLECTION, slug);
-    }
-
     /** The live exhibit or collection with this slug; empty when there is none of this kind. */
     public Optional<DetailPage> bySlug(BackendApi.Reads reads, Kind kind, String slug) {
-        Optional<Integer> id = idOf(reads, slug, kind);
+        Optional<Integer> id = ContentReader.idOf(reads.require(PAGES, "slug", slug), kind);
         if (id.isEmpty()) {
             return Optional.empty();
         }
@@ -94,7 +83,7 @@ public final class CmsClient {
      * An editor's draft from {@code page_preview}, never cached. Empty when the backend refuses the token (expired or
      * unknown); a draft of a type without a preview has a null page.
      */
-    public Optional<Draft> preview(BackendApi.Reads reads, String contentType, String token) {
+    public Optional<DetailPage.Draft> preview(BackendApi.Reads reads, String contentType, String token) {
         // The id in the path is ignored by the backend; the token ("id=42:…") carries it.
         String id = token.split(":", 2)[0].replace("id=", "");
         if (!id.matches("\\d{1,9}")) {
@@ -108,15 +97,7 @@ public final class CmsClient {
         if (!answer.ok()) {
             throw new BackendUnavailableException("Backend answered " + answer.status() + " for a preview");
         }
-        JsonNode page = answer.body();
-        String type = page.at("/meta/type").asText(contentType);
-        Kind kind = ContentReader.isExhibitType(type) ? Kind.EXHIBIT
-                : ContentReader.isCollectionType(type) ? Kind.COLLECTION : null;
-        return Optional.of(new Draft(type, kind == null ? null : reader.detail(page, kind)));
-    }
-
-    /** A previewed draft: its page type name and the page (null when that type has no preview). */
-    public record Draft(String type, DetailPage page) {
+        return Optional.of(reader.draft(answer.body(), contentType));
     }
 
     /** The static page at this site path; empty when there is none or the backend would not say. */
@@ -127,9 +108,7 @@ public final class CmsClient {
 
     /** Every live static page. */
     public List<StaticPage> staticPages(BackendApi.Reads reads) {
-        List<StaticPage> pages = new ArrayList<>();
-        reads.require(STATIC_PAGES).path("items").forEach(page -> pages.add(ContentReader.staticPage(page)));
-        return pages;
+        return ContentReader.staticPages(reads.require(STATIC_PAGES));
     }
 
     /**
@@ -138,14 +117,7 @@ public final class CmsClient {
      */
     public Optional<Redirect> redirect(BackendApi.Reads reads, String path) {
         BackendApi.Answer answer = reads.get(REDIRECTS, "path", path);
-        if (!answer.ok()) {
-            return Optional.empty();
-        }
-        String to = answer.body().path("to").asText("");
-        if (to.isBlank() || to.equals(path)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Redirect(to, answer.body().path("permanent").asBoolean(false)));
+        return answer.ok() ? ContentReader.redirect(answer.body(), path) : Optional.empty();
     }
 
     /** Every season of the Masterpiece collection. */
@@ -170,11 +142,7 @@ public final class CmsClient {
 
     /** Every GBH series title, A to Z. */
     public List<SeriesTitle> allSeries(BackendApi.Reads reads) {
-        List<SeriesTitle> titles = new ArrayList<>();
-        for (JsonNode item : reads.require(SERIES, "per_page", "all", "sort", "az").path("items")) {
-            titles.add(new SeriesTitle(item.path("title").asText(""), item.path("aapb_series_url").asText("")));
-        }
-        return titles;
+        return ContentReader.seriesTitles(reads.require(SERIES, "per_page", "all", "sort", "az"));
     }
 
     /**
@@ -193,39 +161,13 @@ public final class CmsClient {
             query.add("featured");
             query.add("true");
         }
-        JsonNode found = searched(reads.search(SEARCH, query.toArray(String[]::new)));
-        List<SearchHit> hits = new ArrayList<>();
-        for (JsonNode hit : found.path("items")) {
-            boolean exhibit = ContentReader.isExhibitType(hit.path("type").asText(""));
-            hits.add(new SearchHit((exhibit ? "/exhibits/" : "/collections/") + hit.path("slug").asText(""),
-                    exhibit, SafeHtml.markedText(hit.path("title_highlighted").asText("")),
-                    SafeHtml.markedText(hit.path("snippet").asText("")),
-                    ContentReader.image(hit.get("hero_thumb"))));
-        }
-        JsonNode meta = found.path("meta");
-        long exhibits = 0;
-        long collections = 0;
-        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) meta.at("/facets/type")::fields) {
-            if (ContentReader.isExhibitType(entry.getKey())) {
-                exhibits += entry.getValue().asLong();
-            } else if (ContentReader.isCollectionType(entry.getKey())) {
-                collections += entry.getValue().asLong();
-            }
-        }
-        return new PageHits(meta.path("total_count").asLong(), meta.path("page_count").asInt(), exhibits, collections,
-                meta.at("/facets/featured").asLong(), hits);
+        return ContentReader.pageHits(searched(reads.search(SEARCH, query.toArray(String[]::new))));
     }
 
     /** One page of the GBH series whose titles match a visitor's query; cached like {@link #search}. */
     public SeriesHits searchSeries(BackendApi.Reads reads, String q, String sort, int perPage, int page) {
-        JsonNode found = searched(reads.search(SERIES, "q", q, "sort", sort,
-                "per_page", Integer.toString(perPage), "page", Integer.toString(page)));
-        List<SeriesHit> hits = new ArrayList<>();
-        for (JsonNode hit : found.path("items")) {
-            hits.add(new SeriesHit(SafeHtml.markedText(hit.path("title_highlighted").asText("")),
-                    hit.path("aapb_url").asText("")));
-        }
-        return new SeriesHits(found.at("/meta/total_count").asLong(), found.at("/meta/page_count").asInt(), hits);
+        return ContentReader.seriesHits(searched(reads.search(SERIES, "q", q, "sort", sort,
+                "per_page", Integer.toString(perPage), "page", Integer.toString(page))));
     }
 
     private static JsonNode searched(BackendApi.Answer answer) {
@@ -239,14 +181,4 @@ public final class CmsClient {
         return API + kind.section() + "/";
     }
 
-    /** The id of the live page of this kind with this slug: slugs are unique among siblings only, so check all. */
-    private static Optional<Integer> idOf(BackendApi.Reads reads, String slug, Kind kind) {
-        for (JsonNode item : reads.require(PAGES, "slug", slug).path("items")) {
-            String type = item.at("/meta/type").asText("");
-            if (kind == Kind.EXHIBIT ? ContentReader.isExhibitType(type) : ContentReader.isCollectionType(type)) {
-                return Optional.of(item.path("id").asInt());
-            }
-        }
-        return Optional.empty();
-    }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,9 +21,15 @@ import org.openvault.frontend.content.DetailPage;
 import org.openvault.frontend.content.Footnote;
 import org.openvault.frontend.content.Image;
 import org.openvault.frontend.content.Miniseries;
+import org.openvault.frontend.content.PageHits;
 import org.openvault.frontend.content.PageSummary;
+import org.openvault.frontend.content.Redirect;
 import org.openvault.frontend.content.SafeHtml;
+import org.openvault.frontend.content.SearchHit;
 import org.openvault.frontend.content.Season;
+import org.openvault.frontend.content.SeriesHit;
+import org.openvault.frontend.content.SeriesHits;
+import org.openvault.frontend.content.SeriesTitle;
 import org.openvault.frontend.content.StaticPage;
 import org.openvault.frontend.content.TocEntry;
 
@@ -67,6 +74,84 @@ final class ContentReader {
             summaries.add(summary(item, kind));
         }
         return summaries;
+    }
+
+    /** The id of the first page of this kind in a slug lookup: slugs are unique among siblings only, so check all. */
+    static Optional<Integer> idOf(JsonNode found, DetailPage.Kind kind) {
+        for (JsonNode item : found.path("items")) {
+            String type = item.at("/meta/type").asText("");
+            if (kind == DetailPage.Kind.EXHIBIT ? isExhibitType(type) : isCollectionType(type)) {
+                return Optional.of(item.path("id").asInt());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A previewed draft; its type is the one the backend names, else the one the preview link names. */
+    DetailPage.Draft draft(JsonNode page, String contentType) {
+        String type = page.at("/meta/type").asText(contentType);
+        DetailPage.Kind kind = isExhibitType(type) ? DetailPage.Kind.EXHIBIT
+                : isCollectionType(type) ? DetailPage.Kind.COLLECTION : null;
+        return new DetailPage.Draft(type, kind == null ? null : detail(page, kind));
+    }
+
+    /** Every item of a static page listing. */
+    static List<StaticPage> staticPages(JsonNode listing) {
+        List<StaticPage> pages = new ArrayList<>();
+        listing.path("items").forEach(page -> pages.add(staticPage(page)));
+        return pages;
+    }
+
+    /** A redirect answer for {@code path}: empty when it names no target or the path itself. */
+    static Optional<Redirect> redirect(JsonNode answer, String path) {
+        String to = answer.path("to").asText("");
+        if (to.isBlank() || to.equals(path)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Redirect(to, answer.path("permanent").asBoolean(false)));
+    }
+
+    /** Every item of the GBH series listing. */
+    static List<SeriesTitle> seriesTitles(JsonNode listing) {
+        List<SeriesTitle> titles = new ArrayList<>();
+        for (JsonNode item : listing.path("items")) {
+            titles.add(new SeriesTitle(item.path("title").asText(""), item.path("aapb_series_url").asText("")));
+        }
+        return titles;
+    }
+
+    /** A search answer: its hits (title and snippet keep only {@code <mark>}), counts and facets. */
+    static PageHits pageHits(JsonNode found) {
+        List<SearchHit> hits = new ArrayList<>();
+        for (JsonNode hit : found.path("items")) {
+            boolean exhibit = isExhibitType(hit.path("type").asText(""));
+            hits.add(new SearchHit((exhibit ? "/exhibits/" : "/collections/") + hit.path("slug").asText(""),
+                    exhibit, SafeHtml.markedText(hit.path("title_highlighted").asText("")),
+                    SafeHtml.markedText(hit.path("snippet").asText("")),
+                    image(hit.get("hero_thumb"))));
+        }
+        JsonNode meta = found.path("meta");
+        long exhibits = 0;
+        long collections = 0;
+        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) meta.at("/facets/type")::fields) {
+            if (isExhibitType(entry.getKey())) {
+                exhibits += entry.getValue().asLong();
+            } else if (isCollectionType(entry.getKey())) {
+                collections += entry.getValue().asLong();
+            }
+        }
+        return new PageHits(meta.path("total_count").asLong(), meta.path("page_count").asInt(), exhibits, collections,
+                meta.at("/facets/featured").asLong(), hits);
+    }
+
+    /** A series search answer: its hits (titles keep only {@code <mark>}) and counts. */
+    static SeriesHits seriesHits(JsonNode found) {
+        List<SeriesHit> hits = new ArrayList<>();
+        for (JsonNode hit : found.path("items")) {
+            hits.add(new SeriesHit(SafeHtml.markedText(hit.path("title_highlighted").asText("")),
+                    hit.path("aapb_url").asText("")));
+        }
+        return new SeriesHits(found.at("/meta/total_count").asLong(), found.at("/meta/page_count").asInt(), hits);
     }
 
     /** An image rendition: null when the node is missing, null or an error object without a URL. */

@@ -10,6 +10,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.CmsClient;
+import org.openvault.frontend.content.DetailPage;
 import org.openvault.frontend.rendering.Templates;
 import org.openvault.frontend.rendering.PageRoutes;
 
@@ -34,7 +35,7 @@ public record PreviewSite(CmsClient cms, Templates templates) implements HttpSer
             return;
         }
         BackendApi.Reads reads = cms.reads();
-        Optional<CmsClient.Draft> draft = cms.preview(reads, contentType.get(), token.get());
+        Optional<DetailPage.Draft> draft = cms.preview(reads, contentType.get(), token.get());
         if (draft.isEmpty()) {
             templates.clientError(req, res, Status.NOT_FOUND_404,
                     "This preview has expired or does not exist. Open the preview again from the editor.");
