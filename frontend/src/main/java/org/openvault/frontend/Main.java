@@ -11,17 +11,16 @@ import io.helidon.webserver.http.HttpRouting;
 import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.BackendUnavailableException;
 import org.openvault.frontend.catalog.CatalogSite;
-import org.openvault.frontend.content.ContentReader;
+import org.openvault.frontend.api.CmsClient;
 import org.openvault.frontend.health.HealthService;
 import org.openvault.frontend.home.HomeSite;
 import org.openvault.frontend.masterpiece.MasterpieceSite;
-import org.openvault.frontend.pages.PageSite;
+import org.openvault.frontend.exhibitsandcollections.ExhibitAndCollectionSite;
 import org.openvault.frontend.preview.PreviewSite;
 import org.openvault.frontend.search.AapbSearch;
 import org.openvault.frontend.search.SearchSite;
 import org.openvault.frontend.series.SeriesSite;
 import org.openvault.frontend.sitemap.SitemapSite;
-import org.openvault.frontend.redirects.LegacyRedirects;
 import org.openvault.frontend.rendering.AssetService;
 import org.openvault.frontend.rendering.Assets;
 import org.openvault.frontend.rendering.Compression;
@@ -54,22 +53,21 @@ public final class Main {
         Site site = Site.from(ov, assets);
         Compression compression = new Compression(ov.get("compression.cache-max-bytes").asLong().orElse(4L << 20));
         Templates templates = new Templates(site, compression);
-        ContentReader reader = new ContentReader(site.aapbHost());
-        LegacyRedirects redirects = new LegacyRedirects();
+        CmsClient cms = new CmsClient(api, site.aapbHost());
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new MalformedRequests(templates)::filter)
                 .register("/health", new HealthService())
                 .register("/assets", new AssetService(assets))
-                .register(new HomeSite(api, reader, templates))
-                .register(new MasterpieceSite(api, templates))
-                .register(new PageSite(api, reader, templates, redirects))
-                .register(new PreviewSite(api, reader, templates))
-                .register(new SearchSite(api, templates, new AapbSearch(ov.get("aapb"))))
-                .register(new SeriesSite(api, templates))
-                .register(new SitemapSite(api, site, compression))
+                .register(new HomeSite(cms, templates))
+                .register(new MasterpieceSite(cms, templates))
+                .register(new ExhibitAndCollectionSite(cms, templates))
+                .register(new PreviewSite(cms, templates))
+                .register(new SearchSite(cms, templates, new AapbSearch(ov.get("aapb"))))
+                .register(new SeriesSite(cms, templates))
+                .register(new SitemapSite(cms, site, compression))
                 .register(new CatalogSite(ov.get("organ"), templates))
-                .register(new StaticPageSite(api, templates, redirects))
+                .register(new StaticPageSite(cms, templates))
                 .error(BackendUnavailableException.class, (req, res, e) -> {
                     LOG.warning(e.getMessage());
                     templates.unavailable(req, res);

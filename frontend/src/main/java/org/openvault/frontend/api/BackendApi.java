@@ -155,7 +155,7 @@ public final class BackendApi {
      * One backend answer: its status, its JSON body (null when it was not JSON), whether it came from the cache of
      * recent answers and, when it was served stale because the backend failed, its age in seconds (else 0).
      */
-    public record Answer(int status, JsonNode body, boolean cached, long staleSeconds) {
+    record Answer(int status, JsonNode body, boolean cached, long staleSeconds) {
 
         public boolean ok() {
             return status == 200 && body != null;
@@ -169,12 +169,12 @@ public final class BackendApi {
         private int answers;
         private int cachedAnswers;
 
-        public Answer get(String path, String... nameValuePairs) {
+        Answer get(String path, String... nameValuePairs) {
             return get(path, pairs(nameValuePairs));
         }
 
         /** Like {@link #get(String, String...)} but never cached nor served stale (drafts, per-editor content). */
-        public Answer getUncached(String path, String... nameValuePairs) {
+        Answer getUncached(String path, String... nameValuePairs) {
             return fetch(path, pairs(nameValuePairs), Kept.NEVER);
         }
 
@@ -182,11 +182,11 @@ public final class BackendApi {
          * Like {@link #get(String, String...)} for a visitor's search: kept with the answers that found nothing, so
          * that any number of different searches cannot push out the pages kept for an outage.
          */
-        public Answer search(String path, String... nameValuePairs) {
+        Answer search(String path, String... nameValuePairs) {
             return counted(fetch(path, pairs(nameValuePairs), Kept.WITH_QUERIES));
         }
 
-        public Answer get(String path, List<Map.Entry<String, String>> query) {
+        Answer get(String path, List<Map.Entry<String, String>> query) {
             return counted(fetch(path, query, Kept.WITH_PAGES));
         }
 
@@ -202,7 +202,7 @@ public final class BackendApi {
         }
 
         /** The JSON of a 200 answer; anything else means the backend cannot serve this page now. */
-        public JsonNode require(String path, String... nameValuePairs) {
+        JsonNode require(String path, String... nameValuePairs) {
             Answer answer = get(path, nameValuePairs);
             if (!answer.ok()) {
                 throw new BackendUnavailableException("Backend answered " + answer.status() + " for " + path);

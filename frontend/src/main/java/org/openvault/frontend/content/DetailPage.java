@@ -39,6 +39,10 @@ public record DetailPage(Kind kind, int id, String slug, String title, String de
         }
     }
 
+    /** An editor's previewed draft: its page type name and the page (null when that type has no preview). */
+    public record Draft(String type, DetailPage page) {
+    }
+
     /** "By Jane Doe, John Roe". */
     public String byline() {
         return "By " + String.join(", ", authors.stream().map(Author::name).toList());

@@ -11,6 +11,9 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.frontend.api.BackendApi;
+import org.openvault.frontend.content.DetailPage;
+import org.openvault.frontend.content.Redirect;
+import org.openvault.frontend.content.StaticPage;
 
 /**
  * Renders the precompiled jte templates (src/main/jte) into HTML responses with the site's caching headers.
@@ -38,9 +41,17 @@ public final class Templates {
         return site;
     }
 
-    /** Renders {@code template} with {@code view} (built from {@code meta}) and the given parameters. */
+    /**
+     * Renders a page template: its parameters are the shell's {@code View view} (built from {@code meta}) and
+     * {@code page}, the record of what that page shows.
+     */
     public void render(ServerRequest req, ServerResponse res, BackendApi.Reads reads, Status status, String template,
-                       PageMeta meta, Map<String, Object> params) {
+                       PageMeta meta, Object page) {
+        renderWith(req, res, reads, status, template, meta, Map.of("page", page));
+    }
+
+    private void renderWith(ServerRequest req, ServerResponse res, BackendApi.Reads reads, Status status,
+                            String template, PageMeta meta, Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
         all.put("view", new View(site, meta, req.path().absolute().path()));
         StringOutput output = new StringOutput(8192);
@@ -60,21 +71,53 @@ public final class Templates {
         compression.send(req, res, output.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** An exhibit or collection page; a preview of a draft is marked as such and never indexed. */
+    public void detail(ServerRequest req, ServerResponse res, BackendApi.Reads reads, DetailPage page,
+                       boolean preview) {
+        PageMeta meta = PageMeta.of(page.title(), page.description(), page.href())
+                .article(page.cover() != null ? page.cover().url() : null);
+        if (preview) {
+            meta = meta.noindexed();
+        }
+        renderWith(req, res, reads, Status.OK_200, "detail.jte", meta, Map.of("page", page, "preview", preview));
+    }
+
+    /** A static page, with a link back to {@code backHref} when it is given (else null). */
+    public void staticPage(ServerRequest req, ServerResponse res, BackendApi.Reads reads, StaticPage page,
+                           String backHref, String backLabel) {
+        PageMeta meta = PageMeta.of(page.title(), page.description(),
+                page.path() != null ? page.path() : req.path().absolute().path());
+        Map<String, Object> params = new HashMap<>(Map.of("page", page));
+        if (backHref != null) {
+            params.put("backHref", backHref);
+            params.put("backLabel", backLabel);
+        }
+        renderWith(req, res, reads, Status.OK_200, "static-page.jte", meta, params);
+    }
+
+    /** Sends a redirect to where an old URL now lives (302, or 301 when the editors marked it permanent). */
+    public static void redirect(ServerResponse res, Redirect target) {
+        res.status(target.permanent() ? Status.MOVED_PERMANENTLY_301 : Status.FOUND_302)
+                .header(HeaderNames.LOCATION, target.location())
+                .header(HeaderNames.CACHE_CONTROL, "public, max-age=300")
+                .send();
+    }
+
     /** The 404 page inside the site shell. */
     public void notFound(ServerRequest req, ServerResponse res, BackendApi.Reads reads, String message) {
-        render(req, res, reads, Status.NOT_FOUND_404, "not-found.jte",
+        renderWith(req, res, reads, Status.NOT_FOUND_404, "not-found.jte",
                 PageMeta.of("Page not found", "", req.path().absolute().path()).noindexed(), Map.of("message", message));
     }
 
     /** A 4xx page with a message, e.g. a preview link missing its token. */
     public void clientError(ServerRequest req, ServerResponse res, Status status, String message) {
-        render(req, res, null, status, "error.jte", PageMeta.of(status.code() + " error", "", req.path().absolute().path())
+        renderWith(req, res, null, status, "error.jte", PageMeta.of(status.code() + " error", "", req.path().absolute().path())
                 .noindexed(), Map.of("heading", status.code() + " error", "message", message));
     }
 
     /** The 503 page when the backend is down and nothing is cached. */
     public void unavailable(ServerRequest req, ServerResponse res) {
-        render(req, res, null, Status.SERVICE_UNAVAILABLE_503, "error.jte",
+        renderWith(req, res, null, Status.SERVICE_UNAVAILABLE_503, "error.jte",
                 PageMeta.of("Temporarily unavailable", "", req.path().absolute().path()).noindexed(),
                 Map.of("heading", "Something went wrong",
                         "message", "Open Vault is having trouble reaching its archive. Please try again in a moment."));
@@ -82,7 +125,7 @@ public final class Templates {
 
     /** The 500 page for anything unexpected. */
     public void serverError(ServerRequest req, ServerResponse res) {
-        render(req, res, null, Status.INTERNAL_SERVER_ERROR_500, "error.jte",
+        renderWith(req, res, null, Status.INTERNAL_SERVER_ERROR_500, "error.jte",
                 PageMeta.of("Oh no!", "", req.path().absolute().path()).noindexed(),
                 Map.of("heading", "Oh no!",
                         "message", "Something went wrong on our side while preparing this page. Please try again later."));

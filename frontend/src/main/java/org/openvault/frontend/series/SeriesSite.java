@@ -6,27 +6,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.frontend.api.BackendApi;
+import org.openvault.frontend.api.CmsClient;
+import org.openvault.frontend.content.SeriesTitle;
 import org.openvault.frontend.rendering.PageMeta;
 import org.openvault.frontend.rendering.Templates;
 import org.openvault.frontend.rendering.PageRoutes;
 
 /** {@code /series}: every GBH series title from the backend, A to Z with jump links, filtered by {@code ?q=}. */
-public final class SeriesSite implements HttpService {
-
-    private final BackendApi api;
-    private final Templates templates;
-
-    public SeriesSite(BackendApi api, Templates templates) {
-        this.api = api;
-        this.templates = templates;
-    }
+public record SeriesSite(CmsClient cms, Templates templates) implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
@@ -38,21 +31,19 @@ public final class SeriesSite implements HttpService {
         if (filter.length() > 100) {
             filter = filter.substring(0, 100);
         }
-        BackendApi.Reads reads = api.reads();
-        JsonNode all = reads.require("/api/v2/series/", "per_page", "all", "sort", "az");
+        BackendApi.Reads reads = cms.reads();
         String needle = filter.toLowerCase(Locale.ROOT);
-        Map<String, List<Title>> byLetter = new LinkedHashMap<>();
-        for (JsonNode item : all.path("items")) {
-            String title = item.path("title").asText("");
+        Map<String, List<SeriesTitle>> byLetter = new LinkedHashMap<>();
+        for (SeriesTitle series : cms.allSeries(reads)) {
+            String title = series.title();
             if (title.isBlank() || !title.toLowerCase(Locale.ROOT).contains(needle)) {
                 continue;
             }
-            byLetter.computeIfAbsent(letter(title), key -> new ArrayList<>())
-                    .add(new Title(title, item.path("aapb_series_url").asText("")));
+            byLetter.computeIfAbsent(letter(title), key -> new ArrayList<>()).add(series);
         }
         templates.render(req, res, reads, Status.OK_200, "series.jte",
                 PageMeta.of("GBH Series", "Browse GBH series by title and explore their records on the American Archive of Public Broadcasting.", "/series"),
-                Map.of("filter", filter, "groups", byLetter));
+                new SeriesList(filter, byLetter));
     }
 
     /** The group of a title: its first letter after a leading "The ", or "#" for digits and symbols. */
@@ -60,9 +51,5 @@ public final class SeriesSite implements HttpService {
         String t = title.regionMatches(true, 0, "The ", 0, 4) ? title.substring(4) : title;
         char first = t.isEmpty() ? '#' : Character.toUpperCase(t.charAt(0));
         return first >= 'A' && first <= 'Z' ? String.valueOf(first) : "#";
-    }
-
-    /** A series title and its records on the American Archive. */
-    public record Title(String title, String aapbUrl) {
     }
 }

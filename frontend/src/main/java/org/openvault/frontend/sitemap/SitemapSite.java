@@ -2,13 +2,18 @@ package org.openvault.frontend.sitemap;
 
 import java.nio.charset.StandardCharsets;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.frontend.api.BackendApi;
+import org.openvault.frontend.api.CmsClient;
+import org.openvault.frontend.content.DetailPage.Kind;
+import org.openvault.frontend.content.Miniseries;
+import org.openvault.frontend.content.PageSummary;
+import org.openvault.frontend.content.Season;
+import org.openvault.frontend.content.StaticPage;
 import org.openvault.frontend.rendering.Compression;
 import org.openvault.frontend.rendering.Site;
 import org.openvault.frontend.rendering.PageRoutes;
@@ -17,17 +22,7 @@ import org.openvault.frontend.rendering.PageRoutes;
  * {@code /sitemap.xml} (home and index pages, static pages and Masterpiece miniseries at 0.5 yearly, exhibits and
  * collections at 0.8 monthly with their last publication) and {@code /robots.txt} pointing at it. Preview is never listed.
  */
-public final class SitemapSite implements HttpService {
-
-    private final BackendApi api;
-    private final Site site;
-    private final Compression compression;
-
-    public SitemapSite(BackendApi api, Site site, Compression compression) {
-        this.api = api;
-        this.site = site;
-        this.compression = compression;
-    }
+public record SitemapSite(CmsClient cms, Site site, Compression compression) implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
@@ -36,24 +31,23 @@ public final class SitemapSite implements HttpService {
     }
 
     private void sitemap(ServerRequest req, ServerResponse res) {
-        BackendApi.Reads reads = api.reads();
+        BackendApi.Reads reads = cms.reads();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (String path : new String[] {"/", "/exhibits", "/collections", "/series", "/search"}) {
             url(xml, path, null, "weekly", "0.5");
         }
-        for (JsonNode page : reads.require("/api/v2/static_pages/").path("items")) {
-            url(xml, page.at("/meta/path").asText("/"), page.at("/meta/last_published_at").asText(null), "yearly", "0.5");
+        for (StaticPage page : cms.staticPages(reads)) {
+            url(xml, page.path() != null ? page.path() : "/", page.lastPublished(), "yearly", "0.5");
         }
-        for (String section : new String[] {"exhibits", "collections"}) {
-            for (JsonNode page : reads.require("/api/v2/" + section + "/", "limit", "999999").path("items")) {
-                url(xml, "/" + section + "/" + page.at("/meta/slug").asText(""),
-                        page.at("/meta/last_published_at").asText(null), "monthly", "0.8");
+        for (Kind kind : new Kind[] {Kind.EXHIBIT, Kind.COLLECTION}) {
+            for (PageSummary page : cms.listing(reads, kind)) {
+                url(xml, page.href(), page.lastPublished(), "monthly", "0.8");
             }
         }
-        for (JsonNode season : reads.require("/api/v2/masterpiece/").path("items")) {
-            for (JsonNode miniseries : season.path("miniseries")) {
-                url(xml, "/miniseries/" + miniseries.path("key").asText(""), null, "yearly", "0.5");
+        for (Season season : cms.masterpieceSeasons(reads)) {
+            for (Miniseries miniseries : season.miniseries()) {
+                url(xml, miniseries.href(), null, "yearly", "0.5");
             }
         }
         xml.append("</urlset>\n");

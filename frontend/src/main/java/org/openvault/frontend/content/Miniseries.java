@@ -1,11 +1,9 @@
-package org.openvault.frontend.masterpiece;
+package org.openvault.frontend.content;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A Masterpiece Theatre miniseries from the backend: key (URL and AAPB special-collection name), title, plain-text
@@ -14,12 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record Miniseries(String key, String title, String description, String broadcastDate, int season) {
 
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
-
-    static Miniseries of(JsonNode item) {
-        return new Miniseries(item.path("key").asText(""), item.path("title").asText(""),
-                item.path("description").asText(""), item.path("broadcast_date").asText(""),
-                item.path("season").asInt());
-    }
 
     /** "January 10, 1971", or "" when the date is unknown. */
     public String firstBroadcast() {

@@ -1,4 +1,4 @@
-package org.openvault.frontend.content;
+package org.openvault.frontend.api;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -6,17 +6,38 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.openvault.frontend.content.AapbGroup;
+import org.openvault.frontend.content.AapbTile;
+import org.openvault.frontend.content.Author;
+import org.openvault.frontend.content.Block;
+import org.openvault.frontend.content.Card;
+import org.openvault.frontend.content.DetailPage;
+import org.openvault.frontend.content.Footnote;
+import org.openvault.frontend.content.Image;
+import org.openvault.frontend.content.Miniseries;
+import org.openvault.frontend.content.PageHits;
+import org.openvault.frontend.content.PageSummary;
+import org.openvault.frontend.content.Redirect;
+import org.openvault.frontend.content.SafeHtml;
+import org.openvault.frontend.content.SearchHit;
+import org.openvault.frontend.content.Season;
+import org.openvault.frontend.content.SeriesHit;
+import org.openvault.frontend.content.SeriesHits;
+import org.openvault.frontend.content.SeriesTitle;
+import org.openvault.frontend.content.StaticPage;
+import org.openvault.frontend.content.TocEntry;
 
 /** Turns the backend's page JSON (Wagtail API v2 shapes) into what the templates render. */
-public final class ContentReader {
+final class ContentReader {
 
     /** The six AAPB record-group block types. */
-    public static final Set<String> AAPB_TYPES = Set.of(
+    private static final Set<String> AAPB_TYPES = Set.of(
             "interviews", "archival_footage", "photographs", "original_footage", "programs", "related_content");
 
     private static final Pattern FOOTNOTE_MARKER = Pattern.compile("<footnote id=\"([^\"]+)\">[^<]*</footnote>");
@@ -25,37 +46,154 @@ public final class ContentReader {
 
     private final String aapbHost;
 
-    public ContentReader(String aapbHost) {
+    ContentReader(String aapbHost) {
         this.aapbHost = aapbHost.endsWith("/") ? aapbHost.substring(0, aapbHost.length() - 1) : aapbHost;
     }
 
     /** Whether a page type name (old or new spelling) is an exhibit. */
-    public static boolean isExhibitType(String type) {
+    static boolean isExhibitType(String type) {
         return type.startsWith("exhibits.");
     }
 
     /** Whether a page type name (old or new spelling) is a collection. */
-    public static boolean isCollectionType(String type) {
+    static boolean isCollectionType(String type) {
         return type.startsWith("ov_collections.");
     }
 
-    /** A listing item as a card linking into {@code section} ("exhibits" or "collections"). */
-    public Card card(JsonNode item, String section) {
-        return new Card("/" + section + "/" + item.at("/meta/slug").asText(""),
-                Card.cardTitle(item.path("title").asText("")), Image.of(item.get("cover_image")));
+    /** An item of an exhibit or collection listing; its kind comes from the listing it was read from. */
+    static PageSummary summary(JsonNode item, DetailPage.Kind kind) {
+        return new PageSummary(kind, item.at("/meta/slug").asText(""), item.path("title").asText(""),
+                image(item.get("cover_image")), image(item.get("hero_image")),
+                item.at("/meta/last_published_at").asText(null));
     }
 
-    /** Cards for every item of a listing answer. */
-    public List<Card> cards(JsonNode listing, String section) {
-        List<Card> cards = new ArrayList<>();
+    /** Every item of a listing answer. */
+    static List<PageSummary> summaries(JsonNode listing, DetailPage.Kind kind) {
+        List<PageSummary> summaries = new ArrayList<>();
         for (JsonNode item : listing.path("items")) {
-            cards.add(card(item, section));
+            summaries.add(summary(item, kind));
         }
-        return cards;
+        return summaries;
+    }
+
+    /** The id of the first page of this kind in a slug lookup: slugs are unique among siblings only, so check all. */
+    static Optional<Integer> idOf(JsonNode found, DetailPage.Kind kind) {
+        for (JsonNode item : found.path("items")) {
+            String type = item.at("/meta/type").asText("");
+            if (kind == DetailPage.Kind.EXHIBIT ? isExhibitType(type) : isCollectionType(type)) {
+                return Optional.of(item.path("id").asInt());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A previewed draft; its type is the one the backend names, else the one the preview link names. */
+    DetailPage.Draft draft(JsonNode page, String contentType) {
+        String type = page.at("/meta/type").asText(contentType);
+        DetailPage.Kind kind = isExhibitType(type) ? DetailPage.Kind.EXHIBIT
+                : isCollectionType(type) ? DetailPage.Kind.COLLECTION : null;
+        return new DetailPage.Draft(type, kind == null ? null : detail(page, kind));
+    }
+
+    /** Every item of a static page listing. */
+    static List<StaticPage> staticPages(JsonNode listing) {
+        List<StaticPage> pages = new ArrayList<>();
+        listing.path("items").forEach(page -> pages.add(staticPage(page)));
+        return pages;
+    }
+
+    /** A redirect answer for {@code path}: empty when it names no target or the path itself. */
+    static Optional<Redirect> redirect(JsonNode answer, String path) {
+        String to = answer.path("to").asText("");
+        if (to.isBlank() || to.equals(path)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Redirect(to, answer.path("permanent").asBoolean(false)));
+    }
+
+    /** Every item of the GBH series listing. */
+    static List<SeriesTitle> seriesTitles(JsonNode listing) {
+        List<SeriesTitle> titles = new ArrayList<>();
+        for (JsonNode item : listing.path("items")) {
+            titles.add(new SeriesTitle(item.path("title").asText(""), item.path("aapb_series_url").asText("")));
+        }
+        return titles;
+    }
+
+    /** A search answer: its hits (title and snippet keep only {@code <mark>}), counts and facets. */
+    static PageHits pageHits(JsonNode found) {
+        List<SearchHit> hits = new ArrayList<>();
+        for (JsonNode hit : found.path("items")) {
+            boolean exhibit = isExhibitType(hit.path("type").asText(""));
+            hits.add(new SearchHit((exhibit ? "/exhibits/" : "/collections/") + hit.path("slug").asText(""),
+                    exhibit, SafeHtml.markedText(hit.path("title_highlighted").asText("")),
+                    SafeHtml.markedText(hit.path("snippet").asText("")),
+                    image(hit.get("hero_thumb"))));
+        }
+        JsonNode meta = found.path("meta");
+        long exhibits = 0;
+        long collections = 0;
+        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) meta.at("/facets/type")::fields) {
+            if (isExhibitType(entry.getKey())) {
+                exhibits += entry.getValue().asLong();
+            } else if (isCollectionType(entry.getKey())) {
+                collections += entry.getValue().asLong();
+            }
+        }
+        return new PageHits(meta.path("total_count").asLong(), meta.path("page_count").asInt(), exhibits, collections,
+                meta.at("/facets/featured").asLong(), hits);
+    }
+
+    /** A series search answer: its hits (titles keep only {@code <mark>}) and counts. */
+    static SeriesHits seriesHits(JsonNode found) {
+        List<SeriesHit> hits = new ArrayList<>();
+        for (JsonNode hit : found.path("items")) {
+            hits.add(new SeriesHit(SafeHtml.markedText(hit.path("title_highlighted").asText("")),
+                    hit.path("aapb_url").asText("")));
+        }
+        return new SeriesHits(found.at("/meta/total_count").asLong(), found.at("/meta/page_count").asInt(), hits);
+    }
+
+    /** An image rendition: null when the node is missing, null or an error object without a URL. */
+    static Image image(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        String url = node.path("url").asText("");
+        String fullUrl = node.path("full_url").asText("");
+        String src = fullUrl.isEmpty() ? url : fullUrl;
+        if (src.isEmpty()) {
+            return null;
+        }
+        return new Image(src, url.isEmpty() ? src : url, node.path("alt").asText(""));
+    }
+
+    /** A static page answer; its body is cleaned rich text. */
+    static StaticPage staticPage(JsonNode page) {
+        return new StaticPage(page.at("/meta/path").asText(null), page.path("title").asText(""),
+                page.path("subtitle").asText(""), page.at("/meta/search_description").asText(""),
+                SafeHtml.richText(page.path("body").asText("")), page.at("/meta/last_published_at").asText(null));
+    }
+
+    /** Every season of the Masterpiece listing, its miniseries in broadcast order. */
+    static List<Season> seasons(JsonNode listing) {
+        List<Season> seasons = new ArrayList<>();
+        for (JsonNode season : listing.path("items")) {
+            List<Miniseries> miniseries = new ArrayList<>();
+            season.path("miniseries").forEach(item -> miniseries.add(miniseries(item)));
+            seasons.add(new Season(season.path("number").asInt(), season.path("years").asText(""), miniseries));
+        }
+        return seasons;
+    }
+
+    static Miniseries miniseries(JsonNode item) {
+        return new Miniseries(item.path("key").asText(""), item.path("title").asText(""),
+                item.path("description").asText(""), item.path("broadcast_date").asText(""),
+                item.path("season").asInt());
     }
 
     /** An exhibit or collection detail answer as a page. */
-    public DetailPage detail(JsonNode page, DetailPage.Kind kind) {
+    DetailPage detail(JsonNode page, DetailPage.Kind kind) {
         boolean exhibit = kind == DetailPage.Kind.EXHIBIT;
         List<Footnote> footnotes = new ArrayList<>();
         Map<String, Footnote> byUuid = new HashMap<>();
@@ -72,7 +210,7 @@ public final class ContentReader {
         for (JsonNode author : page.path("authors")) {
             String name = author.path("name").asText("");
             if (!name.isBlank()) {
-                authors.add(new Author(name, Image.of(author.get("image")),
+                authors.add(new Author(name, image(author.get("image")),
                         SafeHtml.richText(author.path("bio").asText(""))));
             }
         }
@@ -93,14 +231,14 @@ public final class ContentReader {
         if (page.has("related_exhibits") && page.get("related_exhibits").isArray()) {
             related = new ArrayList<>();
             for (JsonNode item : page.get("related_exhibits")) {
-                related.add(card(item, "exhibits"));
+                related.add(summary(item, DetailPage.Kind.EXHIBIT).card());
             }
         }
         String description = page.at("/meta/search_description").asText("");
         return new DetailPage(kind, page.path("id").asInt(), page.at("/meta/slug").asText(""),
                 page.path("title").asText(""),
                 description.isBlank() ? kind.fallbackDescription() : description,
-                Image.of(page.get("hero_image")), Image.of(page.get("cover_image")),
+                image(page.get("hero_image")), image(page.get("cover_image")),
                 exhibit ? "" : SafeHtml.richText(page.path("introduction").asText("")),
                 blocks, toc, authors, footnotes, related);
     }
