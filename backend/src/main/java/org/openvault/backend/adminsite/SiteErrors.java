@@ -13,12 +13,12 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.api.ApiException;
+import org.openvault.backend.api.UnavailableException;
 import org.openvault.backend.auth.Authenticator;
 import org.openvault.backend.auth.HashingBusyException;
 import org.openvault.backend.database.DatabaseException;
 import org.openvault.backend.database.DatabaseUnavailableException;
 import org.openvault.backend.database.SqlStates;
-import org.openvault.backend.images.MediaUnavailableException;
 import org.openvault.backend.validation.ValidationException;
 
 /**
@@ -48,7 +48,7 @@ public final class SiteErrors {
             case ValidationException v -> page(res, Status.UNPROCESSABLE_CONTENT_422, "Some fields are not valid.");
             case HashingBusyException h -> busy(res);
             case DatabaseUnavailableException d -> busy(res);
-            case MediaUnavailableException m -> busy(res);
+            case UnavailableException m -> busy(res);
             case DatabaseException d when SqlStates.isTransient(SqlStates.of(d)) -> busy(res);
             case RequestException r -> page(res, Status.BAD_REQUEST_400, "The request was malformed.");
             case IllegalArgumentException i -> page(res, Status.BAD_REQUEST_400, "The request was malformed.");

@@ -21,7 +21,6 @@ import org.openvault.backend.auth.HashingBusyException;
 import org.openvault.backend.database.DatabaseException;
 import org.openvault.backend.database.DatabaseUnavailableException;
 import org.openvault.backend.database.SqlStates;
-import org.openvault.backend.images.MediaUnavailableException;
 import org.openvault.backend.validation.ValidationException;
 
 /**
@@ -50,7 +49,7 @@ public final class ApiErrors {
                 new AdminProblem(Status.SERVICE_UNAVAILABLE_503, "busy", e.getMessage()).header("Retry-After", "1"))));
         routing.error(DatabaseException.class, or(site, ApiErrors::databaseFailure));
         routing.error(DatabaseUnavailableException.class, or(site, ApiErrors::unavailable));
-        routing.error(MediaUnavailableException.class, or(site, ApiErrors::mediaUnavailable));
+        routing.error(UnavailableException.class, or(site, ApiErrors::partUnavailable));
         routing.error(HttpException.class, or(site, ApiErrors::httpError));
         routing.error(RequestException.class, or(site, ApiErrors::badRequest));
         routing.error(IllegalArgumentException.class, or(site, ApiErrors::badRequest));
@@ -173,7 +172,7 @@ public final class ApiErrors {
         send(req, res, Status.SERVICE_UNAVAILABLE_503, "Service temporarily unavailable");
     }
 
-    private static void mediaUnavailable(ServerRequest req, ServerResponse res, MediaUnavailableException e) {
+    private static void partUnavailable(ServerRequest req, ServerResponse res, UnavailableException e) {
         res.header(HeaderNames.RETRY_AFTER, "1");
         send(req, res, Status.SERVICE_UNAVAILABLE_503, e.getMessage());
     }
