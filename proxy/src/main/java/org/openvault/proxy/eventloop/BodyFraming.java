@@ -2,6 +2,8 @@ package org.openvault.proxy.eventloop;
 
 import java.io.IOException;
 
+import org.openvault.proxy.http.HttpSyntax;
+
 /**
  * Where a message body ends, found while its bytes pass through unchanged: a fixed length, chunked coding
  * (chunk sizes, extensions and trailers tracked, RFC 9112 7.1), or the end of the connection.
@@ -81,7 +83,10 @@ abstract sealed class BodyFraming {
     }
 
     static final class Chunked extends BodyFraming {
-        private enum State { SIZE, EXTENSION, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER_START, TRAILER, TRAILER_LF, END_LF, DONE }
+        private enum State {
+            SIZE, SIZE_SPACE, EXTENSION, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER_START, TRAILER_NAME, TRAILER_VALUE,
+            TRAILER_LF, END_LF, DONE
+        }
 
         private static final int MAX_LINE = 8192;
 
@@ -97,6 +102,12 @@ abstract sealed class BodyFraming {
             this.dataOnly = dataOnly;
         }
 
+        /*
+         * Strict (RFC 9112, 7.1): the framing is relayed as it came, so anything another parser could read another
+         * way is refused — a size is hex digits only (no sign, no 0x, at most 15 of them), lines end in CRLF, a
+         * chunk's data is followed by CRLF exactly, extensions and trailer values hold no control bytes, and a
+         * trailer line is a field name, a colon and a value.
+         */
         @Override
         int take(byte[] bytes, int from, int to) throws IOException {
             int i = from;
@@ -122,23 +133,35 @@ abstract sealed class BodyFraming {
                 switch (state) {
                     case SIZE -> {
                         int digit = Character.digit(b, 16);
-                        if (digit >= 0) {
+                        if (digit >= 0 && b < 0x80) {
                             if (++sizeDigits > 15) {
                                 throw new IOException("chunk size too large");
                             }
                             size = size * 16 + digit;
-                        } else if (sizeDigits > 0 && (b == ';' || b == ' ' || b == '\t')) {
+                        } else if (sizeDigits > 0 && b == ';') {
                             state = State.EXTENSION;
+                        } else if (sizeDigits > 0 && (b == ' ' || b == '\t')) {
+                            state = State.SIZE_SPACE;
                         } else if (sizeDigits > 0 && b == '\r') {
                             state = State.SIZE_LF;
                         } else {
                             throw new IOException("malformed chunk size");
                         }
                     }
+                    case SIZE_SPACE -> {
+                        // Only whitespace before an extension's semicolon, nothing that could read as more digits.
+                        if (b == ';') {
+                            state = State.EXTENSION;
+                        } else if (b == '\r') {
+                            state = State.SIZE_LF;
+                        } else if (b != ' ' && b != '\t') {
+                            throw new IOException("malformed chunk size");
+                        }
+                    }
                     case EXTENSION -> {
                         if (b == '\r') {
                             state = State.SIZE_LF;
-                        } else if (b == '\n') {
+                        } else if (isControl(b)) {
                             throw new IOException("malformed chunk extension");
                         }
                     }
@@ -166,13 +189,24 @@ abstract sealed class BodyFraming {
                     case TRAILER_START -> {
                         if (b == '\r') {
                             state = State.END_LF;
+                        } else if (HttpSyntax.isTokenChar(b)) {
+                            state = State.TRAILER_NAME;
                         } else {
-                            state = State.TRAILER;
+                            throw new IOException("malformed trailer field");
                         }
                     }
-                    case TRAILER -> {
+                    case TRAILER_NAME -> {
+                        if (b == ':') {
+                            state = State.TRAILER_VALUE;
+                        } else if (!HttpSyntax.isTokenChar(b)) {
+                            throw new IOException("malformed trailer field");
+                        }
+                    }
+                    case TRAILER_VALUE -> {
                         if (b == '\r') {
                             state = State.TRAILER_LF;
+                        } else if (isControl(b)) {
+                            throw new IOException("malformed trailer field");
                         }
                     }
                     case TRAILER_LF -> {
@@ -189,6 +223,11 @@ abstract sealed class BodyFraming {
             }
             lastTaken = dataOnly ? data - from : i - from;
             return i - from;
+        }
+
+        /** A control byte other than HTAB (CR and LF included: they only end lines). */
+        private static boolean isControl(byte b) {
+            return (b >= 0 && b < 0x20 && b != '\t') || b == 0x7f;
         }
 
         private static void expect(byte b, char wanted) throws IOException {

@@ -92,7 +92,10 @@ final class ClientConnection {
         this.transport = secure ? new TlsTransport(channel, engine) : new PlainTransport(channel);
         this.maxHead = maxHead(context.entrypoint());
         this.key = channel.register(loop.selector, SelectionKey.OP_READ, this);
-        this.deadline = System.nanoTime() + context.entrypoint().idleTimeout().toNanos();
+        // A new connection gets the header timeout, not the idle one, for its TLS handshake and first request head:
+        // a silent or stalled handshake must not hold its buffers for minutes.
+        this.deadline = System.nanoTime() + Math.min(context.entrypoint().idleTimeout().toNanos(),
+                context.entrypoint().headerTimeout().toNanos());
     }
 
     /** The longest request head the entrypoint's limits allow (request line, header block, line ends). */
@@ -419,7 +422,15 @@ final class ClientConnection {
                 return;
             }
             int available = Math.min(in.position(), bodyOut.remaining());
-            int taken = requestBody.take(in.array(), 0, available);
+            int taken;
+            try {
+                taken = requestBody.take(in.array(), 0, available);
+            } catch (IOException malformed) {
+                // The upstream connection, holding part of this body, is closed: nothing after it can be trusted.
+                dropLink();
+                fail(400, "Bad Request", "Malformed chunked request body.");
+                return;
+            }
             if (taken == 0) {
                 return;
             }

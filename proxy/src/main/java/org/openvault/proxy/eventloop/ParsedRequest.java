@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.openvault.proxy.forwarding.ForwardedHeaders;
+import org.openvault.proxy.http.HttpSyntax;
 import org.openvault.proxy.rules.RequestFacts;
 
 /**
@@ -141,7 +142,7 @@ final class ParsedRequest implements RequestFacts {
             throw badRequest("Malformed request line.");
         }
         for (int i = 0; i < firstSpace; i++) {
-            if (!isTokenChar(bytes[i])) {
+            if (!HttpSyntax.isTokenChar(bytes[i])) {
                 throw badRequest("Malformed method.");
             }
         }
@@ -188,7 +189,7 @@ final class ParsedRequest implements RequestFacts {
             throw badRequest("Malformed header line.");
         }
         for (int i = from; i < colon; i++) {
-            if (!isTokenChar(bytes[i])) {
+            if (!HttpSyntax.isTokenChar(bytes[i])) {
                 throw badRequest("Malformed header name.");
             }
         }
@@ -351,11 +352,6 @@ final class ParsedRequest implements RequestFacts {
             }
         }
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static boolean isTokenChar(byte b) {
-        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
-                || "!#$%&'*+-.^_`|~".indexOf(b) >= 0;
     }
 
     private static String ascii(byte[] bytes, int from, int to) {

@@ -28,6 +28,7 @@ final class UpstreamRequestHead {
         for (int i = 0; i < request.names.size(); i++) {
             String name = request.lowerNames.get(i);
             if (ResponseHead.isHopByHop(name, connectionOptions) || name.equals("expect") || name.equals("host")
+                    || name.equals("content-length")
                     || name.equals("x-forwarded-for") || name.equals("forwarded")
                     || (!peer.trusted() && ForwardedHeaders.FORWARDING.contains(name))) {
                 continue;
@@ -60,6 +61,9 @@ final class UpstreamRequestHead {
         if (request.chunked) {
             // The body goes on with its chunked framing as it came.
             head.header("Transfer-Encoding", "chunked");
+        } else if (request.contentLength >= 0) {
+            // Once, however many equal Content-Length lines the client sent.
+            head.header("Content-Length", Long.toString(request.contentLength));
         }
         head.end();
     }

@@ -20,6 +20,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.http.Method;
+import io.helidon.http.RequestException;
 import io.helidon.http.ServerRequestHeaders;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
@@ -102,6 +103,12 @@ public final class ForwardToService {
                     return;
                 }
                 Throwable cause = rootCause(e);
+                if (cause instanceof MalformedBodyException) {
+                    // The rest of the connection cannot be read as requests any more.
+                    exchange.response().header(HeaderNames.CONNECTION, "close");
+                    exchange.sendError(Status.BAD_REQUEST_400, "Malformed chunked request body.");
+                    return;
+                }
                 if (cause instanceof BodyTooLargeException) {
                     exchange.sendError(Status.REQUEST_ENTITY_TOO_LARGE_413,
                             "The request body is larger than " + exchange.maxBodyBytes() + " bytes.");
@@ -358,7 +365,7 @@ public final class ForwardToService {
     private static Throwable rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
-            if (cause instanceof BodyTooLargeException) {
+            if (cause instanceof BodyTooLargeException || cause instanceof MalformedBodyException) {
                 return cause;
             }
             cause = cause.getCause();
@@ -383,16 +390,19 @@ public final class ForwardToService {
 
         @Override
         public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
+            int n;
+            try {
+                n = in.read(buffer, offset, length);
+            } catch (RequestException | IllegalArgumentException e) {
+                // Helidon's chunk decoder refusing a chunk line (a client that went away is not this).
+                throw new MalformedBodyException(e);
+            }
             if (n > 0) {
                 counted(n);
             }
@@ -404,6 +414,13 @@ public final class ForwardToService {
             if (limit >= 0 && count > limit) {
                 throw new BodyTooLargeException();
             }
+        }
+    }
+
+    /** Thrown while streaming when the client's body breaks its framing (a malformed chunk). */
+    static final class MalformedBodyException extends RuntimeException {
+        MalformedBodyException(RuntimeException cause) {
+            super("malformed request body: " + cause.getMessage(), cause, false, false);
         }
     }
 

@@ -175,7 +175,8 @@ public final class ResponseHead {
                 return true;
             }
         }
-        if (connectionOptions != null) {
+        if (connectionOptions != null && !name.equalsIgnoreCase("content-length")) {
+            // Connection never takes away Content-Length: the body is framed by it whatever the header says.
             for (String option : connectionOptions) {
                 if (option.equalsIgnoreCase(name)) {
                     return true;
