@@ -19,6 +19,7 @@ import org.openvault.proxy.config.ProxyConfig;
 import org.openvault.proxy.forwarding.HeadBytes;
 import org.openvault.proxy.forwarding.ResponseHead;
 import org.openvault.proxy.forwarding.UpstreamServer;
+import org.openvault.proxy.http.RetryPolicy;
 import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.routing.ErrorPage;
 
@@ -31,7 +32,6 @@ import org.openvault.proxy.routing.ErrorPage;
 final class ClientConnection {
 
     private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());
-    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     /** Room a TLS record needs when decrypted into a buffer. */
     private static final int RECORD_ROOM = 16 * 1024 + 512;
@@ -365,7 +365,8 @@ final class ClientConnection {
 
     /** A refused connection: the next server for idempotent requests (nothing of the body was sent yet), else 502. */
     private void retryOrFail(IOException e) throws IOException {
-        if (IDEMPOTENT.contains(request.method) && tried.size() < route.service().config().attempts()) {
+        if (RetryPolicy.mayTryAnotherServer(request.method, bodySent || bodyOut.position() > 0, tried.size(),
+                route.service().config().attempts())) {
             connectUpstream();
             return;
         }
@@ -598,7 +599,7 @@ final class ClientConnection {
         boolean stale = link != null && link.reused;
         UpstreamServer server = link == null ? null : link.server;
         dropLink();
-        if (stale && !staleRetried && !bodySent && bodyOut.position() == 0) {
+        if (RetryPolicy.mayRetryOnNewConnection(request.method, bodySent || bodyOut.position() > 0, stale, staleRetried)) {
             // The same server again, on a new connection (it had closed the kept-alive one).
             staleRetried = true;
             tried.remove(server);

@@ -8,13 +8,14 @@ import java.util.Locale;
 
 import org.openvault.proxy.forwarding.ForwardedHeaders;
 import org.openvault.proxy.http.HttpSyntax;
+import org.openvault.proxy.http.UpstreamHead;
 import org.openvault.proxy.rules.RequestFacts;
 
 /**
  * A request head read off the wire (RFC 9112): request line and header lines, checked while parsed. A head
  * that breaks the grammar or the limits is refused with the status to answer ({@link Refused}).
  */
-final class ParsedRequest implements RequestFacts {
+final class ParsedRequest implements RequestFacts, UpstreamHead.Incoming {
 
     /** Why a head cannot be served: the status to answer and a message for the client. */
     static final class Refused extends Exception {
@@ -95,6 +96,13 @@ final class ParsedRequest implements RequestFacts {
             }
         }
         return found;
+    }
+
+    @Override
+    public void forEachHeader(UpstreamHead.HeaderLine line) {
+        for (int i = 0; i < names.size(); i++) {
+            line.accept(names.get(i), lowerNames.get(i), values.get(i));
+        }
     }
 
     /** The first value of a header (name in lower case), or "". */

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,19 +13,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
 
-import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
-import io.helidon.http.Headers;
 import io.helidon.http.Method;
 import io.helidon.http.RequestException;
-import io.helidon.http.ServerRequestHeaders;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.http.WritableHeaders;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.openvault.proxy.http.RetryPolicy;
+import org.openvault.proxy.http.UpstreamHead;
 import org.openvault.proxy.routing.Exchange;
 
 /**
@@ -39,9 +37,6 @@ public final class ForwardToService {
 
     private static final Logger LOG = Logger.getLogger(ForwardToService.class.getName());
     private static final int SMALL_BODY = 16384;
-    private static final HeaderName X_REAL_IP = HeaderNames.create("X-Real-IP");
-    private static final Set<Method> IDEMPOTENT = Set.of(Method.GET, Method.HEAD, Method.OPTIONS, Method.TRACE,
-            Method.PUT, Method.DELETE);
 
     private ForwardToService() {
     }
@@ -77,8 +72,8 @@ public final class ForwardToService {
                 connection = server.acquire();
             } catch (IOException e) {
                 server.connectFailed();
-                boolean retryable = IDEMPOTENT.contains(method) && (body == null || body.count() == 0);
-                if (retryable && tried.size() < service.config().attempts()) {
+                if (RetryPolicy.mayTryAnotherServer(method.text(), body != null && body.count() > 0, tried.size(),
+                        service.config().attempts())) {
                     server = null;
                     continue;
                 }
@@ -115,7 +110,8 @@ public final class ForwardToService {
                     return;
                 }
                 // A kept-alive connection the upstream had already closed: try once more on a new one.
-                if (connection.reused && !staleRetried && (body == null || body.count() == 0)) {
+                if (RetryPolicy.mayRetryOnNewConnection(method.text(), body != null && body.count() > 0, connection.reused,
+                        staleRetried)) {
                     staleRetried = true;
                     continue;
                 }
@@ -278,62 +274,19 @@ public final class ForwardToService {
     }
 
     /**
-     * Writes the request headers for the upstream: the client's end-to-end ones (forwarding ones only from trusted
-     * proxies), the forwarding headers, Host, and the middlewares' changes over all of them. Whether a
-     * Content-Length went out.
+     * Writes the request headers for the upstream: those of {@link UpstreamHead}, Host, the WebSocket handshake's
+     * Connection and Upgrade, and the middlewares' changes over all of them. Whether a Content-Length went out.
      */
     private static boolean requestHeaders(Exchange exchange, HeadBytes head, boolean passHost, UpstreamServer server) {
         ServerRequest req = exchange.request();
-        ServerRequestHeaders incoming = req.headers();
         Map<HeaderName, String> changes = exchange.upstreamHeaderChanges();
-        List<String> connectionOptions = incoming.contains(HeaderNames.CONNECTION)
-                ? ForwardedHeaders.connectionOptions(incoming.values(HeaderNames.CONNECTION)) : null;
-        boolean trusted = exchange.fromTrustedProxy();
-        boolean hasLength = false;
-        boolean hasProto = false;
-        boolean hasForwardedHost = false;
-        boolean hasForwardedPort = false;
-        boolean hasRealIp = false;
-        for (Header header : incoming) {
-            HeaderName headerName = header.headerName();
-            String name = headerName.lowerCase();
-            if (ResponseHead.isHopByHop(name, connectionOptions) || name.equals("expect") || name.startsWith(":")
-                    || name.equals("host") || name.equals("x-forwarded-for") || name.equals("forwarded")
-                    || (!trusted && ForwardedHeaders.FORWARDING.contains(name)) || changes.containsKey(headerName)) {
-                continue;
-            }
-            hasLength |= name.equals("content-length");
-            hasProto |= name.equals("x-forwarded-proto");
-            hasForwardedHost |= name.equals("x-forwarded-host");
-            hasForwardedPort |= name.equals("x-forwarded-port");
-            hasRealIp |= name.equals("x-real-ip");
-            if (header.valueCount() == 1) {
-                head.header(header.name(), header.get());
-            } else {
-                for (String value : header.allValues()) {
-                    head.header(header.name(), value);
-                }
-            }
+        Set<String> changed = new HashSet<>();
+        for (HeaderName name : changes.keySet()) {
+            changed.add(name.lowerCase());
         }
         String authority = req.authority();
-        String peer = exchange.peerAddress();
-        String priorFor = trusted ? String.join(", ", incoming.values(HeaderNames.X_FORWARDED_FOR)) : "";
-        own(head, changes, HeaderNames.X_FORWARDED_FOR, priorFor.isBlank() ? peer : priorFor + ", " + peer);
-        if (!hasProto) {
-            own(head, changes, HeaderNames.X_FORWARDED_PROTO, req.isSecure() ? "https" : "http");
-        }
-        if (!hasForwardedHost && authority != null) {
-            own(head, changes, HeaderNames.X_FORWARDED_HOST, authority);
-        }
-        if (!hasForwardedPort) {
-            own(head, changes, HeaderNames.X_FORWARDED_PORT, ForwardedHeaders.port(authority, req.isSecure()));
-        }
-        if (!hasRealIp) {
-            own(head, changes, X_REAL_IP, exchange.clientAddress());
-        }
-        String element = ForwardedHeaders.forwardedElement(peer, req.isSecure(), authority);
-        String priorForwarded = trusted ? String.join(", ", incoming.values(HeaderNames.FORWARDED)) : "";
-        own(head, changes, HeaderNames.FORWARDED, priorForwarded.isBlank() ? element : priorForwarded + ", " + element);
+        UpstreamHead.headers(head, exchange, new UpstreamHead.Hop(exchange.peerAddress(), exchange.fromTrustedProxy(),
+                exchange.clientAddress(), req.isSecure(), authority), changed::contains);
         String hostChange = changes.get(HeaderNames.HOST);
         if (hostChange == null || hostChange.isEmpty()) {
             // Host is required: a middleware may replace it, not remove it.
@@ -342,24 +295,23 @@ public final class ForwardToService {
         if (exchange.handshake() != null) {
             // The one case where Connection and Upgrade go on: the upstream must see the WebSocket handshake.
             head.header("Connection", "Upgrade");
-            for (String value : incoming.get(HeaderNames.UPGRADE).allValues()) {
+            for (String value : req.headers().get(HeaderNames.UPGRADE).allValues()) {
                 head.header("Upgrade", value);
             }
         }
+        boolean hasLength = false;
         for (Map.Entry<HeaderName, String> change : changes.entrySet()) {
             if (!change.getValue().isEmpty()) {
                 head.header(change.getKey().defaultCase(), change.getValue());
                 hasLength |= change.getKey().equals(HeaderNames.CONTENT_LENGTH);
             }
         }
-        return hasLength;
-    }
-
-    /** A header the proxy sets, unless a middleware changes it (then it is written with the changes). */
-    private static void own(HeadBytes head, Map<HeaderName, String> changes, HeaderName name, String value) {
-        if (!changes.containsKey(name)) {
-            head.header(name.defaultCase(), value);
+        if (!hasLength && !changed.contains("content-length") && req.headers().contentLength().isPresent()) {
+            // The length Helidon framed the client's body by, once.
+            head.header("Content-Length", Long.toString(req.headers().contentLength().getAsLong()));
+            hasLength = true;
         }
+        return hasLength;
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -390,23 +342,33 @@ public final class ForwardToService {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            int b = decoded(in::read);
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n;
-            try {
-                n = in.read(buffer, offset, length);
-            } catch (RequestException | IllegalArgumentException e) {
-                // Helidon's chunk decoder refusing a chunk line (a client that went away is not this).
-                throw new MalformedBodyException(e);
-            }
+            int n = decoded(() -> in.read(buffer, offset, length));
             if (n > 0) {
                 counted(n);
             }
             return n;
+        }
+
+        private interface Read {
+            int read() throws IOException;
+        }
+
+        private static int decoded(Read read) throws IOException {
+            try {
+                return read.read();
+            } catch (RequestException | IllegalArgumentException e) {
+                // Helidon's chunk decoder refusing a chunk line (a client that went away is not this).
+                throw new MalformedBodyException(e);
+            }
         }
 
         private void counted(int n) {
