@@ -19,6 +19,7 @@ import org.openvault.proxy.config.ProxyConfig;
 import org.openvault.proxy.forwarding.HeadBytes;
 import org.openvault.proxy.forwarding.ResponseHead;
 import org.openvault.proxy.forwarding.UpstreamServer;
+import org.openvault.proxy.http.BodyFraming;
 import org.openvault.proxy.http.RetryPolicy;
 import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.routing.ErrorPage;

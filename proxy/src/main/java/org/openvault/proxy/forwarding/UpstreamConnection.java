@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 
+import org.openvault.proxy.http.BodyFraming;
 import org.openvault.proxy.routing.WebSocketTunnel;
 
 /**
@@ -182,19 +183,24 @@ final class UpstreamConnection implements AutoCloseable {
         return head;
     }
 
-    /** A line ending in CRLF (or LF), without it; null at end of stream before any byte. */
-    String readLine(int max) throws IOException {
-        int end = bufferLine();
-        if (end < 0) {
-            return null;
+    /**
+     * Decodes the buffered bytes, then the socket's, through {@code framing} into {@code target}: the data bytes
+     * (at most {@code length}), or -1 once the body is complete.
+     */
+    int readDecoded(BodyFraming framing, byte[] target, int offset, int length) throws IOException {
+        while (!framing.done()) {
+            if (pos == limit && fill() < 0) {
+                throw new EOFException("upstream closed the connection inside a chunked body");
+            }
+            int taken = framing.take(buffer, pos, Math.min(limit, pos + length));
+            int data = framing.relayed();
+            System.arraycopy(buffer, pos, target, offset, data);
+            pos += taken;
+            if (data > 0) {
+                return data;
+            }
         }
-        int lineEnd = end > pos && buffer[end - 1] == '\r' ? end - 1 : end;
-        if (lineEnd - pos > max) {
-            throw new IOException("upstream line longer than " + max + " bytes");
-        }
-        String line = text(pos, lineEnd);
-        pos = end + 1;
-        return line;
+        return -1;
     }
 
     /**
@@ -238,10 +244,6 @@ final class UpstreamConnection implements AutoCloseable {
         return -1;
     }
 
-    private String text(int from, int to) {
-        return new String(buffer, from, to - from, StandardCharsets.ISO_8859_1);
-    }
-
     @Override
     public void close() {
         registry.remove(this);
@@ -250,6 +252,17 @@ final class UpstreamConnection implements AutoCloseable {
         } catch (IOException e) {
             // closing anyway
         }
+    }
+
+    /** Refills the empty buffer from the socket: how many bytes came, -1 at end of stream. */
+    private int fill() throws IOException {
+        pos = 0;
+        limit = 0;
+        int n = readSocket(buffer, 0, buffer.length);
+        if (n > 0) {
+            limit = n;
+        }
+        return n;
     }
 
     /** The buffered bytes first, then the socket (large reads go straight into the caller's array). */
@@ -287,22 +300,12 @@ final class UpstreamConnection implements AutoCloseable {
             return limit - pos > 0 ? limit - pos : socketIn.available();
         }
 
-        private int fill() throws IOException {
-            pos = 0;
-            limit = 0;
-            int n = readSocket(buffer, 0, buffer.length);
-            if (n > 0) {
-                limit = n;
-            }
-            return n;
-        }
     }
 
-    /** Body framed by chunked transfer coding; ends after the last chunk and its trailers. */
+    /** Body framed by chunked transfer coding, decoded strictly; ends after the last chunk and its trailers. */
     static final class ChunkedInput extends InputStream {
         private final UpstreamConnection connection;
-        private long left;
-        private boolean done;
+        private final BodyFraming framing = BodyFraming.dechunked();
 
         ChunkedInput(UpstreamConnection connection) {
             this.connection = connection;
@@ -315,44 +318,8 @@ final class UpstreamConnection implements AutoCloseable {
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (done) {
-                return -1;
-            }
-            if (left == 0) {
-                String sizeLine = connection.readLine(4096);
-                if (sizeLine == null) {
-                    throw new EOFException("upstream closed the connection inside a chunked body");
-                }
-                int semicolon = sizeLine.indexOf(';');
-                String hex = (semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).trim();
-                try {
-                    left = Long.parseLong(hex, 16);
-                } catch (NumberFormatException e) {
-                    throw new IOException("bad chunk size from upstream: " + sizeLine);
-                }
-                if (left == 0) {
-                    String trailer;
-                    do {
-                        trailer = connection.readLine(8192);
-                    } while (trailer != null && !trailer.isEmpty());
-                    done = true;
-                    return -1;
-                }
-            }
-            int n = connection.in.read(buffer, offset, (int) Math.min(length, left));
-            if (n < 0) {
-                throw new EOFException("upstream closed the connection inside a chunk");
-            }
-            left -= n;
-            if (left == 0) {
-                connection.readLine(2);
-            }
-            return n;
-        }
-
-        boolean complete() {
-            return done;
+        public int read(byte[] target, int offset, int length) throws IOException {
+            return length == 0 ? 0 : connection.readDecoded(framing, target, offset, length);
         }
     }
 

@@ -1,38 +1,36 @@
-package org.openvault.proxy.eventloop;
+package org.openvault.proxy.http;
 
 import java.io.IOException;
-
-import org.openvault.proxy.http.HttpSyntax;
 
 /**
  * Where a message body ends, found while its bytes pass through unchanged: a fixed length, chunked coding
  * (chunk sizes, extensions and trailers tracked, RFC 9112 7.1), or the end of the connection.
  */
-abstract sealed class BodyFraming {
+public abstract sealed class BodyFraming {
 
     /** What the last {@link #take} left to relay (see {@link #relayed()}). */
-    int lastTaken;
+    protected int lastTaken;
 
     /** How many of the bytes in {@code [from, to)} still belong to the body (they are relayed as they are). */
-    abstract int take(byte[] bytes, int from, int to) throws IOException;
+    public abstract int take(byte[] bytes, int from, int to) throws IOException;
 
     /** Whether the whole body went through. */
-    abstract boolean done();
+    public abstract boolean done();
 
-    static BodyFraming none() {
+    public static BodyFraming none() {
         return new Fixed(0);
     }
 
-    static BodyFraming fixed(long length) {
+    public static BodyFraming fixed(long length) {
         return new Fixed(length);
     }
 
-    static BodyFraming chunked() {
+    public static BodyFraming chunked() {
         return new Chunked(false);
     }
 
     /** Chunked coding removed on the way: only the data bytes are relayed (see {@link #relayed()}). */
-    static BodyFraming dechunked() {
+    public static BodyFraming dechunked() {
         return new Chunked(true);
     }
 
@@ -40,15 +38,15 @@ abstract sealed class BodyFraming {
      * How many bytes of the range given to the last {@link #take} are to be relayed, from its start: all of them,
      * except when framing is dropped (then the data bytes were moved to the start of the range).
      */
-    int relayed() {
+    public int relayed() {
         return lastTaken;
     }
 
-    static BodyFraming untilClose() {
+    public static BodyFraming untilClose() {
         return new UntilClose();
     }
 
-    static final class Fixed extends BodyFraming {
+    public static final class Fixed extends BodyFraming {
         private long remaining;
 
         Fixed(long length) {
@@ -56,7 +54,7 @@ abstract sealed class BodyFraming {
         }
 
         @Override
-        int take(byte[] bytes, int from, int to) {
+        public int take(byte[] bytes, int from, int to) {
             int taken = (int) Math.min(remaining, to - from);
             remaining -= taken;
             lastTaken = taken;
@@ -64,25 +62,25 @@ abstract sealed class BodyFraming {
         }
 
         @Override
-        boolean done() {
+        public boolean done() {
             return remaining == 0;
         }
     }
 
-    static final class UntilClose extends BodyFraming {
+    public static final class UntilClose extends BodyFraming {
         @Override
-        int take(byte[] bytes, int from, int to) {
+        public int take(byte[] bytes, int from, int to) {
             lastTaken = to - from;
             return to - from;
         }
 
         @Override
-        boolean done() {
+        public boolean done() {
             return false;
         }
     }
 
-    static final class Chunked extends BodyFraming {
+    public static final class Chunked extends BodyFraming {
         private enum State {
             SIZE, SIZE_SPACE, EXTENSION, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER_START, TRAILER_NAME, TRAILER_VALUE,
             TRAILER_LF, END_LF, DONE
@@ -109,7 +107,7 @@ abstract sealed class BodyFraming {
          * trailer line is a field name, a colon and a value.
          */
         @Override
-        int take(byte[] bytes, int from, int to) throws IOException {
+        public int take(byte[] bytes, int from, int to) throws IOException {
             int i = from;
             int data = from;
             while (i < to && state != State.DONE) {
@@ -237,7 +235,7 @@ abstract sealed class BodyFraming {
         }
 
         @Override
-        boolean done() {
+        public boolean done() {
             return state == State.DONE;
         }
     }
