@@ -11,20 +11,16 @@ import org.openvault.proxy.config.AddressRange;
 import org.openvault.proxy.config.ProxyConfig;
 import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.ops.ProxyMetrics;
+import org.openvault.proxy.routing.Routes;
 
 /** What every connection of one event-loop entrypoint shares: its settings, routes, TLS and bookkeeping. */
-record EntrypointContext(ProxyConfig.Entrypoint entrypoint, List<EventLoopRoute> routes, List<AddressRange> trustedProxies,
+record EntrypointContext(ProxyConfig.Entrypoint entrypoint, Routes<EventLoopRoute> routes, List<AddressRange> trustedProxies,
                          ProxyMetrics metrics, AccessLog accessLog, SSLContext sslContext, SSLParameters sslParameters,
                          Semaphore connectionSlots) {
 
-    /** The matching route with the highest priority (routes are sorted by priority), or null. */
+    /** The matching route with the highest priority, or null. */
     EventLoopRoute route(ParsedRequest request) {
-        for (EventLoopRoute route : routes) {
-            if (route.rule().matches(request)) {
-                return route;
-            }
-        }
-        return null;
+        return routes.match(request);
     }
 
     /** A server-side TLS engine with the entrypoint's protocols and ciphers (null for plain HTTP). */

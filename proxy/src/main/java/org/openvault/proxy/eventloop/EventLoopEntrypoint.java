@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
@@ -18,6 +17,7 @@ import org.openvault.proxy.config.AddressRange;
 import org.openvault.proxy.config.ProxyConfig;
 import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.ops.ProxyMetrics;
+import org.openvault.proxy.routing.Routes;
 
 /**
  * An entrypoint served by event loops instead of Helidon (entrypoint setting {@code engine: event-loop}): one
@@ -53,9 +53,7 @@ public final class EventLoopEntrypoint implements AutoCloseable {
                                             List<AddressRange> trustedProxies, ProxyMetrics metrics, AccessLog accessLog,
                                             SSLContext sslContext, SSLParameters sslParameters) throws IOException {
         Semaphore slots = new Semaphore(entrypoint.maxConnections());
-        List<EventLoopRoute> sorted = routes.stream()
-                .sorted(Comparator.comparingInt(EventLoopRoute::priority).reversed()).toList();
-        EntrypointContext context = new EntrypointContext(entrypoint, sorted, trustedProxies, metrics, accessLog,
+        EntrypointContext context = new EntrypointContext(entrypoint, new Routes<>(routes), trustedProxies, metrics, accessLog,
                 sslContext, sslParameters, slots);
         ServerSocketChannel server = ServerSocketChannel.open();
         try {

@@ -1,7 +1,6 @@
 package org.openvault.proxy.routing;
 
 import java.io.UncheckedIOException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,7 +22,7 @@ public final class EntrypointHandler implements ProtocolUpgradeHandler {
     private static final Logger LOG = Logger.getLogger(EntrypointHandler.class.getName());
 
     private final String entrypoint;
-    private final List<Route> routes;
+    private final Routes<Route> routes;
     private final List<AddressRange> trustedProxies;
     private final ProxyMetrics metrics;
     private final AccessLog accessLog;
@@ -35,7 +34,7 @@ public final class EntrypointHandler implements ProtocolUpgradeHandler {
         this.webSocketUpgrades = webSocketUpgrades;
         this.maxHeaderBytes = maxHeaderBytes;
         this.entrypoint = entrypoint;
-        this.routes = routes.stream().sorted(Comparator.comparingInt(Route::priority).reversed()).toList();
+        this.routes = new Routes<>(routes);
         this.trustedProxies = trustedProxies;
         this.metrics = metrics;
         this.accessLog = accessLog;
@@ -70,7 +69,7 @@ public final class EntrypointHandler implements ProtocolUpgradeHandler {
         Exchange exchange = new Exchange(req, res, entrypoint, trustedProxies);
         exchange.handshake(handshake);
         try {
-            Route route = match(exchange);
+            Route route = routes.match(exchange);
             if (headerBytes(req) > maxHeaderBytes) {
                 exchange.sendError(Status.create(431, "Request Header Fields Too Large"), "The request headers are too large.");
             } else if (route == null) {
@@ -117,12 +116,4 @@ public final class EntrypointHandler implements ProtocolUpgradeHandler {
         return bytes;
     }
 
-    private Route match(Exchange exchange) {
-        for (Route route : routes) {
-            if (route.rule().matches(exchange)) {
-                return route;
-            }
-        }
-        return null;
-    }
 }
