@@ -3,10 +3,6 @@ package org.openvault.proxy.http;
 import java.util.List;
 import java.util.function.Predicate;
 
-import org.openvault.proxy.forwarding.ForwardedHeaders;
-import org.openvault.proxy.forwarding.HeadBytes;
-import org.openvault.proxy.forwarding.ResponseHead;
-
 /**
  * The header lines sent upstream for a client's request, on both engines: the client's end-to-end headers
  * (forwarding ones believed only from trusted proxies), then X-Forwarded-For/-Proto/-Host/-Port, X-Real-IP and

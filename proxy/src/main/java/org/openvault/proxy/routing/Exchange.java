@@ -17,7 +17,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.proxy.config.AddressRange;
-import org.openvault.proxy.forwarding.ForwardedHeaders;
+import org.openvault.proxy.http.ForwardedHeaders;
 import org.openvault.proxy.http.UpstreamHead;
 import org.openvault.proxy.rules.RequestFacts;
 
@@ -233,7 +233,7 @@ public final class Exchange implements RequestFacts, UpstreamHead.Incoming {
         return handshake;
     }
 
-    void handshake(WebSocketHandshake handshake) {
+    public void handshake(WebSocketHandshake handshake) {
         this.handshake = handshake;
     }
 

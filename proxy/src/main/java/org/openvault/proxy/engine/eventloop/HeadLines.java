@@ -1,4 +1,4 @@
-package org.openvault.proxy.eventloop;
+package org.openvault.proxy.engine.eventloop;
 
 /** Finding the lines of a message head in a byte array (CRLF, or a bare LF as RFC 9112 lets a recipient accept). */
 final class HeadLines {

@@ -1,4 +1,4 @@
-package org.openvault.proxy.forwarding;
+package org.openvault.proxy.engine.helidon;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +23,11 @@ import io.helidon.http.Status;
 import io.helidon.http.WritableHeaders;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.openvault.proxy.balancing.BalancedService;
+import org.openvault.proxy.balancing.UpstreamConnection;
+import org.openvault.proxy.balancing.UpstreamServer;
+import org.openvault.proxy.http.HeadBytes;
+import org.openvault.proxy.http.ResponseHead;
 import org.openvault.proxy.http.RetryPolicy;
 import org.openvault.proxy.http.UpstreamHead;
 import org.openvault.proxy.routing.Exchange;
@@ -120,7 +125,7 @@ public final class ForwardToService {
                 return;
             }
             server.succeeded();
-            if (exchange.handshake() != null && head.code == 101) {
+            if (exchange.handshake() != null && head.code() == 101) {
                 switchProtocols(exchange, connection, head);
             } else {
                 respond(exchange, method, server, connection, head);
@@ -155,13 +160,13 @@ public final class ForwardToService {
     /** The upstream accepted a WebSocket handshake: its 101 (end-to-end headers, Connection and Upgrade) goes to the client. */
     private static void switchProtocols(Exchange exchange, UpstreamConnection connection, ResponseHead head) {
         WritableHeaders<?> headers = WritableHeaders.create();
-        for (int i = 0; i < head.names.size(); i++) {
+        for (int i = 0; i < head.size(); i++) {
             if (!head.hopByHop(i)) {
-                headers.add(HeaderValues.create(head.names.get(i), head.values.get(i)));
+                headers.add(HeaderValues.create(head.name(i), head.value(i)));
             }
         }
         headers.set(HeaderNames.CONNECTION, "Upgrade");
-        headers.set(HeaderNames.UPGRADE, head.upgrade == null ? "websocket" : head.upgrade);
+        headers.set(HeaderNames.UPGRADE, head.upgrade() == null ? "websocket" : head.upgrade());
         // A tunnel waits on its peers however long (the entrypoint's idle timeout ends a silent one).
         connection.stopWaiting();
         exchange.status(101);
@@ -183,20 +188,20 @@ public final class ForwardToService {
     private static void stream(Exchange exchange, Method method, UpstreamServer server, UpstreamConnection connection,
                                ResponseHead head) {
         ServerResponse res = exchange.response();
-        int code = head.code;
-        res.status(head.reason.isEmpty() ? Status.create(code) : Status.create(code, head.reason));
+        int code = head.code();
+        res.status(head.reason().isEmpty() ? Status.create(code) : Status.create(code, head.reason()));
         ServerResponseHeaders responseHeaders = res.headers();
-        for (int i = 0; i < head.names.size(); i++) {
+        for (int i = 0; i < head.size(); i++) {
             if (!head.hopByHop(i)) {
-                responseHeaders.add(HeaderValues.create(head.names.get(i), head.values.get(i)));
+                responseHeaders.add(HeaderValues.create(head.name(i), head.value(i)));
             }
         }
-        long length = head.contentLength;
-        boolean chunked = head.chunked;
+        long length = head.contentLength();
+        boolean chunked = head.chunked();
         boolean noBody = method == Method.HEAD || code == 204 || code == 304 || code < 200 || (!chunked && length == 0);
         boolean untilClose = !noBody && !chunked && length < 0;
         // Not after HEAD: some servers send the body anyway (Helidon 4.5 does), which would poison the next exchange.
-        boolean keepAlive = head.http11 && !head.close && !untilClose && method != Method.HEAD;
+        boolean keepAlive = head.http11() && !head.close() && !untilClose && method != Method.HEAD;
         boolean gzip = !noBody && shouldCompress(exchange, head);
         if (gzip) {
             responseHeaders.remove(HeaderNames.CONTENT_LENGTH);
@@ -269,7 +274,7 @@ public final class ForwardToService {
         type = type == null ? "" : type.toLowerCase(Locale.ROOT);
         boolean textual = type.startsWith("text/") || type.contains("json") || type.contains("javascript")
                 || type.contains("xml") || type.contains("svg");
-        long length = upstream.contentLength < 0 ? Long.MAX_VALUE : upstream.contentLength;
+        long length = upstream.contentLength() < 0 ? Long.MAX_VALUE : upstream.contentLength();
         return textual && length >= exchange.minCompressBytes();
     }
 

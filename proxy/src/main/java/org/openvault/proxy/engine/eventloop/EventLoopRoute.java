@@ -1,6 +1,6 @@
-package org.openvault.proxy.eventloop;
+package org.openvault.proxy.engine.eventloop;
 
-import org.openvault.proxy.forwarding.BalancedService;
+import org.openvault.proxy.balancing.BalancedService;
 import org.openvault.proxy.routing.Routes;
 import org.openvault.proxy.rules.Rule;
 

@@ -1,4 +1,4 @@
-package org.openvault.proxy.routing;
+package org.openvault.proxy.engine.helidon;
 
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;

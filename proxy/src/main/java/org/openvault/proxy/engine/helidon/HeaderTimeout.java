@@ -1,4 +1,4 @@
-package org.openvault.proxy.routing;
+package org.openvault.proxy.engine.helidon;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.openvault.proxy.eventloop;
+package org.openvault.proxy.engine.eventloop;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.openvault.proxy.forwarding.ForwardedHeaders;
+import org.openvault.proxy.http.ForwardedHeaders;
 import org.openvault.proxy.http.HttpSyntax;
 import org.openvault.proxy.http.UpstreamHead;
 import org.openvault.proxy.rules.RequestFacts;

@@ -1,4 +1,4 @@
-package org.openvault.proxy.routing;
+package org.openvault.proxy.engine.helidon;
 
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -12,6 +12,11 @@ import io.helidon.webserver.http.spi.ProtocolUpgradeHandler;
 import org.openvault.proxy.config.AddressRange;
 import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.ops.ProxyMetrics;
+import org.openvault.proxy.routing.Exchange;
+import org.openvault.proxy.routing.Route;
+import org.openvault.proxy.routing.Routes;
+import org.openvault.proxy.routing.WebSocketHandshake;
+import org.openvault.proxy.routing.WebSocketUpgrades;
 
 /**
  * Every request on one entrypoint: the matching route with the highest priority handles it; then metrics and log.

@@ -1,4 +1,4 @@
-package org.openvault.proxy.eventloop;
+package org.openvault.proxy.engine.eventloop;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -15,11 +15,11 @@ import java.util.logging.Logger;
 
 import javax.net.ssl.SSLEngine;
 
+import org.openvault.proxy.balancing.UpstreamServer;
 import org.openvault.proxy.config.ProxyConfig;
-import org.openvault.proxy.forwarding.HeadBytes;
-import org.openvault.proxy.forwarding.ResponseHead;
-import org.openvault.proxy.forwarding.UpstreamServer;
 import org.openvault.proxy.http.BodyFraming;
+import org.openvault.proxy.http.HeadBytes;
+import org.openvault.proxy.http.ResponseHead;
 import org.openvault.proxy.http.RetryPolicy;
 import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.routing.ErrorPage;

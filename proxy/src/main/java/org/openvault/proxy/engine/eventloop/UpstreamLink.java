@@ -1,4 +1,4 @@
-package org.openvault.proxy.eventloop;
+package org.openvault.proxy.engine.eventloop;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
-import org.openvault.proxy.forwarding.UpstreamServer;
+import org.openvault.proxy.balancing.UpstreamServer;
 
 /** One non-blocking keep-alive connection to an upstream server, owned by one event loop. */
 final class UpstreamLink {

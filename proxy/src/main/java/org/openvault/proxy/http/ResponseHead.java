@@ -1,4 +1,4 @@
-package org.openvault.proxy.forwarding;
+package org.openvault.proxy.http;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +113,11 @@ public final class ResponseHead {
         } else if (name.equalsIgnoreCase("upgrade")) {
             upgrade = value;
         }
+    }
+
+    /** The protocol the upstream asked to switch to with a 101, or null. */
+    public String upgrade() {
+        return upgrade;
     }
 
     public int code() {

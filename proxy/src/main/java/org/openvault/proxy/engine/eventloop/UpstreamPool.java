@@ -1,4 +1,4 @@
-package org.openvault.proxy.eventloop;
+package org.openvault.proxy.engine.eventloop;
 
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
@@ -6,7 +6,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.openvault.proxy.forwarding.UpstreamServer;
+import org.openvault.proxy.balancing.UpstreamServer;
 
 /**
  * One event loop's idle upstream connections, per server, most recently used first. Idle ones stay watched for

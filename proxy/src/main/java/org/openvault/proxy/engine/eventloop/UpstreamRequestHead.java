@@ -1,10 +1,10 @@
-package org.openvault.proxy.eventloop;
+package org.openvault.proxy.engine.eventloop;
 
 import java.util.List;
 
 import org.openvault.proxy.config.AddressRange;
-import org.openvault.proxy.forwarding.ForwardedHeaders;
-import org.openvault.proxy.forwarding.HeadBytes;
+import org.openvault.proxy.http.ForwardedHeaders;
+import org.openvault.proxy.http.HeadBytes;
 import org.openvault.proxy.http.UpstreamHead;
 
 /**

@@ -1,4 +1,4 @@
-package org.openvault.proxy.eventloop;
+package org.openvault.proxy.engine.eventloop;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.openvault.proxy.forwarding;
+package org.openvault.proxy.http;
 
 import java.util.ArrayList;
 import java.util.List;

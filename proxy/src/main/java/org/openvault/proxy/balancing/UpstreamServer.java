@@ -1,4 +1,4 @@
-package org.openvault.proxy.forwarding;
+package org.openvault.proxy.balancing;
 
 import java.net.URI;
 import java.time.Duration;
@@ -56,7 +56,7 @@ public final class UpstreamServer {
     }
 
     /** A pooled keep-alive connection (most recently used first), or a new one. */
-    UpstreamConnection acquire() throws java.io.IOException {
+    public UpstreamConnection acquire() throws java.io.IOException {
         UpstreamConnection connection;
         while ((connection = idle.pollFirst()) != null) {
             idleCount.decrementAndGet();
@@ -74,7 +74,7 @@ public final class UpstreamServer {
     }
 
     /** Returns a connection whose exchange completed to the pool. */
-    void release(UpstreamConnection connection) {
+    public void release(UpstreamConnection connection) {
         connection.stopWaiting();
         connection.idleSince = System.nanoTime();
         if (idleCount.incrementAndGet() <= 1024) {

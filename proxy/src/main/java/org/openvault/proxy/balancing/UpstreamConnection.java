@@ -1,4 +1,4 @@
-package org.openvault.proxy.forwarding;
+package org.openvault.proxy.balancing;
 
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -12,13 +12,15 @@ import java.time.Duration;
 import java.util.Set;
 
 import org.openvault.proxy.http.BodyFraming;
+import org.openvault.proxy.http.HeadBytes;
+import org.openvault.proxy.http.ResponseHead;
 import org.openvault.proxy.routing.WebSocketTunnel;
 
 /**
  * One keep-alive HTTP/1.1 connection to an upstream server: raw socket, buffered both ways. Response heads are
  * parsed straight from the read buffer (no per-byte reads, one String per header name and value).
  */
-final class UpstreamConnection implements AutoCloseable {
+public final class UpstreamConnection implements AutoCloseable {
 
     private static final int BUFFER = 16384;
     private static final int MAX_HEAD = 262144;
@@ -29,12 +31,12 @@ final class UpstreamConnection implements AutoCloseable {
     private int pos;
     private int limit;
     /** The response bytes after the head: what the buffer holds first, then the socket. */
-    final InputStream in = new Input();
-    final BufferedOutputStream out;
+    public final InputStream in = new Input();
+    public final BufferedOutputStream out;
     /** The request head being written (reused: a connection carries one exchange at a time). */
-    final HeadBytes head = new HeadBytes();
+    public final HeadBytes head = new HeadBytes();
     /** Whether it served a request before (a failure then may be a connection the server already closed). */
-    boolean reused;
+    public boolean reused;
     /** When it went back to the pool (System.nanoTime()). */
     long idleSince;
 
@@ -73,17 +75,17 @@ final class UpstreamConnection implements AutoCloseable {
      * From now on each read may wait at most {@code timeout} for the upstream (like SO_TIMEOUT, but enforced by
      * {@link #expireIfSilent} from a watchdog: a timed park per read costs virtual threads a timer each).
      */
-    void awaitAnswer(Duration timeout) {
+    public void awaitAnswer(Duration timeout) {
         silenceNanos = Math.max(1, timeout.toNanos());
     }
 
     /** Nothing is awaited any more (back in the pool, or tunnelled). */
-    void stopWaiting() {
+    public void stopWaiting() {
         silenceNanos = 0;
     }
 
     /** Whether the watchdog cut this connection because a read waited too long. */
-    boolean timedOut() {
+    public boolean timedOut() {
         return timedOut;
     }
 
@@ -110,7 +112,7 @@ final class UpstreamConnection implements AutoCloseable {
     }
 
     /** This connection as the upstream end of a WebSocket tunnel (the buffer may already hold its first bytes). */
-    WebSocketTunnel.Upstream tunnelEnd() {
+    public WebSocketTunnel.Upstream tunnelEnd() {
         return new WebSocketTunnel.Upstream(in, out, this::close);
     }
 
@@ -144,7 +146,7 @@ final class UpstreamConnection implements AutoCloseable {
     }
 
     /** The next response head; 1xx interim responses other than 101 are skipped. */
-    ResponseHead readHead() throws IOException {
+    public ResponseHead readHead() throws IOException {
         while (true) {
             int end = bufferLine();
             if (end < 0) {
@@ -169,7 +171,7 @@ final class UpstreamConnection implements AutoCloseable {
                 head.addLine(buffer, pos, lineEnd);
                 pos = end + 1;
             }
-            if (head.code >= 100 && head.code < 200 && head.code != 101) {
+            if (head.code() >= 100 && head.code() < 200 && head.code() != 101) {
                 continue;
             }
             return head;
@@ -303,11 +305,11 @@ final class UpstreamConnection implements AutoCloseable {
     }
 
     /** Body framed by chunked transfer coding, decoded strictly; ends after the last chunk and its trailers. */
-    static final class ChunkedInput extends InputStream {
+    public static final class ChunkedInput extends InputStream {
         private final UpstreamConnection connection;
         private final BodyFraming framing = BodyFraming.dechunked();
 
-        ChunkedInput(UpstreamConnection connection) {
+        public ChunkedInput(UpstreamConnection connection) {
             this.connection = connection;
         }
 
@@ -324,11 +326,11 @@ final class UpstreamConnection implements AutoCloseable {
     }
 
     /** Exactly {@code length} bytes. */
-    static final class FixedInput extends InputStream {
+    public static final class FixedInput extends InputStream {
         private final InputStream in;
         private long left;
 
-        FixedInput(InputStream in, long length) {
+        public FixedInput(InputStream in, long length) {
             this.in = in;
             this.left = length;
         }
@@ -363,10 +365,10 @@ final class UpstreamConnection implements AutoCloseable {
     }
 
     /** Writes a request body with chunked transfer coding. */
-    static final class ChunkedOutput extends OutputStream {
+    public static final class ChunkedOutput extends OutputStream {
         private final OutputStream out;
 
-        ChunkedOutput(OutputStream out) {
+        public ChunkedOutput(OutputStream out) {
             this.out = out;
         }
 
@@ -386,7 +388,7 @@ final class UpstreamConnection implements AutoCloseable {
             out.write('\n');
         }
 
-        void finish() throws IOException {
+        public void finish() throws IOException {
             out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         }
     }
