@@ -87,6 +87,9 @@ public final class RunningProxy {
         boolean anyTls = config.entrypoints().values().stream().anyMatch(ProxyConfig.Entrypoint::tls);
         SniCertificates certificates = anyTls ? certificates(config.tls()) : null;
 
+        // Each middleware once, shared by every router naming it (a rate limit counts across them all).
+        Map<String, Middleware> built = new HashMap<>();
+        config.middlewares().forEach((name, definition) -> built.put(name, definition.build()));
         Map<String, List<Route>> routesByEntrypoint = new HashMap<>();
         Map<String, List<EventLoopRoute>> eventLoopRoutes = new HashMap<>();
         for (ProxyConfig.Router router : config.routers()) {
@@ -95,7 +98,7 @@ public final class RunningProxy {
                     : exchange -> ForwardToService.forward(exchange, services.get(router.service()));
             List<String> middlewares = router.middlewares();
             for (int i = middlewares.size() - 1; i >= 0; i--) {
-                Middleware middleware = config.middlewares().get(middlewares.get(i));
+                Middleware middleware = built.get(middlewares.get(i));
                 Middleware.Next rest = chain;
                 chain = exchange -> middleware.handle(exchange, rest);
             }
