@@ -304,19 +304,22 @@ public final class UpstreamConnection implements AutoCloseable {
 
     }
 
+    /** A response body read in runs; a single byte is a run of one. */
+    private abstract static class BodyInput extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+    }
+
     /** Body framed by chunked transfer coding, decoded strictly; ends after the last chunk and its trailers. */
-    public static final class ChunkedInput extends InputStream {
+    public static final class ChunkedInput extends BodyInput {
         private final UpstreamConnection connection;
         private final BodyFraming framing = BodyFraming.dechunked();
 
         public ChunkedInput(UpstreamConnection connection) {
             this.connection = connection;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
@@ -326,19 +329,13 @@ public final class UpstreamConnection implements AutoCloseable {
     }
 
     /** Exactly {@code length} bytes. */
-    public static final class FixedInput extends InputStream {
+    public static final class FixedInput extends BodyInput {
         private final InputStream in;
         private long left;
 
         public FixedInput(InputStream in, long length) {
             this.in = in;
             this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
