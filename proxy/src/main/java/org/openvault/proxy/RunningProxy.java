@@ -36,6 +36,7 @@ import org.openvault.proxy.engine.helidon.EntrypointHandler;
 import org.openvault.proxy.engine.helidon.ForwardToService;
 import org.openvault.proxy.engine.helidon.HeaderTimeout;
 import org.openvault.proxy.engine.helidon.TransportErrors;
+import org.openvault.proxy.middleware.PortableMiddleware;
 import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.ops.ProxyMetrics;
 import org.openvault.proxy.routing.Middleware;
@@ -108,6 +109,8 @@ public final class RunningProxy {
                 if (listed && entrypoint.eventLoop()) {
                     eventLoopRoutes.computeIfAbsent(entrypoint.name(), name -> new ArrayList<>()).add(new EventLoopRoute(
                             router.name(), router.rule(), router.priority(),
+                            // The config allows only portable middlewares on event-loop entrypoints.
+                            router.middlewares().stream().map(name -> (PortableMiddleware) built.get(name)).toList(),
                             router.service().isEmpty() ? null : services.get(router.service())));
                 } else if (listed) {
                     routesByEntrypoint.computeIfAbsent(entrypoint.name(), name -> new ArrayList<>()).add(route);

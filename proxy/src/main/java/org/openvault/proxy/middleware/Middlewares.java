@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.openvault.proxy.config.AddressRange;
 import org.openvault.proxy.config.ConfigNode;
@@ -18,10 +19,20 @@ import org.openvault.proxy.routing.Middleware;
  */
 public final class Middlewares {
 
-    /** A middleware's checked settings, ready to be built. */
-    @FunctionalInterface
-    public interface Definition {
-        Middleware build();
+    /** Types every engine runs ({@link PortableMiddleware}); the others run on the Helidon engine only. */
+    private static final Set<String> PORTABLE = Set.of("redirect-scheme", "headers");
+
+    /** A middleware's type and checked settings, ready to be built. */
+    public record Definition(String type, Supplier<Middleware> factory) {
+
+        public Middleware build() {
+            return factory.get();
+        }
+
+        /** Whether the event-loop engine runs it too. */
+        public boolean portable() {
+            return PORTABLE.contains(type);
+        }
     }
 
     private static final Set<String> TYPES = Set.of("redirect-scheme", "headers", "strip-prefix", "add-prefix",
@@ -37,7 +48,7 @@ public final class Middlewares {
         }
         String type = node.map().keySet().iterator().next();
         ConfigNode settings = node.node(type);
-        return switch (type) {
+        Supplier<Middleware> factory = switch (type) {
             case "redirect-scheme" -> {
                 settings.onlyKeys(Set.of("scheme", "port", "permanent"));
                 String scheme = settings.string("scheme", "https");
@@ -144,6 +155,7 @@ public final class Middlewares {
             }
             default -> throw node.error("unknown middleware type " + type);
         };
+        return new Definition(type, factory);
     }
 
     /** Header name to value; an empty value removes the header. */

@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,6 +23,7 @@ import org.openvault.proxy.http.BodyFraming;
 import org.openvault.proxy.http.HeadBytes;
 import org.openvault.proxy.http.ResponseHead;
 import org.openvault.proxy.http.RetryPolicy;
+import org.openvault.proxy.middleware.PortableMiddleware;
 import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.routing.ErrorPage;
 
@@ -67,6 +70,9 @@ final class ClientConnection {
     private EventLoopRoute route;
     private String upstreamUrl = "";
     private final Set<UpstreamServer> tried = new HashSet<>();
+    /** The router's middlewares' header changes for this exchange, upstream and back. */
+    private final List<PortableMiddleware.HeaderChange> upstreamChanges = new ArrayList<>(4);
+    private final List<PortableMiddleware.HeaderChange> responseChanges = new ArrayList<>(8);
     private boolean staleRetried;
     private UpstreamLink link;
     /** The request head for the upstream not yet written (read mode), or null when sent. */
@@ -260,6 +266,9 @@ final class ClientConnection {
         if (parsed.hasBody() && bodyOut == NONE) {
             bodyOut = ByteBuffer.allocate(32 * 1024);
         }
+        if (route != null && answeredByMiddleware(parsed)) {
+            return;
+        }
         if (route == null || route.service() == null) {
             // The body (if any) is not read: the connection closes after the answer.
             closeAfterResponse |= parsed.hasBody();
@@ -274,8 +283,30 @@ final class ClientConnection {
         connectUpstream();
     }
 
+    /**
+     * Runs the router's middlewares in order: their header changes are collected for the upstream and the answer;
+     * one that answers itself ends the exchange there (true), with the answer changes collected before it.
+     */
+    private boolean answeredByMiddleware(ParsedRequest parsed) throws IOException {
+        for (PortableMiddleware middleware : route.middlewares()) {
+            upstreamChanges.addAll(middleware.upstreamHeaders());
+            responseChanges.addAll(middleware.responseHeaders(secure));
+            PortableMiddleware.Answer answer = middleware.answer(parsed, parsed.rawPath, parsed.query);
+            if (answer != null) {
+                // The body (if any) is not read: the connection closes after the answer.
+                closeAfterResponse |= parsed.hasBody();
+                requestBody = null;
+                answerOwn(answer.status(), answer.reason(), answer.headers(), null, new byte[0]);
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void startExchange(ParsedRequest parsed) {
         phase = Phase.EXCHANGE;
+        upstreamChanges.clear();
+        responseChanges.clear();
         if (out == NONE) {
             out = loop.outBuffers.take();
         }
@@ -376,7 +407,8 @@ final class ClientConnection {
     }
 
     private void sendRequestHead() throws IOException {
-        UpstreamRequestHead.write(head, request, peer, secure, link.server.authority(), route.service().config().passHostHeader());
+        UpstreamRequestHead.write(head, request, peer, secure, link.server.authority(), route.service().config().passHostHeader(),
+                upstreamChanges);
         headOut = head.buffer();
         link.in.clear();
         upstreamKeepAlive = true;
@@ -531,10 +563,11 @@ final class ClientConnection {
         head.reset().append(request.http11 ? "HTTP/1.1 " : "HTTP/1.0 ").number(code).append(" ")
                 .append(parsed.reason()).append("\r\n");
         for (int i = 0; i < parsed.size(); i++) {
-            if (!parsed.hopByHop(i)) {
+            if (!parsed.hopByHop(i) && !changedByMiddleware(parsed.name(i))) {
                 head.header(parsed.name(i), parsed.value(i));
             }
         }
+        appendResponseChanges();
         if (parsed.chunked() && !noBody && request.http11) {
             head.header("Transfer-Encoding", "chunked");
         }
@@ -623,6 +656,17 @@ final class ClientConnection {
 
     /** Answers with a small HTML or JSON error (by Accept) if nothing was sent yet; else cuts the connection. */
     private void fail(int code, String reason, String message) throws IOException {
+        boolean json = request != null && ErrorPage.prefersJson(request.first("accept"));
+        answerOwn(code, reason, List.of(), ErrorPage.contentType(json),
+                ErrorPage.body(code, reason, message, json).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * An answer of the proxy's own (an error page, a redirect) with the router's middleware answer headers, if
+     * nothing was sent yet; else cuts the connection.
+     */
+    private void answerOwn(int code, String reason, List<PortableMiddleware.HeaderChange> headers, String contentType,
+                           byte[] body) throws IOException {
         if (response != null || responseDone) {
             close();
             return;
@@ -632,13 +676,16 @@ final class ClientConnection {
             closeAfterResponse = true;
             requestBody = null;
         }
-        boolean json = request != null && ErrorPage.prefersJson(request.first("accept"));
-        byte[] body = ErrorPage.body(code, reason, message, json).getBytes(StandardCharsets.UTF_8);
         head.reset().append(request == null || request.http11 ? "HTTP/1.1 " : "HTTP/1.0 ").number(code).append(" ")
-                .append(reason).append("\r\n")
-                .header("Content-Type", ErrorPage.contentType(json))
-                .header("Cache-Control", "no-store")
-                .header("Content-Length", Integer.toString(body.length));
+                .append(reason).append("\r\n");
+        for (PortableMiddleware.HeaderChange header : headers) {
+            head.header(header.name(), header.value());
+        }
+        if (contentType != null) {
+            head.header("Content-Type", contentType).header("Cache-Control", "no-store");
+        }
+        head.header("Content-Length", Integer.toString(body.length));
+        appendResponseChanges();
         if (closeAfterResponse) {
             head.header("Connection", "close");
         }
@@ -651,6 +698,30 @@ final class ClientConnection {
         responseDone = true;
         record();
         writeToClient();
+    }
+
+    /** Whether a middleware sets or removes the answer header {@code name} (then the upstream's is not relayed). */
+    private boolean changedByMiddleware(String name) {
+        for (PortableMiddleware.HeaderChange change : responseChanges) {
+            if (change.name().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The middlewares' answer headers: the last value set for a name wins, an empty one removes it. */
+    private void appendResponseChanges() {
+        for (int i = 0; i < responseChanges.size(); i++) {
+            PortableMiddleware.HeaderChange change = responseChanges.get(i);
+            boolean laterChange = false;
+            for (int j = i + 1; j < responseChanges.size() && !laterChange; j++) {
+                laterChange = responseChanges.get(j).name().equalsIgnoreCase(change.name());
+            }
+            if (!laterChange && !change.value().isEmpty()) {
+                head.header(change.name(), change.value());
+            }
+        }
     }
 
     private void record() {

@@ -1,11 +1,15 @@
 package org.openvault.proxy.engine.eventloop;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.openvault.proxy.config.AddressRange;
 import org.openvault.proxy.http.ForwardedHeaders;
 import org.openvault.proxy.http.HeadBytes;
 import org.openvault.proxy.http.UpstreamHead;
+import org.openvault.proxy.middleware.PortableMiddleware;
 
 /**
  * The head sent upstream for a client's request on an event loop: request line, the headers of
@@ -17,11 +21,28 @@ final class UpstreamRequestHead {
     }
 
     static void write(HeadBytes head, ParsedRequest request, Peer peer, boolean secure, String serverAuthority,
-                      boolean passHost) {
+                      boolean passHost, List<PortableMiddleware.HeaderChange> changes) {
         head.reset().append(request.method).append(" ").append(request.rawTarget).append(" HTTP/1.1\r\n");
+        Set<String> changed = new HashSet<>();
+        String hostChange = null;
+        for (PortableMiddleware.HeaderChange change : changes) {
+            String lower = change.name().toLowerCase(Locale.ROOT);
+            changed.add(lower);
+            hostChange = lower.equals("host") ? change.value() : hostChange;
+        }
         UpstreamHead.headers(head, request, new UpstreamHead.Hop(peer.address(), peer.trusted(), peer.client(), secure,
-                request.authority), name -> false);
-        head.header("Host", passHost && !request.authority.isEmpty() ? request.authority : serverAuthority);
+                request.authority), changed::contains);
+        if (hostChange == null || hostChange.isEmpty()) {
+            // Host is required: a middleware may replace it, not remove it.
+            head.header("Host", passHost && hostChange == null && !request.authority.isEmpty() ? request.authority : serverAuthority);
+        }
+        for (PortableMiddleware.HeaderChange change : changes) {
+            String lower = change.name().toLowerCase(Locale.ROOT);
+            // The framing is the body's own, whatever a middleware says.
+            if (!change.value().isEmpty() && !lower.equals("content-length") && !lower.equals("transfer-encoding")) {
+                head.header(change.name(), change.value());
+            }
+        }
         if (request.chunked) {
             // The body goes on with its chunked framing as it came.
             head.header("Transfer-Encoding", "chunked");
