@@ -100,6 +100,16 @@ final class RecordingUpstream implements AutoCloseable {
                 // A target naming it gets its answer with Connection listing Content-Length (its framing all the same).
                 String connectionHeader = request.target().contains("connection-content-length")
                         ? "Connection: Content-Length\r\n" : "";
+                if (request.target().contains("chunked-with-length")) {
+                    // Both framings, Content-Length wrong: the chunked coding is the one that counts.
+                    out.write(("HTTP/1.1 200 OK\r\nX-Seq: " + request.seq() + "\r\nContent-Type: text/plain\r\n"
+                            + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length)
+                            + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(body);
+                    out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    continue;
+                }
                 out.write(("HTTP/1.1 200 OK\r\nX-Seq: " + request.seq() + "\r\n" + connectionHeader
                         + "Content-Type: text/plain\r\nContent-Length: "
                         + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -202,6 +202,8 @@ class RequestSmugglingTest {
                         "GET /v HTTP/1.1\r\n" + HOST + "Content-Length: " + HIDDEN.length() + "\r\n\r\n" + HIDDEN),
                 forwarded("an answer with Connection: Content-Length keeps its length", 1,
                         "GET /connection-content-length HTTP/1.1\r\n" + HOST + "\r\n"),
+                forwarded("an answer with Content-Length beside chunked coding goes on with one framing", 1,
+                        "GET /chunked-with-length HTTP/1.1\r\n" + HOST + "\r\n"),
                 rejected("HTTP/1.1 without Host", "GET /v HTTP/1.1\r\nContent-Length: 0\r\n\r\n"),
                 rejected("two Host headers", "GET /v HTTP/1.1\r\n" + HOST + "Host: other\r\n\r\n"),
                 rejected("two spaces in the request line", "GET  /v HTTP/1.1\r\n" + HOST + "\r\n"),
@@ -229,6 +231,13 @@ class RequestSmugglingTest {
         assertEquals(List.of(), upstream.takeMalformed(), "the upstream received bytes it cannot parse: " + report);
         for (RecordingUpstream.Received r : received) {
             assertFalse(r.target().contains("smuggled"), "a hidden request reached the upstream: " + report);
+        }
+        for (Response answer : answers) {
+            assertFalse(answer.header("content-length") != null && answer.header("transfer-encoding") != null,
+                    "an answer with two framings: " + report);
+            if (answer.header("x-seq") != null) {
+                assertTrue(answer.body().startsWith("seq=" + answer.header("x-seq") + " "), "a cut or mixed body: " + report);
+            }
         }
         // Every answer the upstream gave went to this client, in the order of the requests.
         List<Integer> seqsAnswered = answers.stream().filter(a -> a.header("x-seq") != null)

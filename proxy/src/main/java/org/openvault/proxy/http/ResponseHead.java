@@ -23,6 +23,8 @@ public final class ResponseHead {
     final List<String> values = new ArrayList<>(16);
     long contentLength = -1;
     boolean chunked;
+    /** Whether a Transfer-Encoding came: it overrides any Content-Length (RFC 9112, 6.3). */
+    private boolean transferEncoded;
     boolean close;
     String upgrade;
     /** Header names that Connection lists besides close and keep-alive (hop-by-hop too); null when none. */
@@ -97,7 +99,10 @@ public final class ResponseHead {
                 throw new java.io.IOException("bad Content-Length from upstream: " + value);
             }
         } else if (name.equalsIgnoreCase("transfer-encoding")) {
-            chunked |= value.toLowerCase(Locale.ROOT).contains("chunked");
+            // Chunked only when it is the final coding; any other ends the body at the end of the connection.
+            transferEncoded = true;
+            String[] codings = value.split(",");
+            chunked = codings[codings.length - 1].trim().equalsIgnoreCase("chunked");
         } else if (name.equalsIgnoreCase("connection")) {
             for (String token : value.split(",")) {
                 String option = token.trim().toLowerCase(Locale.ROOT);
@@ -147,7 +152,7 @@ public final class ResponseHead {
 
     /** The declared body length, or -1 when none was declared. */
     public long contentLength() {
-        return contentLength;
+        return transferEncoded ? -1 : contentLength;
     }
 
     public boolean chunked() {
@@ -159,9 +164,13 @@ public final class ResponseHead {
         return close;
     }
 
-    /** Whether header {@code i} concerns only this hop (RFC 9110, 7.6.1): not relayed to the client. */
-    public boolean hopByHop(int i) {
-        return isHopByHop(names.get(i), connectionOptions);
+    /**
+     * Whether header {@code i} goes on to the client: not when it concerns only this hop (RFC 9110, 7.6.1), nor
+     * when it is a Content-Length that a Transfer-Encoding overrides (the client must not get both framings).
+     */
+    public boolean relayed(int i) {
+        String name = names.get(i);
+        return !isHopByHop(name, connectionOptions) && !(transferEncoded && name.equalsIgnoreCase("content-length"));
     }
 
     /** The value of the first header of that name, or null. */

@@ -563,7 +563,7 @@ final class ClientConnection {
         head.reset().append(request.http11 ? "HTTP/1.1 " : "HTTP/1.0 ").number(code).append(" ")
                 .append(parsed.reason()).append("\r\n");
         for (int i = 0; i < parsed.size(); i++) {
-            if (!parsed.hopByHop(i) && !changedByMiddleware(parsed.name(i))) {
+            if (parsed.relayed(i) && !changedByMiddleware(parsed.name(i))) {
                 head.header(parsed.name(i), parsed.value(i));
             }
         }

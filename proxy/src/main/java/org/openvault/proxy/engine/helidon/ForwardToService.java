@@ -161,7 +161,7 @@ public final class ForwardToService {
     private static void switchProtocols(Exchange exchange, UpstreamConnection connection, ResponseHead head) {
         WritableHeaders<?> headers = WritableHeaders.create();
         for (int i = 0; i < head.size(); i++) {
-            if (!head.hopByHop(i)) {
+            if (head.relayed(i)) {
                 headers.add(HeaderValues.create(head.name(i), head.value(i)));
             }
         }
@@ -192,7 +192,7 @@ public final class ForwardToService {
         res.status(head.reason().isEmpty() ? Status.create(code) : Status.create(code, head.reason()));
         ServerResponseHeaders responseHeaders = res.headers();
         for (int i = 0; i < head.size(); i++) {
-            if (!head.hopByHop(i)) {
+            if (head.relayed(i)) {
                 responseHeaders.add(HeaderValues.create(head.name(i), head.value(i)));
             }
         }
