@@ -221,7 +221,8 @@ public record ProxyConfig(String host,
                     if (!middlewares.get(middleware.text()).portable()) {
                         throw middleware.error("router '" + name + "' has middleware '" + middleware.text() + "' of type "
                                 + middlewares.get(middleware.text()).type() + ", which entrypoint '" + entrypoint.name()
-                                + "' (engine: event-loop) does not run (only redirect-scheme and headers): use the helidon engine there");
+                                + "' (engine: event-loop) does not run (only redirect-scheme and headers): "
+                                + "use the helidon engine there");
                     }
                 }
             }

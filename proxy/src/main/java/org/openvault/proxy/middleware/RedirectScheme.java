@@ -31,7 +31,8 @@ final class RedirectScheme implements PortableMiddleware {
             host = "localhost";
         }
         boolean defaultPort = port < 0 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
-        String location = scheme + "://" + host + (defaultPort ? "" : ":" + port) + rawPath + (query.isEmpty() ? "" : "?" + query);
+        String location = scheme + "://" + host + (defaultPort ? "" : ":" + port) + rawPath
+                + (query.isEmpty() ? "" : "?" + query);
         boolean keepsMethod = !request.method().equals("GET") && !request.method().equals("HEAD");
         Status status = permanent
                 ? (keepsMethod ? Status.PERMANENT_REDIRECT_308 : Status.MOVED_PERMANENTLY_301)

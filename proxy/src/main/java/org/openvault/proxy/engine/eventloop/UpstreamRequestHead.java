@@ -34,7 +34,8 @@ final class UpstreamRequestHead {
                 request.authority), changed::contains);
         if (hostChange == null || hostChange.isEmpty()) {
             // Host is required: a middleware may replace it, not remove it.
-            head.header("Host", passHost && hostChange == null && !request.authority.isEmpty() ? request.authority : serverAuthority);
+            boolean clientHost = passHost && hostChange == null && !request.authority.isEmpty();
+            head.header("Host", clientHost ? request.authority : serverAuthority);
         }
         for (PortableMiddleware.HeaderChange change : changes) {
             String lower = change.name().toLowerCase(Locale.ROOT);
