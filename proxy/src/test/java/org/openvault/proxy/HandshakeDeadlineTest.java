@@ -33,17 +33,13 @@ class HandshakeDeadlineTest {
 
     @BeforeAll
     static void start() {
-        proxy = new TestProxy(directory, """
-                proxy:
-                  host: 127.0.0.1
-                  access-log: {enabled: false}
-                  tls: {certificate: CERT, key: KEY}
-                  entrypoints:
-                    event-loop: {port: 0, tls: true, engine: event-loop, header-timeout: 400ms, idle-timeout: 1m}
-                    internal: {port: 0, internal: true}
-                  routers:
-                    all: {rule: "PathPrefix(`/`)"}
-                """);
+        proxy = new TestProxy(directory, TestProxy.localConfig("""
+                entrypoints:
+                  event-loop: {port: 0, tls: true, engine: event-loop, header-timeout: 400ms, idle-timeout: 1m}
+                  internal: {port: 0, internal: true}
+                routers:
+                  all: {rule: "PathPrefix(`/`)"}
+                """));
     }
 
     @AfterAll

@@ -82,21 +82,17 @@ class RequestSmugglingTest {
     @BeforeAll
     static void start() throws IOException {
         upstream = new RecordingUpstream();
-        proxy = new TestProxy(directory, """
-                proxy:
-                  host: 127.0.0.1
-                  access-log: {enabled: false}
-                  tls: {certificate: CERT, key: KEY}
-                  entrypoints:
-                    helidon: {port: 0, engine: helidon}
-                    event-loop: {port: 0, engine: event-loop}
-                    event-loop-tls: {port: 0, engine: event-loop, tls: true}
-                    internal: {port: 0, internal: true}
-                  routers:
-                    all: {rule: "PathPrefix(`/`)", service: recorder}
-                  services:
-                    recorder: {servers: [URL], attempts: 1}
-                """.replace("URL", upstream.url()));
+        proxy = new TestProxy(directory, TestProxy.localConfig("""
+                entrypoints:
+                  helidon: {port: 0, engine: helidon}
+                  event-loop: {port: 0, engine: event-loop}
+                  event-loop-tls: {port: 0, engine: event-loop, tls: true}
+                  internal: {port: 0, internal: true}
+                routers:
+                  all: {rule: "PathPrefix(`/`)", service: recorder}
+                services:
+                  recorder: {servers: [URL], attempts: 1}
+                """.replace("URL", upstream.url())));
     }
 
     @AfterAll
