@@ -28,19 +28,20 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionSelector;
 import io.helidon.webserver.http2.Http2Config;
+import org.openvault.proxy.balancing.BalancedService;
 import org.openvault.proxy.config.ProxyConfig;
-import org.openvault.proxy.eventloop.EventLoopEntrypoint;
-import org.openvault.proxy.eventloop.EventLoopRoute;
-import org.openvault.proxy.forwarding.BalancedService;
-import org.openvault.proxy.forwarding.ForwardToService;
+import org.openvault.proxy.engine.eventloop.EventLoopEntrypoint;
+import org.openvault.proxy.engine.eventloop.EventLoopRoute;
+import org.openvault.proxy.engine.helidon.EntrypointHandler;
+import org.openvault.proxy.engine.helidon.ForwardToService;
+import org.openvault.proxy.engine.helidon.HeaderTimeout;
+import org.openvault.proxy.engine.helidon.TransportErrors;
+import org.openvault.proxy.middleware.PortableMiddleware;
 import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.ops.ProxyMetrics;
-import org.openvault.proxy.routing.EntrypointHandler;
-import org.openvault.proxy.routing.HeaderTimeout;
-import org.openvault.proxy.routing.TransportErrors;
-import org.openvault.proxy.routing.WebSocketUpgrades;
 import org.openvault.proxy.routing.Middleware;
 import org.openvault.proxy.routing.Route;
+import org.openvault.proxy.routing.WebSocketUpgrades;
 import org.openvault.proxy.tls.CertificateFiles;
 import org.openvault.proxy.tls.SelfSignedCertificate;
 import org.openvault.proxy.tls.SniCertificates;
@@ -87,6 +88,9 @@ public final class RunningProxy {
         boolean anyTls = config.entrypoints().values().stream().anyMatch(ProxyConfig.Entrypoint::tls);
         SniCertificates certificates = anyTls ? certificates(config.tls()) : null;
 
+        // Each middleware once, shared by every router naming it (a rate limit counts across them all).
+        Map<String, Middleware> built = new HashMap<>();
+        config.middlewares().forEach((name, definition) -> built.put(name, definition.build()));
         Map<String, List<Route>> routesByEntrypoint = new HashMap<>();
         Map<String, List<EventLoopRoute>> eventLoopRoutes = new HashMap<>();
         for (ProxyConfig.Router router : config.routers()) {
@@ -95,7 +99,7 @@ public final class RunningProxy {
                     : exchange -> ForwardToService.forward(exchange, services.get(router.service()));
             List<String> middlewares = router.middlewares();
             for (int i = middlewares.size() - 1; i >= 0; i--) {
-                Middleware middleware = config.middlewares().get(middlewares.get(i));
+                Middleware middleware = built.get(middlewares.get(i));
                 Middleware.Next rest = chain;
                 chain = exchange -> middleware.handle(exchange, rest);
             }
@@ -105,6 +109,8 @@ public final class RunningProxy {
                 if (listed && entrypoint.eventLoop()) {
                     eventLoopRoutes.computeIfAbsent(entrypoint.name(), name -> new ArrayList<>()).add(new EventLoopRoute(
                             router.name(), router.rule(), router.priority(),
+                            // The config allows only portable middlewares on event-loop entrypoints.
+                            router.middlewares().stream().map(name -> (PortableMiddleware) built.get(name)).toList(),
                             router.service().isEmpty() ? null : services.get(router.service())));
                 } else if (listed) {
                     routesByEntrypoint.computeIfAbsent(entrypoint.name(), name -> new ArrayList<>()).add(route);

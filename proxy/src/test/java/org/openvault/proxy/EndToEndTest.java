@@ -84,6 +84,26 @@ class EndToEndTest {
         assertEquals(404, client.get("https://127.0.0.1:" + proxy.port("websecure") + "/exhibits/nothing-here").statusCode());
     }
 
+    /**
+     * The shipped configuration leaves compression to the frontend, which already sends its pages and assets
+     * gzip- or Brotli-encoded: through the proxy they arrive encoded, byte for byte as the frontend sent them.
+     */
+    @Test
+    void pagesArriveCompressedByTheFrontendAsTheFrontendSentThem() throws Exception {
+        java.net.http.HttpRequest.Builder viaProxy = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "https://localhost:" + proxy.port("websecure") + "/exhibits/end-to-end")).header("Accept-Encoding", "gzip");
+        HttpResponse<java.io.InputStream> proxied = client.sendStreaming(viaProxy.build());
+        byte[] proxiedBytes = proxied.body().readAllBytes();
+        HttpResponse<byte[]> direct = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + frontend.port() + "/exhibits/end-to-end"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", proxied.headers().firstValue("content-encoding").orElseThrow());
+        assertEquals("gzip", direct.headers().firstValue("content-encoding").orElseThrow());
+        assertEquals(direct.body().length, proxiedBytes.length);
+        assertTrue(new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(proxiedBytes)).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).contains("Stored in PostgreSQL: Eyes on the Prize"));
+    }
+
     private static Config config(Map<String, String> values) {
         return Config.builder().disableEnvironmentVariablesSource().sources(ConfigSources.create(values)).build();
     }

@@ -58,6 +58,7 @@ class EventLoopEngineTest {
                     retry: {rule: "PathPrefix(`/retry`)", service: retry}
                     slow: {rule: "PathPrefix(`/hang`)", service: slow}
                     closing: {rule: "PathPrefix(`/closing`)", service: closing}
+                    headers: {rule: "PathPrefix(`/headers`)", middlewares: [custom], service: a}
                   services:
                     a: {servers: [URL_A]}
                     b: {servers: [URL_B]}
@@ -65,6 +66,11 @@ class EventLoopEngineTest {
                     retry: {servers: [DEAD, URL_A], attempts: 2}
                     slow: {servers: [URL_A], timeout: 300ms}
                     closing: {servers: [CLOSING], attempts: 1}
+                  middlewares:
+                    custom:
+                      headers:
+                        custom-request-headers: {X-Added: "yes", X-Forwarded-Proto: ""}
+                        custom-response-headers: {X-Upstream: "", X-Answer: "set"}
                 """.replace("URL_A", a.url()).replace("URL_B", b.url())
                 .replace("DEAD", "http://127.0.0.1:" + RawHttp.closedPort())
                 .replace("CLOSING", "http://127.0.0.1:" + closing.getLocalPort()));
@@ -303,7 +309,17 @@ class EventLoopEngineTest {
     }
 
     @Test
-    void routersWithMiddlewaresAreRefusedOnEventLoopEntrypoints() {
+    void headersMiddlewareChangesHeadersBothWays() {
+        String answer = RawHttp.exchange(web(), "GET /headers/echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        assertTrue(answer.contains("header:x-added=[yes]"), answer);
+        assertFalse(answer.contains("header:x-forwarded-proto"), answer);
+        assertTrue(answer.contains("X-Answer: set\r\n"), answer);
+        assertFalse(answer.contains("X-Upstream"), answer);
+    }
+
+    @Test
+    void routersWithMiddlewaresOnlyTheHelidonEngineRunsAreRefusedOnEventLoopEntrypoints() {
         ConfigException refused = assertThrows(ConfigException.class, () -> ProxyConfig.parse("bad.yaml", """
                 proxy:
                   entrypoints:
@@ -311,12 +327,12 @@ class EventLoopEngineTest {
                   routers:
                     main:
                       rule: PathPrefix(`/`)
-                      middlewares: [headers]
+                      middlewares: [compress]
                       service: a
                   services:
                     a: {servers: ["http://127.0.0.1:1"]}
                   middlewares:
-                    headers: {headers: {frame-deny: true}}
+                    compress: {compress: {}}
                 """, java.util.Map.of()));
         assertTrue(refused.getMessage().contains("bad.yaml line 7"), refused.getMessage());
         assertTrue(refused.getMessage().contains("engine: event-loop"), refused.getMessage());

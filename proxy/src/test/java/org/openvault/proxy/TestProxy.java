@@ -32,6 +32,15 @@ final class TestProxy implements AutoCloseable {
         https = new TrustingClient(certificate);
     }
 
+    /**
+     * A configuration on 127.0.0.1 with no access log and the fresh certificate, {@code rest} (entrypoints, routers,
+     * services, at the left margin) going under {@code proxy:}.
+     */
+    static String localConfig(String rest) {
+        return "proxy:\n  host: 127.0.0.1\n  access-log: {enabled: false}\n  tls: {certificate: CERT, key: KEY}\n"
+                + rest.indent(2);
+    }
+
     String https(String entrypoint, String path) {
         return "https://localhost:" + proxy.port(entrypoint) + path;
     }

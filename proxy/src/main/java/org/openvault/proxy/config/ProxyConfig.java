@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.openvault.proxy.middleware.Middlewares;
-import org.openvault.proxy.routing.Middleware;
 import org.openvault.proxy.rules.Rule;
 import org.openvault.proxy.rules.RuleParser;
 
@@ -29,7 +28,7 @@ public record ProxyConfig(String host,
                           Map<String, Entrypoint> entrypoints,
                           List<Router> routers,
                           Map<String, Service> services,
-                          Map<String, Middleware> middlewares,
+                          Map<String, Middlewares.Definition> middlewares,
                           TlsSettings tls,
                           AccessLogSettings accessLog) {
 
@@ -113,7 +112,7 @@ public record ProxyConfig(String host,
             throw proxy.error("at least one entrypoint is needed under proxy.entrypoints");
         }
 
-        Map<String, Middleware> middlewares = new LinkedHashMap<>();
+        Map<String, Middlewares.Definition> middlewares = new LinkedHashMap<>();
         proxy.node("middlewares").map().forEach((name, node) -> middlewares.put(name, Middlewares.create(name, node)));
 
         Map<String, Service> services = new LinkedHashMap<>();
@@ -195,7 +194,7 @@ public record ProxyConfig(String host,
     }
 
     private static Router router(String name, ConfigNode node, Map<String, Entrypoint> entrypoints,
-                                 Map<String, Middleware> middlewares, Map<String, Service> services) {
+                                 Map<String, Middlewares.Definition> middlewares, Map<String, Service> services) {
         node.onlyKeys(Set.of("rule", "priority", "entrypoints", "middlewares", "service"));
         ConfigNode ruleNode = node.get("rule").orElseThrow(() -> node.error("router '" + name + "' needs a rule"));
         Rule rule;
@@ -217,9 +216,15 @@ public record ProxyConfig(String host,
         List<String> listed = node.strings("entrypoints");
         for (Entrypoint entrypoint : entrypoints.values()) {
             boolean on = listed.isEmpty() ? !entrypoint.internal() : listed.contains(entrypoint.name());
-            if (on && entrypoint.eventLoop() && !node.list("middlewares").isEmpty()) {
-                throw node.get("middlewares").orElseThrow().error("router '" + name + "' has middlewares, which entrypoint '"
-                        + entrypoint.name() + "' (engine: event-loop) does not run: use the helidon engine there");
+            if (on && entrypoint.eventLoop()) {
+                for (ConfigNode middleware : node.list("middlewares")) {
+                    if (!middlewares.get(middleware.text()).portable()) {
+                        throw middleware.error("router '" + name + "' has middleware '" + middleware.text() + "' of type "
+                                + middlewares.get(middleware.text()).type() + ", which entrypoint '" + entrypoint.name()
+                                + "' (engine: event-loop) does not run (only redirect-scheme and headers): "
+                                + "use the helidon engine there");
+                    }
+                }
             }
         }
         String service = node.string("service", "");

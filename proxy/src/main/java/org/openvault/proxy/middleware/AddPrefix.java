@@ -4,12 +4,10 @@ import org.openvault.proxy.routing.Exchange;
 import org.openvault.proxy.routing.Middleware;
 
 /** Puts a prefix in front of the upstream path. */
-final class AddPrefix implements Middleware {
+record AddPrefix(String prefix) implements Middleware {
 
-    private final String prefix;
-
-    AddPrefix(String prefix) {
-        this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    AddPrefix {
+        prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
     }
 
     @Override

@@ -4,13 +4,7 @@ import org.openvault.proxy.routing.Exchange;
 import org.openvault.proxy.routing.Middleware;
 
 /** Gzips text-like responses for clients that accept it (the forwarder does the streaming compression). */
-final class Compress implements Middleware {
-
-    private final int minBytes;
-
-    Compress(int minBytes) {
-        this.minBytes = minBytes;
-    }
+record Compress(int minBytes) implements Middleware {
 
     @Override
     public void handle(Exchange exchange, Next next) {

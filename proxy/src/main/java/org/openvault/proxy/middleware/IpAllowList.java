@@ -8,12 +8,10 @@ import org.openvault.proxy.routing.Exchange;
 import org.openvault.proxy.routing.Middleware;
 
 /** Lets through only clients whose address (after trusted proxies) lies in one of the ranges; 403 otherwise. */
-final class IpAllowList implements Middleware {
+record IpAllowList(List<AddressRange> ranges) implements Middleware {
 
-    private final List<AddressRange> ranges;
-
-    IpAllowList(List<AddressRange> ranges) {
-        this.ranges = List.copyOf(ranges);
+    IpAllowList {
+        ranges = List.copyOf(ranges);
     }
 
     @Override

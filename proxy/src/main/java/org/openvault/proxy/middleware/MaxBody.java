@@ -6,13 +6,7 @@ import org.openvault.proxy.routing.Exchange;
 import org.openvault.proxy.routing.Middleware;
 
 /** Refuses request bodies over a size: at once by Content-Length, or while streaming a chunked body (413). */
-final class MaxBody implements Middleware {
-
-    private final long maxBytes;
-
-    MaxBody(long maxBytes) {
-        this.maxBytes = maxBytes;
-    }
+record MaxBody(long maxBytes) implements Middleware {
 
     @Override
     public void handle(Exchange exchange, Next next) {

@@ -6,13 +6,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.openvault.proxy.config.AddressRange;
 import org.openvault.proxy.config.ConfigNode;
 import org.openvault.proxy.routing.Middleware;
 
-/** Builds a middleware from its configuration: one key naming its type, holding its settings. */
+/**
+ * Reads a middleware's configuration (one key naming its type, holding its settings) into a checked
+ * definition; the middleware itself, with whatever state it keeps (a rate limit's buckets), is built from it
+ * when the proxy starts.
+ */
 public final class Middlewares {
+
+    /** Types every engine runs ({@link PortableMiddleware}); the others run on the Helidon engine only. */
+    private static final Set<String> PORTABLE = Set.of("redirect-scheme", "headers");
+
+    /** A middleware's type and checked settings, ready to be built. */
+    public record Definition(String type, Supplier<Middleware> factory) {
+
+        public Middleware build() {
+            return factory.get();
+        }
+
+        /** Whether the event-loop engine runs it too. */
+        public boolean portable() {
+            return PORTABLE.contains(type);
+        }
+    }
 
     private static final Set<String> TYPES = Set.of("redirect-scheme", "headers", "strip-prefix", "add-prefix",
             "compress", "rate-limit", "basic-auth", "ip-allow-list", "max-body", "request-timeout");
@@ -20,32 +41,40 @@ public final class Middlewares {
     private Middlewares() {
     }
 
-    public static Middleware create(String name, ConfigNode node) {
+    public static Definition create(String name, ConfigNode node) {
         node.onlyKeys(TYPES);
         if (node.map().size() != 1) {
             throw node.error("middleware '" + name + "' must have exactly one type, one of " + TYPES.stream().sorted().toList());
         }
         String type = node.map().keySet().iterator().next();
         ConfigNode settings = node.node(type);
-        return switch (type) {
+        Supplier<Middleware> factory = switch (type) {
             case "redirect-scheme" -> {
                 settings.onlyKeys(Set.of("scheme", "port", "permanent"));
                 String scheme = settings.string("scheme", "https");
                 if (!scheme.equals("https") && !scheme.equals("http")) {
                     throw settings.error("redirect-scheme scheme must be http or https");
                 }
-                yield new RedirectScheme(scheme, settings.integer("port", -1), settings.bool("permanent", true));
+                int port = settings.integer("port", -1);
+                boolean permanent = settings.bool("permanent", true);
+                yield () -> new RedirectScheme(scheme, port, permanent);
             }
             case "headers" -> {
                 settings.onlyKeys(Set.of("sts-seconds", "sts-include-subdomains", "sts-preload", "frame-deny",
                         "content-type-nosniff", "referrer-policy", "content-security-policy", "permissions-policy",
                         "custom-request-headers", "custom-response-headers"));
-                yield new SecurityAndCustomHeaders(settings.number("sts-seconds", 0),
-                        settings.bool("sts-include-subdomains", false), settings.bool("sts-preload", false),
-                        settings.bool("frame-deny", false), settings.bool("content-type-nosniff", false),
-                        settings.string("referrer-policy", ""), settings.string("content-security-policy", ""),
-                        settings.string("permissions-policy", ""),
-                        headerMap(settings.node("custom-request-headers")), headerMap(settings.node("custom-response-headers")));
+                long stsSeconds = settings.number("sts-seconds", 0);
+                boolean subdomains = settings.bool("sts-include-subdomains", false);
+                boolean preload = settings.bool("sts-preload", false);
+                boolean frameDeny = settings.bool("frame-deny", false);
+                boolean nosniff = settings.bool("content-type-nosniff", false);
+                String referrerPolicy = settings.string("referrer-policy", "");
+                String contentSecurityPolicy = settings.string("content-security-policy", "");
+                String permissionsPolicy = settings.string("permissions-policy", "");
+                Map<String, String> toUpstream = headerMap(settings.node("custom-request-headers"));
+                Map<String, String> toClient = headerMap(settings.node("custom-response-headers"));
+                yield () -> new SecurityAndCustomHeaders(stsSeconds, subdomains, preload, frameDeny, nosniff,
+                        referrerPolicy, contentSecurityPolicy, permissionsPolicy, toUpstream, toClient);
             }
             case "strip-prefix" -> {
                 settings.onlyKeys(Set.of("prefixes"));
@@ -53,7 +82,7 @@ public final class Middlewares {
                 if (prefixes.isEmpty() || prefixes.stream().anyMatch(p -> !p.startsWith("/"))) {
                     throw settings.error("strip-prefix needs prefixes starting with /");
                 }
-                yield new StripPrefix(prefixes);
+                yield () -> new StripPrefix(prefixes);
             }
             case "add-prefix" -> {
                 settings.onlyKeys(Set.of("prefix"));
@@ -61,11 +90,12 @@ public final class Middlewares {
                 if (!prefix.startsWith("/")) {
                     throw settings.error("add-prefix prefix must start with /");
                 }
-                yield new AddPrefix(prefix);
+                yield () -> new AddPrefix(prefix);
             }
             case "compress" -> {
                 settings.onlyKeys(Set.of("min-response-body-bytes"));
-                yield new Compress(settings.integer("min-response-body-bytes", 1024));
+                int minBytes = settings.integer("min-response-body-bytes", 1024);
+                yield () -> new Compress(minBytes);
             }
             case "rate-limit" -> {
                 settings.onlyKeys(Set.of("average", "burst"));
@@ -74,7 +104,7 @@ public final class Middlewares {
                 if (average <= 0 || burst < 1) {
                     throw settings.error("rate-limit needs average > 0 (requests per second) and burst >= 1");
                 }
-                yield new RateLimit(average, burst);
+                yield () -> new RateLimit(average, burst);
             }
             case "basic-auth" -> {
                 settings.onlyKeys(Set.of("users", "realm", "remove-header"));
@@ -91,7 +121,9 @@ public final class Middlewares {
                 if (users.isEmpty()) {
                     throw settings.error("basic-auth needs at least one user");
                 }
-                yield new BasicAuth(users, settings.string("realm", "Open Vault"), settings.bool("remove-header", false));
+                String realm = settings.string("realm", "Open Vault");
+                boolean removeHeader = settings.bool("remove-header", false);
+                yield () -> new BasicAuth(users, realm, removeHeader);
             }
             case "ip-allow-list" -> {
                 settings.onlyKeys(Set.of("source-range"));
@@ -106,7 +138,7 @@ public final class Middlewares {
                 if (ranges.isEmpty()) {
                     throw settings.error("ip-allow-list needs source-range entries (CIDR)");
                 }
-                yield new IpAllowList(ranges);
+                yield () -> new IpAllowList(ranges);
             }
             case "max-body" -> {
                 settings.onlyKeys(Set.of("bytes"));
@@ -114,14 +146,16 @@ public final class Middlewares {
                 if (bytes < 0) {
                     throw settings.error("max-body needs bytes >= 0");
                 }
-                yield new MaxBody(bytes);
+                yield () -> new MaxBody(bytes);
             }
             case "request-timeout" -> {
                 settings.onlyKeys(Set.of("timeout"));
-                yield new RequestTimeout(settings.duration("timeout", java.time.Duration.ofSeconds(30)));
+                java.time.Duration timeout = settings.duration("timeout", java.time.Duration.ofSeconds(30));
+                yield () -> new RequestTimeout(timeout);
             }
             default -> throw node.error("unknown middleware type " + type);
         };
+        return new Definition(type, factory);
     }
 
     /** Header name to value; an empty value removes the header. */

@@ -1,16 +1,18 @@
 package org.openvault.proxy.middleware;
 
+import java.util.List;
+
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Method;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
 import org.openvault.proxy.routing.Exchange;
-import org.openvault.proxy.routing.Middleware;
+import org.openvault.proxy.rules.RequestFacts;
 
 /**
  * Redirects to the same host, path and query on another scheme: permanent is 301 for GET/HEAD and 308 otherwise
  * (so clients keep method and body), temporary is 302/307. Port 443 (https) or 80 (http) is left out of the URL.
  */
-final class RedirectScheme implements Middleware {
+final class RedirectScheme implements PortableMiddleware {
 
     private final String scheme;
     private final int port;
@@ -23,23 +25,31 @@ final class RedirectScheme implements Middleware {
     }
 
     @Override
-    public void handle(Exchange exchange, Next next) {
-        String host = exchange.host();
+    public Answer answer(RequestFacts request, String rawPath, String query) {
+        String host = request.host();
         if (!host.matches("[a-z0-9.-]+|\\[[0-9a-f:.]+]")) {
             host = "localhost";
         }
         boolean defaultPort = port < 0 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
-        String query = exchange.request().query().rawValue();
-        String location = scheme + "://" + host + (defaultPort ? "" : ":" + port)
-                + exchange.request().path().rawPath() + (query.isEmpty() ? "" : "?" + query);
-        Method method = exchange.request().prologue().method();
-        boolean keepsMethod = method != Method.GET && method != Method.HEAD;
+        String location = scheme + "://" + host + (defaultPort ? "" : ":" + port) + rawPath
+                + (query.isEmpty() ? "" : "?" + query);
+        boolean keepsMethod = !request.method().equals("GET") && !request.method().equals("HEAD");
         Status status = permanent
                 ? (keepsMethod ? Status.PERMANENT_REDIRECT_308 : Status.MOVED_PERMANENTLY_301)
                 : (keepsMethod ? Status.TEMPORARY_REDIRECT_307 : Status.FOUND_302);
-        exchange.status(status.code());
+        return new Answer(status.code(), status.reasonPhrase(), List.of(new HeaderChange("Location", location)));
+    }
+
+    @Override
+    public void handle(Exchange exchange, Next next) {
+        Answer answer = answer(exchange, exchange.request().path().rawPath(), exchange.request().query().rawValue());
+        exchange.status(answer.status());
         exchange.markResponded();
         exchange.applyResponseHeaders();
-        exchange.response().status(status).header(HeaderNames.LOCATION, location).send();
+        ServerResponse response = exchange.response().status(Status.create(answer.status(), answer.reason()));
+        for (HeaderChange header : answer.headers()) {
+            response.header(HeaderNames.create(header.name()), header.value());
+        }
+        response.send();
     }
 }

@@ -6,13 +6,7 @@ import org.openvault.proxy.routing.Exchange;
 import org.openvault.proxy.routing.Middleware;
 
 /** Answers 504 when the upstream has not answered within this time (shorter than the service's own timeout). */
-final class RequestTimeout implements Middleware {
-
-    private final Duration timeout;
-
-    RequestTimeout(Duration timeout) {
-        this.timeout = timeout;
-    }
+record RequestTimeout(Duration timeout) implements Middleware {
 
     @Override
     public void handle(Exchange exchange, Next next) {

@@ -1,69 +1,75 @@
 package org.openvault.proxy.middleware;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.helidon.http.HeaderNames;
 import org.openvault.proxy.routing.Exchange;
-import org.openvault.proxy.routing.Middleware;
 
 /** HSTS (on TLS requests only), security headers, and custom request/response headers (an empty value removes one). */
-final class SecurityAndCustomHeaders implements Middleware {
+final class SecurityAndCustomHeaders implements PortableMiddleware {
 
-    private final String strictTransportSecurity;
-    private final boolean frameDeny;
-    private final boolean noSniff;
-    private final String referrerPolicy;
-    private final String contentSecurityPolicy;
-    private final String permissionsPolicy;
-    private final Map<String, String> requestHeaders;
-    private final Map<String, String> responseHeaders;
+    private final List<HeaderChange> upstream;
+    private final List<HeaderChange> secureResponse;
+    private final List<HeaderChange> plainResponse;
 
     SecurityAndCustomHeaders(long stsSeconds, boolean includeSubdomains, boolean preload, boolean frameDeny, boolean noSniff,
                              String referrerPolicy, String contentSecurityPolicy, String permissionsPolicy,
                              Map<String, String> requestHeaders, Map<String, String> responseHeaders) {
-        this.strictTransportSecurity = stsSeconds <= 0 ? "" : "max-age=" + stsSeconds
-                + (includeSubdomains ? "; includeSubDomains" : "") + (preload ? "; preload" : "");
-        this.frameDeny = frameDeny;
-        this.noSniff = noSniff;
-        this.referrerPolicy = referrerPolicy;
-        this.contentSecurityPolicy = contentSecurityPolicy;
-        this.permissionsPolicy = permissionsPolicy;
-        this.requestHeaders = Map.copyOf(requestHeaders);
-        this.responseHeaders = Map.copyOf(responseHeaders);
+        List<HeaderChange> response = new ArrayList<>();
+        if (frameDeny) {
+            response.add(new HeaderChange("X-Frame-Options", "DENY"));
+        }
+        if (noSniff) {
+            response.add(new HeaderChange("X-Content-Type-Options", "nosniff"));
+        }
+        if (!referrerPolicy.isEmpty()) {
+            response.add(new HeaderChange("Referrer-Policy", referrerPolicy));
+        }
+        if (!contentSecurityPolicy.isEmpty()) {
+            response.add(new HeaderChange("Content-Security-Policy", contentSecurityPolicy));
+        }
+        if (!permissionsPolicy.isEmpty()) {
+            response.add(new HeaderChange("Permissions-Policy", permissionsPolicy));
+        }
+        responseHeaders.forEach((name, value) -> response.add(new HeaderChange(name, value)));
+        this.plainResponse = List.copyOf(response);
+        if (stsSeconds > 0) {
+            // HSTS only over TLS: a browser ignores it on plain HTTP, and it must not be set for a plain-only site.
+            response.addFirst(new HeaderChange("Strict-Transport-Security", "max-age=" + stsSeconds
+                    + (includeSubdomains ? "; includeSubDomains" : "") + (preload ? "; preload" : "")));
+        }
+        this.secureResponse = List.copyOf(response);
+        List<HeaderChange> toUpstream = new ArrayList<>();
+        requestHeaders.forEach((name, value) -> toUpstream.add(new HeaderChange(name, value)));
+        this.upstream = List.copyOf(toUpstream);
+    }
+
+    @Override
+    public List<HeaderChange> upstreamHeaders() {
+        return upstream;
+    }
+
+    @Override
+    public List<HeaderChange> responseHeaders(boolean secure) {
+        return secure ? secureResponse : plainResponse;
     }
 
     @Override
     public void handle(Exchange exchange, Next next) {
-        if (!requestHeaders.isEmpty()) {
-            requestHeaders.forEach((name, value) -> exchange.upstreamHeader(HeaderNames.create(name), value));
+        for (HeaderChange change : upstream) {
+            exchange.upstreamHeader(HeaderNames.create(change.name()), change.value());
         }
-        boolean secure = exchange.request().isSecure();
+        List<HeaderChange> response = responseHeaders(exchange.request().isSecure());
         exchange.editResponseHeaders(headers -> {
-            if (secure && !strictTransportSecurity.isEmpty()) {
-                headers.set(HeaderNames.STRICT_TRANSPORT_SECURITY, strictTransportSecurity);
-            }
-            if (frameDeny) {
-                headers.set(HeaderNames.create("X-Frame-Options"), "DENY");
-            }
-            if (noSniff) {
-                headers.set(HeaderNames.create("X-Content-Type-Options"), "nosniff");
-            }
-            if (!referrerPolicy.isEmpty()) {
-                headers.set(HeaderNames.create("Referrer-Policy"), referrerPolicy);
-            }
-            if (!contentSecurityPolicy.isEmpty()) {
-                headers.set(HeaderNames.create("Content-Security-Policy"), contentSecurityPolicy);
-            }
-            if (!permissionsPolicy.isEmpty()) {
-                headers.set(HeaderNames.create("Permissions-Policy"), permissionsPolicy);
-            }
-            responseHeaders.forEach((name, value) -> {
-                if (value.isEmpty()) {
-                    headers.remove(HeaderNames.create(name));
+            for (HeaderChange change : response) {
+                if (change.value().isEmpty()) {
+                    headers.remove(HeaderNames.create(change.name()));
                 } else {
-                    headers.set(HeaderNames.create(name), value);
+                    headers.set(HeaderNames.create(change.name()), change.value());
                 }
-            });
+            }
         });
         next.proceed(exchange);
     }

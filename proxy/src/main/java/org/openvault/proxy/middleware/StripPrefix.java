@@ -7,12 +7,10 @@ import org.openvault.proxy.routing.Exchange;
 import org.openvault.proxy.routing.Middleware;
 
 /** Removes the first matching prefix from the upstream path and tells the upstream with X-Forwarded-Prefix. */
-final class StripPrefix implements Middleware {
+record StripPrefix(List<String> prefixes) implements Middleware {
 
-    private final List<String> prefixes;
-
-    StripPrefix(List<String> prefixes) {
-        this.prefixes = List.copyOf(prefixes);
+    StripPrefix {
+        prefixes = List.copyOf(prefixes);
     }
 
     @Override

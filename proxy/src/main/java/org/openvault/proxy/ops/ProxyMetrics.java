@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.openvault.proxy.forwarding.BalancedService;
-import org.openvault.proxy.forwarding.UpstreamServer;
+import org.openvault.proxy.balancing.BalancedService;
+import org.openvault.proxy.balancing.UpstreamServer;
 import org.openvault.proxy.routing.Exchange;
 
 /** Prometheus metrics: requests by entrypoint/router/service/code, a latency histogram per router/service, upstream health. */

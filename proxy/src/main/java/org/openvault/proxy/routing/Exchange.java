@@ -17,14 +17,15 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.proxy.config.AddressRange;
-import org.openvault.proxy.forwarding.ForwardedHeaders;
+import org.openvault.proxy.http.ForwardedHeaders;
+import org.openvault.proxy.http.UpstreamHead;
 import org.openvault.proxy.rules.RequestFacts;
 
 /**
  * One request on its way through a router: what rules match on, what middlewares change on the way to the
  * upstream (path, headers, body limit, timeout) and on the way back (response headers, compression).
  */
-public final class Exchange implements RequestFacts {
+public final class Exchange implements RequestFacts, UpstreamHead.Incoming {
 
     private final ServerRequest request;
     private final ServerResponse response;
@@ -80,6 +81,20 @@ public final class Exchange implements RequestFacts {
     @Override
     public List<String> header(String name) {
         return request.headers().values(HeaderNames.create(name));
+    }
+
+    @Override
+    public void forEachHeader(UpstreamHead.HeaderLine line) {
+        for (io.helidon.http.Header header : request.headers()) {
+            String lower = header.headerName().lowerCase();
+            if (header.valueCount() == 1) {
+                line.accept(header.name(), lower, header.get());
+            } else {
+                for (String value : header.allValues()) {
+                    line.accept(header.name(), lower, value);
+                }
+            }
+        }
     }
 
     public ServerRequest request() {
@@ -218,7 +233,7 @@ public final class Exchange implements RequestFacts {
         return handshake;
     }
 
-    void handshake(WebSocketHandshake handshake) {
+    public void handshake(WebSocketHandshake handshake) {
         this.handshake = handshake;
     }
 

@@ -26,7 +26,7 @@ public final class WebSocketHandshake implements Http1RoutedUpgrade {
         this.upstream = upstream;
     }
 
-    boolean accepted() {
+    public boolean accepted() {
         return upstream != null;
     }
 
@@ -45,7 +45,7 @@ public final class WebSocketHandshake implements Http1RoutedUpgrade {
     }
 
     /** Closes the upstream connection of a handshake that was accepted but then not carried out. */
-    void abandon() {
+    public void abandon() {
         if (upstream != null) {
             upstream.close();
         }

@@ -47,7 +47,7 @@ public final class WebSocketUpgrades implements Http1RoutedUpgrader {
     }
 
     /** The handshake Helidon announced for this request's connection, taken out (null when it is no handshake). */
-    WebSocketHandshake claim(ServerRequest request) {
+    public WebSocketHandshake claim(ServerRequest request) {
         return pending.remove(key(request.serverSocketId(), request.socketId()));
     }
 

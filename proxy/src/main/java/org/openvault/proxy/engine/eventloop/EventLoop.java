@@ -1,0 +1,145 @@
+package org.openvault.proxy.engine.eventloop;
+
+import java.io.IOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One selector thread serving its share of an entrypoint's connections, client and upstream sides alike: each
+ * ready socket is handled in turn, nothing ever blocks, and deadlines are checked every {@link #SWEEP_NANOS}.
+ */
+final class EventLoop implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(EventLoop.class.getName());
+    private static final long SWEEP_NANOS = 50_000_000L;
+
+    final Selector selector;
+    final UpstreamPool pool = new UpstreamPool(this);
+    /** Buffers for what clients send (room for a whole request head and a decrypted TLS record). */
+    final BufferPool inBuffers;
+    /** Buffers for what goes to clients. */
+    final BufferPool outBuffers = new BufferPool(ClientConnection.OUT_BUFFER, 256);
+    private final EntrypointContext context;
+    private final Queue<SocketChannel> accepted = new ConcurrentLinkedQueue<>();
+    private final Set<ClientConnection> connections = new HashSet<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile long drainDeadline;
+    private volatile boolean draining;
+
+    EventLoop(EntrypointContext context) throws IOException {
+        this.context = context;
+        this.selector = Selector.open();
+        this.inBuffers = new BufferPool(ClientConnection.inBufferSize(context.entrypoint()), 256);
+    }
+
+    /** Hands a newly accepted connection to this loop (from the acceptor thread). */
+    void adopt(SocketChannel channel) {
+        accepted.add(channel);
+        selector.wakeup();
+    }
+
+    /** Stops taking new requests: idle connections close now, busy ones after their answer or at {@code deadline}. */
+    void drain(long deadline) {
+        drainDeadline = deadline;
+        draining = true;
+        selector.wakeup();
+    }
+
+    boolean draining() {
+        return draining;
+    }
+
+    void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    void forget(ClientConnection connection) {
+        connections.remove(connection);
+        context.released();
+    }
+
+    @Override
+    public void run() {
+        long nextSweep = System.nanoTime() + SWEEP_NANOS;
+        try {
+            while (true) {
+                long wait = Math.max(1, (nextSweep - System.nanoTime()) / 1_000_000);
+                selector.select(wait);
+                SocketChannel channel;
+                while ((channel = accepted.poll()) != null) {
+                    start(channel);
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    dispatch(key);
+                }
+                selector.selectedKeys().clear();
+                long now = System.nanoTime();
+                if (now - nextSweep >= 0) {
+                    sweep(now);
+                    nextSweep = now + SWEEP_NANOS;
+                }
+                if (draining && (connections.isEmpty() || now - drainDeadline >= 0)) {
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "Event loop of entrypoint " + context.entrypoint().name() + " failed", e);
+        } finally {
+            new ArrayList<>(connections).forEach(ClientConnection::close);
+            pool.closeAll();
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            stopped.countDown();
+        }
+    }
+
+    private void start(SocketChannel channel) {
+        try {
+            connections.add(new ClientConnection(this, context, channel));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Cannot serve a new connection", e);
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // gone
+            }
+            context.released();
+        }
+    }
+
+    private void dispatch(SelectionKey key) {
+        if (!key.isValid()) {
+            return;
+        }
+        Object attachment = key.attachment();
+        int ready = key.readyOps();
+        if (attachment instanceof ClientConnection connection) {
+            connection.clientReady(ready);
+        } else if (attachment instanceof UpstreamLink link) {
+            if (link.owner == null) {
+                pool.idleEvent(link);
+            } else {
+                link.owner.upstreamReady(ready);
+            }
+        }
+    }
+
+    private void sweep(long now) {
+        for (ClientConnection connection : new ArrayList<>(connections)) {
+            connection.checkDeadline(now, draining);
+        }
+        pool.sweep(now);
+    }
+}

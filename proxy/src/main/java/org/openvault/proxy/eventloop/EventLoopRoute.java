@@ -1,8 +1,0 @@
-package org.openvault.proxy.eventloop;
-
-import org.openvault.proxy.forwarding.BalancedService;
-import org.openvault.proxy.rules.Rule;
-
-/** A router on an event-loop entrypoint: its rule and priority, and its service (null: the router has none). */
-public record EventLoopRoute(String name, Rule rule, int priority, BalancedService service) {
-}

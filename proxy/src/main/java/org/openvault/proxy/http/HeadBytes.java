@@ -1,0 +1,63 @@
+package org.openvault.proxy.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/** The bytes of a message head (ISO-8859-1, as HTTP/1.1 has them), built in place and reused per connection. */
+public final class HeadBytes {
+
+    private byte[] bytes = new byte[1024];
+    private int length;
+
+    public HeadBytes reset() {
+        length = 0;
+        return this;
+    }
+
+    public HeadBytes append(String text) {
+        int size = text.length();
+        ensure(size);
+        for (int i = 0; i < size; i++) {
+            bytes[length++] = (byte) text.charAt(i);
+        }
+        return this;
+    }
+
+    public HeadBytes append(char c) {
+        ensure(1);
+        bytes[length++] = (byte) c;
+        return this;
+    }
+
+    /** A number in decimal (named apart from {@link #append(char)}, which an int must not reach by accident). */
+    public HeadBytes number(int number) {
+        return append(Integer.toString(number));
+    }
+
+    /** One header line. */
+    public HeadBytes header(String name, String value) {
+        return append(name).append(':').append(' ').append(value).append('\r').append('\n');
+    }
+
+    /** The blank line that ends the head. */
+    public HeadBytes end() {
+        return append('\r').append('\n');
+    }
+
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(bytes, 0, length);
+    }
+
+    /** The bytes so far, to be written (valid until the next reset). */
+    public ByteBuffer buffer() {
+        return ByteBuffer.wrap(bytes, 0, length);
+    }
+
+    private void ensure(int more) {
+        if (length + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.openvault.proxy.http;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The header lines sent upstream for a client's request, on both engines: the client's end-to-end headers
+ * (forwarding ones believed only from trusted proxies), then X-Forwarded-For/-Proto/-Host/-Port, X-Real-IP and
+ * Forwarded. Left to the engine: the request line, Host, the body's framing (Content-Length or chunked, written
+ * from what the engine decoded, never copied) and the blank line.
+ */
+public final class UpstreamHead {
+
+    /** The client's request headers as an engine holds them. */
+    public interface Incoming {
+
+        /** Calls {@code line} once for every header value, in arrival order. */
+        void forEachHeader(HeaderLine line);
+
+        /** All values of header {@code name} (case-insensitive). */
+        List<String> header(String name);
+    }
+
+    /** One header value of the client's request. */
+    public interface HeaderLine {
+        void accept(String name, String lowerName, String value);
+    }
+
+    /** This hop: the TCP peer, whether it is a trusted proxy, the client it stands for, TLS, the Host it was sent to. */
+    public record Hop(String peer, boolean trusted, String client, boolean secure, String authority) {
+    }
+
+    private UpstreamHead() {
+    }
+
+    /**
+     * Appends the header lines to {@code head}; a header that {@code changed} names (lower case) is left out
+     * (a middleware writes its own value).
+     */
+    public static void headers(HeadBytes head, Incoming request, Hop hop, Predicate<String> changed) {
+        List<String> connectionOptions = ForwardedHeaders.connectionOptions(request.header("connection"));
+        boolean[] present = new boolean[4];
+        request.forEachHeader((name, lower, value) -> {
+            if (ResponseHead.isHopByHop(lower, connectionOptions) || lower.equals("expect") || lower.startsWith(":")
+                    || lower.equals("host") || lower.equals("content-length") || lower.equals("x-forwarded-for")
+                    || lower.equals("forwarded") || (!hop.trusted() && ForwardedHeaders.FORWARDING.contains(lower))
+                    || changed.test(lower)) {
+                return;
+            }
+            present[0] |= lower.equals("x-forwarded-proto");
+            present[1] |= lower.equals("x-forwarded-host");
+            present[2] |= lower.equals("x-forwarded-port");
+            present[3] |= lower.equals("x-real-ip");
+            head.header(name, value);
+        });
+        String authority = hop.authority() == null || hop.authority().isEmpty() ? null : hop.authority();
+        String priorFor = hop.trusted() ? String.join(", ", request.header("x-forwarded-for")) : "";
+        own(head, changed, "X-Forwarded-For", priorFor.isBlank() ? hop.peer() : priorFor + ", " + hop.peer());
+        if (!present[0]) {
+            own(head, changed, "X-Forwarded-Proto", hop.secure() ? "https" : "http");
+        }
+        if (!present[1] && authority != null) {
+            own(head, changed, "X-Forwarded-Host", authority);
+        }
+        if (!present[2]) {
+            own(head, changed, "X-Forwarded-Port", ForwardedHeaders.port(authority, hop.secure()));
+        }
+        if (!present[3]) {
+            own(head, changed, "X-Real-IP", hop.client());
+        }
+        String element = ForwardedHeaders.forwardedElement(hop.peer(), hop.secure(), authority);
+        String priorForwarded = hop.trusted() ? String.join(", ", request.header("forwarded")) : "";
+        own(head, changed, "Forwarded", priorForwarded.isBlank() ? element : priorForwarded + ", " + element);
+    }
+
+    private static void own(HeadBytes head, Predicate<String> changed, String name, String value) {
+        if (!changed.test(name.toLowerCase(java.util.Locale.ROOT))) {
+            head.header(name, value);
+        }
+    }
+}
