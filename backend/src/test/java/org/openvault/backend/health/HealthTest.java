@@ -42,6 +42,33 @@ class HealthTest {
         }
     }
 
+    @Test
+    void stoppingTurnsReadinessDownFirstWhileRequestsAreStillAnswered() throws Exception {
+        TestDatabase db = TestDatabase.get();
+        Config config = Config.builder()
+                .disableEnvironmentVariablesSource()
+                .sources(ConfigSources.create(Map.of("server.port", "0", "ov.db.url", db.url(), "ov.db.user", db.user(),
+                                "ov.db.password", db.password(), "ov.db.migrate", "true")),
+                        ConfigSources.classpath("application.yaml"))
+                .build();
+        Main.Backend backend = Main.start(config);
+        var http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + backend.port();
+        assertEquals(200, status(http, base + "/observe/health/ready"));
+        Thread stopping = Thread.ofVirtual().start(() -> backend.drainAndClose(java.time.Duration.ofSeconds(2)));
+        int ready = 200;
+        for (int i = 0; i < 100 && ready == 200; i++) {
+            Thread.sleep(10);
+            ready = status(http, base + "/observe/health/ready");
+        }
+        assertEquals(503, ready, "readiness is down while draining");
+        assertEquals(200, status(http, base + "/api/v2/pages/"), "requests are still answered");
+        assertEquals(200, status(http, base + "/observe/health/live"));
+        stopping.join();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> status(http, base + "/api/v2/health/"), "the listener closed after the drain");
+    }
+
     private static int status(java.net.http.HttpClient http, String url) {
         try {
             return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
