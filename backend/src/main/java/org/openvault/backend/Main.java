@@ -192,7 +192,9 @@ public final class Main {
         ImageEditing imageEditing = new ImageEditing(sql, imageStorage, audit,
                 media.get("max-upload-pixels").asLong().orElse(50_000_000L));
 
+        Draining draining = new Draining();
         HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(draining::filter)
                 .addFilter(ApiAccess::filter)
                 .addFilter(AdminAccess::filter);
         // Every API service goes through ServedRoutes, which notes its paths: OpenApiTest holds them against the document.
@@ -258,7 +260,6 @@ public final class Main {
                 new ImagesPages(imageEditing, pickers, siteSessions, siteTemplates, maxUploadBytes), siteSessions));
         ApiErrors.register(routing, new SiteErrors(siteTemplates)::handle);
 
-        Draining draining = new Draining();
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 // Main stops the server itself, after draining (Backend.drainAndClose).

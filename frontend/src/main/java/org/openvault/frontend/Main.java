@@ -76,6 +76,7 @@ public final class Main {
         LegacyRedirects redirects = new LegacyRedirects();
 
         HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(health::filter)
                 .register("/health", health)
                 .register("/assets", new AssetService(assets))
                 .register(new HomeSite(api, reader, templates))
