@@ -22,7 +22,7 @@ class SiteShellTest {
     private static final RunningSite SITE = RunningSite.get();
 
     @Test
-    void healthAnswers503WhileTheSiteDrainsAndPagesStillRender() throws IOException {
+    void healthAnswers503WhileTheSiteDrainsAndPagesStillRender() {
         org.openvault.frontend.health.HealthService health = new org.openvault.frontend.health.HealthService();
         io.helidon.webserver.WebServer site = Main.start(RunningSite.config(java.util.Map.of("server.port", "0",
                 "server.host", "127.0.0.1", "ov.api.url", "http://127.0.0.1:" + SITE.backend.port())), health);
@@ -33,13 +33,9 @@ class SiteShellTest {
             assertEquals("{\"status\":\"draining\"}", draining.body());
             HttpResponse<String> page = RunningSite.get(site, "/");
             assertEquals(200, page.statusCode(), "pages are still served while draining");
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", site.port())) {
-                socket.setSoTimeout(5000);
-                socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                String head = responseHead(socket.getInputStream());
-                assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("connection: close"),
-                        "a kept-alive client is told to reconnect: " + head);
-            }
+            String head = org.openvault.testing.RawHttp.head(site.port(), "/health");
+            assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("connection: close"),
+                    "a kept-alive client is told to reconnect: " + head);
         } finally {
             site.stop();
         }
@@ -235,18 +231,5 @@ class SiteShellTest {
         for (Element link : html.select("a[target=_blank]")) {
             assertTrue(link.text().contains("opens in a new tab"), link.outerHtml());
         }
-    }
-
-    /** The status line and headers of one answer, read up to the blank line. */
-    private static String responseHead(java.io.InputStream in) throws java.io.IOException {
-        StringBuilder head = new StringBuilder();
-        while (head.indexOf("\r\n\r\n") < 0) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.append((char) b);
-        }
-        return head.toString();
     }
 }

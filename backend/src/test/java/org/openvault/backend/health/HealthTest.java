@@ -65,13 +65,10 @@ class HealthTest {
         assertEquals(503, ready, "readiness is down while draining");
         assertEquals(200, status(http, base + "/api/v2/pages/"), "requests are still answered");
         assertEquals(200, status(http, base + "/observe/health/live"));
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", backend.port())) {
-            socket.setSoTimeout(5000);
-            socket.getOutputStream().write("GET /api/v2/health/ HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
-            String head = responseHead(socket.getInputStream()).toLowerCase(java.util.Locale.ROOT);
-            assertTrue(head.startsWith("http/1.1 200") && head.contains("connection: close"),
-                    "a kept-alive client is told to reconnect: " + head);
-        }
+        String head = org.openvault.testing.RawHttp.head(backend.port(), "/api/v2/health/")
+                .toLowerCase(java.util.Locale.ROOT);
+        assertTrue(head.startsWith("http/1.1 200") && head.contains("connection: close"),
+                "a kept-alive client is told to reconnect: " + head);
         stopping.join();
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> status(http, base + "/api/v2/health/"), "the listener closed after the drain");
@@ -84,18 +81,5 @@ class HealthTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The status line and headers of one answer, read up to the blank line. */
-    private static String responseHead(java.io.InputStream in) throws java.io.IOException {
-        StringBuilder head = new StringBuilder();
-        while (head.indexOf("\r\n\r\n") < 0) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.append((char) b);
-        }
-        return head.toString();
     }
 }
