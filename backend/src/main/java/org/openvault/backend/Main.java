@@ -286,7 +286,8 @@ public final class Main {
 
     /**
      * A running backend; closing it stops the scheduler, the server and the pool. {@code draining}: its readiness
-     * while it stops. {@code routes}: every served path pattern. {@code scheduling} is null when {@code ov.scheduler.enabled} is false.
+     * while it stops. {@code routes}: every served path pattern. {@code scheduling} is null when
+     * {@code ov.scheduler.enabled} is false.
      */
     public record Backend(WebServer server, Database database, ScheduledPublishing scheduling, Draining draining,
                           List<String> routes) implements AutoCloseable {
