@@ -40,7 +40,8 @@ trap cleanup EXIT
 
 OV_DB_URL="$URL" OV_DB_USER=postgres SERVER_PORT=$BACKEND_PORT SERVER_HOST=127.0.0.1 \
   java -jar backend/target/backend.jar > "$LOGS/backend.log" 2>&1 &
-pids+=($!)
+backend_pid=$!
+pids+=($backend_pid)
 MALLOC_ARENA_MAX=$FRONTEND_MALLOC_ARENA_MAX OV_API_URL="http://127.0.0.1:$BACKEND_PORT" OV_API_CACHE_FRESH_MS=$FRESH_MS SERVER_PORT=$FRONTEND_PORT SERVER_HOST=127.0.0.1 \
   java $FRONTEND_JAVA_OPTS -jar frontend/target/frontend.jar > "$LOGS/frontend.log" 2>&1 &
 frontend_pid=$!
@@ -56,7 +57,15 @@ curl -fs -o /dev/null -w "page: %{http_code}, %{size_download} bytes\n" "http://
 echo "warm-up (10 s)"
 wrk -t2 -c16 -d10s "http://127.0.0.1:$FRONTEND_PORT$PAGE" > /dev/null
 echo "measure: wrk -t2 -c16 -d$DURATION --latency $PAGE (OV_API_CACHE_FRESH_MS=$FRESH_MS, $FRONTEND_JAVA_OPTS, MALLOC_ARENA_MAX=$FRONTEND_MALLOC_ARENA_MAX)"
-wrk -t2 -c16 -d"$DURATION" --latency "http://127.0.0.1:$FRONTEND_PORT$PAGE"
+# CPU time (user + system) per page of each JVM: pages per CPU-second whatever else shares the cores.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+before_frontend=$(ticks "$frontend_pid"); before_backend=$(ticks "$backend_pid")
+report=$(wrk -t2 -c16 -d"$DURATION" --latency "http://127.0.0.1:$FRONTEND_PORT$PAGE")
+echo "$report"
+pages=$(echo "$report" | awk '/requests in/ {print $1}')
+hz=$(getconf CLK_TCK)
+echo "CPU per page: frontend $(( ($(ticks "$frontend_pid") - before_frontend) * 1000000 / hz / pages )) µs," \
+  "backend $(( ($(ticks "$backend_pid") - before_backend) * 1000000 / hz / pages )) µs"
 for coding in gzip br; do
   echo "measure with Accept-Encoding: $coding"
   wrk -t2 -c16 -d"$DURATION" --latency -H "Accept-Encoding: $coding" "http://127.0.0.1:$FRONTEND_PORT$PAGE"

@@ -65,11 +65,19 @@ COVER=$BASE$(curl -sf "$DETAIL" | sed -E 's/.*"cover_image":\{"url":"([^"]+)".*/
 echo "detail $(curl -s "$DETAIL" | wc -c) bytes; thumb $(curl -s "$THUMB" | wc -c) bytes; cover $(curl -s "$COVER" | wc -c) bytes"
 
 rss() { awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$BACKEND/status"; }
+# CPU time (user + system) per request of the backend and of the S3 server: requests per CPU-second of each.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+per_request() { echo $(( ($(ticks "$1") - $2) * 1000000 / $(getconf CLK_TCK) / $3 )); }
 for url in "$DETAIL" "$THUMB" "$COVER"; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" > /dev/null
   echo
   echo "== $url ($CONNECTIONS connections, $DURATION)"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" | grep -E "Requests/sec|Transfer/sec|Non-2xx|50%|99%|Socket errors"
+  before_backend=$(ticks "$BACKEND"); before_s3=$([ -n "$S3" ] && ticks "$S3" || echo 0)
+  report=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url")
+  echo "$report" | grep -E "Requests/sec|Transfer/sec|Non-2xx|50%|99%|Socket errors"
+  requests=$(echo "$report" | awk '/requests in/ {print $1}')
+  echo "CPU per request: backend $(per_request "$BACKEND" "$before_backend" "$requests") µs$([ -n "$S3" ] \
+    && echo ", S3 server $(per_request "$S3" "$before_s3" "$requests") µs")"
   echo "backend RSS after: $(rss)"
 done
 echo; echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

@@ -58,23 +58,78 @@ labels:
 {{- .Values.database.name | default .Release.Name }}
 {{- end }}
 
+{{/* "true" when the database runs in the release's namespace (the StatefulSet or a CloudNativePG Cluster): the
+     migration then waits for it after install instead of running before. One of the three modes only. */}}
+{{- define "openvault.inClusterDatabase" -}}
+{{- if and .Values.postgresql.enabled .Values.cloudnativepg.enabled -}}
+{{- fail "postgresql.enabled and cloudnativepg.enabled are two different databases: choose one (or neither, with database.host)" -}}
+{{- end -}}
+{{- if or .Values.postgresql.enabled .Values.cloudnativepg.enabled }}true{{ end }}
+{{- end }}
+
+{{/* Name of the CloudNativePG Cluster; the operator makes the Services <name>-rw, -ro, -r and the Secret <name>-app. */}}
+{{- define "openvault.cnpgCluster" -}}
+{{ include "openvault.fullname" . }}-db
+{{- end }}
+
 {{- define "openvault.databaseHost" -}}
 {{- if .Values.postgresql.enabled -}}
 {{ include "openvault.fullname" . }}-postgresql
+{{- else if .Values.cloudnativepg.enabled -}}
+{{- /* The read-write Service always points at the current primary, also after a failover. */ -}}
+{{ include "openvault.cnpgCluster" . }}-rw
 {{- else -}}
-{{ required "database.host is required (or postgresql.enabled=true for an in-cluster database)" .Values.database.host }}
+{{ required "database.host is required (or postgresql.enabled or cloudnativepg.enabled for an in-cluster database)" .Values.database.host }}
 {{- end }}
 {{- end }}
 
+{{/* Where the database's CA certificate is mounted when database.ssl.rootCertConfigMap names one. */}}
+{{- define "openvault.databaseCaPath" -}}
+/etc/openvault/database-ca
+{{- end }}
+
+{{/* JDBC URL: urlParameters, then sslmode (and sslrootcert, the mounted CA) from database.ssl. */}}
 {{- define "openvault.databaseUrl" -}}
-{{- printf "jdbc:postgresql://%s:%v/%s%s" (include "openvault.databaseHost" .) .Values.database.port (include "openvault.databaseName" .) .Values.database.urlParameters }}
+{{- $url := printf "jdbc:postgresql://%s:%v/%s%s" (include "openvault.databaseHost" .) .Values.database.port (include "openvault.databaseName" .) .Values.database.urlParameters -}}
+{{- $ssl := .Values.database.ssl -}}
+{{- if $ssl.mode -}}
+{{- if and (eq $ssl.mode "verify-full") (not $ssl.rootCertConfigMap) -}}
+{{- fail "database.ssl.mode=verify-full checks the server against a CA: set database.ssl.rootCertConfigMap (a ConfigMap with the CA bundle)" -}}
+{{- end -}}
+{{- $url = printf "%s%ssslmode=%s" $url (ternary "&" "?" (contains "?" $url)) $ssl.mode -}}
+{{- if $ssl.rootCertConfigMap -}}
+{{- $url = printf "%s&sslrootcert=%s/%s" $url (include "openvault.databaseCaPath" .) $ssl.rootCertFile -}}
+{{- end -}}
+{{- end -}}
+{{- $url -}}
 {{- end }}
 
-{{/* The Secret holding the database password: database.existingSecret, else the one the chart makes from
-     database.password, else <release>-backend-secret, which the operator creates (no password has a default). */}}
+{{/* The database CA ConfigMap as a volume and its mount, for the backend and the migration Jobs (empty lists
+     without one): include "openvault.databaseCaVolumes" $ | fromYamlArray */}}
+{{- define "openvault.databaseCaVolumes" -}}
+{{- with .Values.database.ssl.rootCertConfigMap }}
+- name: database-ca
+  configMap:
+    name: {{ . }}
+{{- end }}
+{{- end }}
+
+{{- define "openvault.databaseCaMounts" -}}
+{{- if .Values.database.ssl.rootCertConfigMap }}
+- name: database-ca
+  mountPath: {{ include "openvault.databaseCaPath" . }}
+  readOnly: true
+{{- end }}
+{{- end }}
+
+{{/* The Secret holding the database password: database.existingSecret, else the one CloudNativePG makes for its
+     Cluster's owner (<cluster>-app), else the one the chart makes from database.password, else
+     <release>-backend-secret, which the operator creates (no password has a default). */}}
 {{- define "openvault.databaseSecretName" -}}
 {{- if .Values.database.existingSecret -}}
 {{ .Values.database.existingSecret }}
+{{- else if .Values.cloudnativepg.enabled -}}
+{{ include "openvault.cnpgCluster" . }}-app
 {{- else if .Values.database.password -}}
 {{ include "openvault.fullname" . }}-database
 {{- else -}}
@@ -83,7 +138,7 @@ labels:
 {{- end }}
 
 {{- define "openvault.databaseSecretKey" -}}
-{{- if and .Values.database.password (not .Values.database.existingSecret) }}password{{ else }}{{ .Values.database.existingSecretKey }}{{ end }}
+{{- if and (not .Values.database.existingSecret) (or .Values.cloudnativepg.enabled .Values.database.password) }}password{{ else }}{{ .Values.database.existingSecretKey }}{{ end }}
 {{- end }}
 
 {{/* The operator's Secret of one component's secret settings: existingSecret, else <release>-<component>-secret. */}}
@@ -137,4 +192,14 @@ labels:
 - podSelector:
     matchLabels:
       {{- include "openvault.selectorLabels" . | nindent 6 }}
+{{- end }}
+
+{{/* "2" or "2–6 (autoscaled)" for one component's values, in NOTES. */}}
+{{- define "openvault.replicasNote" -}}
+{{- if .autoscaling.enabled }}{{ .autoscaling.minReplicas }}–{{ .autoscaling.maxReplicas }} (autoscaled){{ else }}{{ .replicas }}{{ end }}
+{{- end }}
+
+{{/* The most replicas one component can run: maxReplicas when autoscaled. */}}
+{{- define "openvault.maxReplicas" -}}
+{{- if .autoscaling.enabled }}{{ .autoscaling.maxReplicas }}{{ else }}{{ .replicas }}{{ end }}
 {{- end }}

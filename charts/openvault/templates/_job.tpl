@@ -31,7 +31,7 @@ spec:
       {{- end }}
       securityContext:
         {{- toYaml $root.Values.podSecurityContext | nindent 8 }}
-      {{- if $root.Values.postgresql.enabled }}
+      {{- if include "openvault.inClusterDatabase" $root }}
       # On first install the in-cluster database starts together with this Job: wait until it answers.
       initContainers:
         - name: wait-for-database
@@ -81,8 +81,10 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- include "openvault.databaseCaMounts" $root | nindent 12 }}
       volumes:
         - name: tmp
           emptyDir:
             sizeLimit: {{ $root.Values.tmpSizeLimit }}
+        {{- include "openvault.databaseCaVolumes" $root | nindent 8 }}
 {{- end }}

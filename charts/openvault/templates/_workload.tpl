@@ -5,10 +5,12 @@ One long-running component (backend, frontend, proxy): its ConfigMap of settings
     "config" (dict "OV_DB_URL" "…")  "env" (list …)  "ports" (list …)  "volumes" (list …)  "volumeMounts" (list …)
     "files" "content of mounted ConfigMaps, to roll the pods when it changes"
     "recreate" true-when-a-ReadWriteOnce-volume-is-mounted
+    "serviceAccountName" "optional ServiceAccount of the pods"
     "initContainers" (list …))   initContainers: optional full Container objects, run before the component's
     container (they mount the pod's volumes, e.g. tmp at /tmp, themselves)
 */}}
 {{- define "openvault.workload" -}}
+{{- $ctx := . -}}
 {{- $root := .root -}}
 {{- $c := .values -}}
 {{- $name := printf "%s-%s" (include "openvault.fullname" $root) .component -}}
@@ -77,12 +79,31 @@ spec:
     spec:
       automountServiceAccountToken: false
       enableServiceLinks: false
+      {{- with .serviceAccountName }}
+      serviceAccountName: {{ . }}
+      {{- end }}
+      # The drain (readiness down, requests still served), then in-flight requests finish, within this time.
+      terminationGracePeriodSeconds: {{ add (int $c.drainSeconds) 20 }}
       {{- with $root.Values.image.pullSecrets }}
       imagePullSecrets:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       securityContext:
         {{- toYaml $root.Values.podSecurityContext | nindent 8 }}
+      {{- with $root.Values.topologySpread }}
+      # Replicas spread over nodes and zones; pod-template-hash keeps a rolling update's new pods spread too.
+      topologySpreadConstraints:
+        {{- range . }}
+        - maxSkew: {{ .maxSkew }}
+          topologyKey: {{ .topologyKey }}
+          whenUnsatisfiable: {{ .whenUnsatisfiable }}
+          labelSelector:
+            matchLabels:
+              {{- include "openvault.selectorLabels" $ctx | nindent 14 }}
+          matchLabelKeys:
+            - pod-template-hash
+        {{- end }}
+      {{- end }}
       {{- with .initContainers }}
       initContainers:
         {{- toYaml . | nindent 8 }}

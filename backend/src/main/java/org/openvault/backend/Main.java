@@ -74,6 +74,7 @@ import org.openvault.backend.exhibits.ExhibitFields;
 import org.openvault.backend.exhibits.ExhibitPages;
 import org.openvault.backend.health.ApiHealthService;
 import org.openvault.backend.health.DatabaseReadiness;
+import org.openvault.backend.health.Draining;
 import org.openvault.backend.health.MediaStorageReadiness;
 import org.openvault.backend.images.ImageEditing;
 import org.openvault.backend.images.ImageLibraryJson;
@@ -124,7 +125,12 @@ public final class Main {
     public static void main(String[] args) {
         LogConfig.configureRuntime();
         long started = System.nanoTime();
-        Backend backend = start(Settings.of(System.getenv()));
+        Config config = Settings.of(System.getenv());
+        Backend backend = start(config);
+        // On SIGTERM: readiness down, keep serving for the drain time, then close the listener and let in-flight
+        // requests finish (server.shutdown-grace-period) before the pool closes.
+        Duration drain = config.get("ov.shutdown.drain").as(Duration.class).orElse(Duration.ZERO);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> backend.drainAndClose(drain), "backend-shutdown"));
         System.out.printf("Backend listening on http://localhost:%d (started in %d ms)%n",
                 backend.port(), (System.nanoTime() - started) / 1_000_000);
     }
@@ -189,7 +195,9 @@ public final class Main {
         ImageEditing imageEditing = new ImageEditing(sql, imageStorage, audit,
                 media.get("max-upload-pixels").asLong().orElse(50_000_000L));
 
+        Draining draining = new Draining();
         HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(draining::filter)
                 .addFilter(ApiAccess::filter)
                 .addFilter(AdminAccess::filter);
         // Every API service goes through ServedRoutes, which notes its paths: OpenApiTest holds them against the document.
@@ -257,12 +265,15 @@ public final class Main {
 
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
+                // Main stops the server itself, after draining (Backend.drainAndClose).
+                .shutdownHook(false)
                 .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST, ApiErrors::malformed)
                         .addHandler(DirectHandler.EventType.INTERNAL_ERROR, ApiErrors::unreadable))
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder()
                                 .addCheck(new DatabaseReadiness(sql))
                                 .addCheck(new MediaStorageReadiness(imageStorage))
+                                .addCheck(draining)
                                 .details(true)
                                 .build())
                         .build())
@@ -274,18 +285,30 @@ public final class Main {
                 ? new ScheduledPublishing(sql, pageEdits, pageTypes, pageEditing, audit,
                         Duration.ofSeconds(scheduler.get("interval-seconds").asInt().orElse(15)))
                 : null;
-        return new Backend(server, database, scheduling, served.paths());
+        return new Backend(server, database, scheduling, draining, served.paths());
     }
 
     /**
-     * A running backend; closing it stops the scheduler, the server and the pool. {@code routes}: every served path
-     * pattern. {@code scheduling} is null when {@code ov.scheduler.enabled} is false.
+     * A running backend; closing it stops the scheduler, the server and the pool. {@code draining}: its readiness
+     * while it stops. {@code routes}: every served path pattern. {@code scheduling} is null when
+     * {@code ov.scheduler.enabled} is false.
      */
-    public record Backend(WebServer server, Database database, ScheduledPublishing scheduling, List<String> routes)
-            implements AutoCloseable {
+    public record Backend(WebServer server, Database database, ScheduledPublishing scheduling, Draining draining,
+                          List<String> routes) implements AutoCloseable {
 
         public int port() {
             return server.port();
+        }
+
+        /** Readiness down, requests still served for {@code drain}, then {@link #close()}. */
+        public void drainAndClose(Duration drain) {
+            draining.start();
+            try {
+                Thread.sleep(drain);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            close();
         }
 
         @Override

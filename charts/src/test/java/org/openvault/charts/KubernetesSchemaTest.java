@@ -15,6 +15,7 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class KubernetesSchemaTest {
     private static final Map<String, Class<?>> MODELS = Map.ofEntries(
             Map.entry("v1/ConfigMap", V1ConfigMap.class),
             Map.entry("v1/Secret", V1Secret.class),
+            Map.entry("v1/ServiceAccount", V1ServiceAccount.class),
             Map.entry("v1/Service", V1Service.class),
             Map.entry("v1/Pod", V1Pod.class),
             Map.entry("v1/PersistentVolumeClaim", V1PersistentVolumeClaim.class),
@@ -52,11 +54,28 @@ class KubernetesSchemaTest {
     @CsvSource({"openvault, default, ''", "ov, ov, values-ov.yaml", "ov-demo, ov-demo, values-ov-demo.yaml"})
     void everyObjectIsValidForTheKubernetesApi(String release, String namespace, String values) throws Exception {
         RenderedChart chart = RenderedChart.render(release, namespace, values.isEmpty() ? null : values,
-                Map.of("database.password", "x", "backend.secretEnv.OV_PREVIEW_SECRET", "y", "backend.autoscaling.enabled", true));
+                Map.of("database.password", "x", "backend.secretEnv.OV_PREVIEW_SECRET", "y", "backend.autoscaling.enabled", true,
+                        "backend.serviceAccount.create", true));
+        validateAll(chart);
+    }
+
+    @Test
+    void withACloudNativePgClusterEveryObjectIsValidToo() throws Exception {
+        RenderedChart chart = RenderedChart.render("ov-demo", "ov-demo", "values-ov-demo.yaml",
+                Map.of("postgresql.enabled", false, "cloudnativepg.enabled", true));
+        validateAll(chart);
+        assertEquals(1, chart.ofKind("Cluster").size());
+    }
+
+    private static void validateAll(RenderedChart chart) throws Exception {
         for (Map<String, Object> object : chart.objects()) {
             String type = object.get("apiVersion") + "/" + object.get("kind");
             if (type.equals("cert-manager.io/v1/Certificate")) {
                 assertCertificate(object);
+                continue;
+            }
+            if (type.equals("postgresql.cnpg.io/v1/Cluster")) {
+                assertCnpgCluster(object);
                 continue;
             }
             Class<?> model = MODELS.get(type);
@@ -75,6 +94,21 @@ class KubernetesSchemaTest {
         Exception error = assertThrows(IllegalArgumentException.class,
                 () -> validate(V1Deployment.class, GSON.toJsonTree(deployment), "deployment"));
         assertTrue(error.getMessage().contains("imagePullPolicyy"), error::getMessage);
+    }
+
+    /** The fields of CloudNativePG's Cluster the chart writes, checked against the operator's API by name. */
+    private static void assertCnpgCluster(Map<String, Object> cluster) {
+        Map<String, Object> spec = map(cluster, "spec");
+        assertTrue(List.of("instances", "imageName", "primaryUpdateStrategy", "bootstrap", "postgresql", "storage",
+                "affinity", "resources", "backup").containsAll(spec.keySet()), spec::toString);
+        assertTrue(spec.get("instances") instanceof Integer);
+        assertEquals(List.of("initdb"), List.copyOf(map(spec, "bootstrap").keySet()));
+        assertTrue(List.of("database", "owner").containsAll(map(spec, "bootstrap", "initdb").keySet()));
+        assertTrue(List.of("size", "storageClass").containsAll(map(spec, "storage").keySet()));
+        assertTrue(List.of("enablePodAntiAffinity", "topologyKey", "podAntiAffinityType")
+                .containsAll(map(spec, "affinity").keySet()));
+        assertTrue(map(spec, "postgresql", "parameters").values().stream().allMatch(v -> v instanceof String),
+                "PostgreSQL parameters are strings");
     }
 
     private static void assertCertificate(Map<String, Object> certificate) {

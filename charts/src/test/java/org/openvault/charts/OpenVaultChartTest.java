@@ -35,6 +35,12 @@ class OpenVaultChartTest {
 
     private static final List<String> WORKLOADS = List.of("Deployment", "StatefulSet", "Job", "Pod");
 
+    /** The managed database, its server certificate checked against the CA bundle the operator put in a ConfigMap. */
+    private static final String PRODUCTION_DB_URL = "jdbc:postgresql://openvault-db.wgbh-mla.org:5432/openvault"
+            + "?sslmode=verify-full&sslrootcert=/etc/openvault/database-ca/ca.crt";
+    /** ConfigMaps that values files name but the operator creates (never the chart). */
+    private static final Set<String> OPERATORS_CONFIG_MAPS = Set.of("rds-ca-bundle");
+
     @Test
     void lintsCleanInStrictMode() {
         LintResult lint = RenderedChart.HELM.lint().strict().call();
@@ -116,6 +122,7 @@ class OpenVaultChartTest {
     void everyReferenceBetweenObjectsResolves(String release, String namespace, String values) {
         RenderedChart chart = RenderedChart.render(release, namespace, values.isEmpty() ? null : values);
         Set<String> configMaps = new HashSet<>(chart.ofKind("ConfigMap").stream().map(RenderedChart::name).toList());
+        configMaps.addAll(OPERATORS_CONFIG_MAPS);
         Set<String> claims = new HashSet<>(chart.ofKind("PersistentVolumeClaim").stream().map(RenderedChart::name).toList());
         for (String kind : WORKLOADS) {
             for (Map<String, Object> workload : chart.ofKind(kind)) {
@@ -183,7 +190,7 @@ class OpenVaultChartTest {
         RenderedChart chart = RenderedChart.render("ov", "ov", "values-ov.yaml");
         assertEquals("http://ov-backend:8000", strings(chart.get("ConfigMap", "frontend"), "data").get("OV_API_URL"));
         Map<String, String> backend = strings(chart.get("ConfigMap", "backend"), "data");
-        assertEquals("jdbc:postgresql://openvault-db.wgbh-mla.org:5432/openvault?sslmode=require", backend.get("OV_DB_URL"));
+        assertEquals(PRODUCTION_DB_URL, backend.get("OV_DB_URL"));
         assertEquals("app", backend.get("OV_DB_USER"));
         assertEquals("10", backend.get("OV_DB_POOL_SIZE"));
         Map<String, String> proxy = strings(chart.get("ConfigMap", "proxy"), "data");
@@ -247,7 +254,7 @@ class OpenVaultChartTest {
         assertEquals("pre-install,pre-upgrade", strings(job, "metadata", "annotations").get("helm.sh/hook"));
         Map<String, Object> container = containers(podSpec(job)).getFirst();
         assertEquals("ghcr.io/openvault/openvault-migrate:0.1.0-SNAPSHOT", container.get("image"));
-        assertEquals("jdbc:postgresql://openvault-db.wgbh-mla.org:5432/openvault?sslmode=require", env(container, "OV_DB_URL"));
+        assertEquals(PRODUCTION_DB_URL, env(container, "OV_DB_URL"));
         Map<String, Object> password = map(list(container, "env").stream()
                 .filter(e -> "OV_DB_PASSWORD".equals(e.get("name"))).findFirst().orElseThrow(), "valueFrom", "secretKeyRef");
         assertEquals(Map.of("name", "ov-backend-secret", "key", "OV_DB_PASSWORD"), password);
@@ -414,7 +421,7 @@ class OpenVaultChartTest {
         }
 
         Exception noBucket = assertThrows(Exception.class, () -> RenderedChart.render("ov", "ov", "values-ov.yaml",
-                Map.of("backend.media.storage", "s3")));
+                Map.of("backend.media.storage", "s3", "backend.media.s3.bucket", "")));
         assertTrue(noBucket.getMessage().contains("backend.media.s3.bucket is required"), noBucket::getMessage);
         Exception demo = assertThrows(Exception.class, () -> RenderedChart.render("ov-demo", "ov-demo",
                 "values-ov-demo.yaml", Map.of("backend.media.storage", "s3", "backend.media.s3.bucket", "demo-media")));
@@ -549,6 +556,9 @@ class OpenVaultChartTest {
         assertTrue(notes.contains("password from Secret ov-backend-secret, key OV_DB_PASSWORD"), notes);
         assertTrue(notes.contains("cert-manager Certificate ov-tls"), notes);
         assertTrue(notes.contains("helm test ov -n ov"), notes);
+        assertTrue(notes.contains("Replicas:    backend 2–6 (autoscaled), frontend 2–6 (autoscaled), proxy 2–4 (autoscaled)"), notes);
+        assertTrue(notes.contains("database connections: up to 60 from the backends (10 per replica)"), notes);
+        assertTrue(notes.contains("(external, sslmode=verify-full)"), notes);
         assertFalse(notes.contains("demo"), notes);
         String demoOutput = RenderedChart.HELM.install().withName("ov-demo").withNamespace("ov-demo")
                 .withKubeVersion(RenderedChart.KUBE_VERSION).withValuesFile(RenderedChart.CHART.resolve("values-ov-demo.yaml"))
@@ -592,11 +602,169 @@ class OpenVaultChartTest {
             "backend.media.s3.bucket | Not_A_Bucket",
             "backend.media.s3.endpoint | storage.googleapis.com",
             "backend.production | yes",
+            "database.ssl.mode | verify",
+            "cloudnativepg.instances | three",
+            "backend.drainSeconds | -1",
             "site.host | https://openvault.wgbh.org/"})
     void theSchemaRejectsWrongValues(String key, String value) {
         Exception error = assertThrows(Exception.class,
                 () -> RenderedChart.render("ov", "ov", "values-ov.yaml", Map.of(key, value)));
         assertTrue(error.getMessage().contains("values don't meet the specifications of the schema"), error::getMessage);
+    }
+
+    @Test
+    void productionRunsEveryComponentInTwoOrMoreReplicasSpreadOverNodesAndZonesWithBudgetsAndAutoscalers() {
+        RenderedChart chart = RenderedChart.render("ov", "ov", "values-ov.yaml");
+        for (String component : List.of("backend", "frontend", "proxy")) {
+            Map<String, Object> hpa = map(chart.get("HorizontalPodAutoscaler", component), "spec");
+            assertTrue((Integer) hpa.get("minReplicas") >= 2, component + " " + hpa);
+            assertEquals(1, map(chart.get("PodDisruptionBudget", component), "spec").get("minAvailable"), component);
+            Map<String, Object> deployment = chart.get("Deployment", component);
+            Map<String, String> selector = strings(deployment, "spec", "selector", "matchLabels");
+            List<Map<String, Object>> spread = list(podSpec(deployment), "topologySpreadConstraints");
+            assertEquals(List.of("kubernetes.io/hostname", "topology.kubernetes.io/zone"),
+                    spread.stream().map(c -> c.get("topologyKey")).toList(), component);
+            for (Map<String, Object> constraint : spread) {
+                assertEquals(selector, strings(constraint, "labelSelector", "matchLabels"), component);
+                assertEquals(List.of("pod-template-hash"), constraint.get("matchLabelKeys"), component);
+                assertEquals("ScheduleAnyway", constraint.get("whenUnsatisfiable"), "a preference never leaves a pod pending");
+            }
+            // Ten seconds of drain, then up to twenty for requests still being answered.
+            assertEquals(30, podSpec(deployment).get("terminationGracePeriodSeconds"), component);
+        }
+        assertEquals("PT10S", strings(chart.get("ConfigMap", "backend"), "data").get("OV_SHUTDOWN_DRAIN"));
+        assertEquals("PT10S", strings(chart.get("ConfigMap", "frontend"), "data").get("OV_SHUTDOWN_DRAIN"));
+        assertEquals("10s", strings(chart.get("ConfigMap", "proxy"), "data").get("PROXY_DRAIN"));
+        assertEquals("s3", strings(chart.get("ConfigMap", "backend"), "data").get("OV_MEDIA_STORAGE"),
+                "replicas share media through the bucket, not a ReadWriteMany volume");
+        assertFalse(chart.has("PersistentVolumeClaim", "media"));
+    }
+
+    @Test
+    void aServiceAccountCarriesTheCloudIdentityForTheBucket() {
+        RenderedChart chart = RenderedChart.render("ov", "ov", "values-ov.yaml", Map.of(
+                "backend.serviceAccount.create", true,
+                "backend.serviceAccount.annotations.eks\\.amazonaws\\.com/role-arn", "arn:aws:iam::1:role/media"));
+        Map<String, Object> account = chart.get("ServiceAccount", "backend");
+        assertEquals("arn:aws:iam::1:role/media", strings(account, "metadata", "annotations").get("eks.amazonaws.com/role-arn"));
+        assertEquals(false, account.get("automountServiceAccountToken"));
+        assertEquals("ov-backend", podSpec(chart.get("Deployment", "backend")).get("serviceAccountName"));
+        assertFalse(podSpec(chart.get("Deployment", "frontend")).containsKey("serviceAccountName"));
+        assertFalse(RenderedChart.render("ov", "ov", "values-ov.yaml").has("ServiceAccount", "backend"));
+    }
+
+    /** The three databases: the StatefulSet (demo), a CloudNativePG Cluster, an external one with verified TLS. */
+    @ParameterizedTest
+    @CsvSource({"statefulset", "cloudnativepg", "external"})
+    void eachDatabaseModeWiresTheBackendTheMigrationAndTheDemoJob(String mode) {
+        Map<String, Object> sets = new java.util.HashMap<>(Map.of("demo.enabled", true));
+        String values = "values-ov-demo.yaml";
+        String release = "ov-demo";
+        String url;
+        String secret;
+        String key;
+        String hook;
+        switch (mode) {
+            case "statefulset" -> {
+                url = "jdbc:postgresql://ov-demo-postgresql:5432/ov-demo";
+                secret = "ov-demo-backend-secret";
+                key = "OV_DB_PASSWORD";
+                hook = "post-install,pre-upgrade";
+            }
+            case "cloudnativepg" -> {
+                sets.putAll(Map.of("postgresql.enabled", false, "cloudnativepg.enabled", true));
+                url = "jdbc:postgresql://ov-demo-db-rw:5432/ov-demo";
+                secret = "ov-demo-db-app";
+                key = "password";
+                hook = "post-install,pre-upgrade";
+            }
+            default -> {
+                values = "values-ov.yaml";
+                release = "ov";
+                sets.put("backend.media.storage", "local");
+                url = PRODUCTION_DB_URL;
+                secret = "ov-backend-secret";
+                key = "OV_DB_PASSWORD";
+                hook = "pre-install,pre-upgrade";
+            }
+        }
+        RenderedChart chart = RenderedChart.render(release, release, values, sets);
+        assertEquals(url, strings(chart.get("ConfigMap", "backend"), "data").get("OV_DB_URL"), mode);
+        assertPassword(containers(podSpec(chart.get("Deployment", "backend"))).getFirst(), secret, key);
+        for (String job : List.of("migrate", "demo")) {
+            Map<String, Object> pod = podSpec(chart.get("Job", job));
+            Map<String, Object> container = containers(pod).getFirst();
+            assertEquals(url, env(container, "OV_DB_URL"), mode + " " + job);
+            assertPassword(container, secret, key);
+            boolean inCluster = !mode.equals("external");
+            assertEquals(inCluster, pod.containsKey("initContainers"), mode + " " + job + " waits for an in-cluster database");
+            if (inCluster) {
+                Map<String, Object> wait = list(pod, "initContainers").getFirst();
+                assertEquals(url.substring("jdbc:postgresql://".length(), url.indexOf(':', "jdbc:postgresql://".length())),
+                        env(wait, "DB_HOST"), mode);
+            } else {
+                assertMountsDatabaseCa(pod, container, mode + " " + job);
+            }
+        }
+        assertEquals(hook, strings(chart.get("Job", "migrate"), "metadata", "annotations").get("helm.sh/hook"), mode);
+        assertEquals(mode.equals("statefulset"), chart.has("StatefulSet", "postgresql"), mode);
+        assertEquals(mode.equals("cloudnativepg"), chart.has("Cluster", "db"), mode);
+        if (mode.equals("external")) {
+            Map<String, Object> backend = chart.get("Deployment", "backend");
+            assertMountsDatabaseCa(podSpec(backend), containers(podSpec(backend)).getFirst(), mode + " backend");
+        }
+    }
+
+    @Test
+    void aCloudNativePgClusterHasThreeInstancesOnSeparateNodesAndItsOwnNetworkPolicy() {
+        RenderedChart chart = RenderedChart.render("ov-demo", "ov-demo", "values-ov-demo.yaml",
+                Map.of("postgresql.enabled", false, "cloudnativepg.enabled", true, "cloudnativepg.maxConnections", 150));
+        Map<String, Object> cluster = chart.get("Cluster", "db");
+        assertEquals("postgresql.cnpg.io/v1", cluster.get("apiVersion"));
+        Map<String, Object> spec = map(cluster, "spec");
+        assertEquals(3, spec.get("instances"));
+        assertEquals(Map.of("database", "ov-demo", "owner", "app"), map(spec, "bootstrap", "initdb"));
+        assertEquals("150", strings(spec, "postgresql", "parameters").get("max_connections"));
+        assertEquals(true, map(spec, "affinity").get("enablePodAntiAffinity"));
+        assertEquals("kubernetes.io/hostname", map(spec, "affinity").get("topologyKey"));
+        assertFalse(chart.has("Secret", "database"), "the operator makes the owner's password");
+        Map<String, Object> policy = map(chart.get("NetworkPolicy", "database"), "spec");
+        assertEquals(Map.of("cnpg.io/cluster", "ov-demo-db"), strings(policy, "podSelector", "matchLabels"));
+        List<Map<String, Object>> rules = list(policy, "ingress");
+        Set<String> apps = new HashSet<>();
+        list(rules.get(0), "from").forEach(peer -> apps.add(strings(peer, "podSelector", "matchLabels")
+                .get("app.kubernetes.io/component")));
+        assertEquals(Set.of("backend", "migrate", "demo"), apps);
+        assertEquals("cnpg-system", strings(list(rules.get(1), "from").get(1), "namespaceSelector", "matchLabels")
+                .get("kubernetes.io/metadata.name"), "the operator reaches the instances");
+
+        Exception both = assertThrows(Exception.class, () -> RenderedChart.render("ov-demo", "ov-demo",
+                "values-ov-demo.yaml", Map.of("cloudnativepg.enabled", true)));
+        assertTrue(both.getMessage().contains("choose one"), both::getMessage);
+    }
+
+    @Test
+    void verifyFullNeedsTheCaBundle() {
+        Exception error = assertThrows(Exception.class, () -> RenderedChart.render("ov", "ov", "values-ov.yaml",
+                Map.of("database.ssl.rootCertConfigMap", "")));
+        assertTrue(error.getMessage().contains("set database.ssl.rootCertConfigMap"), error::getMessage);
+        RenderedChart require = RenderedChart.render("ov", "ov", "values-ov.yaml",
+                Map.of("database.ssl.mode", "require", "database.ssl.rootCertConfigMap", ""));
+        assertEquals("jdbc:postgresql://openvault-db.wgbh-mla.org:5432/openvault?sslmode=require",
+                strings(require.get("ConfigMap", "backend"), "data").get("OV_DB_URL"));
+    }
+
+    private static void assertPassword(Map<String, Object> container, String secret, String key) {
+        Map<String, Object> password = map(list(container, "env").stream()
+                .filter(e -> "OV_DB_PASSWORD".equals(e.get("name"))).findFirst().orElseThrow(), "valueFrom", "secretKeyRef");
+        assertEquals(Map.of("name", secret, "key", key), password);
+    }
+
+    private static void assertMountsDatabaseCa(Map<String, Object> pod, Map<String, Object> container, String where) {
+        assertTrue(list(pod, "volumes").stream().anyMatch(v -> "database-ca".equals(v.get("name"))
+                && "rds-ca-bundle".equals(map(v, "configMap").get("name"))), where);
+        assertTrue(list(container, "volumeMounts").stream().anyMatch(m -> "database-ca".equals(m.get("name"))
+                && "/etc/openvault/database-ca".equals(m.get("mountPath"))), where);
     }
 
     @Test

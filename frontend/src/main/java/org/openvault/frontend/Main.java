@@ -1,5 +1,6 @@
 package org.openvault.frontend;
 
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,13 +41,32 @@ public final class Main {
     public static void main(String[] args) {
         LogConfig.configureRuntime();
         long started = System.nanoTime();
-        WebServer server = start(Config.create());
+        Config config = Config.create();
+        HealthService health = new HealthService();
+        WebServer server = start(config, health);
+        // On SIGTERM: /health down, pages still served for the drain time, then the listener closes and requests
+        // being answered finish (server.shutdown-grace-period).
+        Duration drain = config.get("ov.shutdown.drain").as(Duration.class).orElse(Duration.ZERO);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            health.drain();
+            try {
+                Thread.sleep(drain);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server.stop();
+        }, "frontend-shutdown"));
         System.out.printf("Frontend listening on http://localhost:%d (started in %d ms)%n",
                 server.port(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Starts the site with the given configuration; {@code server.port: 0} picks a free port. */
     public static WebServer start(Config config) {
+        return start(config, new HealthService());
+    }
+
+    /** Starts the site answering /health with {@code health}. */
+    public static WebServer start(Config config, HealthService health) {
         Config ov = config.get("ov");
         BackendApi api = new BackendApi(ov.get("api"));
         Assets assets = new Assets();
@@ -57,7 +77,8 @@ public final class Main {
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new MalformedRequests(templates)::filter)
-                .register("/health", new HealthService())
+                .addFilter(health::filter)
+                .register("/health", health)
                 .register("/assets", new AssetService(assets))
                 .register(new HomeSite(cms, templates))
                 .register(new MasterpieceSite(cms, templates))
@@ -79,6 +100,8 @@ public final class Main {
 
         return WebServer.builder()
                 .config(config.get("server"))
+                // main stops the server itself, after draining.
+                .shutdownHook(false)
                 .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.INTERNAL_ERROR,
                         MalformedRequests::unreadable))
                 .routing(routing)

@@ -22,6 +22,26 @@ class SiteShellTest {
     private static final RunningSite SITE = RunningSite.get();
 
     @Test
+    void healthAnswers503WhileTheSiteDrainsAndPagesStillRender() {
+        org.openvault.frontend.health.HealthService health = new org.openvault.frontend.health.HealthService();
+        io.helidon.webserver.WebServer site = Main.start(RunningSite.config(java.util.Map.of("server.port", "0",
+                "server.host", "127.0.0.1", "ov.api.url", "http://127.0.0.1:" + SITE.backend.port())), health);
+        try {
+            health.drain();
+            HttpResponse<String> draining = RunningSite.get(site, "/health");
+            assertEquals(503, draining.statusCode());
+            assertEquals("{\"status\":\"draining\"}", draining.body());
+            HttpResponse<String> page = RunningSite.get(site, "/");
+            assertEquals(200, page.statusCode(), "pages are still served while draining");
+            String head = org.openvault.testing.RawHttp.head(site.port(), "/health");
+            assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("connection: close"),
+                    "a kept-alive client is told to reconnect: " + head);
+        } finally {
+            site.stop();
+        }
+    }
+
+    @Test
     void healthAnswersWithoutTheBackend() {
         HttpResponse<String> health = SITE.get("/health");
         assertEquals(200, health.statusCode());

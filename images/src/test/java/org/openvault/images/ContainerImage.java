@@ -163,6 +163,18 @@ record ContainerImage(String name, Path tarball, JsonNode manifest, JsonNode con
         }
 
         /**
+         * Sends SIGTERM to the service inside the namespace, as Kubernetes stops a container, and waits (up to a
+         * minute, against a hang) for it to end.
+         */
+        void terminate() throws Exception {
+            List<ProcessHandle> descendants = process.descendants().toList();
+            descendants.forEach(ProcessHandle::destroy);
+            for (ProcessHandle child : descendants) {
+                child.onExit().get(1, TimeUnit.MINUTES);
+            }
+        }
+
+        /**
          * Kills the namespace's processes, then unshare. --kill-child alone is not enough: chroot --userspec changes
          * the credentials, which clears the parent-death signal, so the service would outlive unshare.
          */

@@ -10,14 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.security.cert.X509Certificate;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.Test;
 import org.openvault.db.DemoImages;
@@ -126,7 +121,7 @@ class StackFromImagesIT {
                     assertEquals(301, redirect.statusCode(), proxyRun::output);
                     assertEquals("https://localhost/exhibits/", redirect.headers().firstValue("location").orElse(""));
                     // No certificate given: the proxy made a self-signed one for localhost in the image's /tmp.
-                    HttpClient tls = HttpClient.newBuilder().sslContext(trustingAnyCertificate()).build();
+                    HttpClient tls = HttpClient.newBuilder().sslContext(TrustingTls.context()).build();
                     HttpResponse<String> site = tls.send(HttpRequest.newBuilder(
                             URI.create("https://localhost:" + httpsPort + "/")).build(), HttpResponse.BodyHandlers.ofString());
                     assertEquals(200, site.statusCode(), proxyRun::output);
@@ -165,26 +160,6 @@ class StackFromImagesIT {
         String sitemap = tls.send(HttpRequest.newBuilder(URI.create(publicUrl + "/sitemap.xml")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(sitemap.contains("<loc>" + publicUrl + "/exhibits/voices-of-the-civil-rights-era</loc>"), sitemap);
-    }
-
-    private static SSLContext trustingAnyCertificate() throws Exception {
-        X509TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {trustAll}, null);
-        return context;
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -37,7 +37,7 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(proxy::stop, "proxy-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(proxy::drainThenStop, "proxy-shutdown"));
         StringBuilder listening = new StringBuilder();
         config.entrypoints().forEach((name, entrypoint) -> listening.append(listening.isEmpty() ? "" : ", ")
                 .append(name).append(entrypoint.tls() ? " https://" : " http://").append("localhost:").append(proxy.port(name)));

@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLParameters;
 
 import io.helidon.common.tls.Tls;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
 import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -65,12 +67,17 @@ public final class RunningProxy {
     private final SniCertificates certificates;
     private final ProxyMetrics metrics;
     private final List<BalancedService> services;
+    /** Set when the proxy is told to stop: /ping answers 503 and responses close their connections. */
+    private final AtomicBoolean draining;
+    private final Duration drain;
     private volatile boolean stopped;
 
     private RunningProxy(WebServer server, Map<String, String> socketNames, Map<String, EventLoopEntrypoint> eventLoopEntrypoints,
                          ScheduledExecutorService scheduler, AccessLog accessLog, SniCertificates certificates,
-                         ProxyMetrics metrics, List<BalancedService> services) {
+                         ProxyMetrics metrics, List<BalancedService> services, AtomicBoolean draining, Duration drain) {
         this.services = services;
+        this.draining = draining;
+        this.drain = drain;
         this.server = server;
         this.socketNames = socketNames;
         this.eventLoopEntrypoints = eventLoopEntrypoints;
@@ -87,6 +94,7 @@ public final class RunningProxy {
         AccessLog accessLog = new AccessLog(config.accessLog());
         boolean anyTls = config.entrypoints().values().stream().anyMatch(ProxyConfig.Entrypoint::tls);
         SniCertificates certificates = anyTls ? certificates(config.tls()) : null;
+        AtomicBoolean draining = new AtomicBoolean();
 
         // Each middleware once, shared by every router naming it (a rate limit counts across them all).
         Map<String, Middleware> built = new HashMap<>();
@@ -131,17 +139,17 @@ public final class RunningProxy {
             List<Route> routes = routesByEntrypoint.getOrDefault(entrypoint.name(), List.of());
             WebSocketUpgrades webSocketUpgrades = entrypoint.internal() ? null : new WebSocketUpgrades();
             EntrypointHandler handler = new EntrypointHandler(entrypoint.name(), routes, config.trustedProxies(), metrics, accessLog,
-                    entrypoint.maxHeaderBytes(), webSocketUpgrades);
+                    entrypoint.maxHeaderBytes(), webSocketUpgrades, draining);
             Tls tls = entrypoint.tls() ? tls(certificates, config.tls()) : null;
             HeaderTimeout headerTimeout = new HeaderTimeout(entrypoint.headerTimeout());
             headerTimeouts.add(headerTimeout);
             if (first) {
                 listener(builder, config.host(), entrypoint, tls, headerTimeout, webSocketUpgrades);
-                builder.routing(routing -> routing(routing, entrypoint, handler, metrics));
+                builder.routing(routing -> routing(routing, entrypoint, handler, metrics, draining));
             } else {
                 builder.putSocket(socket, listenerBuilder -> {
                     listener(listenerBuilder, config.host(), entrypoint, tls, headerTimeout, webSocketUpgrades);
-                    listenerBuilder.routing(routing -> routing(routing, entrypoint, handler, metrics));
+                    listenerBuilder.routing(routing -> routing(routing, entrypoint, handler, metrics, draining));
                 });
             }
             first = false;
@@ -195,7 +203,7 @@ public final class RunningProxy {
                 .mapToLong(entrypoint -> entrypoint.headerTimeout().toMillis() / 4).min().orElse(1000));
         scheduler.scheduleWithFixedDelay(() -> headerTimeouts.forEach(HeaderTimeout::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
         return new RunningProxy(server, socketNames, eventLoops, scheduler, accessLog, certificates, metrics,
-                List.copyOf(services.values()));
+                List.copyOf(services.values()), draining, config.drain());
     }
 
     private static void listener(ListenerConfig.BuilderBase<?, ?> listener, String host, ProxyConfig.Entrypoint entrypoint, Tls tls,
@@ -244,9 +252,16 @@ public final class RunningProxy {
     }
 
     private static void routing(HttpRouting.Builder routing, ProxyConfig.Entrypoint entrypoint, EntrypointHandler handler,
-                                ProxyMetrics metrics) {
+                                ProxyMetrics metrics, AtomicBoolean draining) {
         if (entrypoint.internal()) {
-            routing.get("/ping", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, "text/plain").send("OK"))
+            routing.get("/ping", (req, res) -> {
+                res.header(HeaderNames.CONTENT_TYPE, "text/plain");
+                if (draining.get()) {
+                    res.status(Status.SERVICE_UNAVAILABLE_503).send("draining");
+                } else {
+                    res.send("OK");
+                }
+            })
                     .get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
                             .send(metrics.render()));
         }
@@ -334,6 +349,21 @@ public final class RunningProxy {
 
     public ProxyMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * Drains, then {@link #stop()}s: for the configured drain time /ping answers 503 (readiness down, so load balancers
+     * stop sending new connections) while requests are still served, each answer closing its connection so that
+     * kept-alive clients reconnect elsewhere.
+     */
+    public void drainThenStop() {
+        draining.set(true);
+        try {
+            Thread.sleep(drain);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop();
     }
 
     /** Stops taking connections, lets in-flight requests finish (the entrypoints' shutdown-grace), flushes the log. */

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Access log formats, secrets kept out of the access log, and graceful shutdown, on both engines. */
+/** Access log formats, secrets kept out of the access log, and graceful shutdown with draining, on both engines. */
 class OperationsTest {
 
     @TempDir
@@ -111,6 +111,42 @@ class OperationsTest {
             assertEquals(200, response.statusCode());
             assertEquals("late", response.body());
             stopping.get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void drainingTurnsPingDownWhileRequestsAreStillForwardedEachClosingItsConnection() throws Exception {
+        try (Upstream upstream = new Upstream("up")) {
+            TestProxy proxy = new TestProxy(directory.resolve("draining"), """
+                    proxy:
+                      host: 127.0.0.1
+                      drain: 2s
+                      access-log: {enabled: false}
+                      entrypoints:
+                        web: {port: 0}
+                        internal: {port: 0, internal: true}
+                      routers:
+                        all: {entrypoints: [web], rule: "PathPrefix(`/`)", service: up}
+                      services:
+                        up: {servers: [UP]}
+                    """.replace("UP", upstream.url()));
+            int port = proxy.proxy.port("web");
+            assertEquals(200, proxy.get(proxy.http("internal", "/ping")).statusCode());
+            assertTrue(RawHttp.head(port, "GET /status/200 HTTP/1.1\r\nHost: x\r\n\r\n").toLowerCase()
+                    .indexOf("connection: close") < 0, "kept alive before draining");
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(proxy.proxy::drainThenStop);
+            HttpResponse<String> ping = proxy.get(proxy.http("internal", "/ping"));
+            for (int i = 0; i < 100 && ping.statusCode() == 200; i++) {
+                Thread.sleep(10);
+                ping = proxy.get(proxy.http("internal", "/ping"));
+            }
+            assertEquals(503, ping.statusCode());
+            assertEquals("draining", ping.body());
+            String during = RawHttp.head(port, "GET /status/200 HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(during.startsWith("HTTP/1.1 200"), during);
+            assertTrue(during.toLowerCase().contains("connection: close"), during);
+            stopping.get(20, TimeUnit.SECONDS);
+            waitUntilRefused(port);
         }
     }
 

@@ -43,6 +43,14 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * The status line and headers of {@code GET path} from 127.0.0.1:{@code port}, as sent (the hop-by-hop headers an
+     * HTTP client hides, such as a draining server's {@code Connection: close}).
+     */
+    public static String head(int port, String path) {
+        return exchange("http://127.0.0.1:" + port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").head();
+    }
+
     /** {@code GET target} with a Host of 127.0.0.1 and Connection: close. */
     public static Response get(String baseUrl, String target) {
         return exchange(baseUrl, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");

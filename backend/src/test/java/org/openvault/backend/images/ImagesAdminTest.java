@@ -493,7 +493,7 @@ public class ImagesAdminTest {
 
     // ---- helpers ----
 
-    static ObjectNode exhibit(String title, String slug) {
+    public static ObjectNode exhibit(String title, String slug) {
         ObjectNode content = ApiJson.MAPPER.createObjectNode();
         content.put("title", title);
         content.put("slug", slug);

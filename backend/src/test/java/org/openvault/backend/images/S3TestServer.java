@@ -16,9 +16,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * A real S3 server in the test JVM: s3proxy (Jetty) over an in-memory jclouds blob store, with SigV4 keys and
  * path-style addressing as MinIO or Ceph have them. It can be stopped and started again on the same port with its
- * objects kept, to show what the backend does while its store is unreachable.
+ * objects kept, to show what the backend does while its store is unreachable. Public for the images module, whose
+ * replica test gives one of these to backends running in their own processes.
  */
-final class S3TestServer implements AutoCloseable {
+public final class S3TestServer implements AutoCloseable {
 
     static final String ACCESS_KEY = "ov-test-access";
     static final String SECRET_KEY = "ov-test-secret-key-0123456789";
@@ -33,7 +34,7 @@ final class S3TestServer implements AutoCloseable {
     }
 
     /** A started server holding the given (empty) buckets. */
-    static S3TestServer start(String... buckets) {
+    public static S3TestServer start(String... buckets) {
         BlobStoreContext store = ContextBuilder.newBuilder("transient")
                 .credentials("identity", "credential")
                 .build(BlobStoreContext.class);
@@ -45,12 +46,12 @@ final class S3TestServer implements AutoCloseable {
         return server;
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
     /** The backend settings (as {@code ov.media.*} keys) that store media in {@code bucket} on this server. */
-    Map<String, String> backendSettings(String bucket) {
+    public Map<String, String> backendSettings(String bucket) {
         return Map.of(
                 "ov.media.storage", "s3",
                 "ov.media.s3.bucket", bucket,
@@ -59,6 +60,20 @@ final class S3TestServer implements AutoCloseable {
                 "ov.media.s3.access-key", ACCESS_KEY,
                 "ov.media.s3.secret-key", SECRET_KEY,
                 "ov.media.s3.connect-timeout-seconds", "1");
+    }
+
+    /** The same settings as the environment variables of a backend process (OV_MEDIA_STORAGE, …). */
+    public Map<String, String> backendEnvironment(String bucket) {
+        Map<String, String> env = new java.util.HashMap<>();
+        backendSettings(bucket).forEach((key, value) ->
+                env.put(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        return env;
+    }
+
+    /** Copies a media folder into {@code bucket} with the CopyMediaToBucket command; answers its exit code. */
+    public int copyFolder(java.nio.file.Path folder, String bucket) {
+        return CopyMediaToBucket.run(new String[] {"--from=" + folder}, backendEnvironment(bucket), System.out,
+                System.err);
     }
 
     /** An S3 client of this server, built as the backend builds its own. */

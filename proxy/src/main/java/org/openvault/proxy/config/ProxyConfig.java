@@ -30,7 +30,8 @@ public record ProxyConfig(String host,
                           Map<String, Service> services,
                           Map<String, Middlewares.Definition> middlewares,
                           TlsSettings tls,
-                          AccessLogSettings accessLog) {
+                          AccessLogSettings accessLog,
+                          Duration drain) {
 
     /** Names of the walking skeleton's variables, still accepted, and the settings they now set. */
     private static final Map<String, String> FORMER_VARIABLES = Map.of(
@@ -99,7 +100,7 @@ public record ProxyConfig(String host,
         });
         ConfigNode root = ConfigNode.parse(source, yaml, env).onlyKeys(Set.of("proxy"));
         ConfigNode proxy = root.node("proxy").onlyKeys(Set.of("host", "trusted-proxies", "entrypoints", "routers",
-                "services", "middlewares", "tls", "access-log"));
+                "services", "middlewares", "tls", "access-log", "drain"));
 
         List<AddressRange> trusted = new ArrayList<>();
         for (ConfigNode node : proxy.list("trusted-proxies")) {
@@ -128,7 +129,8 @@ public record ProxyConfig(String host,
             throw log.get("format").orElseThrow().error("access-log format must be json or common, not '" + format + "'");
         }
         return new ProxyConfig(proxy.string("host", "0.0.0.0"), List.copyOf(trusted), entrypoints, List.copyOf(routers),
-                services, middlewares, tls, new AccessLogSettings(log.bool("enabled", true), format, log.string("file", "")));
+                services, middlewares, tls, new AccessLogSettings(log.bool("enabled", true), format, log.string("file", "")),
+                proxy.duration("drain", Duration.ZERO));
     }
 
     private static AddressRange range(ConfigNode node) {

@@ -2,9 +2,11 @@ package org.openvault.proxy.engine.helidon;
 
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -33,10 +35,13 @@ public final class EntrypointHandler implements ProtocolUpgradeHandler {
     private final AccessLog accessLog;
     private final int maxHeaderBytes;
     private final WebSocketUpgrades webSocketUpgrades;
+    private final AtomicBoolean draining;
 
     public EntrypointHandler(String entrypoint, List<Route> routes, List<AddressRange> trustedProxies,
-                             ProxyMetrics metrics, AccessLog accessLog, int maxHeaderBytes, WebSocketUpgrades webSocketUpgrades) {
+                             ProxyMetrics metrics, AccessLog accessLog, int maxHeaderBytes, WebSocketUpgrades webSocketUpgrades,
+                             AtomicBoolean draining) {
         this.webSocketUpgrades = webSocketUpgrades;
+        this.draining = draining;
         this.maxHeaderBytes = maxHeaderBytes;
         this.entrypoint = entrypoint;
         this.routes = new Routes<>(routes);
@@ -73,6 +78,11 @@ public final class EntrypointHandler implements ProtocolUpgradeHandler {
         long started = System.nanoTime();
         Exchange exchange = new Exchange(req, res, entrypoint, trustedProxies);
         exchange.handshake(handshake);
+        if (draining.get()) {
+            // The proxy is stopping: the client's next request opens a new connection, which the load balancer
+            // gives to another replica.
+            res.header(HeaderNames.CONNECTION, "close");
+        }
         try {
             Route route = routes.match(exchange);
             if (headerBytes(req) > maxHeaderBytes) {
