@@ -100,6 +100,7 @@ public final class Reliability {
                 }
             }));
         }
+        started();
         for (Thread t : threads) {
             t.join();
         }
@@ -108,6 +109,14 @@ public final class Reliability {
         System.out.printf("requests=%d ok=%d failed=%d first_failure_ms=%d last_failure_ms=%d slowest_ms=%d statuses=%s%n",
                 total, ok, total - ok, firstFailure.get() == Long.MAX_VALUE ? 0 : firstFailure.get(), lastFailure.get(),
                 slowest.get(), sorted(statuses));
+    }
+
+    /** Creates the file named by -Dready= once the load runs, for the script to inject its fault then. */
+    private static void started() throws IOException {
+        String ready = System.getProperty("ready");
+        if (ready != null) {
+            Files.writeString(Path.of(ready), "");
+        }
     }
 
     // ---- PostgreSQL restart under writes ---------------------------------------------------------------------------
@@ -155,6 +164,7 @@ public final class Reliability {
                 }
             }));
         }
+        started();
         for (Thread t : editors) {
             t.join();
         }

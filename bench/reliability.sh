@@ -51,7 +51,9 @@ PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 build_modules db,backend,frontend,proxy
 WORK=$(mktemp -d /tmp/ov-reliability.XXXXXX)
 REMOVE_DIRS+=("$WORK")
-LOAD=(java -Xmx256m bench/Reliability.java)
+javac -d "$WORK/classes" bench/Reliability.java
+# The load and fault clients; READY=file makes a load client create that file once its load runs.
+load() { java -Xmx256m ${READY:+-Dready="$READY"} -cp "$WORK/classes" Reliability "$@"; }
 
 # ---- the stack ---------------------------------------------------------------------------------------------------
 
@@ -111,9 +113,12 @@ row() { # scenario, what was done, measured, held (yes/no), verdict text
 }
 now_ms() { date +%s%3N; }
 
-# Stops PostgreSQL after 3 s of the load already running, keeps it down DOWN_SECONDS, starts it again; sets PG_UP_MS to
-# when it accepted connections again.
-restart_postgres_under_load() {
+# Once every load client named has started (its -Dready file exists) and run 3 s, stops PostgreSQL, keeps it down
+# DOWN_SECONDS and starts it again; sets PG_UP_MS to when it accepted connections again.
+restart_postgres_under_load() { # ready file...
+  for f in "$@"; do
+    for _ in $(seq 1 300); do [ -e "$f" ] && break; sleep 0.1; done
+  done
   sleep 3
   pg -m "$STOP_MODE" stop
   sleep "$DOWN_SECONDS"
@@ -128,12 +133,13 @@ scenario_db_read() {
   exhibit=$(curl -sf "$API/api/v2/exhibits/?limit=1&fields=_,id" | sed -E 's/.*"id":([0-9]+).*/\1/')
   slug=$(curl -sf "$API/api/v2/exhibits/?limit=1&fields=_,slug" | sed -E 's/.*"slug":"([^"]+)".*/\1/')
   # Half the reads can be answered from the backend's response cache, half must reach PostgreSQL ({n}: new each time).
-  "${LOAD[@]}" read "$LOAD_SECONDS" 6 "$API/api/v2/exhibits/$exhibit/" "$API/api/v2/exhibits/?limit=20&offset={n}" \
+  rm -f "$WORK"/ready.*
+  READY=$WORK/ready.api load read "$LOAD_SECONDS" 6 "$API/api/v2/exhibits/$exhibit/" "$API/api/v2/exhibits/?limit=20&offset={n}" \
     "$API/api/v2/pages/?slug=$slug" "$API/api/v2/search/?q=civil+{n}" > "$WORK/read-api.txt" &
   local api_load=$!
-  "${LOAD[@]}" read "$LOAD_SECONDS" 2 "$SITE/exhibits/$slug" "$SITE/" "$SITE/exhibits/" > "$WORK/read-site.txt" &
+  READY=$WORK/ready.site load read "$LOAD_SECONDS" 2 "$SITE/exhibits/$slug" "$SITE/" "$SITE/exhibits/" > "$WORK/read-site.txt" &
   local site_load=$!
-  restart_postgres_under_load
+  restart_postgres_under_load "$WORK/ready.api" "$WORK/ready.site"
   wait "$api_load" "$site_load"
   local api site
   api=$(cat "$WORK/read-api.txt")
@@ -163,9 +169,10 @@ scenario_db_write() {
     "${PSQL[@]}" -c "INSERT INTO static_page (page_id) VALUES ($id)"
     pages+=("$id")
   done
-  "${LOAD[@]}" write "$LOAD_SECONDS" "$API" "$TOKEN" "$WORK/acks.txt" "${pages[@]}" > "$WORK/write.txt" &
+  rm -f "$WORK"/ready.*
+  READY=$WORK/ready.write load write "$LOAD_SECONDS" "$API" "$TOKEN" "$WORK/acks.txt" "${pages[@]}" > "$WORK/write.txt" &
   local load=$!
-  restart_postgres_under_load
+  restart_postgres_under_load "$WORK/ready.write"
   wait "$load"
   local result found acknowledged
   result=$(cat "$WORK/write.txt")
@@ -225,7 +232,7 @@ scenario_stale() {
 scenario_slowloris() {
   local probe=/exhibits/ target result held
   for target in "proxy|$SITE" "frontend|http://127.0.0.1:$FRONTEND_PORT"; do
-    result=$("${LOAD[@]}" slowloris "${target#*|}" "$SLOW_CONNECTIONS" "$SLOW_SECONDS" "$probe")
+    result=$(load slowloris "${target#*|}" "$SLOW_CONNECTIONS" "$SLOW_SECONDS" "$probe")
     held=no
     if [ "$(field probe_statuses "$result")" = "{200=$(field probes "$result")}" ] \
         && [ "$(field max_ms "$result" | cut -d. -f1)" -lt 5000 ]; then held=yes; fi
@@ -237,8 +244,8 @@ scenario_slowloris() {
 
 scenario_fuzz() {
   local api site held=no
-  api=$("${LOAD[@]}" fuzz-api "$API" "$FUZZ_API")
-  site=$("${LOAD[@]}" fuzz-site "$SITE" "$FUZZ_SITE")
+  api=$(load fuzz-api "$API" "$FUZZ_API")
+  site=$(load fuzz-site "$SITE" "$FUZZ_SITE")
   [ "$(field 5xx "$api")" = 0 ] && [ "$(field no_answer "$api")" = 0 ] && held=yes
   row "fuzz API" "$FUZZ_API random query strings (known and random names, hostile values, real ids and slugs) on 25 /api/v2/ endpoints, backend direct, 4 at a time" \
     "$(field 5xx "$api") × 5xx, $(field no_answer "$api") without an answer, in $(field seconds "$api") s ($(field statuses "$api"))" \
@@ -254,7 +261,7 @@ scenario_oversized() {
   local target result held
   for target in "proxy|$SITE" "frontend|http://127.0.0.1:$FRONTEND_PORT" "backend|$API"; do
     echo "    ${target%%|*}:"
-    result=$("${LOAD[@]}" oversized "${target#*|}" "$TOKEN")
+    result=$(load oversized "${target#*|}" "$TOKEN")
     held=no
     [ "$(field 5xx "$result")" = 0 ] && [ "$(field hangs "$result")" = 0 ] && held=yes
     row "oversized ${target%%|*}" "10 requests to the ${target%%|*}: request line 64 KiB, header 64 KiB, 2,000 headers, header block 1 MiB, cookie 32 KiB, admin JSON 64 MiB, upload 64 MiB, chunked login 16 MiB, Content-Length 1 TB, search POST 16 MiB" \
