@@ -2,7 +2,7 @@
 # Reliability suite: the whole stack (a PostgreSQL of its own, demo content, backend, frontend, proxy over HTTPS) is
 # started on ports 19xxx, faults are injected, and a table says for each scenario what was done, what was measured and
 # whether it held. Everything started here is stopped and removed at the end. Exit status 1 when a scenario failed.
-#   bench/reliability.sh                   every scenario (about 4 minutes on a quiet 2-core machine)
+#   bench/reliability.sh                   every scenario (2.5–3.5 minutes on a shared 2-core machine)
 #   bench/reliability.sh fuzz stale        the named ones: db-read db-write stale slowloris fuzz oversized
 # Scenarios:
 #   db-read    readers on the API (backend) and on site pages (proxy) while PostgreSQL is stopped for DOWN_SECONDS and
