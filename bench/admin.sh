@@ -16,36 +16,17 @@ DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-10}
 EDITORS=${EDITORS:-4}
 PORT=${PORT:-18081}
-BACKEND_OPTS=${BACKEND_OPTS:--XX:+UseSerialGC -Xmx64m -XX:ReservedCodeCacheSize=32m}
-if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
-export PATH="$JAVA_HOME/bin:$PATH"
+. bench/lib.sh
 
 if [ -n "${BASE_URL:-}" ]; then
   java bench/AdminLoad.java "$BASE_URL" "$EDITOR_TOKEN" "$MODERATOR_TOKEN" "$DURATION" $PAGES
   exit 0
 fi
-for tool in curl psql; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y curl postgresql-client" >&2; exit 1; }
-done
-mvn -B -ntp -pl db,backend -am -DskipTests package > /tmp/ov-bench-build.log 2>&1 || { tail -30 /tmp/ov-bench-build.log; exit 1; }
-
-PIDS=()
-DROP_DB=""
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  if [ -n "$DROP_DB" ]; then psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ov_bench_admin WITH (FORCE)" || true; fi
-}
-trap cleanup EXIT
-
-DB_URL=${OV_BENCH_DB_URL:-}
+require_tools curl psql
+build_modules db,backend
+fresh_database ov_bench_admin
 PSQL=(psql -h 127.0.0.1 -U postgres -qtA -d ov_bench_admin)
-if [ -z "$DB_URL" ]; then
-  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ov_bench_admin WITH (FORCE)" -c "CREATE DATABASE ov_bench_admin"
-  DROP_DB=yes
-  DB_URL=jdbc:postgresql://127.0.0.1:5432/ov_bench_admin
-fi
-java -jar db/target/db.jar --url="$DB_URL" --demo --media-root=/tmp/ov-bench-admin-media 2>/dev/null | grep -v '^$' || true
+load_demo "$DB_URL" /tmp/ov-bench-admin-media
 
 # Accounts and tokens straight into the database (logging in would measure argon2, not editing).
 EDITOR_TOKEN=ov_bench_editor_$RANDOM$RANDOM
@@ -60,11 +41,8 @@ SQL
 PAGES=$("${PSQL[@]}" -c "SELECT p.id FROM page p JOIN exhibit e ON e.page_id = p.id WHERE p.live
   AND e.cover_image_id IS NOT NULL AND e.hero_image_id IS NOT NULL ORDER BY p.id LIMIT $EDITORS" | tr '\n' ' ')
 
-OV_DB_URL=$DB_URL OV_MEDIA_ROOT=/tmp/ov-bench-admin-media SERVER_PORT=$PORT \
-  java $BACKEND_OPTS -jar backend/target/backend.jar > /tmp/ov-bench-admin-backend.log 2>&1 &
-BACKEND=$!
-PIDS+=("$BACKEND")
-for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/v2/health/" && break; sleep 0.25; done
+start_backend "$PORT" /tmp/ov-bench-admin-backend.log OV_MEDIA_ROOT=/tmp/ov-bench-admin-media
+BACKEND=$BACKEND_PID
 echo "backend: $BACKEND_OPTS; pages: $PAGES"
 if [ "${MODE:-api}" = screens ]; then
   command -v wrk >/dev/null || { echo "missing wrk: apt-get install -y wrk" >&2; exit 1; }

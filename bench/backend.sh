@@ -12,36 +12,13 @@ WARMUP=${WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
-BACKEND_OPTS=${BACKEND_OPTS:--Xmx64m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m}
-if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
-export PATH="$JAVA_HOME/bin:$PATH"
-for tool in wrk curl psql; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y wrk curl postgresql-client" >&2; exit 1; }
-done
-# Always measure the current sources.
-mvn -B -ntp -pl db,backend -am -DskipTests package > /tmp/ov-bench-build.log 2>&1 || { tail -30 /tmp/ov-bench-build.log; exit 1; }
-
-PIDS=()
-DROP_DB=""
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  if [ -n "$DROP_DB" ]; then psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ov_bench WITH (FORCE)" || true; fi
-}
-trap cleanup EXIT
-
-DB_URL=${OV_BENCH_DB_URL:-}
-if [ -z "$DB_URL" ]; then
-  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ov_bench WITH (FORCE)" -c "CREATE DATABASE ov_bench"
-  DROP_DB=yes
-  DB_URL=jdbc:postgresql://127.0.0.1:5432/ov_bench
-fi
-java -jar db/target/db.jar --url="$DB_URL" --demo 2>/dev/null | grep -v '^$' || true
-
-OV_DB_URL=$DB_URL SERVER_PORT=$PORT java $BACKEND_OPTS -jar backend/target/backend.jar > /tmp/ov-bench-backend.log 2>&1 &
-BACKEND=$!
-PIDS+=("$BACKEND")
-for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/v2/health/" && break; sleep 0.25; done
+. bench/lib.sh
+require_tools wrk curl psql
+build_modules db,backend
+fresh_database ov_bench
+load_demo "$DB_URL"
+start_backend "$PORT" /tmp/ov-bench-backend.log
+BACKEND=$BACKEND_PID
 
 BASE=http://127.0.0.1:$PORT
 EXHIBIT=$(curl -sf "$BASE/api/v2/exhibits/?limit=1&fields=_,id" | sed -E 's/.*"id":([0-9]+).*/\1/')

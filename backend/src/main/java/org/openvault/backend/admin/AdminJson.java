@@ -45,6 +45,7 @@ public final class AdminJson {
             throw new AdminProblem(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type",
                     "send the body as application/json");
         }
+        refuseAnnouncedOverLimit(req);
         byte[] body;
         try (InputStream in = req.content().inputStream()) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -52,8 +53,7 @@ public final class AdminJson {
             throw new UncheckedIOException(e);
         }
         if (body.length > MAX_BODY_BYTES) {
-            throw new AdminProblem(Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large",
-                    "the body is larger than " + MAX_BODY_BYTES + " bytes");
+            throw tooLarge();
         }
         JsonNode node;
         try {
@@ -70,6 +70,21 @@ public final class AdminJson {
         findNul(node, "", nul);
         nul.throwIfAny();
         return (ObjectNode) node;
+    }
+
+    /**
+     * 413 when the request announces a body over {@link #MAX_BODY_BYTES} (JSON or a web admin form), before a byte of
+     * it is read: waiting for bytes a client announced but never sends would hold the connection indefinitely.
+     */
+    public static void refuseAnnouncedOverLimit(ServerRequest req) {
+        if (req.headers().contentLength().orElse(0) > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+    }
+
+    private static AdminProblem tooLarge() {
+        return new AdminProblem(Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large",
+                "the body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 
     /**

@@ -6,6 +6,7 @@ import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HttpMediaType;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.webserver.http.ServerRequest;
+import org.openvault.backend.admin.AdminJson;
 
 /**
  * The fields of an {@code application/x-www-form-urlencoded} body, read once and kept in the request's context: the
@@ -26,6 +27,7 @@ public final class FormBody {
     /** The form's fields; empty when the body is not a form. */
     public static Parameters of(ServerRequest req) {
         return req.context().get(KEY, Parameters.class).orElseGet(() -> {
+            AdminJson.refuseAnnouncedOverLimit(req);
             Parameters form = isForm(req) && req.content().hasEntity()
                     ? req.content().as(Parameters.class) : Parameters.empty("form");
             req.context().register(KEY, form);

@@ -1,0 +1,69 @@
+# Start-up shared by the bench scripts (sourced, not run): the JDK, the tools a script needs, a build of the current
+# sources, a fresh database with demo content, a backend started and waited for; on exit every process started here
+# is stopped, every database made here dropped and every registered folder removed.
+if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+export PATH="$JAVA_HOME/bin:$PATH"
+# The backend's JVM flags as ./ov up gives them.
+BACKEND_OPTS=${BACKEND_OPTS:--XX:+UseSerialGC -Xmx64m -XX:ReservedCodeCacheSize=32m}
+
+PIDS=()
+DROP_DATABASES=()
+REMOVE_DIRS=()
+bench_cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  for db in "${DROP_DATABASES[@]}"; do
+    psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  done
+  for dir in "${REMOVE_DIRS[@]}"; do rm -rf "$dir"; done
+}
+trap bench_cleanup EXIT
+
+require_tools() { # tool...
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y $*" >&2; exit 1; }
+  done
+}
+
+# Always measure the current sources: offline when ~/.m2 has everything, else with downloads.
+build_modules() { # comma-separated modules
+  mvn -B -ntp -o -pl "$1" -am -DskipTests package > /tmp/ov-bench-build.log 2>&1 \
+    || mvn -B -ntp -pl "$1" -am -DskipTests package > /tmp/ov-bench-build.log 2>&1 \
+    || { tail -30 /tmp/ov-bench-build.log; exit 1; }
+}
+
+# Sets DB_URL: $OV_BENCH_DB_URL when given, else a database NAME created afresh on 127.0.0.1:5432 and dropped on exit.
+fresh_database() { # name
+  DB_URL=${OV_BENCH_DB_URL:-}
+  if [ -z "$DB_URL" ]; then
+    psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
+    DROP_DATABASES+=("$1")
+    DB_URL=jdbc:postgresql://127.0.0.1:5432/$1
+  fi
+}
+
+load_demo() { # jdbc-url [media-root]
+  java -jar db/target/db.jar --url="$1" --user=postgres --demo ${2:+--media-root="$2"} 2>/dev/null | grep -v '^$' || true
+}
+
+wait_for() { # url, pid, name: 30 s for a 2xx (certificates not checked)
+  for _ in $(seq 1 120); do
+    curl -ksf -o /dev/null "$1" && return 0
+    kill -0 "$2" 2>/dev/null || { echo "$3 exited during start-up" >&2; return 1; }
+    sleep 0.25
+  done
+  echo "$3 did not answer at $1 in 30 s" >&2
+  return 1
+}
+
+# The backend with BACKEND_OPTS on PORT over DB_URL, plus any VAR=value
+# given; sets BACKEND_PID once it answers.
+start_backend() { # port, log, [VAR=value...]
+  local port=$1 log=$2
+  shift 2
+  env OV_DB_URL="$DB_URL" OV_DB_USER=postgres SERVER_PORT="$port" "$@" \
+    java $BACKEND_OPTS -jar backend/target/backend.jar > "$log" 2>&1 &
+  BACKEND_PID=$!
+  PIDS+=("$BACKEND_PID")
+  wait_for "http://127.0.0.1:$port/api/v2/health/" "$BACKEND_PID" backend
+}
