@@ -40,13 +40,17 @@ public final class PageExplorer {
         }
         params.add(query.limit());
         params.add(query.offset());
-        return db.list("SELECT p.id, p.type, coalesce(nullif(p.draft_title, ''), p.title) AS draft_title, p.slug, p.url_path, p.parent_id, p.live,"
-                + " p.has_unpublished_changes, p.expired, p.go_live_at IS NOT NULL AS scheduled, "
+        // The slice is chosen first and only its rows get their children counted and their editor joined: under a
+        // parent of a thousand pages, one screen costs fifty of those lookups, not a thousand.
+        String order = "lower(coalesce(nullif(p.draft_title, ''), p.title)), p.id";
+        return db.list("SELECT p.id, p.type, coalesce(nullif(p.draft_title, ''), p.title) AS draft_title, p.slug,"
+                + " p.url_path, p.parent_id, p.live, p.has_unpublished_changes, p.expired,"
+                + " p.go_live_at IS NOT NULL AS scheduled, "
                 + TS.formatted("coalesce(p.latest_revision_created_at, p.updated_at)") + " AS edited_at, u.username,"
                 + " (SELECT count(*) FROM page c WHERE c.parent_id = p.id) AS children"
-                + " FROM page p LEFT JOIN page_revision r ON r.id = p.latest_revision_id"
-                + " LEFT JOIN app_user u ON u.id = r.user_id WHERE " + where
-                + " ORDER BY lower(coalesce(nullif(p.draft_title, ''), p.title)), p.id LIMIT ? OFFSET ?",
+                + " FROM (SELECT p.* FROM page p WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?) p"
+                + " LEFT JOIN page_revision r ON r.id = p.latest_revision_id"
+                + " LEFT JOIN app_user u ON u.id = r.user_id ORDER BY " + order,
                 PageExplorer::item, params.toArray());
     }
 
