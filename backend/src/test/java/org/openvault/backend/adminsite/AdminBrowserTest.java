@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -286,10 +287,43 @@ class AdminBrowserTest {
         press("add:body");
     }
 
+    /** Presses a button of the form and waits for the answer's page: every such button posts the form. */
     private static void press(String action) {
+        WebElement before = browser.findElement(By.tagName("html"));
         WebElement button = browser.findElement(By.cssSelector("button[value='" + action + "']:not(.default-action)"));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                before.isEnabled();
+                Thread.sleep(20);
+            } catch (WebDriverException e) {
+                // The old page is gone (stale, or mid-navigation): wait for the new one to finish loading.
+                awaitLoaded(deadline);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("pressing " + action + " loaded no page");
+    }
+
+    private static void awaitLoaded(long deadline) {
+        while (System.nanoTime() < deadline) {
+            try {
+                if ("complete".equals(browser.executeScript("return document.readyState"))) {
+                    return;
+                }
+                Thread.sleep(20);
+            } catch (WebDriverException e) {
+                // still navigating
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static void open(String path, String screenshot) {
