@@ -3,7 +3,8 @@
 # every 5th save published by a moderator, and after each publish the public API polled until it shows the change.
 # Prints p50/p90/p99/max for saves and publishes, the publish-to-public delay, and the backend's RSS.
 # With MODE=screens it measures the web admin's screens instead: 1,000 pages are created under one parent, then each
-# screen (dashboard, explorer pages, search, edit, history, images, audit log) is read by wrk for SCREEN_SECONDS at
+# screen (dashboard, explorer pages, search, edit, history, images, audit log) is warmed up for SCREEN_WARMUP seconds,
+# then read by wrk for SCREEN_SECONDS at
 # 4 connections with a signed-in administrator's cookie, and its latency percentiles printed.
 #   bench/admin.sh          (needs: a JDK 21+; psql; a PostgreSQL, default the local one; wrk for MODE=screens)
 # Env: OV_BENCH_DB_URL (default: a fresh database ov_bench_admin on 127.0.0.1:5432, created and dropped here),
@@ -64,6 +65,9 @@ SQL
   printf '%-44s %8s %8s %8s %8s\n' screen req/s p50 p99 max
   for screen in / "/pages/$PARENT/children" "/pages/$PARENT/children?page=20" "/pages/?q=Bench+child+99" \
       "/pages/$CHILD/edit" "/pages/${PAGES%% *}/edit" "/pages/${PAGES%% *}/history" /images /audit /authors; do
+    # Each screen's own code is compiled by the JIT during its first seconds: warm it up before measuring.
+    wrk -t1 -c4 -d"${SCREEN_WARMUP:-3}s" -H "Cookie: __Host-ov_session=$COOKIE" "http://127.0.0.1:$PORT/admin$screen" \
+        > /dev/null
     wrk -t1 -c4 -d"${SCREEN_SECONDS:-5}s" --latency -H "Cookie: __Host-ov_session=$COOKIE" \
         "http://127.0.0.1:$PORT/admin$screen" > /tmp/ov-bench-screen.txt
     grep -q 'Non-2xx' /tmp/ov-bench-screen.txt && { echo "/admin$screen answered errors:"; cat /tmp/ov-bench-screen.txt; exit 1; }
