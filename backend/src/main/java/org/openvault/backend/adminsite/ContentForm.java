@@ -164,7 +164,7 @@ final class ContentForm {
                 }
                 swap(items, index - 1, index);
                 return new Change(what + " moved up. Save the draft to keep the change.",
-                        buttonId("up", list, index - 1, index - 1 == 0 ? "down" : "up"));
+                        buttonId(index - 1 == 0 ? "down" : "up", list, index - 1));
             }
             case "down" -> {
                 if (index == items.size() - 1) {
@@ -172,7 +172,7 @@ final class ContentForm {
                 }
                 swap(items, index, index + 1);
                 return new Change(what + " moved down. Save the draft to keep the change.",
-                        buttonId("down", list, index + 1, index + 1 == items.size() - 1 ? "up" : "down"));
+                        buttonId(index + 1 == items.size() - 1 ? "up" : "down", list, index + 1));
             }
             case "delete" -> {
                 items.remove(index);
@@ -219,9 +219,9 @@ final class ContentForm {
         }
     }
 
-    // The focus stays on the moved item's button, or its other one once it reaches an end of the list.
-    private static String buttonId(String pressed, String list, int index, String fallback) {
-        return "button-" + (pressed.equals(fallback) ? pressed : fallback) + "-" + list + "-" + index;
+    // The focus stays on the moved item's button, or on its other one once it reaches an end of the list.
+    private static String buttonId(String button, String list, int index) {
+        return "button-" + button + "-" + list + "-" + index;
     }
 
     private static String itemName(String list) {

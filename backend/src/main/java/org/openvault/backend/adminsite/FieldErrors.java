@@ -35,7 +35,7 @@ public record FieldErrors(Map<String, List<String>> byField, Map<String, List<St
         List<String> others = new ArrayList<>();
         for (Violation violation : violations) {
             String field = field(violation.pointer());
-            String message = sentence(violation.detail());
+            String message = FormProblems.sentence(violation.detail());
             if (shown.stream().anyMatch(f -> f.name().equals(field))) {
                 byField.computeIfAbsent(field, k -> new ArrayList<>()).add(message);
             } else if (partNames.contains(field)) {
@@ -116,13 +116,5 @@ public record FieldErrors(Map<String, List<String>> byField, Map<String, List<St
         String rest = pointer.substring(CONTENT.length() + 1);
         int slash = rest.indexOf('/');
         return slash < 0 ? rest : rest.substring(0, slash);
-    }
-
-    private static String sentence(String detail) {
-        if (detail == null || detail.isEmpty()) {
-            return "This value is not valid.";
-        }
-        String text = Character.toUpperCase(detail.charAt(0)) + detail.substring(1);
-        return text.endsWith(".") ? text : text + ".";
     }
 }

@@ -1,6 +1,7 @@
 package org.openvault.backend.adminsite;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openvault.backend.auth.Permission;
+import org.openvault.backend.exhibits.ExhibitFields;
 import org.openvault.backend.streamfield.StreamField;
 
 /** Builds the template's view of a page's structured parts from their typed values and the pickers' choices. */
@@ -49,7 +51,7 @@ final class PartsViews {
         List<Choice> authorChoices = List.of();
         if (parts.authors()) {
             authorChoices = pickers.authors();
-            Map<String, String> names = new java.util.HashMap<>();
+            Map<String, String> names = new HashMap<>();
             authorChoices.forEach(choice -> names.put(choice.value(), choice.label()));
             authors = picked(PageParts.AUTHORS, typed.path(PageParts.AUTHORS), "author_id", names);
         }
@@ -71,7 +73,7 @@ final class PartsViews {
         return new PartsView(parts.stream(), parts.stream() == null ? null : label(parts.stream()), blocks, blockTypes,
                 images, parts.authors(), authors, authorChoices, parts.footnotes(), footnotes, parts.otherExhibits(),
                 others, exhibitChoices,
-                others.size() >= org.openvault.backend.exhibits.ExhibitFields.MAX_OTHER_EXHIBITS, focus);
+                others.size() >= ExhibitFields.MAX_OTHER_EXHIBITS, focus);
     }
 
     private static List<BlockView> blocks(PageParts parts, JsonNode stream, boolean mayEditHtml) {
