@@ -8,7 +8,8 @@
 # 4 connections with a signed-in administrator's cookie, and its latency percentiles printed.
 #   bench/admin.sh          (needs: a JDK 21+; psql; a PostgreSQL, default the local one; wrk for MODE=screens)
 # Env: OV_BENCH_DB_URL (default: a fresh database ov_bench_admin on 127.0.0.1:5432, created and dropped here),
-#      DURATION (seconds, default 30), WARMUP (seconds, default 10), EDITORS (default 4),
+#      DURATION (seconds, default 30), WARMUP (seconds, default 10), EDITORS (default 4), MODE (api or screens),
+#      SCREEN_WARMUP and SCREEN_SECONDS (per screen with MODE=screens, default 3 and 5),
 #      BACKEND_OPTS (JVM options, default as ./ov up runs the backend), PORT (default 18081),
 #      BASE_URL (measure an already running backend instead; then EDITOR_TOKEN, MODERATOR_TOKEN and PAGES are needed).
 set -euo pipefail
