@@ -352,7 +352,7 @@ final class Http2Connection implements FrameReader.Handler, LoopConnection {
         }
         receiveWindow -= flowControlled;
         if (receiveWindow <= CONNECTION_WINDOW / 2) {
-            windowUpdate(0, (int) (CONNECTION_WINDOW - receiveWindow));
+            grantWindow(0, (int) (CONNECTION_WINDOW - receiveWindow));
             receiveWindow = CONNECTION_WINDOW;
         }
         Http2Stream stream = streams.get(streamId);
@@ -507,7 +507,8 @@ final class Http2Connection implements FrameReader.Handler, LoopConnection {
         return (int) Math.max(0, Math.min(sendWindow, Frames.dataCapacity(Math.max(0, space), peerMaxFrame)));
     }
 
-    void windowUpdate(int streamId, int increment) {
+    /** Grants the client {@code increment} more bytes on a stream, or on the connection (stream 0). */
+    void grantWindow(int streamId, int increment) {
         if (!closing && !closed) {
             Frames.windowUpdate(control(Frames.HEADER_LENGTH + 4), streamId, increment);
         }

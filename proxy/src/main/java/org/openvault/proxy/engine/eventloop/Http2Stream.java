@@ -204,7 +204,7 @@ final class Http2Stream implements ClientSide {
 
     private void grant(int bytes) {
         receiveWindow += bytes;
-        connection.windowUpdate(id, bytes);
+        connection.grantWindow(id, bytes);
     }
 
     @Override
