@@ -37,7 +37,14 @@ final class ClientConnection implements ClientSide, LoopConnection {
     private static final ByteBuffer NONE = ByteBuffer.allocate(0);
 
     /** What the connection does now, and what its deadline is for. */
-    private enum Phase { HEAD, EXCHANGE, CLOSED }
+    private enum Phase { HEAD, EXCHANGE, LINGER, CLOSED }
+
+    /**
+     * How long a connection closed while the client may still be sending (an early 413, a refused head) keeps
+     * reading and dropping what comes: closing with unread bytes makes the kernel send a reset, which can destroy
+     * the answer before the client reads it.
+     */
+    private static final long LINGER_NANOS = 5_000_000_000L;
 
     private final EventLoop loop;
     private final EntrypointContext context;
@@ -63,9 +70,13 @@ final class ClientConnection implements ClientSide, LoopConnection {
     private long started;
     /** The framing of the request body still to come from the client, or null when none is. */
     private BodyFraming requestBody;
+    /** Bytes of request body data read so far. */
+    private long requestBodyRead;
     /** Whether the answer's head went to the client (then an error can only cut the connection). */
     private boolean responseStarted;
     private boolean closeAfterResponse;
+    /** Whether the answer went out before the client's body was read (then the connection lingers before closing). */
+    private boolean bodyUnread;
     private boolean responseDone;
     private int status;
     private long bytesSent;
@@ -103,6 +114,10 @@ final class ClientConnection implements ClientSide, LoopConnection {
 
     @Override
     public void clientReady(int ready) {
+        if (phase == Phase.LINGER) {
+            discardInput();
+            return;
+        }
         try {
             if ((ready & SelectionKey.OP_WRITE) != 0) {
                 writeToClient();
@@ -126,12 +141,12 @@ final class ClientConnection implements ClientSide, LoopConnection {
         if (phase == Phase.CLOSED) {
             return;
         }
-        if (draining && phase == Phase.HEAD && in.position() == 0 && out.position() == 0) {
+        if (draining && (phase == Phase.LINGER || phase == Phase.HEAD && in.position() == 0 && out.position() == 0)) {
             close();
             return;
         }
         try {
-            if (phase == Phase.EXCHANGE && exchange.forwarding()) {
+            if (phase == Phase.EXCHANGE && exchange.inFlight()) {
                 exchange.checkDeadline(now);
                 afterUpstreamEvent();
             } else if (now - deadline >= 0) {
@@ -179,7 +194,7 @@ final class ClientConnection implements ClientSide, LoopConnection {
                 deadline = Math.min(deadline, System.nanoTime() + context.entrypoint().headerTimeout().toNanos());
             }
             nextRequest();
-        } else if (requestBody != null && exchange.forwarding()) {
+        } else if (requestBody != null && exchange.inFlight()) {
             exchange.requestBodyArrived();
         }
         releaseIdleInput();
@@ -243,6 +258,8 @@ final class ClientConnection implements ClientSide, LoopConnection {
         responseStarted = false;
         responseDone = false;
         requestBody = null;
+        bodyUnread = false;
+        requestBodyRead = 0;
         status = 0;
         bytesSent = 0;
     }
@@ -267,7 +284,11 @@ final class ClientConnection implements ClientSide, LoopConnection {
 
     private void finishExchange() throws IOException {
         if (closeAfterResponse || loop.draining()) {
-            close();
+            if (requestBody != null || bodyUnread || request == null) {
+                linger();
+            } else {
+                close();
+            }
             return;
         }
         phase = Phase.HEAD;
@@ -307,6 +328,7 @@ final class ClientConnection implements ClientSide, LoopConnection {
         int taken = requestBody.take(in.array(), 0, Math.min(in.position(), into.remaining()));
         into.put(in.array(), 0, taken);
         consumeIn(taken);
+        requestBodyRead = requestBody.dataBytes();
         if (requestBody.done()) {
             requestBody = null;
             return true;
@@ -315,8 +337,17 @@ final class ClientConnection implements ClientSide, LoopConnection {
     }
 
     @Override
-    public void answer(int code, String reason, List<PortableMiddleware.HeaderChange> headers) throws IOException {
-        answerOwn(code, reason, headers, null, new byte[0]);
+    public long requestBodyBytes() {
+        return requestBodyRead;
+    }
+
+    @Override
+    public void answer(PortableMiddleware.Answer answer) throws IOException {
+        if (answer.message() == null) {
+            answerOwn(answer.status(), answer.reason(), answer.headers(), null, new byte[0]);
+        } else {
+            errorPage(answer.status(), answer.reason(), answer.headers(), answer.message());
+        }
     }
 
     @Override
@@ -330,15 +361,16 @@ final class ClientConnection implements ClientSide, LoopConnection {
         if (requestBody != null) {
             // Answered before the whole body came (an early 413, say): nobody will read the rest.
             closeAfterResponse = true;
+            bodyUnread = true;
         }
         head.reset().append(request.http11 ? "HTTP/1.1 " : "HTTP/1.0 ").number(status).append(" ")
                 .append(parsed.reason()).append("\r\n");
         for (int i = 0; i < parsed.size(); i++) {
-            if (parsed.relayed(i) && !exchange.changedByMiddleware(parsed.name(i))) {
+            if (parsed.relayed(i) && !exchange.decisions().changesResponseHeader(parsed.name(i))) {
                 head.header(parsed.name(i), parsed.value(i));
             }
         }
-        exchange.responseChanges(head::header);
+        appendResponseChanges();
         if (body == BodyRelay.CHUNKS) {
             head.header("Transfer-Encoding", "chunked");
         }
@@ -394,8 +426,13 @@ final class ClientConnection implements ClientSide, LoopConnection {
     /** Answers with a small HTML or JSON error (by Accept) if nothing was sent yet; else cuts the connection. */
     @Override
     public void failed(int code, String reason, String message) throws IOException {
+        errorPage(code, reason, List.of(), message);
+    }
+
+    private void errorPage(int code, String reason, List<PortableMiddleware.HeaderChange> headers, String message)
+            throws IOException {
         boolean json = request != null && ErrorPage.prefersJson(request.first("accept"));
-        answerOwn(code, reason, List.of(), ErrorPage.contentType(json),
+        answerOwn(code, reason, headers, ErrorPage.contentType(json),
                 ErrorPage.body(code, reason, message, json).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -411,6 +448,7 @@ final class ClientConnection implements ClientSide, LoopConnection {
         }
         if (requestBody != null) {
             // The rest of the body is not read: the connection closes after the answer.
+            bodyUnread = true;
             closeAfterResponse = true;
             requestBody = null;
         }
@@ -423,7 +461,7 @@ final class ClientConnection implements ClientSide, LoopConnection {
             head.header("Content-Type", contentType).header("Cache-Control", "no-store");
         }
         head.header("Content-Length", Integer.toString(body.length));
-        exchange.responseChanges(head::header);
+        appendResponseChanges();
         if (closeAfterResponse) {
             head.header("Connection", "close");
         }
@@ -437,6 +475,15 @@ final class ClientConnection implements ClientSide, LoopConnection {
         record();
         deadline = System.nanoTime() + context.entrypoint().idleTimeout().toNanos();
         writeToClient();
+    }
+
+    /** The middlewares' answer header changes (an empty value removes the header: nothing written). */
+    private void appendResponseChanges() {
+        for (PortableMiddleware.HeaderChange change : exchange.decisions().responseHeaders()) {
+            if (!change.value().isEmpty()) {
+                head.header(change.name(), change.value());
+            }
+        }
     }
 
     private void record() {
@@ -478,6 +525,37 @@ final class ClientConnection implements ClientSide, LoopConnection {
             record();
         }
         close();
+    }
+
+    /** Ends the answer's direction and drops what the client still sends, until it closes or {@link #LINGER_NANOS}. */
+    private void linger() {
+        transport.shutdownOutput();
+        phase = Phase.LINGER;
+        in = giveBack(in, loop.inBuffers);
+        out = giveBack(out, loop.outBuffers);
+        deadline = System.nanoTime() + LINGER_NANOS;
+        if (key.isValid()) {
+            key.interestOps(SelectionKey.OP_READ);
+        }
+        discardInput();
+    }
+
+    private void discardInput() {
+        try {
+            while (true) {
+                ByteBuffer scratch = loop.discard.clear();
+                int read = transport.channel.read(scratch);
+                if (read < 0) {
+                    close();
+                    return;
+                }
+                if (read == 0) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            close();
+        }
     }
 
     @Override

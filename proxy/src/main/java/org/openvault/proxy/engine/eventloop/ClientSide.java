@@ -2,7 +2,6 @@ package org.openvault.proxy.engine.eventloop;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.List;
 
 import org.openvault.proxy.http.ResponseHead;
 import org.openvault.proxy.middleware.PortableMiddleware;
@@ -49,8 +48,11 @@ interface ClientSide {
      */
     boolean pullRequestBody(ByteBuffer into) throws IOException;
 
-    /** A middleware's own answer (a redirect, 401, 429 …), with no body; the exchange is over. */
-    void answer(int status, String reason, List<PortableMiddleware.HeaderChange> headers) throws IOException;
+    /** How many bytes of request body data (without framing) came from the client so far. */
+    long requestBodyBytes();
+
+    /** A middleware's own answer (a redirect, a 401 page …); the exchange is over. */
+    void answer(PortableMiddleware.Answer answer) throws IOException;
 
     /**
      * An error of the proxy's own (404, 400, 502, 504 …) as a small page, if no answer began; once one began, the

@@ -1,6 +1,7 @@
 package org.openvault.proxy.engine.eventloop;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -26,6 +27,8 @@ final class EventLoop implements Runnable {
     final UpstreamPool pool = new UpstreamPool(this);
     /** Buffers for what clients send (room for a whole request head and a decrypted TLS record). */
     final BufferPool inBuffers;
+    /** Where bytes a closing connection still receives are read and dropped. */
+    final ByteBuffer discard = ByteBuffer.allocate(16 * 1024);
     /** Buffers for what goes to clients. */
     final BufferPool outBuffers = new BufferPool(ClientConnection.OUT_BUFFER, 256);
     private final EntrypointContext context;

@@ -133,11 +133,11 @@ final class Http2Connection implements FrameReader.Handler, LoopConnection {
                 goAway(Http2Error.NO_ERROR);
             }
             for (Http2Stream stream : new ArrayList<>(streams.values())) {
-                if (stream.exchange.forwarding()) {
+                if (stream.exchange.inFlight()) {
                     stream.exchange.checkDeadline(now);
                 }
             }
-            boolean busy = streams.values().stream().anyMatch(stream -> stream.exchange.forwarding());
+            boolean busy = streams.values().stream().anyMatch(stream -> stream.exchange.inFlight());
             if (now - deadline >= 0 && (closing || !busy)) {
                 if (closing || !anyRequest) {
                     close();
@@ -236,7 +236,7 @@ final class Http2Connection implements FrameReader.Handler, LoopConnection {
                 continue;
             }
             stream.sendOwnBody();
-            if (stream.exchange.forwarding()) {
+            if (stream.exchange.inFlight()) {
                 stream.exchange.resume();
             }
         }

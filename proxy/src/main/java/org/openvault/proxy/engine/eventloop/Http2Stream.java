@@ -86,7 +86,7 @@ final class Http2Stream implements ClientSide {
         receiveWindow -= flowControlled;
         bodyReceived += length;
         remoteClosed = endStream;
-        if (request == null || !exchange.forwarding()) {
+        if (request == null || !exchange.inFlight()) {
             // Nobody takes this body (answered already): the window is granted back so that other streams go on.
             receiveWindow += flowControlled;
             return;
@@ -145,7 +145,7 @@ final class Http2Stream implements ClientSide {
     }
 
     boolean waitsForRoom() {
-        return ownBody != null || exchange.forwarding();
+        return ownBody != null || exchange.inFlight();
     }
 
     // ---- the exchange's calls
@@ -208,14 +208,27 @@ final class Http2Stream implements ClientSide {
     }
 
     @Override
-    public void answer(int code, String reason, List<PortableMiddleware.HeaderChange> headers) {
-        answerOwn(code, headers, null, new byte[0]);
+    public long requestBodyBytes() {
+        return bodyReceived;
+    }
+
+    @Override
+    public void answer(PortableMiddleware.Answer answer) {
+        if (answer.message() == null) {
+            answerOwn(answer.status(), answer.headers(), null, new byte[0]);
+        } else {
+            errorPage(answer.status(), answer.reason(), answer.headers(), answer.message());
+        }
     }
 
     @Override
     public void failed(int code, String reason, String message) {
+        errorPage(code, reason, List.of(), message);
+    }
+
+    private void errorPage(int code, String reason, List<PortableMiddleware.HeaderChange> headers, String message) {
         boolean json = request != null && ErrorPage.prefersJson(request.first("accept"));
-        answerOwn(code, List.of(), ErrorPage.contentType(json),
+        answerOwn(code, headers, ErrorPage.contentType(json),
                 ErrorPage.body(code, reason, message, json).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -237,7 +250,7 @@ final class Http2Stream implements ClientSide {
         }
         field("content-length", Integer.toString(body.length), block);
         if (request != null) {
-            exchange.responseChanges((name, value) -> field(name, value, block));
+            responseChanges(block);
         }
         connection.headers(this, block, noBody);
         if (noBody) {
@@ -257,11 +270,11 @@ final class Http2Stream implements ClientSide {
         for (int i = 0; i < head.size(); i++) {
             String name = head.name(i).toLowerCase(Locale.ROOT);
             // Connection-specific fields have no place in HTTP/2 (RFC 9113, 8.2.2).
-            if (head.relayed(i) && !name.equals("proxy-connection") && !exchange.changedByMiddleware(name)) {
+            if (head.relayed(i) && !name.equals("proxy-connection") && !exchange.decisions().changesResponseHeader(name)) {
                 field(name, head.value(i), block);
             }
         }
-        exchange.responseChanges((name, value) -> field(name, value, block));
+        responseChanges(block);
         connection.headers(this, block, body == BodyRelay.NONE);
         if (body == BodyRelay.NONE) {
             localClosed = true;
@@ -313,6 +326,15 @@ final class Http2Stream implements ClientSide {
     @Override
     public void afterUpstreamEvent() {
         connection.afterStreamEvent(this);
+    }
+
+    /** The middlewares' answer header changes (an empty value removes the header: nothing written). */
+    private void responseChanges(ByteArrayOutputStream block) {
+        for (PortableMiddleware.HeaderChange change : exchange.decisions().responseHeaders()) {
+            if (!change.value().isEmpty()) {
+                field(change.name(), change.value(), block);
+            }
+        }
     }
 
     private static ByteArrayOutputStream block(int code) {

@@ -143,6 +143,24 @@ final class TlsTransport extends ClientTransport {
     }
 
     @Override
+    void shutdownOutput() {
+        closeNotify();
+        super.shutdownOutput();
+    }
+
+    private void closeNotify() {
+        try {
+            engine.closeOutbound();
+            if (flush()) {
+                wrap(EMPTY);
+                flush();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // closing anyway
+        }
+    }
+
+    @Override
     boolean flush() throws IOException {
         while (netOut.hasRemaining()) {
             if (channel.write(netOut) == 0) {
@@ -154,15 +172,7 @@ final class TlsTransport extends ClientTransport {
 
     @Override
     void close() {
-        try {
-            engine.closeOutbound();
-            if (flush()) {
-                wrap(EMPTY);
-                flush();
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // closing anyway
-        }
+        closeNotify();
         try {
             channel.close();
         } catch (IOException ignored) {

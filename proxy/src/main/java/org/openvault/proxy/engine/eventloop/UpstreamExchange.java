@@ -4,9 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,6 +14,8 @@ import org.openvault.proxy.http.BodyFraming;
 import org.openvault.proxy.http.HeadBytes;
 import org.openvault.proxy.http.ResponseHead;
 import org.openvault.proxy.http.RetryPolicy;
+import org.openvault.proxy.middleware.Forwarding;
+import org.openvault.proxy.middleware.MaxBody;
 import org.openvault.proxy.middleware.PortableMiddleware;
 
 /**
@@ -46,11 +46,11 @@ final class UpstreamExchange {
     private EventLoopRoute route;
     private String upstreamUrl = "";
     private final Set<UpstreamServer> tried = new HashSet<>();
-    /** The router's middlewares' header changes for this exchange, upstream and back. */
-    private final List<PortableMiddleware.HeaderChange> upstreamChanges = new ArrayList<>(4);
-    private final List<PortableMiddleware.HeaderChange> responseChanges = new ArrayList<>(8);
+    /** What the router's middlewares decided about this request. */
+    private final Forwarding forwarding = new Forwarding();
+    private long timeoutNanos;
     /** Whether the request is forwarded and its answer not yet complete. */
-    private boolean forwarding;
+    private boolean inFlight;
     private boolean staleRetried;
     private UpstreamLink link;
     /** The request head for the upstream not yet written (read mode), or null when sent. */
@@ -80,9 +80,8 @@ final class UpstreamExchange {
         route = null;
         upstreamUrl = "";
         tried.clear();
-        upstreamChanges.clear();
-        responseChanges.clear();
-        forwarding = false;
+        forwarding.clear(null, "", "", "", secure);
+        inFlight = false;
         staleRetried = false;
         bodyComplete = true;
         bodySent = false;
@@ -102,12 +101,11 @@ final class UpstreamExchange {
         peer = from;
         route = context.route(parsed);
         if (route != null) {
+            forwarding.clear(parsed, parsed.rawPath, parsed.query, from.client(), secure);
             for (PortableMiddleware middleware : route.middlewares()) {
-                upstreamChanges.addAll(middleware.upstreamHeaders());
-                responseChanges.addAll(middleware.responseHeaders(secure));
-                PortableMiddleware.Answer answer = middleware.answer(parsed, parsed.rawPath, parsed.query);
+                PortableMiddleware.Answer answer = middleware.apply(forwarding);
                 if (answer != null) {
-                    client.answer(answer.status(), answer.reason(), answer.headers());
+                    client.answer(answer);
                     return;
                 }
             }
@@ -116,7 +114,8 @@ final class UpstreamExchange {
             client.failed(404, "Not Found", route == null ? "No route matches this request." : "This router has no service.");
             return;
         }
-        forwarding = true;
+        inFlight = true;
+        timeoutNanos = forwarding.upstreamTimeout(route.service().config().timeout()).toNanos();
         bodyComplete = !parsed.hasBody();
         if (!bodyComplete && bodyOut == NONE) {
             bodyOut = ByteBuffer.allocate(BODY_BUFFER);
@@ -134,8 +133,8 @@ final class UpstreamExchange {
     }
 
     /** Whether the request was forwarded and its answer is not complete yet. */
-    boolean forwarding() {
-        return forwarding;
+    boolean inFlight() {
+        return inFlight;
     }
 
     // ---- events
@@ -180,7 +179,7 @@ final class UpstreamExchange {
 
     /** Called by the loop's sweep while forwarding: a connect, a request body or an upstream that took too long. */
     void checkDeadline(long now) throws IOException {
-        if (!forwarding || now - deadline < 0) {
+        if (!inFlight || now - deadline < 0) {
             return;
         }
         if (link != null && link.connecting) {
@@ -198,37 +197,13 @@ final class UpstreamExchange {
 
     /** The client went away: the upstream connection, if any, is closed. */
     void close() {
-        forwarding = false;
+        inFlight = false;
         dropLink();
     }
 
-    /** Whether a middleware sets or removes the answer header {@code name} (then the upstream's is not relayed). */
-    boolean changedByMiddleware(String name) {
-        for (PortableMiddleware.HeaderChange change : responseChanges) {
-            if (change.name().equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Where {@link #responseChanges} puts each header. */
-    interface HeaderSink {
-        void header(String name, String value);
-    }
-
-    /** The middlewares' answer headers: the last value set for a name wins, an empty one removes it. */
-    void responseChanges(HeaderSink sink) {
-        for (int i = 0; i < responseChanges.size(); i++) {
-            PortableMiddleware.HeaderChange change = responseChanges.get(i);
-            boolean laterChange = false;
-            for (int j = i + 1; j < responseChanges.size() && !laterChange; j++) {
-                laterChange = responseChanges.get(j).name().equalsIgnoreCase(change.name());
-            }
-            if (!laterChange && !change.value().isEmpty()) {
-                sink.header(change.name(), change.value());
-            }
-        }
+    /** What the router's middlewares decided about this request (its answer header changes, say). */
+    Forwarding decisions() {
+        return forwarding;
     }
 
     /** Updates what the upstream socket is watched for. */
@@ -300,11 +275,11 @@ final class UpstreamExchange {
 
     private void sendRequestHead() throws IOException {
         UpstreamRequestHead.write(head, request, peer, secure, link.server.authority(), route.service().config().passHostHeader(),
-                upstreamChanges);
+                forwarding);
         headOut = head.buffer();
         link.in.clear();
         upstreamKeepAlive = true;
-        deadline = System.nanoTime() + route.service().config().timeout().toNanos();
+        deadline = System.nanoTime() + timeoutNanos;
         writeToUpstream();
     }
 
@@ -355,10 +330,17 @@ final class UpstreamExchange {
                 fail(400, "Bad Request", "Malformed chunked request body.");
                 return;
             }
+            if (forwarding.maxBodyBytes() >= 0 && client.requestBodyBytes() > forwarding.maxBodyBytes()) {
+                // Not one byte past the limit goes upstream: the connection holding the start is closed.
+                inFlight = false;
+                dropLink();
+                client.answer(MaxBody.tooLarge(forwarding.maxBodyBytes()));
+                return;
+            }
             if (bodyOut.position() == before && !bodyComplete) {
                 return;
             }
-            deadline = System.nanoTime() + route.service().config().timeout().toNanos();
+            deadline = System.nanoTime() + timeoutNanos;
         }
     }
 
@@ -378,7 +360,7 @@ final class UpstreamExchange {
                 return;
             }
             if (read > 0) {
-                deadline = System.nanoTime() + route.service().config().timeout().toNanos();
+                deadline = System.nanoTime() + timeoutNanos;
             }
             if (response == null && !readResponseHead()) {
                 return;
@@ -486,7 +468,7 @@ final class UpstreamExchange {
 
     /** The whole response is relayed (perhaps not yet written): the upstream connection goes back or is closed. */
     private void completeResponse() throws IOException {
-        forwarding = false;
+        inFlight = false;
         if (upstreamKeepAlive && bodyComplete && bodyOut.position() == 0 && link.in.position() == 0) {
             loop.pool.release(link);
         } else {
@@ -529,7 +511,7 @@ final class UpstreamExchange {
     }
 
     private void fail(int status, String reason, String message) throws IOException {
-        forwarding = false;
+        inFlight = false;
         dropLink();
         client.failed(status, reason, message);
     }
