@@ -46,6 +46,10 @@ public class Http2Load {
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
         int n = Math.min(count.get(), latencies.length);
+        if (n == 0) {
+            System.out.printf("no request answered, %d failed%n", failures.get());
+            return;
+        }
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
         System.out.printf("%.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d requests, %d failed%n", n / seconds,
