@@ -35,16 +35,26 @@ final class RecentAnswers {
         (query ? queries : pages).put(key, new Remembered(answer, System.nanoTime(), bytes));
     }
 
-    /** The answer if it is younger than the fresh period (0 = never), else null. */
-    synchronized BackendApi.Answer fresh(String key) {
+    /**
+     * The answer if it is younger than the fresh period (0 = never), else null. It is due for a refresh in the second
+     * half of that period: asked for then, it is fetched again in the background while this one is still served, so
+     * under steady traffic no visitor waits for the backend and no answer served is older than the fresh period.
+     */
+    synchronized Fresh fresh(String key) {
         if (freshNanos <= 0) {
             return null;
         }
         Remembered entry = lookUp(key);
-        if (entry == null || System.nanoTime() - entry.at() >= freshNanos) {
+        long age = entry == null ? Long.MAX_VALUE : System.nanoTime() - entry.at();
+        if (age >= freshNanos) {
             return null;
         }
-        return new BackendApi.Answer(entry.answer().status(), entry.answer().body(), true, 0);
+        return new Fresh(new BackendApi.Answer(entry.answer().status(), entry.answer().body(), true, 0),
+                age >= freshNanos / 2);
+    }
+
+    /** A fresh answer, and whether it is due to be fetched again. */
+    record Fresh(BackendApi.Answer answer, boolean dueForRefresh) {
     }
 
     /** The remembered answer marked with its age (at least 1 s), or null when none or too old. */
