@@ -49,9 +49,25 @@ public final class BackendApi {
                 Duration.ofSeconds(cache.get("max-stale-seconds").asLong().orElse(86_400L)));
     }
 
-    /** Calls made while serving one site request; they remember whether any answer came stale from the cache. */
-    public Reads reads() {
-        return new Reads();
+    /**
+     * GET {@code path} for content a site URL shows, with query parameters given as name/value pairs (a pair with a
+     * null value is left out).
+     */
+    Answer page(String path, String... nameValuePairs) {
+        return fetch(path, pairs(nameValuePairs), Kept.WITH_PAGES);
+    }
+
+    /**
+     * Like {@link #page} for a visitor's search: kept with the answers of other searches, so that any number of
+     * different searches cannot push out the pages kept for an outage.
+     */
+    Answer query(String path, String... nameValuePairs) {
+        return fetch(path, pairs(nameValuePairs), Kept.WITH_QUERIES);
+    }
+
+    /** Like {@link #page} but never cached nor served stale (drafts, per-editor content). */
+    Answer uncached(String path, String... nameValuePairs) {
+        return fetch(path, pairs(nameValuePairs), Kept.NEVER);
     }
 
     /** How an answer is kept among the recent answers: not at all, or in one of their two budgets. */
@@ -214,65 +230,6 @@ public final class BackendApi {
 
         public boolean ok() {
             return status == 200 && body != null;
-        }
-    }
-
-    /** The backend calls of one site request. */
-    public final class Reads {
-
-        private long staleSeconds = -1;
-        private int answers;
-        private int cachedAnswers;
-
-        Answer get(String path, String... nameValuePairs) {
-            return get(path, pairs(nameValuePairs));
-        }
-
-        /** Like {@link #get(String, String...)} but never cached nor served stale (drafts, per-editor content). */
-        Answer getUncached(String path, String... nameValuePairs) {
-            return fetch(path, pairs(nameValuePairs), Kept.NEVER);
-        }
-
-        /**
-         * Like {@link #get(String, String...)} for a visitor's search: kept with the answers that found nothing, so
-         * that any number of different searches cannot push out the pages kept for an outage.
-         */
-        Answer search(String path, String... nameValuePairs) {
-            return counted(fetch(path, pairs(nameValuePairs), Kept.WITH_QUERIES));
-        }
-
-        Answer get(String path, List<Map.Entry<String, String>> query) {
-            return counted(fetch(path, query, Kept.WITH_PAGES));
-        }
-
-        private Answer counted(Answer answer) {
-            if (answer.staleSeconds() > 0) {
-                staleSeconds = Math.max(staleSeconds, answer.staleSeconds());
-            }
-            answers++;
-            if (answer.cached()) {
-                cachedAnswers++;
-            }
-            return answer;
-        }
-
-        /** The JSON of a 200 answer; anything else means the backend cannot serve this page now. */
-        JsonNode require(String path, String... nameValuePairs) {
-            Answer answer = get(path, nameValuePairs);
-            if (!answer.ok()) {
-                throw new BackendUnavailableException("Backend answered " + answer.status() + " for " + path);
-            }
-            return answer.body();
-        }
-
-        /** Whether every answer came from the cache of recent answers (none asked the backend). */
-        public boolean allCached() {
-            return answers > 0 && cachedAnswers == answers;
-        }
-
-        /** The age in seconds of the oldest stale answer used, or -1 when every answer was fresh. */
-        public long staleSeconds() {
-            return staleSeconds;
         }
     }
 }
