@@ -84,9 +84,17 @@ class BackendAnswersTest {
     }
 
     /** Forwards every GET to the running backend, answering after {@code delay} milliseconds. */
-    private static FakeHttpServer relayToBackend(AtomicLong delay) {
+    static FakeHttpServer relayToBackend(AtomicLong delay) {
+        return relayToBackend(delay, new java.util.concurrent.atomic.AtomicBoolean());
+    }
+
+    /** Like {@link #relayToBackend(AtomicLong)}; while {@code down} is set, every call gets a 503. */
+    static FakeHttpServer relayToBackend(AtomicLong delay, java.util.concurrent.atomic.AtomicBoolean down) {
         String backend = "http://127.0.0.1:" + SITE.backend.port();
         return FakeHttpServer.start((path, query) -> {
+            if (down.get()) {
+                return new FakeHttpServer.Answer(503, "application/json", "{\"message\":\"down\"}", 0);
+            }
             try {
                 HttpResponse<String> answer = RunningSite.HTTP.send(HttpRequest.newBuilder(
                         URI.create(backend + path + (query == null ? "" : "?" + query))).build(),

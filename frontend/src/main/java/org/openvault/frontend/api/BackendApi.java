@@ -151,7 +151,7 @@ public final class BackendApi {
             }
             Answer answer = received.answer();
             if (cacheable && answer.ok()) {
-                recent.remember(key, answer, received.bytes(), kept == Kept.WITH_QUERIES);
+                answer = recent.remember(key, answer, received.bytes(), kept == Kept.WITH_QUERIES);
             }
             return answer;
         } catch (RuntimeException e) {
@@ -188,7 +188,7 @@ public final class BackendApi {
                 throw new BackendUnavailableException("Backend answered " + response.status() + " for " + path);
             }
             if (!isJson(response)) {
-                return new Received(new Answer(status, null, false, 0), 0);
+                return new Received(new Answer(status, null, false, 0, 0), 0);
             }
             byte[] body = response.as(byte[].class);
             JsonNode json;
@@ -200,7 +200,7 @@ public final class BackendApi {
             if (json == null || json.isMissingNode()) {
                 throw new MalformedAnswerException("Backend answered an empty JSON body for " + path, null);
             }
-            return new Received(new Answer(status, json, false, 0), body.length);
+            return new Received(new Answer(status, json, false, 0, 0), body.length);
         }
     }
 
@@ -224,9 +224,11 @@ public final class BackendApi {
 
     /**
      * One backend answer: its status, its JSON body (null when it was not JSON), whether it came from the cache of
-     * recent answers and, when it was served stale because the backend failed, its age in seconds (else 0).
+     * recent answers, when it was served stale because the backend failed its age in seconds (else 0), and when
+     * ({@link System#nanoTime}) it becomes due for a refresh among the recent answers (0: it is not kept): until then
+     * it is the answer any request for it gets.
      */
-    record Answer(int status, JsonNode body, boolean cached, long staleSeconds) {
+    record Answer(int status, JsonNode body, boolean cached, long staleSeconds, long refreshDueNanos) {
 
         public boolean ok() {
             return status == 200 && body != null;
