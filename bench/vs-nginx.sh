@@ -26,7 +26,7 @@ work=$(mktemp -d)
 stack_pid=""
 cleanup() {
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  if [ -n "$stack_pid" ]; then kill -INT -- "-$stack_pid" 2>/dev/null || true; wait "$stack_pid" 2>/dev/null || true; fi
+  if [ -n "$stack_pid" ]; then kill -TERM -- "-$stack_pid" 2>/dev/null || true; wait "$stack_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
