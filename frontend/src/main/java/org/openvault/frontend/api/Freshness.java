@@ -10,6 +10,7 @@ public final class Freshness {
     private long staleSeconds = -1;
     private int answers;
     private int cachedAnswers;
+    private long unchangedUntilNanos = Long.MAX_VALUE;
 
     /** Counts one answer the page is built from; answers it unchanged. */
     BackendApi.Answer noted(BackendApi.Answer answer) {
@@ -17,6 +18,7 @@ public final class Freshness {
             staleSeconds = Math.max(staleSeconds, answer.staleSeconds());
         }
         answers++;
+        unchangedUntilNanos = Math.min(unchangedUntilNanos, answer.refreshDueNanos());
         if (answer.cached()) {
             cachedAnswers++;
         }
@@ -26,6 +28,15 @@ public final class Freshness {
     /** Whether every answer came from the cache of recent answers (none asked the backend). */
     public boolean allCached() {
         return answers > 0 && cachedAnswers == answers;
+    }
+
+    /**
+     * Until when ({@link System#nanoTime}) the page may be sent again as rendered: while every answer it was built
+     * from is what any request would get, before any is due for a refresh. 0 when it was built from none, or from
+     * one not kept (a draft, a stale or failed answer).
+     */
+    public long unchangedUntilNanos() {
+        return answers == 0 ? 0 : unchangedUntilNanos;
     }
 
     /** The age in seconds of the oldest stale answer used, or -1 when every answer was fresh. */

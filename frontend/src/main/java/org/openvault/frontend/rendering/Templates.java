@@ -25,15 +25,18 @@ public final class Templates {
     /** Public pages may be kept briefly by browsers and shared caches. */
     public static final String PUBLIC_CACHE = "public, max-age=60";
     public static final String NO_STORE = "no-store";
+    static final String HTML = "text/html; charset=UTF-8";
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Site site;
     private final Compression compression;
+    private final RecentPages recentPages;
     private final String contentSecurityPolicy;
 
-    public Templates(Site site, Compression compression) {
+    public Templates(Site site, Compression compression, RecentPages recentPages) {
         this.site = site;
         this.compression = compression;
+        this.recentPages = recentPages;
         this.contentSecurityPolicy = ContentSecurityPolicy.of(site);
     }
 
@@ -50,7 +53,7 @@ public final class Templates {
         View view = new View(site, meta, req.path().absolute().path());
         StringOutput output = new StringOutput(8192);
         engine.render(template, Map.of("view", view, "page", page), output);
-        res.status(status).header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8")
+        res.status(status).header(HeaderNames.CONTENT_TYPE, HTML)
                 .header("Content-Security-Policy", contentSecurityPolicy);
         if (!res.headers().contains(HeaderNames.CACHE_CONTROL)) {
             res.header(HeaderNames.CACHE_CONTROL, status.code() < 500 ? PUBLIC_CACHE : NO_STORE);
@@ -62,7 +65,12 @@ public final class Templates {
         } else if (freshness != null) {
             res.header("X-Cache", freshness.allCached() ? "HIT" : "MISS");
         }
-        compression.send(req, res, output.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] body = output.toString().getBytes(StandardCharsets.UTF_8);
+        if (status == Status.OK_200 && freshness != null && freshness.staleSeconds() <= 0) {
+            recentPages.keep(req, body, res.headers().first(HeaderNames.CACHE_CONTROL).orElse(PUBLIC_CACHE), contentSecurityPolicy,
+                    freshness.unchangedUntilNanos());
+        }
+        compression.send(req, res, body);
     }
 
     /** An exhibit or collection page; a preview of a draft is marked as such and never indexed. */

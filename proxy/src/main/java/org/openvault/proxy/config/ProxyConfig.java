@@ -215,20 +215,6 @@ public record ProxyConfig(String host,
                 throw middleware.error("router '" + name + "' names unknown middleware '" + middleware.text() + "'");
             }
         }
-        List<String> listed = node.strings("entrypoints");
-        for (Entrypoint entrypoint : entrypoints.values()) {
-            boolean on = listed.isEmpty() ? !entrypoint.internal() : listed.contains(entrypoint.name());
-            if (on && entrypoint.eventLoop()) {
-                for (ConfigNode middleware : node.list("middlewares")) {
-                    if (!middlewares.get(middleware.text()).portable()) {
-                        throw middleware.error("router '" + name + "' has middleware '" + middleware.text() + "' of type "
-                                + middlewares.get(middleware.text()).type() + ", which entrypoint '" + entrypoint.name()
-                                + "' (engine: event-loop) does not run (only redirect-scheme and headers): "
-                                + "use the helidon engine there");
-                    }
-                }
-            }
-        }
         String service = node.string("service", "");
         if (!service.isEmpty() && !services.containsKey(service)) {
             throw node.get("service").orElseThrow().error("router '" + name + "' names unknown service '" + service + "'");

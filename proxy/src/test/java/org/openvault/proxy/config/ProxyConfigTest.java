@@ -95,7 +95,7 @@ class ProxyConfigTest {
         assertEquals("proxy.yaml line 20 (proxy.middlewares.m.rate-limit): rate-limit needs average > 0 (requests per second) and burst >= 1",
                 refused(base + "      rate-limit:\n        average: 0\n"));
         assertEquals("proxy.yaml line 19 (proxy.middlewares.m.gzip): unknown key 'gzip' (expected one of [add-prefix, basic-auth, "
-                        + "compress, headers, ip-allow-list, max-body, rate-limit, redirect-scheme, request-timeout, strip-prefix])",
+                        + "headers, ip-allow-list, max-body, rate-limit, redirect-scheme, request-timeout, strip-prefix])",
                 refused(base + "      gzip: {}\n"));
     }
 

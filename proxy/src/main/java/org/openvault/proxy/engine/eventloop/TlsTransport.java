@@ -49,6 +49,12 @@ final class TlsTransport extends ClientTransport {
     }
 
     @Override
+    String applicationProtocol() {
+        String protocol = engine.getApplicationProtocol();
+        return protocol == null || protocol.isEmpty() ? null : protocol;
+    }
+
+    @Override
     int read(ByteBuffer into) throws IOException {
         int before = into.position();
         boolean ended = false;
@@ -137,6 +143,24 @@ final class TlsTransport extends ClientTransport {
     }
 
     @Override
+    void shutdownOutput() {
+        closeNotify();
+        super.shutdownOutput();
+    }
+
+    private void closeNotify() {
+        try {
+            engine.closeOutbound();
+            if (flush()) {
+                wrap(EMPTY);
+                flush();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // closing anyway
+        }
+    }
+
+    @Override
     boolean flush() throws IOException {
         while (netOut.hasRemaining()) {
             if (channel.write(netOut) == 0) {
@@ -148,15 +172,7 @@ final class TlsTransport extends ClientTransport {
 
     @Override
     void close() {
-        try {
-            engine.closeOutbound();
-            if (flush()) {
-                wrap(EMPTY);
-                flush();
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // closing anyway
-        }
+        closeNotify();
         try {
             channel.close();
         } catch (IOException ignored) {

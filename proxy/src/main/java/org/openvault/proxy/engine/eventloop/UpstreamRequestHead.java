@@ -9,6 +9,7 @@ import org.openvault.proxy.config.AddressRange;
 import org.openvault.proxy.http.ForwardedHeaders;
 import org.openvault.proxy.http.HeadBytes;
 import org.openvault.proxy.http.UpstreamHead;
+import org.openvault.proxy.middleware.Forwarding;
 import org.openvault.proxy.middleware.PortableMiddleware;
 
 /**
@@ -21,8 +22,15 @@ final class UpstreamRequestHead {
     }
 
     static void write(HeadBytes head, ParsedRequest request, Peer peer, boolean secure, String serverAuthority,
-                      boolean passHost, List<PortableMiddleware.HeaderChange> changes) {
-        head.reset().append(request.method).append(" ").append(request.rawTarget).append(" HTTP/1.1\r\n");
+                      boolean passHost, Forwarding forwarding) {
+        head.reset().append(request.method).append(" ");
+        if (forwarding.pathChanged()) {
+            head.append(forwarding.upstreamPath()).append(request.query.isEmpty() ? "" : "?").append(request.query);
+        } else {
+            head.append(request.rawTarget);
+        }
+        head.append(" HTTP/1.1\r\n");
+        List<PortableMiddleware.HeaderChange> changes = forwarding.upstreamHeaders();
         Set<String> changed = new HashSet<>();
         String hostChange = null;
         for (PortableMiddleware.HeaderChange change : changes) {
