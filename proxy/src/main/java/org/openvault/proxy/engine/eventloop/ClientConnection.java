@@ -334,11 +334,15 @@ final class ClientConnection implements ClientSide {
     public void responseHead(ResponseHead parsed, BodyRelay body) {
         status = parsed.code();
         responseStarted = true;
-        if (body == BodyRelay.UNTIL_CLOSE || body == BodyRelay.DATA_ONLY) {
+        if (body == BodyRelay.TUNNEL) {
+            // From here on the client's bytes go upstream as they come, until either side closes.
+            requestBody = BodyFraming.untilClose();
+            closeAfterResponse = true;
+        } else if (body == BodyRelay.UNTIL_CLOSE || body == BodyRelay.DATA_ONLY) {
             // The end of the connection delimits the body (HTTP/1.0 knows no chunks).
             closeAfterResponse = true;
         }
-        if (requestBody != null) {
+        if (requestBody != null && body != BodyRelay.TUNNEL) {
             // Answered before the whole body came (an early 413, say): nobody will read the rest.
             closeAfterResponse = true;
             bodyUnread = true;
@@ -354,7 +358,9 @@ final class ClientConnection implements ClientSide {
         if (body == BodyRelay.CHUNKS) {
             head.header("Transfer-Encoding", "chunked");
         }
-        if (closeAfterResponse) {
+        if (body == BodyRelay.TUNNEL) {
+            head.header("Connection", "Upgrade").header("Upgrade", parsed.upgrade() == null ? "websocket" : parsed.upgrade());
+        } else if (closeAfterResponse) {
             head.header("Connection", "close");
         } else if (!request.http11) {
             head.header("Connection", "keep-alive");
@@ -385,6 +391,10 @@ final class ClientConnection implements ClientSide {
 
     @Override
     public void responseComplete() throws IOException {
+        if (status == 101) {
+            // The upstream closed the tunnel: the client's side closes too, whatever it still sends.
+            requestBody = null;
+        }
         responseDone = true;
         record();
         deadline = System.nanoTime() + context.entrypoint().idleTimeout().toNanos();
