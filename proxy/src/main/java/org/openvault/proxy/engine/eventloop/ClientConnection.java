@@ -71,6 +71,10 @@ final class ClientConnection implements ClientSide {
     private BodyFraming requestBody;
     /** Bytes of request body data read so far. */
     private long requestBodyRead;
+    /** When the client must have sent more of its request body (while all it sent is taken). */
+    private long bodyDeadline;
+    /** Whether the connection is a WebSocket tunnel (its silence is bounded by the idle timeout only). */
+    private boolean tunnel;
     /** Whether the answer's head went to the client (then an error can only cut the connection). */
     private boolean responseStarted;
     private boolean closeAfterResponse;
@@ -142,7 +146,12 @@ final class ClientConnection implements ClientSide {
             return;
         }
         try {
-            if (phase == Phase.EXCHANGE && exchange.inFlight()) {
+            if (phase == Phase.EXCHANGE && requestBody != null && !tunnel && in.position() == 0 && now - bodyDeadline >= 0) {
+                // The client announced a body and stopped sending it: it holds an upstream connection no longer.
+                exchange.close();
+                failed(408, "Request Timeout", "The request body did not arrive in time.");
+                afterUpstreamEvent();
+            } else if (phase == Phase.EXCHANGE && exchange.inFlight()) {
                 exchange.checkDeadline(now);
                 afterUpstreamEvent();
             } else if (now - deadline >= 0) {
@@ -184,6 +193,9 @@ final class ClientConnection implements ClientSide {
             }
             nextRequest();
         } else if (requestBody != null && exchange.inFlight()) {
+            if (read > 0) {
+                bodyDeadline = System.nanoTime() + context.entrypoint().bodyTimeout().toNanos();
+            }
             exchange.requestBodyArrived();
         }
         releaseIdleInput();
@@ -221,6 +233,7 @@ final class ClientConnection implements ClientSide {
         }
         if (parsed.hasBody()) {
             requestBody = parsed.chunked ? BodyFraming.chunked() : BodyFraming.fixed(parsed.contentLength);
+            bodyDeadline = System.nanoTime() + context.entrypoint().bodyTimeout().toNanos();
         }
         exchange.start(parsed, peer);
     }
@@ -239,6 +252,7 @@ final class ClientConnection implements ClientSide {
         responseDone = false;
         requestBody = null;
         bodyUnread = false;
+        tunnel = false;
         requestBodyRead = 0;
         status = 0;
         bytesSent = 0;
@@ -337,6 +351,7 @@ final class ClientConnection implements ClientSide {
         if (body == BodyRelay.TUNNEL) {
             // From here on the client's bytes go upstream as they come, until either side closes.
             requestBody = BodyFraming.untilClose();
+            tunnel = true;
             closeAfterResponse = true;
         } else if (body == BodyRelay.UNTIL_CLOSE || body == BodyRelay.DATA_ONLY) {
             // The end of the connection delimits the body (HTTP/1.0 knows no chunks).
@@ -391,7 +406,7 @@ final class ClientConnection implements ClientSide {
 
     @Override
     public void responseComplete() throws IOException {
-        if (status == 101) {
+        if (tunnel) {
             // The upstream closed the tunnel: the client's side closes too, whatever it still sends.
             requestBody = null;
         }
