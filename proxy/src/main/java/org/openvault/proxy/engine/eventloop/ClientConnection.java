@@ -1,7 +1,6 @@
 package org.openvault.proxy.engine.eventloop;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -84,12 +83,12 @@ final class ClientConnection implements ClientSide {
     private int status;
     private long bytesSent;
 
-    ClientConnection(EventLoop loop, EntrypointContext context, SocketChannel channel) throws IOException {
+    ClientConnection(EventLoop loop, EntrypointContext context, SocketChannel channel, String peerAddress) throws IOException {
         this.loop = loop;
         this.context = context;
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        this.peerAddress = ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
+        this.peerAddress = peerAddress;
         SSLEngine engine = context.newEngine();
         this.secure = engine != null;
         this.transport = secure ? new TlsTransport(channel, engine) : new PlainTransport(channel);
@@ -482,9 +481,14 @@ final class ClientConnection implements ClientSide {
         writeToClient();
     }
 
-    /** The middlewares' answer header changes (an empty value removes the header: nothing written). */
+    /**
+     * The middlewares' answer header changes (an empty value removes the header: nothing written); before a router
+     * is known, the security headers all the entrypoint's routers set.
+     */
     private void appendResponseChanges() {
-        for (PortableMiddleware.HeaderChange change : exchange.decisions().responseHeaders()) {
+        List<PortableMiddleware.HeaderChange> changes = exchange.route() == null ? context.unroutedAnswerHeaders()
+                : exchange.decisions().responseHeaders();
+        for (PortableMiddleware.HeaderChange change : changes) {
             if (!change.value().isEmpty()) {
                 head.header(change.name(), change.value());
             }
@@ -572,6 +576,10 @@ final class ClientConnection implements ClientSide {
         } catch (IOException e) {
             close();
         }
+    }
+
+    String peerAddress() {
+        return peerAddress;
     }
 
     void close() {
