@@ -17,7 +17,6 @@ import org.openvault.proxy.http.BodyFraming;
 import org.openvault.proxy.http.HeadBytes;
 import org.openvault.proxy.http.ResponseHead;
 import org.openvault.proxy.middleware.PortableMiddleware;
-import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.routing.ErrorPage;
 
 /**
@@ -26,7 +25,7 @@ import org.openvault.proxy.routing.ErrorPage;
  * take more stops the other from being read), then the next request on the same connection. Every step runs when
  * its socket is ready; nothing waits.
  */
-final class ClientConnection implements ClientSide {
+final class ClientConnection implements ClientSide, LoopConnection {
 
     private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -61,6 +60,8 @@ final class ClientConnection implements ClientSide {
     private final UpstreamExchange exchange;
     private Phase phase = Phase.HEAD;
     private long deadline;
+    /** Whether the protocol is settled: at once for plain HTTP, when the TLS handshake ends (ALPN) otherwise. */
+    private boolean protocolChosen;
 
     // The exchange in progress.
     private ParsedRequest request;
@@ -95,6 +96,7 @@ final class ClientConnection implements ClientSide {
         this.maxHead = maxHead(context.entrypoint());
         this.key = channel.register(loop.selector, SelectionKey.OP_READ, this);
         this.exchange = new UpstreamExchange(loop, context, this, secure);
+        this.protocolChosen = !secure;
         // A new connection gets the header timeout, not the idle one, for its TLS handshake and first request head:
         // a silent or stalled handshake must not hold its buffers for minutes.
         this.deadline = System.nanoTime() + Math.min(context.entrypoint().idleTimeout().toNanos(),
@@ -113,7 +115,8 @@ final class ClientConnection implements ClientSide {
 
     // ---- events
 
-    void clientReady(int ready) {
+    @Override
+    public void clientReady(int ready) {
         if (phase == Phase.LINGER) {
             discardInput();
             return;
@@ -136,7 +139,8 @@ final class ClientConnection implements ClientSide {
     }
 
     /** Called by the loop's sweep: cuts what waited too long (idle, slow headers, silent upstream). */
-    void checkDeadline(long now, boolean draining) {
+    @Override
+    public void checkDeadline(long now, boolean draining) {
         if (phase == Phase.CLOSED) {
             return;
         }
@@ -186,6 +190,13 @@ final class ClientConnection implements ClientSide {
             close();
             return false;
         }
+        if (!protocolChosen && !transport.handshaking()) {
+            protocolChosen = true;
+            if ("h2".equals(transport.applicationProtocol())) {
+                switchToHttp2();
+                return false;
+            }
+        }
         if (phase == Phase.HEAD) {
             if (in.position() > 0 && read > 0) {
                 deadline = Math.min(deadline, System.nanoTime() + context.entrypoint().headerTimeout().toNanos());
@@ -199,6 +210,15 @@ final class ClientConnection implements ClientSide {
         }
         releaseIdleInput();
         return read > 0;
+    }
+
+    /** The TLS handshake chose HTTP/2: the connection goes on as an {@link Http2Connection}, with what was read. */
+    private void switchToHttp2() throws IOException {
+        phase = Phase.CLOSED;
+        Http2Connection http2 = new Http2Connection(loop, context, transport, key, peerAddress, in, deadline);
+        in = NONE;
+        loop.replace(this, http2);
+        http2.start();
     }
 
     /** Starts the exchange whose head is complete in {@code in}, if it is. */
@@ -496,19 +516,8 @@ final class ClientConnection implements ClientSide {
     }
 
     private void record() {
-        long nanos = System.nanoTime() - started;
-        EventLoopRoute route = exchange.route();
-        String router = route == null ? "" : route.name();
-        String service = route == null || route.service() == null ? "" : route.service().name();
-        context.metrics().record(context.entrypoint().name(), router, service, status, nanos);
-        AccessLog log = context.accessLog();
-        if (log.enabled()) {
-            ParsedRequest r = request;
-            log.log(new AccessLog.Entry(peer == null ? peerAddress : peer.client(), r == null ? "-" : r.method,
-                    r == null ? "" : r.host(), r == null ? "-" : r.rawTarget, r == null || r.http11 ? "HTTP/1.1" : "HTTP/1.0",
-                    status, bytesSent, context.entrypoint().name(), router, service, exchange.upstreamUrl(),
-                    r == null ? "" : r.first("referer"), r == null ? "" : r.first("user-agent")), nanos);
-        }
+        ExchangeRecord.record(context, peerAddress, request, peer, exchange,
+                request == null || request.http11 ? "HTTP/1.1" : "HTTP/1.0", status, bytesSent, started);
     }
 
     // ---- bookkeeping
@@ -578,11 +587,13 @@ final class ClientConnection implements ClientSide {
         }
     }
 
-    String peerAddress() {
+    @Override
+    public String peerAddress() {
         return peerAddress;
     }
 
-    void close() {
+    @Override
+    public void close() {
         if (phase == Phase.CLOSED) {
             return;
         }

@@ -47,6 +47,11 @@ abstract sealed class ClientTransport permits PlainTransport, TlsTransport {
         return false;
     }
 
+    /** The protocol the TLS handshake chose by ALPN ({@code h2}, {@code http/1.1}), or null when none was. */
+    String applicationProtocol() {
+        return null;
+    }
+
     /** Whether a TLS handshake is still running (the request head cannot have started yet). */
     boolean handshaking() {
         return false;

@@ -34,7 +34,7 @@ final class EventLoop implements Runnable {
     final BufferPool outBuffers = new BufferPool(ClientConnection.OUT_BUFFER, 256);
     private final EntrypointContext context;
     private final Queue<SocketChannel> accepted = new ConcurrentLinkedQueue<>();
-    private final Set<ClientConnection> connections = new HashSet<>();
+    private final Set<LoopConnection> connections = new HashSet<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile long drainDeadline;
     private volatile boolean draining;
@@ -66,9 +66,15 @@ final class EventLoop implements Runnable {
         stopped.await();
     }
 
-    void forget(ClientConnection connection) {
+    void forget(LoopConnection connection) {
         connections.remove(connection);
         context.released(connection.peerAddress());
+    }
+
+    /** A connection goes on as another kind (HTTP/1 to HTTP/2 after ALPN), keeping its slot. */
+    void replace(LoopConnection old, LoopConnection next) {
+        connections.remove(old);
+        connections.add(next);
     }
 
     @Override
@@ -98,7 +104,7 @@ final class EventLoop implements Runnable {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Event loop of entrypoint " + context.entrypoint().name() + " failed", e);
         } finally {
-            new ArrayList<>(connections).forEach(ClientConnection::close);
+            new ArrayList<>(connections).forEach(LoopConnection::close);
             pool.closeAll();
             try {
                 selector.close();
@@ -136,7 +142,7 @@ final class EventLoop implements Runnable {
         }
         Object attachment = key.attachment();
         int ready = key.readyOps();
-        if (attachment instanceof ClientConnection connection) {
+        if (attachment instanceof LoopConnection connection) {
             connection.clientReady(ready);
         } else if (attachment instanceof UpstreamLink link) {
             if (link.owner == null) {
@@ -148,7 +154,7 @@ final class EventLoop implements Runnable {
     }
 
     private void sweep(long now) {
-        for (ClientConnection connection : new ArrayList<>(connections)) {
+        for (LoopConnection connection : new ArrayList<>(connections)) {
             connection.checkDeadline(now, draining);
         }
         pool.sweep(now);

@@ -51,6 +51,12 @@ final class TlsTransport extends ClientTransport {
     }
 
     @Override
+    String applicationProtocol() {
+        String protocol = engine.getApplicationProtocol();
+        return protocol == null || protocol.isEmpty() ? null : protocol;
+    }
+
+    @Override
     int read(ByteBuffer into) throws IOException {
         int before = into.position();
         boolean ended = false;
