@@ -75,11 +75,13 @@ SQL
     awk -v s="/admin$screen" '/Requests\/sec/ {r=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Latency / && !m {max=$4; m=1}
       END {printf "%-44s %8d %8s %8s %8s\n", s, r, p50, p99, max}' /tmp/ov-bench-screen.txt
   done
-  awk '/VmRSS/ {printf "backend RSS after the run: %d MB\n", $2/1024}' "/proc/$BACKEND/status"
+  awk '/VmRSS/ {now = $2} /VmHWM/ {peak = $2} END {printf "backend RSS after the run: %d MB (peak %d MB)\n", now/1024, peak/1024}' \
+  "/proc/$BACKEND/status"
   exit 0
 fi
 echo "warm-up (${WARMUP}s)..."
 java bench/AdminLoad.java "http://127.0.0.1:$PORT" "$EDITOR_TOKEN" "$MODERATOR_TOKEN" "$WARMUP" $PAGES > /dev/null
 echo "measuring (${DURATION}s, $EDITORS editors)..."
 java bench/AdminLoad.java "http://127.0.0.1:$PORT" "$EDITOR_TOKEN" "$MODERATOR_TOKEN" "$DURATION" $PAGES
-awk '/VmRSS/ {printf "backend RSS after the run: %d MB\n", $2/1024}' "/proc/$BACKEND/status"
+awk '/VmRSS/ {now = $2} /VmHWM/ {peak = $2} END {printf "backend RSS after the run: %d MB (peak %d MB)\n", now/1024, peak/1024}' \
+  "/proc/$BACKEND/status"
