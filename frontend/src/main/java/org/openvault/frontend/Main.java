@@ -27,6 +27,7 @@ import org.openvault.frontend.rendering.Assets;
 import org.openvault.frontend.rendering.Compression;
 import org.openvault.frontend.rendering.MalformedRequests;
 import org.openvault.frontend.rendering.Site;
+import org.openvault.frontend.rendering.RecentPages;
 import org.openvault.frontend.rendering.Templates;
 import org.openvault.frontend.staticpages.StaticPageSite;
 
@@ -72,12 +73,14 @@ public final class Main {
         Assets assets = new Assets();
         Site site = Site.from(ov, assets);
         Compression compression = new Compression(ov.get("compression.cache-max-bytes").asLong().orElse(4L << 20));
-        Templates templates = new Templates(site, compression);
+        RecentPages recentPages = new RecentPages(ov.get("pages.cache-max-bytes").asLong().orElse(8L << 20), compression);
+        Templates templates = new Templates(site, compression, recentPages);
         CmsClient cms = new CmsClient(api, site.aapbHost());
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new MalformedRequests(templates)::filter)
                 .addFilter(health::filter)
+                .addFilter(recentPages::filter)
                 .register("/health", health)
                 .register("/assets", new AssetService(assets))
                 .register(new HomeSite(cms, templates))

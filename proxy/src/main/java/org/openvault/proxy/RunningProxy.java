@@ -97,7 +97,7 @@ public final class RunningProxy {
         AtomicBoolean draining = new AtomicBoolean();
 
         // Each middleware once, shared by every router naming it (a rate limit counts across them all).
-        Map<String, Middleware> built = new HashMap<>();
+        Map<String, PortableMiddleware> built = new HashMap<>();
         config.middlewares().forEach((name, definition) -> built.put(name, definition.build()));
         Map<String, List<Route>> routesByEntrypoint = new HashMap<>();
         Map<String, List<EventLoopRoute>> eventLoopRoutes = new HashMap<>();
@@ -117,8 +117,7 @@ public final class RunningProxy {
                 if (listed && entrypoint.eventLoop()) {
                     eventLoopRoutes.computeIfAbsent(entrypoint.name(), name -> new ArrayList<>()).add(new EventLoopRoute(
                             router.name(), router.rule(), router.priority(),
-                            // The config allows only portable middlewares on event-loop entrypoints.
-                            router.middlewares().stream().map(name -> (PortableMiddleware) built.get(name)).toList(),
+                            router.middlewares().stream().map(built::get).toList(),
                             router.service().isEmpty() ? null : services.get(router.service())));
                 } else if (listed) {
                     routesByEntrypoint.computeIfAbsent(entrypoint.name(), name -> new ArrayList<>()).add(route);

@@ -162,18 +162,19 @@ class TlsTest {
         assertThrows(SSLHandshakeException.class, () -> connect(entrypoint, "a.test", "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256").close());
     }
 
-    @Test
-    void http2IsNegotiatedByAlpn() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"websecure", "loopsecure"})
+    void http2IsNegotiatedByAlpn(String entrypoint) throws Exception {
         java.net.http.HttpClient http2 = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_2)
                 .sslContext(trustingContext("a.test"))
                 .build();
         java.net.http.HttpResponse<String> response = http2.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(proxy.https("websecure", "/over-h2?x=1"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                java.net.URI.create(proxy.https(entrypoint, "/over-h2?x=1"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         assertEquals(java.net.http.HttpClient.Version.HTTP_2, response.version());
         assertTrue(response.body().contains("path=/over-h2?x=1\n"), response.body());
-        assertTrue(response.body().contains("header:host=[localhost:" + proxy.proxy.port("websecure") + "]"), response.body());
+        assertTrue(response.body().contains("header:host=[localhost:" + proxy.proxy.port(entrypoint) + "]"), response.body());
         assertFalse(response.body().contains("header::"), response.body());
     }
 
@@ -181,11 +182,12 @@ class TlsTest {
         return new TrustingClient(proxy.certificate).sslContext();
     }
 
-    @Test
-    void opensslAndCurlSeeTheRightCertificate() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"websecure", "loopsecure"})
+    void opensslAndCurlSeeTheRightCertificate(String entrypoint) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")) && Files.isExecutable(Path.of("/usr/bin/curl")),
                 "openssl and curl are not installed");
-        int port = proxy.proxy.port("websecure");
+        int port = proxy.proxy.port(entrypoint);
         String openssl = run("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", "photos.wild.test",
                 "-tls1_2");
         assertTrue(openssl.contains("CN = *.wild.test"), openssl);

@@ -15,7 +15,6 @@ import org.openvault.backend.admin.AdminProblem;
 import org.openvault.backend.api.ApiException;
 import org.openvault.backend.api.UnavailableException;
 import org.openvault.backend.auth.Authenticator;
-import org.openvault.backend.auth.HashingBusyException;
 import org.openvault.backend.database.DatabaseException;
 import org.openvault.backend.database.DatabaseUnavailableException;
 import org.openvault.backend.database.SqlStates;
@@ -46,7 +45,6 @@ public final class SiteErrors {
             case HttpException h -> page(res, h.status(), h.status() == Status.NOT_FOUND_404
                     ? "There is no such page in the admin." : h.status().reasonPhrase());
             case ValidationException v -> page(res, Status.UNPROCESSABLE_CONTENT_422, "Some fields are not valid.");
-            case HashingBusyException h -> busy(res);
             case DatabaseUnavailableException d -> busy(res);
             case UnavailableException m -> busy(res);
             case DatabaseException d when SqlStates.isTransient(SqlStates.of(d)) -> busy(res);

@@ -17,7 +17,6 @@ import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.admin.AdminAccess;
 import org.openvault.backend.admin.AdminJson;
 import org.openvault.backend.admin.AdminProblem;
-import org.openvault.backend.auth.HashingBusyException;
 import org.openvault.backend.database.DatabaseException;
 import org.openvault.backend.database.DatabaseUnavailableException;
 import org.openvault.backend.database.SqlStates;
@@ -45,8 +44,6 @@ public final class ApiErrors {
         routing.error(ValidationException.class, or(site, (req, res, e) -> AdminJson.sendProblem(res,
                 new AdminProblem(Status.UNPROCESSABLE_CONTENT_422, "validation_failed",
                         "the request has invalid fields: nothing was stored", e.violations()))));
-        routing.error(HashingBusyException.class, or(site, (req, res, e) -> AdminJson.sendProblem(res,
-                new AdminProblem(Status.SERVICE_UNAVAILABLE_503, "busy", e.getMessage()).header("Retry-After", "1"))));
         routing.error(DatabaseException.class, or(site, ApiErrors::databaseFailure));
         routing.error(DatabaseUnavailableException.class, or(site, ApiErrors::unavailable));
         routing.error(UnavailableException.class, or(site, ApiErrors::partUnavailable));
@@ -101,8 +98,13 @@ public final class ApiErrors {
 
     /** The error shape of the request's API: a problem under {@code /api/admin/}, {@code {"message"}} elsewhere. */
     public static void send(ServerRequest req, ServerResponse res, Status status, String message) {
+        send(req, res, status, codeOf(status), message);
+    }
+
+    /** Like {@link #send(ServerRequest, ServerResponse, Status, String)} with the problem's code given. */
+    private static void send(ServerRequest req, ServerResponse res, Status status, String code, String message) {
         if (AdminAccess.isAdminPath(req.prologue().uriPath().rawPath())) {
-            AdminJson.sendProblem(res, new AdminProblem(status, codeOf(status), message));
+            AdminJson.sendProblem(res, new AdminProblem(status, code, message));
         } else {
             send(res, status, message);
         }
@@ -174,7 +176,7 @@ public final class ApiErrors {
 
     private static void partUnavailable(ServerRequest req, ServerResponse res, UnavailableException e) {
         res.header(HeaderNames.RETRY_AFTER, "1");
-        send(req, res, Status.SERVICE_UNAVAILABLE_503, e.getMessage());
+        send(req, res, Status.SERVICE_UNAVAILABLE_503, e.code(), e.getMessage());
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, RuntimeException e) {

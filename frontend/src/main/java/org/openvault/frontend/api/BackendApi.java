@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,12 +23,15 @@ import io.helidon.webclient.api.WebClient;
  */
 public final class BackendApi {
 
+    private static final Logger LOG = Logger.getLogger(BackendApi.class.getName());
     private static final long QUICK_FAILURE_NANOS = 200_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebClient client;
     private final Duration timeout;
     private final RecentAnswers recent;
+    /** Backend calls under way for cacheable answers, by key: a second request for the same answer joins the first. */
+    private final Map<String, CompletableFuture<Answer>> inFlight = new ConcurrentHashMap<>();
 
     public BackendApi(Config api) {
         this.timeout = Duration.ofMillis(api.get("timeout-ms").asInt().orElse(3000));
@@ -41,9 +49,25 @@ public final class BackendApi {
                 Duration.ofSeconds(cache.get("max-stale-seconds").asLong().orElse(86_400L)));
     }
 
-    /** Calls made while serving one site request; they remember whether any answer came stale from the cache. */
-    public Reads reads() {
-        return new Reads();
+    /**
+     * GET {@code path} for content a site URL shows, with query parameters given as name/value pairs (a pair with a
+     * null value is left out).
+     */
+    Answer page(String path, String... nameValuePairs) {
+        return fetch(path, pairs(nameValuePairs), Kept.WITH_PAGES);
+    }
+
+    /**
+     * Like {@link #page} for a visitor's search: kept with the answers of other searches, so that any number of
+     * different searches cannot push out the pages kept for an outage.
+     */
+    Answer query(String path, String... nameValuePairs) {
+        return fetch(path, pairs(nameValuePairs), Kept.WITH_QUERIES);
+    }
+
+    /** Like {@link #page} but never cached nor served stale (drafts, per-editor content). */
+    Answer uncached(String path, String... nameValuePairs) {
+        return fetch(path, pairs(nameValuePairs), Kept.NEVER);
     }
 
     /** How an answer is kept among the recent answers: not at all, or in one of their two budgets. */
@@ -55,14 +79,61 @@ public final class BackendApi {
         WITH_QUERIES
     }
 
-    /** GET {@code path} with query parameters given as name/value pairs (a name may repeat). */
+    /**
+     * GET {@code path} with query parameters given as name/value pairs (a name may repeat). A cacheable answer is
+     * served from the recent answers while fresh (and refreshed in the background once due); otherwise one backend
+     * call per answer is made however many requests want it at once, the others waiting for that call.
+     */
     private Answer fetch(String path, List<Map.Entry<String, String>> query, Kept kept) {
-        boolean cacheable = kept != Kept.NEVER;
-        String key = key(path, query);
-        Answer cached = cacheable ? recent.fresh(key) : null;
-        if (cached != null) {
-            return cached;
+        if (kept == Kept.NEVER) {
+            return ask(path, query, kept, null);
         }
+        String key = key(path, query);
+        RecentAnswers.Fresh fresh = recent.fresh(key);
+        if (fresh == null) {
+            return shared(key, () -> ask(path, query, kept, key));
+        }
+        if (fresh.dueForRefresh() && !inFlight.containsKey(key)) {
+            Thread.ofVirtual().name("refresh " + path).start(() -> refresh(key, path, query, kept));
+        }
+        return fresh.answer();
+    }
+
+    private void refresh(String key, String path, List<Map.Entry<String, String>> query, Kept kept) {
+        try {
+            shared(key, () -> ask(path, query, kept, key));
+        } catch (RuntimeException e) {
+            // The answer in hand stays until it is no longer fresh; the request after that asks (and reports) again.
+            LOG.log(Level.FINE, "Background refresh of " + path + " failed", e);
+        }
+    }
+
+    /** The answer of the call for {@code key} under way, or of {@code call} made now when none is. */
+    private Answer shared(String key, java.util.function.Supplier<Answer> call) {
+        CompletableFuture<Answer> mine = new CompletableFuture<>();
+        CompletableFuture<Answer> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            Answer answer = call.get();
+            mine.complete(answer);
+            return answer;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    /** Asks the backend; {@code key} (null: not cacheable) keeps a good answer, or gives a stale one on failure. */
+    private Answer ask(String path, List<Map.Entry<String, String>> query, Kept kept, String key) {
+        boolean cacheable = key != null;
         try {
             Received received;
             long started = System.nanoTime();
@@ -80,7 +151,7 @@ public final class BackendApi {
             }
             Answer answer = received.answer();
             if (cacheable && answer.ok()) {
-                recent.remember(key, answer, received.bytes(), kept == Kept.WITH_QUERIES);
+                answer = recent.remember(key, answer, received.bytes(), kept == Kept.WITH_QUERIES);
             }
             return answer;
         } catch (RuntimeException e) {
@@ -117,7 +188,7 @@ public final class BackendApi {
                 throw new BackendUnavailableException("Backend answered " + response.status() + " for " + path);
             }
             if (!isJson(response)) {
-                return new Received(new Answer(status, null, false, 0), 0);
+                return new Received(new Answer(status, null, false, 0, 0), 0);
             }
             byte[] body = response.as(byte[].class);
             JsonNode json;
@@ -129,7 +200,7 @@ public final class BackendApi {
             if (json == null || json.isMissingNode()) {
                 throw new MalformedAnswerException("Backend answered an empty JSON body for " + path, null);
             }
-            return new Received(new Answer(status, json, false, 0), body.length);
+            return new Received(new Answer(status, json, false, 0, 0), body.length);
         }
     }
 
@@ -153,71 +224,14 @@ public final class BackendApi {
 
     /**
      * One backend answer: its status, its JSON body (null when it was not JSON), whether it came from the cache of
-     * recent answers and, when it was served stale because the backend failed, its age in seconds (else 0).
+     * recent answers, when it was served stale because the backend failed its age in seconds (else 0), and when
+     * ({@link System#nanoTime}) it becomes due for a refresh among the recent answers (0: it is not kept): until then
+     * it is the answer any request for it gets.
      */
-    record Answer(int status, JsonNode body, boolean cached, long staleSeconds) {
+    record Answer(int status, JsonNode body, boolean cached, long staleSeconds, long refreshDueNanos) {
 
         public boolean ok() {
             return status == 200 && body != null;
-        }
-    }
-
-    /** The backend calls of one site request. */
-    public final class Reads {
-
-        private long staleSeconds = -1;
-        private int answers;
-        private int cachedAnswers;
-
-        Answer get(String path, String... nameValuePairs) {
-            return get(path, pairs(nameValuePairs));
-        }
-
-        /** Like {@link #get(String, String...)} but never cached nor served stale (drafts, per-editor content). */
-        Answer getUncached(String path, String... nameValuePairs) {
-            return fetch(path, pairs(nameValuePairs), Kept.NEVER);
-        }
-
-        /**
-         * Like {@link #get(String, String...)} for a visitor's search: kept with the answers that found nothing, so
-         * that any number of different searches cannot push out the pages kept for an outage.
-         */
-        Answer search(String path, String... nameValuePairs) {
-            return counted(fetch(path, pairs(nameValuePairs), Kept.WITH_QUERIES));
-        }
-
-        Answer get(String path, List<Map.Entry<String, String>> query) {
-            return counted(fetch(path, query, Kept.WITH_PAGES));
-        }
-
-        private Answer counted(Answer answer) {
-            if (answer.staleSeconds() > 0) {
-                staleSeconds = Math.max(staleSeconds, answer.staleSeconds());
-            }
-            answers++;
-            if (answer.cached()) {
-                cachedAnswers++;
-            }
-            return answer;
-        }
-
-        /** The JSON of a 200 answer; anything else means the backend cannot serve this page now. */
-        JsonNode require(String path, String... nameValuePairs) {
-            Answer answer = get(path, nameValuePairs);
-            if (!answer.ok()) {
-                throw new BackendUnavailableException("Backend answered " + answer.status() + " for " + path);
-            }
-            return answer.body();
-        }
-
-        /** Whether every answer came from the cache of recent answers (none asked the backend). */
-        public boolean allCached() {
-            return answers > 0 && cachedAnswers == answers;
-        }
-
-        /** The age in seconds of the oldest stale answer used, or -1 when every answer was fresh. */
-        public long staleSeconds() {
-            return staleSeconds;
         }
     }
 }

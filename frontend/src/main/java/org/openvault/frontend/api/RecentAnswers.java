@@ -28,23 +28,43 @@ final class RecentAnswers {
         this.maxStaleNanos = maxStale.toNanos();
     }
 
-    /** Keeps a good answer whose JSON took {@code bytes} bytes on the wire; {@code search}: it answers a search. */
-    synchronized void remember(String key, BackendApi.Answer answer, long bytes, boolean search) {
+    /**
+     * Keeps a good answer whose JSON took {@code bytes} bytes on the wire; {@code search}: it answers a search.
+     * Gives the answer back marked with when it becomes due for a refresh.
+     */
+    synchronized BackendApi.Answer remember(String key, BackendApi.Answer answer, long bytes, boolean search) {
         boolean query = search || foundNothing(answer.body());
+        long now = System.nanoTime();
         (query ? pages : queries).remove(key);
-        (query ? queries : pages).put(key, new Remembered(answer, System.nanoTime(), bytes));
+        (query ? queries : pages).put(key, new Remembered(answer, now, bytes));
+        return new BackendApi.Answer(answer.status(), answer.body(), false, 0, refreshDue(now));
     }
 
-    /** The answer if it is younger than the fresh period (0 = never), else null. */
-    synchronized BackendApi.Answer fresh(String key) {
+    /** When an answer remembered at {@code rememberedAt} becomes due for a refresh (0 when nothing is kept fresh). */
+    private long refreshDue(long rememberedAt) {
+        return freshNanos > 0 ? rememberedAt + freshNanos / 2 : 0;
+    }
+
+    /**
+     * The answer if it is younger than the fresh period (0 = never), else null. It is due for a refresh in the second
+     * half of that period: asked for then, it is fetched again in the background while this one is still served, so
+     * under steady traffic no visitor waits for the backend and no answer served is older than the fresh period.
+     */
+    synchronized Fresh fresh(String key) {
         if (freshNanos <= 0) {
             return null;
         }
         Remembered entry = lookUp(key);
-        if (entry == null || System.nanoTime() - entry.at() >= freshNanos) {
+        long age = entry == null ? Long.MAX_VALUE : System.nanoTime() - entry.at();
+        if (age >= freshNanos) {
             return null;
         }
-        return new BackendApi.Answer(entry.answer().status(), entry.answer().body(), true, 0);
+        return new Fresh(new BackendApi.Answer(entry.answer().status(), entry.answer().body(), true, 0,
+                refreshDue(entry.at())), age >= freshNanos / 2);
+    }
+
+    /** A fresh answer, and whether it is due to be fetched again. */
+    record Fresh(BackendApi.Answer answer, boolean dueForRefresh) {
     }
 
     /** The remembered answer marked with its age (at least 1 s), or null when none or too old. */
@@ -60,7 +80,7 @@ final class RecentAnswers {
             return null;
         }
         return new BackendApi.Answer(entry.answer().status(), entry.answer().body(), true,
-                Math.max(1, age / 1_000_000_000L));
+                Math.max(1, age / 1_000_000_000L), 0);
     }
 
     private Remembered lookUp(String key) {

@@ -10,8 +10,8 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.CmsClient;
+import org.openvault.frontend.api.Freshness;
 import org.openvault.frontend.content.Card;
 import org.openvault.frontend.content.DetailPage;
 import org.openvault.frontend.content.DetailPage.Kind;
@@ -25,7 +25,7 @@ import org.openvault.frontend.rendering.Templates;
 /**
  * {@code /exhibits}, {@code /collections} (card lists, the Masterpiece collection's card first on collections) and
  * {@code /exhibits/{slug}}, {@code /collections/{slug}} (looked up by slug; a slug of the other type or an unknown one
- * is a 404 after the legacy redirects).
+ * is a 404 unless the backend knows a redirect for its path).
  */
 public record ExhibitAndCollectionSite(CmsClient cms, Templates templates) implements HttpService {
 
@@ -42,8 +42,8 @@ public record ExhibitAndCollectionSite(CmsClient cms, Templates templates) imple
     }
 
     private void listing(ServerRequest req, ServerResponse res, Kind kind) {
-        BackendApi.Reads reads = cms.reads();
-        List<PageSummary> listing = cms.listing(reads, kind);
+        Freshness freshness = new Freshness();
+        List<PageSummary> listing = cms.listing(freshness, kind);
         boolean exhibits = kind == Kind.EXHIBIT;
         String heading = exhibits ? "Scholar Exhibits" : "Special Collections";
         PageMeta meta = PageMeta.of(exhibits ? heading : "Collections",
@@ -54,7 +54,7 @@ public record ExhibitAndCollectionSite(CmsClient cms, Templates templates) imple
             cards.add(MasterpieceCollection.card(templates.site()));
         }
         listing.forEach(page -> cards.add(page.card()));
-        templates.render(req, res, reads, Status.OK_200, "listing.jte", meta, new Listing(heading,
+        templates.render(req, res, freshness, Status.OK_200, "listing.jte", meta, new Listing(heading,
                 exhibits ? "Scholars explore selected topics through digitised programs of historical significance."
                         : "Collections of significant GBH productions, with full-length interviews and original footage.",
                 cards));
@@ -62,17 +62,17 @@ public record ExhibitAndCollectionSite(CmsClient cms, Templates templates) imple
 
     private void detail(ServerRequest req, ServerResponse res, Kind kind) {
         String slug = req.path().pathParameters().get("slug");
-        BackendApi.Reads reads = cms.reads();
-        Optional<DetailPage> page = cms.bySlug(reads, kind, slug);
+        Freshness freshness = new Freshness();
+        Optional<DetailPage> page = cms.bySlug(freshness, kind, slug);
         if (page.isPresent()) {
-            templates.detail(req, res, reads, page.get(), false);
+            templates.detail(req, res, freshness, page.get(), false);
             return;
         }
-        Optional<Redirect> moved = cms.redirect(reads, "/" + kind.section() + "/" + slug);
+        Optional<Redirect> moved = cms.redirect(freshness, "/" + kind.section() + "/" + slug);
         if (moved.isPresent()) {
             Templates.redirect(res, moved.get());
             return;
         }
-        templates.notFound(req, res, reads, "No " + kind.section() + " called: " + slug);
+        templates.notFound(req, res, freshness, "No " + kind.section() + " called: " + slug);
     }
 }

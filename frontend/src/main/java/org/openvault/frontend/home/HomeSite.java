@@ -9,8 +9,8 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.CmsClient;
+import org.openvault.frontend.api.Freshness;
 import org.openvault.frontend.content.Card;
 import org.openvault.frontend.content.DetailPage.Kind;
 import org.openvault.frontend.content.PageSummary;
@@ -27,9 +27,9 @@ public record HomeSite(CmsClient cms, Templates templates) implements HttpServic
     }
 
     private void home(ServerRequest req, ServerResponse res) {
-        BackendApi.Reads reads = cms.reads();
-        List<PageSummary> collections = cms.random(reads, Kind.COLLECTION, 3);
-        List<PageSummary> exhibits = cms.random(reads, Kind.EXHIBIT, 3);
+        Freshness freshness = new Freshness();
+        List<PageSummary> collections = cms.random(freshness, Kind.COLLECTION, 3);
+        List<PageSummary> exhibits = cms.random(freshness, Kind.EXHIBIT, 3);
 
         // The slide's link comes from the listing it was read from, never from its type name.
         List<PageSummary> shuffled = new ArrayList<>(exhibits);
@@ -41,7 +41,7 @@ public record HomeSite(CmsClient cms, Templates templates) implements HttpServic
                 slides.add(new Slide(slides.size() + 1, page.href(), Card.cardTitle(page.title()), page.hero()));
             }
         }
-        templates.render(req, res, reads, Status.OK_200, "home.jte",
+        templates.render(req, res, freshness, Status.OK_200, "home.jte",
                 PageMeta.of(null, PageMeta.DEFAULT_DESCRIPTION, "/"),
                 new HomePage(slides, collections.stream().map(PageSummary::card).toList(),
                         exhibits.stream().map(PageSummary::card).toList()));

@@ -9,15 +9,16 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.BackendUnavailableException;
 import org.openvault.frontend.api.CmsClient;
+import org.openvault.frontend.api.Freshness;
 import org.openvault.frontend.content.Miniseries;
 import org.openvault.frontend.content.Season;
 import org.openvault.frontend.content.StaticPage;
+import org.openvault.frontend.rendering.BackLink;
+import org.openvault.frontend.rendering.MasterpieceCollection;
 import org.openvault.frontend.rendering.PageMeta;
 import org.openvault.frontend.rendering.PageRoutes;
-import org.openvault.frontend.rendering.MasterpieceCollection;
 import org.openvault.frontend.rendering.Templates;
 
 /**
@@ -47,22 +48,22 @@ public record MasterpieceSite(CmsClient cms, Templates templates) implements Htt
         if (filter.length() > MAX_FILTER) {
             filter = filter.substring(0, MAX_FILTER);
         }
-        BackendApi.Reads reads = cms.reads();
-        List<Season> seasons = cms.masterpieceSeasons(reads);
-        Optional<StaticPage> intro = introduction(reads);
+        Freshness freshness = new Freshness();
+        List<Season> seasons = cms.masterpieceSeasons(freshness);
+        Optional<StaticPage> intro = introduction(freshness);
         String title = intro.map(StaticPage::title).filter(t -> !t.isBlank()).orElse(MasterpieceCollection.TITLE);
         String description = intro.map(StaticPage::description).filter(d -> !d.isBlank()).orElse(DESCRIPTION);
         List<Season> shown = Season.matching(seasons, filter);
-        templates.render(req, res, reads, Status.OK_200, "masterpiece.jte",
+        templates.render(req, res, freshness, Status.OK_200, "masterpiece.jte",
                 PageMeta.of(title, description, PATH),
                 new SeasonBrowser(title, intro.map(StaticPage::bodyHtml).orElse(""), filter, shown,
                         Season.needle(filter).isEmpty()));
     }
 
     /** The introduction (a static page at the collection's path), if there is one: the seasons matter more. */
-    private Optional<StaticPage> introduction(BackendApi.Reads reads) {
+    private Optional<StaticPage> introduction(Freshness freshness) {
         try {
-            return cms.staticPage(reads, PATH);
+            return cms.staticPage(freshness, PATH);
         } catch (BackendUnavailableException e) {
             LOG.warning("Masterpiece introduction left out: " + e.getMessage());
             return Optional.empty();
@@ -70,28 +71,29 @@ public record MasterpieceSite(CmsClient cms, Templates templates) implements Htt
     }
 
     private void funders(ServerRequest req, ServerResponse res) {
-        BackendApi.Reads reads = cms.reads();
-        Optional<StaticPage> page = cms.staticPage(reads, FUNDERS_PATH);
+        Freshness freshness = new Freshness();
+        Optional<StaticPage> page = cms.staticPage(freshness, FUNDERS_PATH);
         if (page.isPresent()) {
-            templates.staticPage(req, res, reads, page.get(), PATH, "Back to Masterpiece Collection");
+            templates.staticPage(req, res, freshness, page.get(), new BackLink(PATH, "Back to Masterpiece Collection"));
         } else {
-            templates.notFound(req, res, reads, "No page found for: " + FUNDERS_PATH);
+            templates.notFound(req, res, freshness, "No page found for: " + FUNDERS_PATH);
         }
     }
 
     private void miniseries(ServerRequest req, ServerResponse res) {
         String key = req.path().pathParameters().get("key");
-        BackendApi.Reads reads = cms.reads();
-        Optional<Miniseries> found = cms.miniseries(reads, key);
+        Freshness freshness = new Freshness();
+        Optional<Miniseries> found = cms.miniseries(freshness, key);
         if (found.isPresent()) {
             Miniseries miniseries = found.get();
             PageMeta meta = new PageMeta("GBH Series - " + miniseries.title(), "The Masterpiece Theatre miniseries "
                     + miniseries.title() + ", introduced by Alistair Cooke, in the GBH Archives.",
                     miniseries.href(), "website", null, false);
-            templates.render(req, res, reads, Status.OK_200, "miniseries.jte", meta,
+            templates.render(req, res, freshness, Status.OK_200, "miniseries.jte", meta,
                     new MiniseriesPage(miniseries, templates.site().assets().url(MasterpieceCollection.IMAGE)));
         } else {
-            templates.notFound(req, res, reads, "Miniseries not found: there is no miniseries called \"" + key + "\".");
+            templates.notFound(req, res, freshness,
+                    "Miniseries not found: there is no miniseries called \"" + key + "\".");
         }
     }
 }

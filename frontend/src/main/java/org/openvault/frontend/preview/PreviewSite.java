@@ -8,8 +8,8 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.CmsClient;
+import org.openvault.frontend.api.Freshness;
 import org.openvault.frontend.content.DetailPage;
 import org.openvault.frontend.rendering.Templates;
 import org.openvault.frontend.rendering.PageRoutes;
@@ -34,8 +34,8 @@ public record PreviewSite(CmsClient cms, Templates templates) implements HttpSer
                     "A preview link needs both content_type and token. Open the preview again from the editor.");
             return;
         }
-        BackendApi.Reads reads = cms.reads();
-        Optional<DetailPage.Draft> draft = cms.preview(reads, contentType.get(), token.get());
+        Freshness freshness = new Freshness();
+        Optional<DetailPage.Draft> draft = cms.preview(freshness, contentType.get(), token.get());
         if (draft.isEmpty()) {
             templates.clientError(req, res, Status.NOT_FOUND_404,
                     "This preview has expired or does not exist. Open the preview again from the editor.");
@@ -46,6 +46,6 @@ public record PreviewSite(CmsClient cms, Templates templates) implements HttpSer
                     "Pages of type " + draft.get().type() + " have no preview.");
             return;
         }
-        templates.detail(req, res, reads, draft.get().page(), true);
+        templates.detail(req, res, freshness, draft.get().page(), true);
     }
 }

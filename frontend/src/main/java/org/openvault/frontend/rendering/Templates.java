@@ -1,6 +1,6 @@
 package org.openvault.frontend.rendering;
 
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import gg.jte.ContentType;
@@ -10,7 +10,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.openvault.frontend.api.BackendApi;
+import org.openvault.frontend.api.Freshness;
 import org.openvault.frontend.content.DetailPage;
 import org.openvault.frontend.content.Redirect;
 import org.openvault.frontend.content.StaticPage;
@@ -25,15 +25,18 @@ public final class Templates {
     /** Public pages may be kept briefly by browsers and shared caches. */
     public static final String PUBLIC_CACHE = "public, max-age=60";
     public static final String NO_STORE = "no-store";
+    static final String HTML = "text/html; charset=UTF-8";
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Site site;
     private final Compression compression;
+    private final RecentPages recentPages;
     private final String contentSecurityPolicy;
 
-    public Templates(Site site, Compression compression) {
+    public Templates(Site site, Compression compression, RecentPages recentPages) {
         this.site = site;
         this.compression = compression;
+        this.recentPages = recentPages;
         this.contentSecurityPolicy = ContentSecurityPolicy.of(site);
     }
 
@@ -43,56 +46,49 @@ public final class Templates {
 
     /**
      * Renders a page template: its parameters are the shell's {@code View view} (built from {@code meta}) and
-     * {@code page}, the record of what that page shows.
+     * {@code page}, the record of what that page shows. {@code freshness} is null for a page built without the backend.
      */
-    public void render(ServerRequest req, ServerResponse res, BackendApi.Reads reads, Status status, String template,
+    public void render(ServerRequest req, ServerResponse res, Freshness freshness, Status status, String template,
                        PageMeta meta, Object page) {
-        renderWith(req, res, reads, status, template, meta, Map.of("page", page));
-    }
-
-    private void renderWith(ServerRequest req, ServerResponse res, BackendApi.Reads reads, Status status,
-                            String template, PageMeta meta, Map<String, Object> params) {
-        Map<String, Object> all = new HashMap<>(params);
-        all.put("view", new View(site, meta, req.path().absolute().path()));
+        View view = new View(site, meta, req.path().absolute().path());
         StringOutput output = new StringOutput(8192);
-        engine.render(template, all, output);
-        res.status(status).header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8")
+        engine.render(template, Map.of("view", view, "page", page), output);
+        res.status(status).header(HeaderNames.CONTENT_TYPE, HTML)
                 .header("Content-Security-Policy", contentSecurityPolicy);
         if (!res.headers().contains(HeaderNames.CACHE_CONTROL)) {
             res.header(HeaderNames.CACHE_CONTROL, status.code() < 500 ? PUBLIC_CACHE : NO_STORE);
         }
-        if (reads != null && reads.staleSeconds() > 0) {
+        if (freshness != null && freshness.staleSeconds() > 0) {
             res.header("X-Cache", "STALE")
-                    .header(HeaderNames.AGE, Long.toString(reads.staleSeconds()))
+                    .header(HeaderNames.AGE, Long.toString(freshness.staleSeconds()))
                     .header(HeaderNames.WARNING, "110 - \"Response is Stale\"");
-        } else if (reads != null) {
-            res.header("X-Cache", reads.allCached() ? "HIT" : "MISS");
+        } else if (freshness != null) {
+            res.header("X-Cache", freshness.allCached() ? "HIT" : "MISS");
         }
-        compression.send(req, res, output.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] body = output.toString().getBytes(StandardCharsets.UTF_8);
+        if (status == Status.OK_200 && freshness != null && freshness.staleSeconds() <= 0) {
+            recentPages.keep(req, body, res.headers().first(HeaderNames.CACHE_CONTROL).orElse(PUBLIC_CACHE), contentSecurityPolicy,
+                    freshness.unchangedUntilNanos());
+        }
+        compression.send(req, res, body);
     }
 
     /** An exhibit or collection page; a preview of a draft is marked as such and never indexed. */
-    public void detail(ServerRequest req, ServerResponse res, BackendApi.Reads reads, DetailPage page,
-                       boolean preview) {
+    public void detail(ServerRequest req, ServerResponse res, Freshness freshness, DetailPage page, boolean preview) {
         PageMeta meta = PageMeta.of(page.title(), page.description(), page.href())
                 .article(page.cover() != null ? page.cover().url() : null);
         if (preview) {
             meta = meta.noindexed();
         }
-        renderWith(req, res, reads, Status.OK_200, "detail.jte", meta, Map.of("page", page, "preview", preview));
+        render(req, res, freshness, Status.OK_200, "detail.jte", meta, new DetailView(page, preview));
     }
 
-    /** A static page, with a link back to {@code backHref} when it is given (else null). */
-    public void staticPage(ServerRequest req, ServerResponse res, BackendApi.Reads reads, StaticPage page,
-                           String backHref, String backLabel) {
+    /** A static page, with a link back to the page above it when {@code back} is given (else null). */
+    public void staticPage(ServerRequest req, ServerResponse res, Freshness freshness, StaticPage page,
+                           BackLink back) {
         PageMeta meta = PageMeta.of(page.title(), page.description(),
                 page.path() != null ? page.path() : req.path().absolute().path());
-        Map<String, Object> params = new HashMap<>(Map.of("page", page));
-        if (backHref != null) {
-            params.put("backHref", backHref);
-            params.put("backLabel", backLabel);
-        }
-        renderWith(req, res, reads, Status.OK_200, "static-page.jte", meta, params);
+        render(req, res, freshness, Status.OK_200, "static-page.jte", meta, new StaticPageView(page, back));
     }
 
     /** Sends a redirect to where an old URL now lives (302, or 301 when the editors marked it permanent). */
@@ -104,30 +100,31 @@ public final class Templates {
     }
 
     /** The 404 page inside the site shell. */
-    public void notFound(ServerRequest req, ServerResponse res, BackendApi.Reads reads, String message) {
-        renderWith(req, res, reads, Status.NOT_FOUND_404, "not-found.jte",
-                PageMeta.of("Page not found", "", req.path().absolute().path()).noindexed(), Map.of("message", message));
+    public void notFound(ServerRequest req, ServerResponse res, Freshness freshness, String message) {
+        render(req, res, freshness, Status.NOT_FOUND_404, "not-found.jte",
+                PageMeta.of("Page not found", "", req.path().absolute().path()).noindexed(), new NotFoundPage(message));
     }
 
     /** A 4xx page with a message, e.g. a preview link missing its token. */
     public void clientError(ServerRequest req, ServerResponse res, Status status, String message) {
-        renderWith(req, res, null, status, "error.jte", PageMeta.of(status.code() + " error", "", req.path().absolute().path())
-                .noindexed(), Map.of("heading", status.code() + " error", "message", message));
+        render(req, res, null, status, "error.jte",
+                PageMeta.of(status.code() + " error", "", req.path().absolute().path()).noindexed(),
+                new ErrorPage(status.code() + " error", message));
     }
 
     /** The 503 page when the backend is down and nothing is cached. */
     public void unavailable(ServerRequest req, ServerResponse res) {
-        renderWith(req, res, null, Status.SERVICE_UNAVAILABLE_503, "error.jte",
+        render(req, res, null, Status.SERVICE_UNAVAILABLE_503, "error.jte",
                 PageMeta.of("Temporarily unavailable", "", req.path().absolute().path()).noindexed(),
-                Map.of("heading", "Something went wrong",
-                        "message", "Open Vault is having trouble reaching its archive. Please try again in a moment."));
+                new ErrorPage("Something went wrong",
+                        "Open Vault is having trouble reaching its archive. Please try again in a moment."));
     }
 
     /** The 500 page for anything unexpected. */
     public void serverError(ServerRequest req, ServerResponse res) {
-        renderWith(req, res, null, Status.INTERNAL_SERVER_ERROR_500, "error.jte",
+        render(req, res, null, Status.INTERNAL_SERVER_ERROR_500, "error.jte",
                 PageMeta.of("Oh no!", "", req.path().absolute().path()).noindexed(),
-                Map.of("heading", "Oh no!",
-                        "message", "Something went wrong on our side while preparing this page. Please try again later."));
+                new ErrorPage("Oh no!",
+                        "Something went wrong on our side while preparing this page. Please try again later."));
     }
 }

@@ -10,9 +10,9 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.BackendUnavailableException;
 import org.openvault.frontend.api.CmsClient;
+import org.openvault.frontend.api.Freshness;
 import org.openvault.frontend.content.PageHits;
 import org.openvault.frontend.content.SeriesHits;
 import org.openvault.frontend.rendering.PageMeta;
@@ -38,7 +38,7 @@ public record SearchSite(CmsClient cms, Templates templates, AapbSearch aapb) im
 
     private void search(ServerRequest req, ServerResponse res) {
         SearchState state = SearchState.from(req.query());
-        BackendApi.Reads reads = cms.reads();
+        Freshness freshness = new Freshness();
         SearchResults results;
         Status status = Status.OK_200;
         if (state.q().isEmpty()) {
@@ -47,7 +47,7 @@ public record SearchSite(CmsClient cms, Templates templates, AapbSearch aapb) im
             results = SearchResults.suggesting(suggestions.subList(0, 4));
         } else {
             try {
-                results = results(reads, state);
+                results = results(freshness, state);
             } catch (BackendUnavailableException e) {
                 LOG.warning("Search failed: " + e.getMessage());
                 // The American Archive tab does not need the backend: it still shows its own results.
@@ -67,15 +67,15 @@ public record SearchSite(CmsClient cms, Templates templates, AapbSearch aapb) im
         PageMeta meta = new PageMeta(state.q().isEmpty() ? name : state.q() + " | " + name,
                 "Search the catalog, scholar exhibits and special collections of GBH Open Vault.",
                 "/search", "website", null, !state.q().isEmpty());
-        templates.render(req, res, reads, status, "search.jte", meta,
+        templates.render(req, res, freshness, status, "search.jte", meta,
                 new SearchPage(state, results, aapb.enabled(), aapbResults));
     }
 
-    private SearchResults results(BackendApi.Reads reads, SearchState state) {
+    private SearchResults results(Freshness freshness, SearchState state) {
         boolean series = state.tab().equals("gbh");
-        PageHits pages = cms.search(reads, state.q(), state.sort(), state.perPage(), series ? 1 : state.page(),
+        PageHits pages = cms.search(freshness, state.q(), state.sort(), state.perPage(), series ? 1 : state.page(),
                 state.types(), state.featured());
-        SeriesHits seriesHits = cms.searchSeries(reads, state.q(), state.seriesSort(), series ? state.perPage() : 5,
+        SeriesHits seriesHits = cms.searchSeries(freshness, state.q(), state.seriesSort(), series ? state.perPage() : 5,
                 series ? state.page() : 1);
         return SearchResults.found(pages, seriesHits);
     }

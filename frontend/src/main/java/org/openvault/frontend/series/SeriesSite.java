@@ -11,8 +11,8 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.CmsClient;
+import org.openvault.frontend.api.Freshness;
 import org.openvault.frontend.content.SeriesTitle;
 import org.openvault.frontend.rendering.PageMeta;
 import org.openvault.frontend.rendering.Templates;
@@ -31,17 +31,17 @@ public record SeriesSite(CmsClient cms, Templates templates) implements HttpServ
         if (filter.length() > 100) {
             filter = filter.substring(0, 100);
         }
-        BackendApi.Reads reads = cms.reads();
+        Freshness freshness = new Freshness();
         String needle = filter.toLowerCase(Locale.ROOT);
         Map<String, List<SeriesTitle>> byLetter = new LinkedHashMap<>();
-        for (SeriesTitle series : cms.allSeries(reads)) {
+        for (SeriesTitle series : cms.allSeries(freshness)) {
             String title = series.title();
             if (title.isBlank() || !title.toLowerCase(Locale.ROOT).contains(needle)) {
                 continue;
             }
             byLetter.computeIfAbsent(letter(title), key -> new ArrayList<>()).add(series);
         }
-        templates.render(req, res, reads, Status.OK_200, "series.jte",
+        templates.render(req, res, freshness, Status.OK_200, "series.jte",
                 PageMeta.of("GBH Series", "Browse GBH series by title and explore their records on the American Archive of Public Broadcasting.", "/series"),
                 new SeriesList(filter, byLetter));
     }

@@ -7,8 +7,8 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.CmsClient;
+import org.openvault.frontend.api.Freshness;
 import org.openvault.frontend.content.DetailPage.Kind;
 import org.openvault.frontend.content.Miniseries;
 import org.openvault.frontend.content.PageSummary;
@@ -31,21 +31,21 @@ public record SitemapSite(CmsClient cms, Site site, Compression compression) imp
     }
 
     private void sitemap(ServerRequest req, ServerResponse res) {
-        BackendApi.Reads reads = cms.reads();
+        Freshness freshness = new Freshness();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (String path : new String[] {"/", "/exhibits", "/collections", "/series", "/search"}) {
             url(xml, path, null, "weekly", "0.5");
         }
-        for (StaticPage page : cms.staticPages(reads)) {
+        for (StaticPage page : cms.staticPages(freshness)) {
             url(xml, page.path() != null ? page.path() : "/", page.lastPublished(), "yearly", "0.5");
         }
         for (Kind kind : new Kind[] {Kind.EXHIBIT, Kind.COLLECTION}) {
-            for (PageSummary page : cms.listing(reads, kind)) {
+            for (PageSummary page : cms.listing(freshness, kind)) {
                 url(xml, page.href(), page.lastPublished(), "monthly", "0.8");
             }
         }
-        for (Season season : cms.masterpieceSeasons(reads)) {
+        for (Season season : cms.masterpieceSeasons(freshness)) {
             for (Miniseries miniseries : season.miniseries()) {
                 url(xml, miniseries.href(), null, "yearly", "0.5");
             }

@@ -9,11 +9,12 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.openvault.frontend.api.BackendApi;
 import org.openvault.frontend.api.BackendUnavailableException;
 import org.openvault.frontend.api.CmsClient;
+import org.openvault.frontend.api.Freshness;
 import org.openvault.frontend.content.Redirect;
 import org.openvault.frontend.content.StaticPage;
+import org.openvault.frontend.rendering.BackLink;
 import org.openvault.frontend.rendering.Templates;
 
 /**
@@ -31,24 +32,23 @@ public record StaticPageSite(CmsClient cms, Templates templates) implements Http
 
     private void page(ServerRequest req, ServerResponse res) {
         String path = req.path().absolute().path();
-        BackendApi.Reads reads = cms.reads();
+        Freshness freshness = new Freshness();
         if (req.prologue().method() != Method.GET && req.prologue().method() != Method.HEAD) {
             templates.clientError(req, res, Status.METHOD_NOT_ALLOWED_405, "This site only serves pages to read.");
             return;
         }
         if (path.length() > 1 && path.length() < 300) {
-            Optional<StaticPage> page = cms.staticPage(reads, path);
+            Optional<StaticPage> page = cms.staticPage(freshness, path);
             if (page.isPresent()) {
-                Optional<StaticPage> parent = parentPage(reads, path);
-                templates.staticPage(req, res, reads, page.get(),
-                        parent.map(p -> p.path() != null ? p.path() : "").orElse(null),
-                        parent.map(p -> "Back to " + p.title()).orElse(null));
+                Optional<StaticPage> parent = parentPage(freshness, path);
+                templates.staticPage(req, res, freshness, page.get(), parent.map(p ->
+                        new BackLink(p.path() != null ? p.path() : "", "Back to " + p.title())).orElse(null));
                 return;
             }
         }
         Optional<Redirect> moved = Optional.empty();
         try {
-            moved = cms.redirect(reads, path);
+            moved = cms.redirect(freshness, path);
         } catch (BackendUnavailableException e) {
             LOG.fine(() -> "No redirect lookup for " + path + ": " + e.getMessage());
         }
@@ -56,18 +56,18 @@ public record StaticPageSite(CmsClient cms, Templates templates) implements Http
             Templates.redirect(res, moved.get());
             return;
         }
-        templates.notFound(req, res, reads, "No page found for: " + path);
+        templates.notFound(req, res, freshness, "No page found for: " + path);
     }
 
     /** The static page one level up (/credits for /credits/vietnam), if there is one: sub-pages link back to it. */
-    private Optional<StaticPage> parentPage(BackendApi.Reads reads, String path) {
+    private Optional<StaticPage> parentPage(Freshness freshness, String path) {
         String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         int slash = trimmed.lastIndexOf('/');
         if (slash <= 0) {
             return Optional.empty();
         }
         try {
-            return cms.staticPage(reads, trimmed.substring(0, slash));
+            return cms.staticPage(freshness, trimmed.substring(0, slash));
         } catch (BackendUnavailableException e) {
             return Optional.empty();
         }

@@ -10,6 +10,8 @@ public abstract sealed class BodyFraming {
 
     /** What the last {@link #take} left to relay (see {@link #relayed()}). */
     protected int lastTaken;
+    /** The body's data bytes taken so far (without chunked framing). */
+    protected long dataBytes;
 
     /** How many of the bytes in {@code [from, to)} still belong to the body (they are relayed as they are). */
     public abstract int take(byte[] bytes, int from, int to) throws IOException;
@@ -42,6 +44,11 @@ public abstract sealed class BodyFraming {
         return lastTaken;
     }
 
+    /** How many bytes of data (not of chunked framing) the body had so far. */
+    public long dataBytes() {
+        return dataBytes;
+    }
+
     public static BodyFraming untilClose() {
         return new UntilClose();
     }
@@ -57,6 +64,7 @@ public abstract sealed class BodyFraming {
         public int take(byte[] bytes, int from, int to) {
             int taken = (int) Math.min(remaining, to - from);
             remaining -= taken;
+            dataBytes += taken;
             lastTaken = taken;
             return taken;
         }
@@ -71,6 +79,7 @@ public abstract sealed class BodyFraming {
         @Override
         public int take(byte[] bytes, int from, int to) {
             lastTaken = to - from;
+            dataBytes += to - from;
             return to - from;
         }
 
@@ -118,6 +127,7 @@ public abstract sealed class BodyFraming {
                         data += taken;
                     }
                     remaining -= taken;
+                    dataBytes += taken;
                     i += taken;
                     if (remaining == 0) {
                         state = State.DATA_CR;

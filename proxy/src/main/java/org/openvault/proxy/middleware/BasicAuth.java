@@ -4,24 +4,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.openvault.proxy.routing.Exchange;
-import org.openvault.proxy.routing.Middleware;
 
 /** HTTP basic authentication against htpasswd-style entries (bcrypt {@code $2y$…} or {@code {SHA}…}); 401 otherwise. */
-final class BasicAuth implements Middleware {
+final class BasicAuth implements PortableMiddleware {
+
+    private static final HeaderChange REMOVE_AUTHORIZATION = new HeaderChange("Authorization", "");
 
     private final Map<String, String> users;
-    private final String challenge;
+    private final Answer challenge;
     private final boolean removeHeader;
 
     BasicAuth(Map<String, String> users, String realm, boolean removeHeader) {
         this.users = Map.copyOf(users);
-        this.challenge = "Basic realm=\"" + realm.replace("\"", "") + "\", charset=\"UTF-8\"";
+        this.challenge = new Answer(401, "Unauthorized", List.of(new HeaderChange("WWW-Authenticate",
+                "Basic realm=\"" + realm.replace("\"", "") + "\", charset=\"UTF-8\"")), "Authentication required.");
         this.removeHeader = removeHeader;
     }
 
@@ -30,17 +30,16 @@ final class BasicAuth implements Middleware {
     }
 
     @Override
-    public void handle(Exchange exchange, Next next) {
-        String authorization = exchange.request().headers().first(HeaderNames.AUTHORIZATION).orElse("");
+    public Answer apply(Forwarding forwarding) {
+        List<String> values = forwarding.request().header("authorization");
+        String authorization = values.isEmpty() ? "" : values.getFirst();
         if (!authorization.regionMatches(true, 0, "Basic ", 0, 6) || !valid(authorization.substring(6).trim())) {
-            exchange.editResponseHeaders(headers -> headers.set(HeaderNames.WWW_AUTHENTICATE, challenge));
-            exchange.sendError(Status.UNAUTHORIZED_401, "Authentication required.");
-            return;
+            return challenge;
         }
         if (removeHeader) {
-            exchange.upstreamHeader(HeaderNames.AUTHORIZATION, "");
+            forwarding.upstreamHeader(REMOVE_AUTHORIZATION);
         }
-        next.proceed(exchange);
+        return null;
     }
 
     private boolean valid(String credentials) {

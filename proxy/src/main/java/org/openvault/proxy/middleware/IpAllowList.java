@@ -2,26 +2,24 @@ package org.openvault.proxy.middleware;
 
 import java.util.List;
 
-import io.helidon.http.Status;
 import org.openvault.proxy.config.AddressRange;
-import org.openvault.proxy.routing.Exchange;
-import org.openvault.proxy.routing.Middleware;
 
 /** Lets through only clients whose address (after trusted proxies) lies in one of the ranges; 403 otherwise. */
-record IpAllowList(List<AddressRange> ranges) implements Middleware {
+record IpAllowList(List<AddressRange> ranges) implements PortableMiddleware {
+
+    private static final Answer FORBIDDEN = new Answer(403, "Forbidden", List.of(), "Forbidden.");
 
     IpAllowList {
         ranges = List.copyOf(ranges);
     }
 
     @Override
-    public void handle(Exchange exchange, Next next) {
+    public Answer apply(Forwarding forwarding) {
         for (AddressRange range : ranges) {
-            if (range.contains(exchange.clientAddress())) {
-                next.proceed(exchange);
-                return;
+            if (range.contains(forwarding.clientAddress())) {
+                return null;
             }
         }
-        exchange.sendError(Status.FORBIDDEN_403, "Forbidden.");
+        return FORBIDDEN;
     }
 }

@@ -1,21 +1,23 @@
 package org.openvault.proxy.middleware;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
-import org.openvault.proxy.routing.Exchange;
-import org.openvault.proxy.routing.Middleware;
+import java.util.List;
 
 /** Refuses request bodies over a size: at once by Content-Length, or while streaming a chunked body (413). */
-record MaxBody(long maxBytes) implements Middleware {
+public record MaxBody(long maxBytes) implements PortableMiddleware {
 
     @Override
-    public void handle(Exchange exchange, Next next) {
-        long declared = exchange.request().headers().first(HeaderNames.CONTENT_LENGTH).map(Long::parseLong).orElse(-1L);
-        if (declared > maxBytes) {
-            exchange.sendError(Status.REQUEST_ENTITY_TOO_LARGE_413, "The request body is larger than " + maxBytes + " bytes.");
-            return;
+    public Answer apply(Forwarding forwarding) {
+        List<String> declared = forwarding.request().header("content-length");
+        // The engine checked the framing already; equal duplicates ("10, 10") are as long as their first.
+        if (!declared.isEmpty() && Long.parseLong(declared.getFirst().split(",")[0].trim()) > maxBytes) {
+            return tooLarge(maxBytes);
         }
-        exchange.maxBodyBytes(maxBytes);
-        next.proceed(exchange);
+        forwarding.maxBodyBytes(maxBytes);
+        return null;
+    }
+
+    /** The answer to a body over {@code maxBytes}, by its Content-Length or while it streams. */
+    public static Answer tooLarge(long maxBytes) {
+        return new Answer(413, "Content Too Large", List.of(), "The request body is larger than " + maxBytes + " bytes.");
     }
 }

@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import org.openvault.proxy.config.AddressRange;
 import org.openvault.proxy.config.ConfigNode;
-import org.openvault.proxy.routing.Middleware;
 
 /**
  * Reads a middleware's configuration (one key naming its type, holding its settings) into a checked
@@ -19,24 +18,15 @@ import org.openvault.proxy.routing.Middleware;
  */
 public final class Middlewares {
 
-    /** Types every engine runs ({@link PortableMiddleware}); the others run on the Helidon engine only. */
-    private static final Set<String> PORTABLE = Set.of("redirect-scheme", "headers");
-
     /** A middleware's type and checked settings, ready to be built. */
-    public record Definition(String type, Supplier<Middleware> factory) {
+    public record Definition(String type, Supplier<PortableMiddleware> factory) {
 
-        public Middleware build() {
+        public PortableMiddleware build() {
             return factory.get();
-        }
-
-        /** Whether the event-loop engine runs it too. */
-        public boolean portable() {
-            return PORTABLE.contains(type);
         }
     }
 
-    private static final Set<String> TYPES = Set.of("redirect-scheme", "headers", "strip-prefix", "add-prefix",
-            "compress", "rate-limit", "basic-auth", "ip-allow-list", "max-body", "request-timeout");
+    private static final Set<String> TYPES = Set.of("redirect-scheme", "headers", "strip-prefix", "add-prefix", "rate-limit", "basic-auth", "ip-allow-list", "max-body", "request-timeout");
 
     private Middlewares() {
     }
@@ -48,7 +38,7 @@ public final class Middlewares {
         }
         String type = node.map().keySet().iterator().next();
         ConfigNode settings = node.node(type);
-        Supplier<Middleware> factory = switch (type) {
+        Supplier<PortableMiddleware> factory = switch (type) {
             case "redirect-scheme" -> {
                 settings.onlyKeys(Set.of("scheme", "port", "permanent"));
                 String scheme = settings.string("scheme", "https");
@@ -91,11 +81,6 @@ public final class Middlewares {
                     throw settings.error("add-prefix prefix must start with /");
                 }
                 yield () -> new AddPrefix(prefix);
-            }
-            case "compress" -> {
-                settings.onlyKeys(Set.of("min-response-body-bytes"));
-                int minBytes = settings.integer("min-response-body-bytes", 1024);
-                yield () -> new Compress(minBytes);
             }
             case "rate-limit" -> {
                 settings.onlyKeys(Set.of("average", "burst"));

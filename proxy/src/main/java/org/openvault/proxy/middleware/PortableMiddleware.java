@@ -2,13 +2,13 @@ package org.openvault.proxy.middleware;
 
 import java.util.List;
 
+import org.openvault.proxy.routing.Exchange;
 import org.openvault.proxy.routing.Middleware;
-import org.openvault.proxy.rules.RequestFacts;
 
 /**
- * A middleware every engine runs, because all it does is one of: answer at once ({@link #answer}), or change
- * headers on the way up and on the way back. The Helidon engine calls it through {@link Middleware#handle}, the
- * event-loop engine through these methods; both get their values from the same code.
+ * A middleware as every engine runs it: it looks at one request and either answers it ({@link Answer}) or sets how
+ * it is forwarded ({@link Forwarding}: path, headers both ways, body limit, timeout). The event-loop engine calls
+ * {@link #apply} directly; the Helidon engine through {@link #handle}.
  */
 public interface PortableMiddleware extends Middleware {
 
@@ -16,22 +16,28 @@ public interface PortableMiddleware extends Middleware {
     record HeaderChange(String name, String value) {
     }
 
-    /** An answer the proxy gives itself, with no body. */
-    record Answer(int status, String reason, List<HeaderChange> headers) {
+    /**
+     * An answer the proxy gives itself: with {@code message}, a small error page saying it (HTML or JSON by the
+     * client's Accept); without (null), no body (a redirect).
+     */
+    record Answer(int status, String reason, List<HeaderChange> headers, String message) {
     }
 
-    /** Header changes for the request sent upstream. */
-    default List<HeaderChange> upstreamHeaders() {
+    /** This middleware's answer to the request, or null to pass it on (after changing {@code forwarding}). */
+    Answer apply(Forwarding forwarding);
+
+    /** The answer headers it sets whatever the request (security headers), on a TLS connection or not. */
+    default List<HeaderChange> fixedResponseHeaders(boolean secure) {
         return List.of();
     }
 
-    /** Header changes for the answer, on a TLS connection or not. */
-    default List<HeaderChange> responseHeaders(boolean secure) {
-        return List.of();
-    }
-
-    /** This middleware's own answer to the request (raw path and query as sent), or null to pass it on. */
-    default Answer answer(RequestFacts request, String rawPath, String query) {
-        return null;
+    @Override
+    default void handle(Exchange exchange, Next next) {
+        Answer answer = apply(exchange.forwarding());
+        if (answer == null) {
+            next.proceed(exchange);
+        } else {
+            exchange.answer(answer);
+        }
     }
 }

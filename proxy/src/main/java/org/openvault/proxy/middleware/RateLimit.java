@@ -1,14 +1,10 @@
 package org.openvault.proxy.middleware;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
-import org.openvault.proxy.routing.Exchange;
-import org.openvault.proxy.routing.Middleware;
-
 /** A token bucket per client address: {@code average} requests per second, bursts up to {@code burst}; 429 + Retry-After. */
-final class RateLimit implements Middleware {
+final class RateLimit implements PortableMiddleware {
 
     private static final int MAX_TRACKED_CLIENTS = 100_000;
 
@@ -22,19 +18,18 @@ final class RateLimit implements Middleware {
     }
 
     @Override
-    public void handle(Exchange exchange, Next next) {
+    public Answer apply(Forwarding forwarding) {
         if (buckets.size() > MAX_TRACKED_CLIENTS) {
             long now = System.nanoTime();
             buckets.values().removeIf(bucket -> bucket.full(now));
         }
-        long waitNanos = buckets.computeIfAbsent(exchange.clientAddress(), address -> new Bucket()).take(System.nanoTime());
-        if (waitNanos > 0) {
-            long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-            exchange.editResponseHeaders(headers -> headers.set(HeaderNames.RETRY_AFTER, String.valueOf(seconds)));
-            exchange.sendError(Status.TOO_MANY_REQUESTS_429, "Too many requests: try again in " + seconds + " s.");
-            return;
+        long waitNanos = buckets.computeIfAbsent(forwarding.clientAddress(), address -> new Bucket()).take(System.nanoTime());
+        if (waitNanos <= 0) {
+            return null;
         }
-        next.proceed(exchange);
+        long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        return new Answer(429, "Too Many Requests", List.of(new HeaderChange("Retry-After", String.valueOf(seconds))),
+                "Too many requests: try again in " + seconds + " s.");
     }
 
     private final class Bucket {

@@ -2,10 +2,7 @@ package org.openvault.proxy.middleware;
 
 import java.util.List;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.ServerResponse;
-import org.openvault.proxy.routing.Exchange;
 import org.openvault.proxy.rules.RequestFacts;
 
 /**
@@ -25,7 +22,10 @@ final class RedirectScheme implements PortableMiddleware {
     }
 
     @Override
-    public Answer answer(RequestFacts request, String rawPath, String query) {
+    public Answer apply(Forwarding forwarding) {
+        RequestFacts request = forwarding.request();
+        String rawPath = forwarding.rawPath();
+        String query = forwarding.query();
         String host = request.host();
         if (!host.matches("[a-z0-9.-]+|\\[[0-9a-f:.]+]")) {
             host = "localhost";
@@ -37,19 +37,6 @@ final class RedirectScheme implements PortableMiddleware {
         Status status = permanent
                 ? (keepsMethod ? Status.PERMANENT_REDIRECT_308 : Status.MOVED_PERMANENTLY_301)
                 : (keepsMethod ? Status.TEMPORARY_REDIRECT_307 : Status.FOUND_302);
-        return new Answer(status.code(), status.reasonPhrase(), List.of(new HeaderChange("Location", location)));
-    }
-
-    @Override
-    public void handle(Exchange exchange, Next next) {
-        Answer answer = answer(exchange, exchange.request().path().rawPath(), exchange.request().query().rawValue());
-        exchange.status(answer.status());
-        exchange.markResponded();
-        exchange.applyResponseHeaders();
-        ServerResponse response = exchange.response().status(Status.create(answer.status(), answer.reason()));
-        for (HeaderChange header : answer.headers()) {
-            response.header(HeaderNames.create(header.name()), header.value());
-        }
-        response.send();
+        return new Answer(status.code(), status.reasonPhrase(), List.of(new HeaderChange("Location", location)), null);
     }
 }

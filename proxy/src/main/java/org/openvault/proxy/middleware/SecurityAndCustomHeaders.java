@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.helidon.http.HeaderNames;
-import org.openvault.proxy.routing.Exchange;
 
 /** HSTS (on TLS requests only), security headers, and custom request/response headers (an empty value removes one). */
 final class SecurityAndCustomHeaders implements PortableMiddleware {
@@ -47,30 +45,18 @@ final class SecurityAndCustomHeaders implements PortableMiddleware {
     }
 
     @Override
-    public List<HeaderChange> upstreamHeaders() {
-        return upstream;
-    }
-
-    @Override
-    public List<HeaderChange> responseHeaders(boolean secure) {
+    public List<HeaderChange> fixedResponseHeaders(boolean secure) {
         return secure ? secureResponse : plainResponse;
     }
 
     @Override
-    public void handle(Exchange exchange, Next next) {
+    public Answer apply(Forwarding forwarding) {
         for (HeaderChange change : upstream) {
-            exchange.upstreamHeader(HeaderNames.create(change.name()), change.value());
+            forwarding.upstreamHeader(change);
         }
-        List<HeaderChange> response = responseHeaders(exchange.request().isSecure());
-        exchange.editResponseHeaders(headers -> {
-            for (HeaderChange change : response) {
-                if (change.value().isEmpty()) {
-                    headers.remove(HeaderNames.create(change.name()));
-                } else {
-                    headers.set(HeaderNames.create(change.name()), change.value());
-                }
-            }
-        });
-        next.proceed(exchange);
+        for (HeaderChange change : forwarding.secure() ? secureResponse : plainResponse) {
+            forwarding.responseHeader(change);
+        }
+        return null;
     }
 }

@@ -2,28 +2,24 @@ package org.openvault.proxy.middleware;
 
 import java.util.List;
 
-import io.helidon.http.HeaderNames;
-import org.openvault.proxy.routing.Exchange;
-import org.openvault.proxy.routing.Middleware;
-
 /** Removes the first matching prefix from the upstream path and tells the upstream with X-Forwarded-Prefix. */
-record StripPrefix(List<String> prefixes) implements Middleware {
+record StripPrefix(List<String> prefixes) implements PortableMiddleware {
 
     StripPrefix {
         prefixes = List.copyOf(prefixes);
     }
 
     @Override
-    public void handle(Exchange exchange, Next next) {
-        String path = exchange.upstreamPath();
+    public Answer apply(Forwarding forwarding) {
+        String path = forwarding.upstreamPath();
         for (String prefix : prefixes) {
             if (path.startsWith(prefix)) {
                 String rest = path.substring(prefix.length());
-                exchange.upstreamPath(rest.startsWith("/") ? rest : "/" + rest);
-                exchange.upstreamHeader(HeaderNames.X_FORWARDED_PREFIX, prefix);
+                forwarding.upstreamPath(rest.startsWith("/") ? rest : "/" + rest);
+                forwarding.upstreamHeader(new HeaderChange("X-Forwarded-Prefix", prefix));
                 break;
             }
         }
-        next.proceed(exchange);
+        return null;
     }
 }

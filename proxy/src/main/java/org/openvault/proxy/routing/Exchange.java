@@ -2,28 +2,23 @@ package org.openvault.proxy.routing;
 
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Consumer;
 
-import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.proxy.config.AddressRange;
 import org.openvault.proxy.http.ForwardedHeaders;
 import org.openvault.proxy.http.UpstreamHead;
+import org.openvault.proxy.middleware.Forwarding;
+import org.openvault.proxy.middleware.PortableMiddleware;
 import org.openvault.proxy.rules.RequestFacts;
 
 /**
- * One request on its way through a router: what rules match on, what middlewares change on the way to the
- * upstream (path, headers, body limit, timeout) and on the way back (response headers, compression).
+ * One request on the Helidon engine on its way through a router: what rules match on, and what the middlewares
+ * decided about it ({@link Forwarding}).
  */
 public final class Exchange implements RequestFacts, UpstreamHead.Incoming {
 
@@ -35,12 +30,7 @@ public final class Exchange implements RequestFacts, UpstreamHead.Incoming {
     private final String peerAddress;
     private final boolean fromTrustedProxy;
     private final String clientAddress;
-    private List<Consumer<ServerResponseHeaders>> responseHeaderEdits = List.of();
-    private Map<HeaderName, String> requestHeaderChanges = Map.of();
-    private String upstreamPath;
-    private long maxBodyBytes = -1;
-    private Duration timeout;
-    private int minCompressBytes = -1;
+    private final Forwarding forwarding;
     private String router = "";
     private String service = "";
     private String upstream = "";
@@ -54,13 +44,14 @@ public final class Exchange implements RequestFacts, UpstreamHead.Incoming {
         this.response = response;
         this.entrypoint = entrypoint;
         this.method = request.prologue().method().text();
-        this.upstreamPath = request.path().rawPath();
         this.host = ForwardedHeaders.hostWithoutPort(request.authority()).toLowerCase(Locale.ROOT);
         this.peerAddress = ((InetSocketAddress) request.remotePeer().address()).getAddress().getHostAddress();
         this.fromTrustedProxy = ForwardedHeaders.trusted(peerAddress, trustedProxies);
         this.clientAddress = fromTrustedProxy
                 ? ForwardedHeaders.forwardedClient(peerAddress, request.headers().values(HeaderNames.X_FORWARDED_FOR), trustedProxies)
                 : peerAddress;
+        this.forwarding = new Forwarding().clear(this, request.path().rawPath(), request.query().rawValue(), clientAddress,
+                request.isSecure());
     }
 
     @Override
@@ -123,65 +114,36 @@ public final class Exchange implements RequestFacts, UpstreamHead.Incoming {
         return fromTrustedProxy;
     }
 
-    /** The raw path (and no query) sent upstream; strip-prefix and add-prefix change it. */
-    public String upstreamPath() {
-        return upstreamPath;
+    /** What the router's middlewares decided about forwarding this request. */
+    public Forwarding forwarding() {
+        return forwarding;
     }
 
-    public void upstreamPath(String path) {
-        this.upstreamPath = path;
-    }
-
-    /** Sets a header sent upstream, in place of the client's or the proxy's own; an empty value removes it. */
-    public void upstreamHeader(HeaderName name, String value) {
-        if (requestHeaderChanges.isEmpty()) {
-            requestHeaderChanges = new LinkedHashMap<>();
-        }
-        requestHeaderChanges.put(name, value);
-    }
-
-    /** The middlewares' header changes for the upstream request, by name (empty value: removed). */
-    public Map<HeaderName, String> upstreamHeaderChanges() {
-        return requestHeaderChanges;
-    }
-
-    public void editResponseHeaders(Consumer<ServerResponseHeaders> edit) {
-        if (responseHeaderEdits.isEmpty()) {
-            responseHeaderEdits = new ArrayList<>(4);
-        }
-        responseHeaderEdits.add(edit);
-    }
-
-    /** Applies the response header edits of the middlewares; call right before the response is sent. */
+    /** Applies the middlewares' answer header changes; call right before the response is sent. */
     public void applyResponseHeaders() {
-        for (Consumer<ServerResponseHeaders> edit : responseHeaderEdits) {
-            edit.accept(response.headers());
+        for (PortableMiddleware.HeaderChange change : forwarding.responseHeaders()) {
+            if (change.value().isEmpty()) {
+                response.headers().remove(HeaderNames.create(change.name()));
+            } else {
+                response.headers().set(HeaderNames.create(change.name()), change.value());
+            }
         }
     }
 
-    public long maxBodyBytes() {
-        return maxBodyBytes;
-    }
-
-    public void maxBodyBytes(long bytes) {
-        this.maxBodyBytes = bytes;
-    }
-
-    public Duration timeout() {
-        return timeout;
-    }
-
-    public void timeout(Duration timeout) {
-        this.timeout = timeout;
-    }
-
-    /** Minimum response size to gzip, or -1 when compression is off for this router. */
-    public int minCompressBytes() {
-        return minCompressBytes;
-    }
-
-    public void compress(int minBytes) {
-        this.minCompressBytes = minBytes;
+    /** A middleware's own answer: an error page, or a bodyless one (a redirect), with the middlewares' headers. */
+    public void answer(PortableMiddleware.Answer answer) {
+        for (PortableMiddleware.HeaderChange header : answer.headers()) {
+            response.headers().set(HeaderNames.create(header.name()), header.value());
+        }
+        Status status = Status.create(answer.status(), answer.reason());
+        if (answer.message() != null) {
+            sendError(status, answer.message());
+            return;
+        }
+        status(answer.status());
+        markResponded();
+        applyResponseHeaders();
+        response.status(status).send();
     }
 
     public InputStream requestBody() {

@@ -1,39 +1,31 @@
 package org.openvault.proxy.engine.eventloop;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.net.ssl.SSLEngine;
 
-import org.openvault.proxy.balancing.UpstreamServer;
 import org.openvault.proxy.config.ProxyConfig;
 import org.openvault.proxy.http.BodyFraming;
 import org.openvault.proxy.http.HeadBytes;
 import org.openvault.proxy.http.ResponseHead;
-import org.openvault.proxy.http.RetryPolicy;
 import org.openvault.proxy.middleware.PortableMiddleware;
-import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.routing.ErrorPage;
 
 /**
- * One client connection on an event loop, one exchange at a time: read a request head, pick the route and a
- * server, send the head upstream, stream the request body up and the response back with back-pressure (a side
- * that cannot take more stops the other from being read), then the next request on the same connection.
- * Every step runs when its socket is ready; nothing waits.
+ * One HTTP/1 client connection on an event loop, one exchange at a time: read a request head, hand it to the
+ * {@link UpstreamExchange}, give it the request body and write its answer with back-pressure (a side that cannot
+ * take more stops the other from being read), then the next request on the same connection. Every step runs when
+ * its socket is ready; nothing waits.
  */
-final class ClientConnection {
+final class ClientConnection implements ClientSide, LoopConnection {
 
     private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -44,7 +36,14 @@ final class ClientConnection {
     private static final ByteBuffer NONE = ByteBuffer.allocate(0);
 
     /** What the connection does now, and what its deadline is for. */
-    private enum Phase { HEAD, EXCHANGE, CLOSED }
+    private enum Phase { HEAD, EXCHANGE, LINGER, CLOSED }
+
+    /**
+     * How long a connection closed while the client may still be sending (an early 413, a refused head) keeps
+     * reading and dropping what comes: closing with unread bytes makes the kernel send a reset, which can destroy
+     * the answer before the client reads it.
+     */
+    private static final long LINGER_NANOS = 5_000_000_000L;
 
     private final EventLoop loop;
     private final EntrypointContext context;
@@ -57,48 +56,47 @@ final class ClientConnection {
     private ByteBuffer in = NONE;
     /** Bytes for the client not yet written (write mode). */
     private ByteBuffer out = NONE;
-    /** Request body bytes for the upstream not yet written (write mode); allocated for the first request with a body. */
-    private ByteBuffer bodyOut = NONE;
     private final HeadBytes head = new HeadBytes();
+    private final UpstreamExchange exchange;
     private Phase phase = Phase.HEAD;
     private long deadline;
+    /** Whether the protocol is settled: at once for plain HTTP, when the TLS handshake ends (ALPN) otherwise. */
+    private boolean protocolChosen;
 
     // The exchange in progress.
     private ParsedRequest request;
     private UpstreamRequestHead.Peer peer;
     private long started;
-    private EventLoopRoute route;
-    private String upstreamUrl = "";
-    private final Set<UpstreamServer> tried = new HashSet<>();
-    /** The router's middlewares' header changes for this exchange, upstream and back. */
-    private final List<PortableMiddleware.HeaderChange> upstreamChanges = new ArrayList<>(4);
-    private final List<PortableMiddleware.HeaderChange> responseChanges = new ArrayList<>(8);
-    private boolean staleRetried;
-    private UpstreamLink link;
-    /** The request head for the upstream not yet written (read mode), or null when sent. */
-    private ByteBuffer headOut;
+    /** The framing of the request body still to come from the client, or null when none is. */
     private BodyFraming requestBody;
-    /** Whether body bytes went upstream already (then a failed exchange cannot be retried). */
-    private boolean bodySent;
-    private ResponseHead response;
-    private BodyFraming responseBody;
-    private boolean upstreamKeepAlive;
+    /** Bytes of request body data read so far. */
+    private long requestBodyRead;
+    /** When the client must have sent more of its request body (while all it sent is taken). */
+    private long bodyDeadline;
+    /** Whether the connection is a WebSocket tunnel (its silence is bounded by the idle timeout only). */
+    private boolean tunnel;
+    /** Whether the answer's head went to the client (then an error can only cut the connection). */
+    private boolean responseStarted;
     private boolean closeAfterResponse;
+    /** Whether the answer went out before the client's body was read (then the connection lingers before closing). */
+    private boolean bodyUnread;
     private boolean responseDone;
     private int status;
     private long bytesSent;
 
-    ClientConnection(EventLoop loop, EntrypointContext context, SocketChannel channel) throws IOException {
+    ClientConnection(EventLoop loop, EntrypointContext context, SocketChannel channel, String peerAddress) throws IOException {
         this.loop = loop;
         this.context = context;
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        this.peerAddress = ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
+        this.peerAddress = peerAddress;
         SSLEngine engine = context.newEngine();
         this.secure = engine != null;
         this.transport = secure ? new TlsTransport(channel, engine) : new PlainTransport(channel);
         this.maxHead = maxHead(context.entrypoint());
         this.key = channel.register(loop.selector, SelectionKey.OP_READ, this);
+        this.exchange = new UpstreamExchange(loop, context, this, secure);
+        this.protocolChosen = !secure;
         // A new connection gets the header timeout, not the idle one, for its TLS handshake and first request head:
         // a silent or stalled handshake must not hold its buffers for minutes.
         this.deadline = System.nanoTime() + Math.min(context.entrypoint().idleTimeout().toNanos(),
@@ -117,7 +115,12 @@ final class ClientConnection {
 
     // ---- events
 
-    void clientReady(int ready) {
+    @Override
+    public void clientReady(int ready) {
+        if (phase == Phase.LINGER) {
+            discardInput();
+            return;
+        }
         try {
             if ((ready & SelectionKey.OP_WRITE) != 0) {
                 writeToClient();
@@ -135,60 +138,27 @@ final class ClientConnection {
         }
     }
 
-    void upstreamReady(int ready) {
-        try {
-            if ((ready & SelectionKey.OP_CONNECT) != 0) {
-                try {
-                    link.finishConnect();
-                } catch (IOException e) {
-                    connectFailed(e);
-                    updateInterest();
-                    return;
-                }
-                link.server.succeeded();
-                sendRequestHead();
-            }
-            if ((ready & SelectionKey.OP_WRITE) != 0 && link != null && !link.connecting) {
-                writeToUpstream();
-            }
-            if ((ready & SelectionKey.OP_READ) != 0 && link != null && !link.connecting) {
-                readFromUpstream();
-            }
-            if (phase != Phase.CLOSED) {
-                updateInterest();
-            }
-        } catch (IOException | RuntimeException e) {
-            broken(e);
-        }
-    }
-
     /** Called by the loop's sweep: cuts what waited too long (idle, slow headers, silent upstream). */
-    void checkDeadline(long now, boolean draining) {
+    @Override
+    public void checkDeadline(long now, boolean draining) {
         if (phase == Phase.CLOSED) {
             return;
         }
-        if (draining && phase == Phase.HEAD && in.position() == 0 && out.position() == 0) {
+        if (draining && (phase == Phase.LINGER || phase == Phase.HEAD && in.position() == 0 && out.position() == 0)) {
             close();
             return;
         }
-        if (now - deadline < 0) {
-            return;
-        }
         try {
-            if (phase == Phase.HEAD) {
-                close();
-            } else if (link != null && link.connecting) {
-                connectFailed(new IOException("connect timed out"));
-                updateInterest();
-            } else if (requestBody != null) {
-                // The client stopped sending its body.
-                close();
-            } else if (response == null) {
-                dropLink();
-                fail(504, "Gateway Timeout", "The upstream server did not answer in time.");
-                updateInterest();
-            } else {
-                // Mid-body: the head is gone out, so the only way to tell the client is to cut the connection.
+            if (phase == Phase.EXCHANGE && requestBody != null && !tunnel && in.position() == 0 && now - bodyDeadline >= 0) {
+                // The client announced a body and stopped sending it: it holds an upstream connection no longer.
+                exchange.close();
+                failed(408, "Request Timeout", "The request body did not arrive in time.");
+                afterUpstreamEvent();
+            } else if (phase == Phase.EXCHANGE && exchange.inFlight()) {
+                exchange.checkDeadline(now);
+                afterUpstreamEvent();
+            } else if (now - deadline >= 0) {
+                // A head not finished in time, or an answer of the proxy's own the client does not take.
                 close();
             }
         } catch (IOException | RuntimeException e) {
@@ -220,16 +190,35 @@ final class ClientConnection {
             close();
             return false;
         }
+        if (!protocolChosen && !transport.handshaking()) {
+            protocolChosen = true;
+            if ("h2".equals(transport.applicationProtocol())) {
+                switchToHttp2();
+                return false;
+            }
+        }
         if (phase == Phase.HEAD) {
             if (in.position() > 0 && read > 0) {
                 deadline = Math.min(deadline, System.nanoTime() + context.entrypoint().headerTimeout().toNanos());
             }
             nextRequest();
-        } else if (requestBody != null) {
-            pumpRequestBody();
+        } else if (requestBody != null && exchange.inFlight()) {
+            if (read > 0) {
+                bodyDeadline = System.nanoTime() + context.entrypoint().bodyTimeout().toNanos();
+            }
+            exchange.requestBodyArrived();
         }
         releaseIdleInput();
         return read > 0;
+    }
+
+    /** The TLS handshake chose HTTP/2: the connection goes on as an {@link Http2Connection}, with what was read. */
+    private void switchToHttp2() throws IOException {
+        phase = Phase.CLOSED;
+        Http2Connection http2 = new Http2Connection(loop, context, transport, key, peerAddress, in, deadline);
+        in = NONE;
+        loop.replace(this, http2);
+        http2.start();
     }
 
     /** Starts the exchange whose head is complete in {@code in}, if it is. */
@@ -241,7 +230,7 @@ final class ClientConnection {
                 boolean lineTooLong = firstLine < 0 || firstLine > context.entrypoint().maxRequestLine();
                 startExchange(null);
                 closeAfterResponse = true;
-                fail(lineTooLong ? 414 : 431, lineTooLong ? "URI Too Long" : "Request Header Fields Too Large",
+                failed(lineTooLong ? 414 : 431, lineTooLong ? "URI Too Long" : "Request Header Fields Too Large",
                         lineTooLong ? "The request line is too long." : "The request headers are too large.");
             }
             return;
@@ -253,7 +242,7 @@ final class ClientConnection {
         } catch (ParsedRequest.Refused refused) {
             startExchange(null);
             closeAfterResponse = true;
-            fail(refused.status, refused.reason, refused.getMessage());
+            failed(refused.status, refused.reason, refused.getMessage());
             return;
         }
         consumeIn(end);
@@ -261,52 +250,16 @@ final class ClientConnection {
         if (parsed.close) {
             closeAfterResponse = true;
         }
-        route = context.route(parsed);
-        requestBody = parsed.chunked ? BodyFraming.chunked() : BodyFraming.fixed(Math.max(0, parsed.contentLength));
-        if (parsed.hasBody() && bodyOut == NONE) {
-            bodyOut = ByteBuffer.allocate(32 * 1024);
+        if (parsed.hasBody()) {
+            requestBody = parsed.chunked ? BodyFraming.chunked() : BodyFraming.fixed(parsed.contentLength);
+            bodyDeadline = System.nanoTime() + context.entrypoint().bodyTimeout().toNanos();
         }
-        if (route != null && answeredByMiddleware(parsed)) {
-            return;
-        }
-        if (route == null || route.service() == null) {
-            // The body (if any) is not read: the connection closes after the answer.
-            closeAfterResponse |= parsed.hasBody();
-            requestBody = null;
-            fail(404, "Not Found", route == null ? "No route matches this request." : "This router has no service.");
-            return;
-        }
-        if (parsed.expectContinue && parsed.hasBody() && in.position() == 0) {
-            out.put(CONTINUE);
-            writeToClient();
-        }
-        connectUpstream();
-    }
-
-    /**
-     * Runs the router's middlewares in order: their header changes are collected for the upstream and the answer;
-     * one that answers itself ends the exchange there (true), with the answer changes collected before it.
-     */
-    private boolean answeredByMiddleware(ParsedRequest parsed) throws IOException {
-        for (PortableMiddleware middleware : route.middlewares()) {
-            upstreamChanges.addAll(middleware.upstreamHeaders());
-            responseChanges.addAll(middleware.responseHeaders(secure));
-            PortableMiddleware.Answer answer = middleware.answer(parsed, parsed.rawPath, parsed.query);
-            if (answer != null) {
-                // The body (if any) is not read: the connection closes after the answer.
-                closeAfterResponse |= parsed.hasBody();
-                requestBody = null;
-                answerOwn(answer.status(), answer.reason(), answer.headers(), null, new byte[0]);
-                return true;
-            }
-        }
-        return false;
+        exchange.start(parsed, peer);
     }
 
     private void startExchange(ParsedRequest parsed) {
         phase = Phase.EXCHANGE;
-        upstreamChanges.clear();
-        responseChanges.clear();
+        exchange.clear();
         if (out == NONE) {
             out = loop.outBuffers.take();
         }
@@ -314,15 +267,12 @@ final class ClientConnection {
         peer = parsed == null ? new UpstreamRequestHead.Peer(peerAddress, false, peerAddress)
                 : UpstreamRequestHead.Peer.of(peerAddress, parsed, context.trustedProxies());
         started = System.nanoTime();
-        route = null;
-        upstreamUrl = "";
-        tried.clear();
-        staleRetried = false;
-        response = null;
-        responseBody = null;
+        responseStarted = false;
         responseDone = false;
         requestBody = null;
-        bodySent = false;
+        bodyUnread = false;
+        tunnel = false;
+        requestBodyRead = 0;
         status = 0;
         bytesSent = 0;
     }
@@ -338,22 +288,26 @@ final class ClientConnection {
         if (out.position() == 0 && transport.flush()) {
             if (responseDone) {
                 finishExchange();
-            } else if (response != null && link != null && link.in.position() > 0) {
+            } else if (responseStarted) {
                 // What was read before the client's buffer filled up (the upstream may send nothing more).
-                relayResponseBody();
+                exchange.resume();
             }
         }
     }
 
     private void finishExchange() throws IOException {
         if (closeAfterResponse || loop.draining()) {
-            close();
+            if (requestBody != null || bodyUnread || request == null) {
+                linger();
+            } else {
+                close();
+            }
             return;
         }
         phase = Phase.HEAD;
         request = null;
         responseDone = false;
-        response = null;
+        responseStarted = false;
         deadline = System.nanoTime() + context.entrypoint().idleTimeout().toNanos();
         out = giveBack(out, loop.outBuffers);
         if (in.position() > 0) {
@@ -362,216 +316,85 @@ final class ClientConnection {
         releaseIdleInput();
     }
 
-    // ---- upstream side
+    // ---- answers of the proxy's own
 
-    private void connectUpstream() throws IOException {
-        UpstreamServer server = route.service().pick(tried);
-        if (server == null) {
-            fail(502, "Bad Gateway", "The upstream server refused the connection.");
-            return;
-        }
-        tried.add(server);
-        upstreamUrl = server.url().toString();
-        try {
-            link = loop.pool.acquire(server, this);
-        } catch (IOException e) {
-            link = null;
-            server.connectFailed();
-            retryOrFail(e);
-            return;
-        }
-        if (link.connecting) {
-            deadline = System.nanoTime() + route.service().config().connectTimeout().toNanos();
-        } else {
-            sendRequestHead();
+    // ---- the exchange's calls
+
+    @Override
+    public boolean passesChunks() {
+        return request.http11;
+    }
+
+    @Override
+    public void forwarding() throws IOException {
+        if (request.expectContinue && requestBody != null && in.position() == 0) {
+            out.put(CONTINUE);
+            writeToClient();
         }
     }
 
-    private void connectFailed(IOException e) throws IOException {
-        UpstreamServer server = link.server;
-        link.close();
-        link = null;
-        server.connectFailed();
-        retryOrFail(e);
-    }
-
-    /** A refused connection: the next server for idempotent requests (nothing of the body was sent yet), else 502. */
-    private void retryOrFail(IOException e) throws IOException {
-        if (RetryPolicy.mayTryAnotherServer(request.method, bodySent || bodyOut.position() > 0, tried.size(),
-                route.service().config().attempts())) {
-            connectUpstream();
-            return;
-        }
-        LOG.log(Level.FINE, "Cannot connect to " + upstreamUrl, e);
-        fail(502, "Bad Gateway", "The upstream server refused the connection.");
-    }
-
-    private void sendRequestHead() throws IOException {
-        UpstreamRequestHead.write(head, request, peer, secure, link.server.authority(), route.service().config().passHostHeader(),
-                upstreamChanges);
-        headOut = head.buffer();
-        link.in.clear();
-        upstreamKeepAlive = true;
-        deadline = System.nanoTime() + route.service().config().timeout().toNanos();
-        writeToUpstream();
-    }
-
-    /** Writes the head, then body bytes as they come from the client. */
-    private void writeToUpstream() throws IOException {
-        if (headOut != null) {
-            try {
-                link.channel.write(headOut);
-            } catch (IOException e) {
-                upstreamBroke(e);
-                return;
-            }
-            if (headOut.hasRemaining()) {
-                return;
-            }
-            headOut = null;
-        }
-        pumpRequestBody();
-    }
-
-    /** Moves request body bytes from the client's buffer to the upstream, as far as both sides allow. */
-    private void pumpRequestBody() throws IOException {
-        while (requestBody != null && link != null && !link.connecting && headOut == null) {
-            if (bodyOut.position() > 0) {
-                bodyOut.flip();
-                try {
-                    link.channel.write(bodyOut);
-                } catch (IOException e) {
-                    bodyOut.clear();
-                    upstreamBroke(e);
-                    return;
-                }
-                bodyOut.compact();
-                bodySent = true;
-                if (bodyOut.position() > 0) {
-                    return;
-                }
-            }
-            if (requestBody.done()) {
-                requestBody = null;
-                return;
-            }
-            int available = Math.min(in.position(), bodyOut.remaining());
-            int taken;
-            try {
-                taken = requestBody.take(in.array(), 0, available);
-            } catch (IOException malformed) {
-                // The upstream connection, holding part of this body, is closed: nothing after it can be trusted.
-                dropLink();
-                fail(400, "Bad Request", "Malformed chunked request body.");
-                return;
-            }
-            if (taken == 0) {
-                return;
-            }
-            bodyOut.put(in.array(), 0, taken);
-            consumeIn(taken);
-            deadline = System.nanoTime() + route.service().config().timeout().toNanos();
-        }
-    }
-
-    private void readFromUpstream() throws IOException {
-        UpstreamLink current = link;
-        // Stops when this exchange's link is done with (the next exchange may already have taken another one).
-        while (link == current && link != null && out.remaining() > 0) {
-            int read;
-            try {
-                read = link.channel.read(link.in);
-            } catch (IOException e) {
-                upstreamBroke(e);
-                return;
-            }
-            if (read < 0) {
-                upstreamEnded();
-                return;
-            }
-            if (read > 0) {
-                deadline = System.nanoTime() + route.service().config().timeout().toNanos();
-            }
-            if (response == null && !readResponseHead()) {
-                return;
-            }
-            relayResponseBody();
-            if (read == 0 || responseDone) {
-                return;
-            }
-        }
-    }
-
-    /** Parses the response head once it is all in; false while it is not. Interim 1xx answers are dropped. */
-    private boolean readResponseHead() throws IOException {
-        while (true) {
-            int end = HeadLines.headEnd(link.in.array(), link.in.position());
-            if (end < 0) {
-                if (!link.in.hasRemaining()) {
-                    dropLink();
-                    fail(502, "Bad Gateway", "The upstream's response headers are too large.");
-                }
-                return false;
-            }
-            ResponseHead parsed;
-            try {
-                parsed = responseHead(link.in.array(), end);
-            } catch (IOException e) {
-                dropLink();
-                fail(502, "Bad Gateway", "The upstream server sent a malformed response.");
-                return false;
-            }
-            ByteBuffer upstreamIn = link.in;
-            upstreamIn.flip().position(end);
-            upstreamIn.compact();
-            if (parsed.code() >= 100 && parsed.code() < 200) {
-                continue;
-            }
-            startResponse(parsed);
+    @Override
+    public boolean pullRequestBody(ByteBuffer into) throws IOException {
+        if (requestBody == null) {
             return true;
         }
+        int taken = requestBody.take(in.array(), 0, Math.min(in.position(), into.remaining()));
+        into.put(in.array(), 0, taken);
+        consumeIn(taken);
+        requestBodyRead = requestBody.dataBytes();
+        if (requestBody.done()) {
+            requestBody = null;
+            return true;
+        }
+        return false;
     }
 
-    private void startResponse(ResponseHead parsed) {
-        response = parsed;
-        status = parsed.code();
-        link.server.succeeded();
-        int code = parsed.code();
-        boolean headRequest = request.method.equals("HEAD");
-        boolean noBody = headRequest || code == 204 || code == 304;
-        if (noBody) {
-            responseBody = BodyFraming.none();
-        } else if (parsed.chunked() && !request.http11) {
-            // HTTP/1.0 knows no chunks: the data goes on alone, delimited by the end of the connection.
-            responseBody = BodyFraming.dechunked();
-            closeAfterResponse = true;
-        } else if (parsed.chunked()) {
-            responseBody = BodyFraming.chunked();
-        } else if (parsed.contentLength() >= 0) {
-            responseBody = BodyFraming.fixed(parsed.contentLength());
+    @Override
+    public long requestBodyBytes() {
+        return requestBodyRead;
+    }
+
+    @Override
+    public void answer(PortableMiddleware.Answer answer) throws IOException {
+        if (answer.message() == null) {
+            answerOwn(answer.status(), answer.reason(), answer.headers(), null, new byte[0]);
         } else {
-            responseBody = BodyFraming.untilClose();
+            errorPage(answer.status(), answer.reason(), answer.headers(), answer.message());
+        }
+    }
+
+    @Override
+    public void responseHead(ResponseHead parsed, BodyRelay body) {
+        status = parsed.code();
+        responseStarted = true;
+        if (body == BodyRelay.TUNNEL) {
+            // From here on the client's bytes go upstream as they come, until either side closes.
+            requestBody = BodyFraming.untilClose();
+            tunnel = true;
+            closeAfterResponse = true;
+        } else if (body == BodyRelay.UNTIL_CLOSE || body == BodyRelay.DATA_ONLY) {
+            // The end of the connection delimits the body (HTTP/1.0 knows no chunks).
             closeAfterResponse = true;
         }
-        // Not after HEAD: some servers send the body anyway (Helidon 4.5 does), which would poison the next exchange.
-        upstreamKeepAlive &= parsed.http11() && !parsed.close() && !(responseBody instanceof BodyFraming.UntilClose)
-                && !headRequest;
-        if (requestBody != null) {
+        if (requestBody != null && body != BodyRelay.TUNNEL) {
             // Answered before the whole body came (an early 413, say): nobody will read the rest.
             closeAfterResponse = true;
+            bodyUnread = true;
         }
-        head.reset().append(request.http11 ? "HTTP/1.1 " : "HTTP/1.0 ").number(code).append(" ")
+        head.reset().append(request.http11 ? "HTTP/1.1 " : "HTTP/1.0 ").number(status).append(" ")
                 .append(parsed.reason()).append("\r\n");
         for (int i = 0; i < parsed.size(); i++) {
-            if (parsed.relayed(i) && !changedByMiddleware(parsed.name(i))) {
+            if (parsed.relayed(i) && !exchange.decisions().changesResponseHeader(parsed.name(i))) {
                 head.header(parsed.name(i), parsed.value(i));
             }
         }
         appendResponseChanges();
-        if (parsed.chunked() && !noBody && request.http11) {
+        if (body == BodyRelay.CHUNKS) {
             head.header("Transfer-Encoding", "chunked");
         }
-        if (closeAfterResponse) {
+        if (body == BodyRelay.TUNNEL) {
+            head.header("Connection", "Upgrade").header("Upgrade", parsed.upgrade() == null ? "websocket" : parsed.upgrade());
+        } else if (closeAfterResponse) {
             head.header("Connection", "close");
         } else if (!request.http11) {
             head.header("Connection", "keep-alive");
@@ -583,81 +406,57 @@ final class ClientConnection {
         out.put(bytes);
     }
 
-    /** Moves response body bytes to the client's buffer and writes them; the end of the body ends the exchange. */
-    private void relayResponseBody() throws IOException {
-        ByteBuffer upstreamIn = link.in;
-        int available = Math.min(upstreamIn.position(), out.remaining());
-        int taken = responseBody.take(upstreamIn.array(), 0, available);
-        int relayed = responseBody.relayed();
-        out.put(upstreamIn.array(), 0, relayed);
-        bytesSent += relayed;
-        upstreamIn.flip().position(taken);
-        upstreamIn.compact();
-        if (responseBody.done()) {
-            completeResponse();
-        }
+    @Override
+    public int room() {
+        return out.remaining();
+    }
+
+    @Override
+    public boolean backlogged() {
+        return out.position() > 0;
+    }
+
+    @Override
+    public void responseBody(byte[] bytes, int length) throws IOException {
+        out.put(bytes, 0, length);
+        bytesSent += length;
         writeToClient();
     }
 
-    /** The whole response is relayed (perhaps not yet written): the upstream connection goes back or is closed. */
-    private void completeResponse() {
+    @Override
+    public void responseComplete() throws IOException {
+        if (tunnel) {
+            // The upstream closed the tunnel: the client's side closes too, whatever it still sends.
+            requestBody = null;
+        }
         responseDone = true;
-        if (upstreamKeepAlive && requestBody == null && link.in.position() == 0) {
-            loop.pool.release(link);
-        } else {
-            link.close();
-        }
-        link = null;
         record();
+        deadline = System.nanoTime() + context.entrypoint().idleTimeout().toNanos();
+        writeToClient();
     }
 
-    /** The upstream closed its side. */
-    private void upstreamEnded() throws IOException {
-        if (response == null) {
-            upstreamBroke(new EOFException("the upstream closed the connection without answering"));
-        } else if (responseBody instanceof BodyFraming.UntilClose) {
-            completeResponse();
-            writeToClient();
-        } else {
-            // The body ended early: the client must not take a short body for a whole one.
-            close();
-        }
+    @Override
+    public void abort(Exception cause) {
+        broken(cause);
     }
 
-    /** The upstream failed before its answer began: once more on a new connection if that is safe, else 502. */
-    private void upstreamBroke(IOException e) throws IOException {
-        if (response != null) {
-            close();
-            return;
+    @Override
+    public void afterUpstreamEvent() {
+        if (phase != Phase.CLOSED) {
+            updateInterest();
         }
-        boolean stale = link != null && link.reused;
-        UpstreamServer server = link == null ? null : link.server;
-        dropLink();
-        if (RetryPolicy.mayRetryOnNewConnection(request.method, bodySent || bodyOut.position() > 0, stale, staleRetried)) {
-            // The same server again, on a new connection (it had closed the kept-alive one).
-            staleRetried = true;
-            tried.remove(server);
-            connectUpstream();
-            return;
-        }
-        LOG.log(Level.FINE, "Upstream " + upstreamUrl + " failed", e);
-        fail(502, "Bad Gateway", "The upstream server failed to answer.");
     }
-
-    private void dropLink() {
-        if (link != null) {
-            link.close();
-            link = null;
-        }
-        headOut = null;
-    }
-
-    // ---- answers of the proxy's own
 
     /** Answers with a small HTML or JSON error (by Accept) if nothing was sent yet; else cuts the connection. */
-    private void fail(int code, String reason, String message) throws IOException {
+    @Override
+    public void failed(int code, String reason, String message) throws IOException {
+        errorPage(code, reason, List.of(), message);
+    }
+
+    private void errorPage(int code, String reason, List<PortableMiddleware.HeaderChange> headers, String message)
+            throws IOException {
         boolean json = request != null && ErrorPage.prefersJson(request.first("accept"));
-        answerOwn(code, reason, List.of(), ErrorPage.contentType(json),
+        answerOwn(code, reason, headers, ErrorPage.contentType(json),
                 ErrorPage.body(code, reason, message, json).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -667,12 +466,13 @@ final class ClientConnection {
      */
     private void answerOwn(int code, String reason, List<PortableMiddleware.HeaderChange> headers, String contentType,
                            byte[] body) throws IOException {
-        if (response != null || responseDone) {
+        if (responseStarted || responseDone) {
             close();
             return;
         }
-        dropLink();
         if (requestBody != null) {
+            // The rest of the body is not read: the connection closes after the answer.
+            bodyUnread = true;
             closeAfterResponse = true;
             requestBody = null;
         }
@@ -697,46 +497,27 @@ final class ClientConnection {
         status = code;
         responseDone = true;
         record();
+        deadline = System.nanoTime() + context.entrypoint().idleTimeout().toNanos();
         writeToClient();
     }
 
-    /** Whether a middleware sets or removes the answer header {@code name} (then the upstream's is not relayed). */
-    private boolean changedByMiddleware(String name) {
-        for (PortableMiddleware.HeaderChange change : responseChanges) {
-            if (change.name().equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The middlewares' answer headers: the last value set for a name wins, an empty one removes it. */
+    /**
+     * The middlewares' answer header changes (an empty value removes the header: nothing written); before a router
+     * is known, the security headers all the entrypoint's routers set.
+     */
     private void appendResponseChanges() {
-        for (int i = 0; i < responseChanges.size(); i++) {
-            PortableMiddleware.HeaderChange change = responseChanges.get(i);
-            boolean laterChange = false;
-            for (int j = i + 1; j < responseChanges.size() && !laterChange; j++) {
-                laterChange = responseChanges.get(j).name().equalsIgnoreCase(change.name());
-            }
-            if (!laterChange && !change.value().isEmpty()) {
+        List<PortableMiddleware.HeaderChange> changes = exchange.route() == null ? context.unroutedAnswerHeaders()
+                : exchange.decisions().responseHeaders();
+        for (PortableMiddleware.HeaderChange change : changes) {
+            if (!change.value().isEmpty()) {
                 head.header(change.name(), change.value());
             }
         }
     }
 
     private void record() {
-        long nanos = System.nanoTime() - started;
-        String router = route == null ? "" : route.name();
-        String service = route == null || route.service() == null ? "" : route.service().name();
-        context.metrics().record(context.entrypoint().name(), router, service, status, nanos);
-        AccessLog log = context.accessLog();
-        if (log.enabled()) {
-            ParsedRequest r = request;
-            log.log(new AccessLog.Entry(peer == null ? peerAddress : peer.client(), r == null ? "-" : r.method,
-                    r == null ? "" : r.host(), r == null ? "-" : r.rawTarget, r == null || r.http11 ? "HTTP/1.1" : "HTTP/1.0",
-                    status, bytesSent, context.entrypoint().name(), router, service, upstreamUrl,
-                    r == null ? "" : r.first("referer"), r == null ? "" : r.first("user-agent")), nanos);
-        }
+        ExchangeRecord.record(context, peerAddress, request, peer, exchange,
+                request == null || request.http11 ? "HTTP/1.1" : "HTTP/1.0", status, bytesSent, started);
     }
 
     // ---- bookkeeping
@@ -758,21 +539,7 @@ final class ClientConnection {
         if (key.interestOps() != clientOps) {
             key.interestOps(clientOps);
         }
-        if (link != null) {
-            int upstreamOps;
-            if (link.connecting) {
-                upstreamOps = SelectionKey.OP_CONNECT;
-            } else {
-                upstreamOps = 0;
-                if (headOut != null || bodyOut.position() > 0) {
-                    upstreamOps |= SelectionKey.OP_WRITE;
-                }
-                if (!responseDone && !clientOutPending) {
-                    upstreamOps |= SelectionKey.OP_READ;
-                }
-            }
-            link.interest(upstreamOps);
-        }
+        exchange.updateInterest();
     }
 
     /** Whether the client's next bytes can be taken now. */
@@ -789,15 +556,49 @@ final class ClientConnection {
         close();
     }
 
-    void close() {
+    /** Ends the answer's direction and drops what the client still sends, until it closes or {@link #LINGER_NANOS}. */
+    private void linger() {
+        transport.shutdownOutput();
+        phase = Phase.LINGER;
+        in = giveBack(in, loop.inBuffers);
+        out = giveBack(out, loop.outBuffers);
+        deadline = System.nanoTime() + LINGER_NANOS;
+        if (key.isValid()) {
+            key.interestOps(SelectionKey.OP_READ);
+        }
+        discardInput();
+    }
+
+    private void discardInput() {
+        try {
+            while (true) {
+                ByteBuffer scratch = loop.discard.clear();
+                int read = transport.channel.read(scratch);
+                if (read < 0) {
+                    close();
+                    return;
+                }
+                if (read == 0) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            close();
+        }
+    }
+
+    @Override
+    public String peerAddress() {
+        return peerAddress;
+    }
+
+    @Override
+    public void close() {
         if (phase == Phase.CLOSED) {
             return;
         }
         phase = Phase.CLOSED;
-        if (link != null) {
-            link.close();
-            link = null;
-        }
+        exchange.close();
         key.cancel();
         transport.close();
         in = giveBack(in, loop.inBuffers);
@@ -822,20 +623,5 @@ final class ClientConnection {
     private void consumeIn(int count) {
         in.flip().position(count);
         in.compact();
-    }
-
-    /** A response head: status line, then header lines (framing and hop-by-hop picked out by {@link ResponseHead}). */
-    private static ResponseHead responseHead(byte[] bytes, int end) throws IOException {
-        int lineEnd = HeadLines.lineEnd(bytes, 0, end);
-        ResponseHead parsed = ResponseHead.statusLine(bytes, 0, lineEnd);
-        int pos = HeadLines.next(bytes, lineEnd);
-        while (true) {
-            int stop = HeadLines.lineEnd(bytes, pos, end);
-            if (stop == pos) {
-                return parsed;
-            }
-            parsed.addLine(bytes, pos, stop);
-            pos = HeadLines.next(bytes, stop);
-        }
     }
 }

@@ -28,6 +28,15 @@ abstract sealed class ClientTransport permits PlainTransport, TlsTransport {
     /** Closes the connection (TLS: a close_notify first, if the socket takes it). */
     abstract void close();
 
+    /** Ends the direction to the client (TLS: after a close_notify), leaving the other open to be drained. */
+    void shutdownOutput() {
+        try {
+            channel.shutdownOutput();
+        } catch (IOException ignored) {
+            // the client is gone already
+        }
+    }
+
     /** Whether bytes the transport holds (received, not yet decrypted) may give more without a new socket read. */
     boolean buffered() {
         return false;
@@ -36,6 +45,11 @@ abstract sealed class ClientTransport permits PlainTransport, TlsTransport {
     /** Whether the transport holds bytes for the client not yet written. */
     boolean hasPendingOutput() {
         return false;
+    }
+
+    /** The protocol the TLS handshake chose by ALPN ({@code h2}, {@code http/1.1}), or null when none was. */
+    String applicationProtocol() {
+        return null;
     }
 
     /** Whether a TLS handshake is still running (the request head cannot have started yet). */

@@ -1,6 +1,8 @@
 package org.openvault.proxy.engine.eventloop;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -26,11 +28,13 @@ final class EventLoop implements Runnable {
     final UpstreamPool pool = new UpstreamPool(this);
     /** Buffers for what clients send (room for a whole request head and a decrypted TLS record). */
     final BufferPool inBuffers;
+    /** Where bytes a closing connection still receives are read and dropped. */
+    final ByteBuffer discard = ByteBuffer.allocate(16 * 1024);
     /** Buffers for what goes to clients. */
     final BufferPool outBuffers = new BufferPool(ClientConnection.OUT_BUFFER, 256);
     private final EntrypointContext context;
     private final Queue<SocketChannel> accepted = new ConcurrentLinkedQueue<>();
-    private final Set<ClientConnection> connections = new HashSet<>();
+    private final Set<LoopConnection> connections = new HashSet<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile long drainDeadline;
     private volatile boolean draining;
@@ -62,9 +66,15 @@ final class EventLoop implements Runnable {
         stopped.await();
     }
 
-    void forget(ClientConnection connection) {
+    void forget(LoopConnection connection) {
         connections.remove(connection);
-        context.released();
+        context.released(connection.peerAddress());
+    }
+
+    /** A connection goes on as another kind (HTTP/1 to HTTP/2 after ALPN), keeping its slot. */
+    void replace(LoopConnection old, LoopConnection next) {
+        connections.remove(old);
+        connections.add(next);
     }
 
     @Override
@@ -94,7 +104,7 @@ final class EventLoop implements Runnable {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Event loop of entrypoint " + context.entrypoint().name() + " failed", e);
         } finally {
-            new ArrayList<>(connections).forEach(ClientConnection::close);
+            new ArrayList<>(connections).forEach(LoopConnection::close);
             pool.closeAll();
             try {
                 selector.close();
@@ -105,18 +115,25 @@ final class EventLoop implements Runnable {
         }
     }
 
+    /** Serves a new connection, unless its address holds as many as the entrypoint allows one address already. */
     private void start(SocketChannel channel) {
+        String address = null;
         try {
-            connections.add(new ClientConnection(this, context, channel));
+            String peer = ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
+            if (context.admit(peer)) {
+                address = peer;
+                connections.add(new ClientConnection(this, context, channel, address));
+                return;
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Cannot serve a new connection", e);
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // gone
-            }
-            context.released();
         }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // gone
+        }
+        context.released(address);
     }
 
     private void dispatch(SelectionKey key) {
@@ -125,7 +142,7 @@ final class EventLoop implements Runnable {
         }
         Object attachment = key.attachment();
         int ready = key.readyOps();
-        if (attachment instanceof ClientConnection connection) {
+        if (attachment instanceof LoopConnection connection) {
             connection.clientReady(ready);
         } else if (attachment instanceof UpstreamLink link) {
             if (link.owner == null) {
@@ -137,7 +154,7 @@ final class EventLoop implements Runnable {
     }
 
     private void sweep(long now) {
-        for (ClientConnection connection : new ArrayList<>(connections)) {
+        for (LoopConnection connection : new ArrayList<>(connections)) {
             connection.checkDeadline(now, draining);
         }
         pool.sweep(now);

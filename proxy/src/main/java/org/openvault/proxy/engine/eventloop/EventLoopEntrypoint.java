@@ -17,12 +17,11 @@ import org.openvault.proxy.config.AddressRange;
 import org.openvault.proxy.config.ProxyConfig;
 import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.ops.ProxyMetrics;
-import org.openvault.proxy.routing.Routes;
 
 /**
  * An entrypoint served by event loops instead of Helidon (entrypoint setting {@code engine: event-loop}): one
  * acceptor thread hands connections round-robin to one loop per core, each loop serving its connections from a
- * single selector thread. HTTP/1.1 (and 1.0) only; routers on it forward to their service without middlewares.
+ * single selector thread. HTTP/1.1 (and 1.0), and HTTP/2 on TLS entrypoints when the client chooses it by ALPN.
  * Per request it costs a fraction of Helidon's thread-per-connection model (see BENCHMARKS.md, Proxy).
  */
 public final class EventLoopEntrypoint implements AutoCloseable {
@@ -52,9 +51,13 @@ public final class EventLoopEntrypoint implements AutoCloseable {
     public static EventLoopEntrypoint start(String host, ProxyConfig.Entrypoint entrypoint, List<EventLoopRoute> routes,
                                             List<AddressRange> trustedProxies, ProxyMetrics metrics, AccessLog accessLog,
                                             SSLContext sslContext, SSLParameters sslParameters) throws IOException {
-        Semaphore slots = new Semaphore(entrypoint.maxConnections());
-        EntrypointContext context = new EntrypointContext(entrypoint, new Routes<>(routes), trustedProxies, metrics, accessLog,
-                sslContext, sslParameters, slots);
+        if (sslParameters != null && entrypoint.http2()) {
+            // HTTP/2 when the client offers it by ALPN (browsers do), else HTTP/1.1.
+            sslParameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+        }
+        EntrypointContext context = EntrypointContext.of(entrypoint, routes, trustedProxies, metrics, accessLog, sslContext,
+                sslParameters);
+        Semaphore slots = context.connectionSlots();
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
             server.bind(new InetSocketAddress(host, entrypoint.port()), 1024);

@@ -58,6 +58,23 @@ final class ParsedRequest implements RequestFacts, UpstreamHead.Incoming {
         this.query = question < 0 ? "" : rawTarget.substring(question + 1);
     }
 
+    /**
+     * A request that came as HTTP/2 pseudo-header fields ({@code :authority} standing for Host), its header fields
+     * added by {@link #addHeader}; it is passed on upstream as HTTP/1.1.
+     */
+    static ParsedRequest fromHttp2(String method, String target, String authority) {
+        ParsedRequest request = new ParsedRequest(method, target, true);
+        request.authority = authority;
+        return request;
+    }
+
+    /** One header field of an HTTP/2 request (name in lower case, checked by the caller). */
+    void addHeader(String lowerName, String value) {
+        names.add(lowerName);
+        lowerNames.add(lowerName);
+        values.add(value);
+    }
+
     /** Whether a body follows the head. */
     boolean hasBody() {
         return chunked || contentLength > 0;

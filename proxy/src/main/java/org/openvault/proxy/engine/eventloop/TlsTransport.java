@@ -21,6 +21,8 @@ final class TlsTransport extends ClientTransport {
     private final ByteBuffer netIn;
     /** Encrypted bytes wrapped and not yet written (read mode). */
     private final ByteBuffer netOut;
+    /** Whether the first handshake finished (a TLS 1.2 handshake after it is a renegotiation the client started). */
+    private boolean established;
 
     TlsTransport(SocketChannel channel, SSLEngine engine) throws SSLException {
         super(channel);
@@ -46,6 +48,12 @@ final class TlsTransport extends ClientTransport {
         SSLEngineResult.HandshakeStatus status = engine.getHandshakeStatus();
         return status != SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING
                 && status != SSLEngineResult.HandshakeStatus.FINISHED;
+    }
+
+    @Override
+    String applicationProtocol() {
+        String protocol = engine.getApplicationProtocol();
+        return protocol == null || protocol.isEmpty() ? null : protocol;
     }
 
     @Override
@@ -76,6 +84,7 @@ final class TlsTransport extends ClientTransport {
             } finally {
                 netIn.compact();
             }
+            refuseRenegotiation(result.getHandshakeStatus());
             switch (result.getStatus()) {
                 case OK -> {
                     if (result.bytesConsumed() == 0 && result.bytesProduced() == 0
@@ -136,6 +145,38 @@ final class TlsTransport extends ClientTransport {
         }
     }
 
+    /**
+     * A client may not start a new TLS 1.2 handshake on an established connection: each one costs the server a key
+     * exchange, so unlimited renegotiations are a cheap way to load it (TLS 1.3 has no renegotiation).
+     */
+    private void refuseRenegotiation(SSLEngineResult.HandshakeStatus status) throws SSLException {
+        if (!established) {
+            established = status == SSLEngineResult.HandshakeStatus.FINISHED
+                    || status == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING;
+        } else if (status != SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING
+                && "TLSv1.2".equals(engine.getSession().getProtocol())) {
+            throw new SSLException("client-initiated renegotiation refused");
+        }
+    }
+
+    @Override
+    void shutdownOutput() {
+        closeNotify();
+        super.shutdownOutput();
+    }
+
+    private void closeNotify() {
+        try {
+            engine.closeOutbound();
+            if (flush()) {
+                wrap(EMPTY);
+                flush();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // closing anyway
+        }
+    }
+
     @Override
     boolean flush() throws IOException {
         while (netOut.hasRemaining()) {
@@ -148,15 +189,7 @@ final class TlsTransport extends ClientTransport {
 
     @Override
     void close() {
-        try {
-            engine.closeOutbound();
-            if (flush()) {
-                wrap(EMPTY);
-                flush();
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // closing anyway
-        }
+        closeNotify();
         try {
             channel.close();
         } catch (IOException ignored) {

@@ -19,8 +19,8 @@ final class UpstreamLink {
     final SelectionKey key;
     /** Bytes read from the upstream and not yet relayed (write mode). */
     final ByteBuffer in = ByteBuffer.allocate(BUFFER);
-    /** The connection it serves now; null while it waits in the pool. */
-    ClientConnection owner;
+    /** The exchange it serves now; null while it waits in the pool. */
+    UpstreamExchange owner;
     boolean connecting;
     /** Whether it served an exchange before (a failure then may be a connection the server closed meanwhile). */
     boolean reused;
@@ -34,7 +34,7 @@ final class UpstreamLink {
     }
 
     /** Starts connecting (usually finished later, on OP_CONNECT); throws when refused at once. */
-    static UpstreamLink open(UpstreamServer server, EventLoop loop, ClientConnection owner) throws IOException {
+    static UpstreamLink open(UpstreamServer server, EventLoop loop, UpstreamExchange owner) throws IOException {
         SocketChannel channel = SocketChannel.open();
         try {
             channel.configureBlocking(false);

@@ -26,7 +26,7 @@ final class UpstreamPool {
     }
 
     /** A pooled connection to {@code server}, or a new one (connecting). */
-    UpstreamLink acquire(UpstreamServer server, ClientConnection owner) throws IOException {
+    UpstreamLink acquire(UpstreamServer server, UpstreamExchange owner) throws IOException {
         ArrayDeque<UpstreamLink> links = idle.get(server);
         UpstreamLink link;
         while (links != null && (link = links.pollFirst()) != null) {

@@ -6,14 +6,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.zip.GZIPOutputStream;
 
-import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
@@ -30,6 +28,9 @@ import org.openvault.proxy.http.HeadBytes;
 import org.openvault.proxy.http.ResponseHead;
 import org.openvault.proxy.http.RetryPolicy;
 import org.openvault.proxy.http.UpstreamHead;
+import org.openvault.proxy.middleware.Forwarding;
+import org.openvault.proxy.middleware.MaxBody;
+import org.openvault.proxy.middleware.PortableMiddleware;
 import org.openvault.proxy.routing.Exchange;
 
 /**
@@ -51,13 +52,11 @@ public final class ForwardToService {
         exchange.service(service.name());
         Method method = req.prologue().method();
         boolean hasBody = req.content().hasEntity();
-        LimitedBody body = hasBody ? new LimitedBody(exchange.requestBody(), exchange.maxBodyBytes()) : null;
-        Duration timeout = service.config().timeout();
-        if (exchange.timeout() != null && exchange.timeout().compareTo(timeout) < 0) {
-            timeout = exchange.timeout();
-        }
+        Forwarding forwarding = exchange.forwarding();
+        LimitedBody body = hasBody ? new LimitedBody(exchange.requestBody(), forwarding.maxBodyBytes()) : null;
+        Duration timeout = forwarding.upstreamTimeout(service.config().timeout());
         String query = req.query().rawValue();
-        String target = exchange.upstreamPath() + (query.isEmpty() ? "" : "?" + query);
+        String target = forwarding.upstreamPath() + (query.isEmpty() ? "" : "?" + query);
         Set<UpstreamServer> tried = new HashSet<>();
         boolean staleRetried = false;
         UpstreamServer server = null;
@@ -93,8 +92,7 @@ public final class ForwardToService {
                 head = connection.readHead();
             } catch (BodyTooLargeException e) {
                 connection.close();
-                exchange.sendError(Status.REQUEST_ENTITY_TOO_LARGE_413,
-                        "The request body is larger than " + exchange.maxBodyBytes() + " bytes.");
+                exchange.answer(MaxBody.tooLarge(forwarding.maxBodyBytes()));
                 return;
             } catch (IOException | RuntimeException e) {
                 connection.close();
@@ -110,8 +108,7 @@ public final class ForwardToService {
                     return;
                 }
                 if (cause instanceof BodyTooLargeException) {
-                    exchange.sendError(Status.REQUEST_ENTITY_TOO_LARGE_413,
-                            "The request body is larger than " + exchange.maxBodyBytes() + " bytes.");
+                    exchange.answer(MaxBody.tooLarge(forwarding.maxBodyBytes()));
                     return;
                 }
                 // A kept-alive connection the upstream had already closed: try once more on a new one.
@@ -202,12 +199,6 @@ public final class ForwardToService {
         boolean untilClose = !noBody && !chunked && length < 0;
         // Not after HEAD: some servers send the body anyway (Helidon 4.5 does), which would poison the next exchange.
         boolean keepAlive = head.http11() && !head.close() && !untilClose && method != Method.HEAD;
-        boolean gzip = !noBody && shouldCompress(exchange, head);
-        if (gzip) {
-            responseHeaders.remove(HeaderNames.CONTENT_LENGTH);
-            responseHeaders.set(HeaderNames.CONTENT_ENCODING, "gzip");
-            responseHeaders.add(HeaderNames.VARY, "Accept-Encoding");
-        }
         exchange.status(code);
         exchange.markResponded();
         exchange.applyResponseHeaders();
@@ -216,7 +207,7 @@ public final class ForwardToService {
             finish(server, connection, keepAlive);
             return;
         }
-        if (!gzip && !chunked && length > 0 && length <= SMALL_BODY) {
+        if (!chunked && length > 0 && length <= SMALL_BODY) {
             // A small body of known length goes out in one write with the headers (one TLS record, one syscall).
             byte[] small;
             try {
@@ -237,8 +228,7 @@ public final class ForwardToService {
         InputStream in = chunked ? new UpstreamConnection.ChunkedInput(connection)
                 : untilClose ? connection.in : new UpstreamConnection.FixedInput(connection.in, length);
         byte[] buffer = new byte[16384];
-        try (OutputStream raw = res.outputStream();
-             OutputStream out = gzip ? new GZIPOutputStream(raw, 8192, true) : raw) {
+        try (OutputStream out = res.outputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, read);
@@ -262,61 +252,18 @@ public final class ForwardToService {
         }
     }
 
-    private static boolean shouldCompress(Exchange exchange, ResponseHead upstream) {
-        if (exchange.minCompressBytes() < 0 || upstream.first("content-encoding") != null) {
-            return false;
-        }
-        String accepted = String.join(",", exchange.request().headers().values(HeaderNames.ACCEPT_ENCODING)).toLowerCase(Locale.ROOT);
-        if (!accepted.contains("gzip")) {
-            return false;
-        }
-        String type = upstream.first("content-type");
-        type = type == null ? "" : type.toLowerCase(Locale.ROOT);
-        boolean textual = type.startsWith("text/") || type.contains("json") || type.contains("javascript")
-                || type.contains("xml") || type.contains("svg");
-        long length = upstream.contentLength() < 0 ? Long.MAX_VALUE : upstream.contentLength();
-        return textual && length >= exchange.minCompressBytes();
-    }
-
-    /**
-     * Writes the request headers for the upstream: those of {@link UpstreamHead}, Host, the WebSocket handshake's
-     * Connection and Upgrade, and the middlewares' changes over all of them. Whether a Content-Length went out.
-     */
+    /** Writes the request headers for the upstream ({@link UpstreamHead}); whether a Content-Length went out. */
     private static boolean requestHeaders(Exchange exchange, HeadBytes head, boolean passHost, UpstreamServer server) {
         ServerRequest req = exchange.request();
-        Map<HeaderName, String> changes = exchange.upstreamHeaderChanges();
-        Set<String> changed = new HashSet<>();
-        for (HeaderName name : changes.keySet()) {
-            changed.add(name.lowerCase());
-        }
-        String authority = req.authority();
-        UpstreamHead.headers(head, exchange, new UpstreamHead.Hop(exchange.peerAddress(), exchange.fromTrustedProxy(),
-                exchange.clientAddress(), req.isSecure(), authority), changed::contains);
-        String hostChange = changes.get(HeaderNames.HOST);
-        if (hostChange == null || hostChange.isEmpty()) {
-            // Host is required: a middleware may replace it, not remove it.
-            head.header("Host", passHost && authority != null && hostChange == null ? authority : server.authority());
-        }
-        if (exchange.handshake() != null) {
-            // The one case where Connection and Upgrade go on: the upstream must see the WebSocket handshake.
-            head.header("Connection", "Upgrade");
-            for (String value : req.headers().get(HeaderNames.UPGRADE).allValues()) {
-                head.header("Upgrade", value);
-            }
-        }
-        boolean hasLength = false;
-        for (Map.Entry<HeaderName, String> change : changes.entrySet()) {
-            if (!change.getValue().isEmpty()) {
-                head.header(change.getKey().defaultCase(), change.getValue());
-                hasLength |= change.getKey().equals(HeaderNames.CONTENT_LENGTH);
-            }
-        }
-        if (!hasLength && !changed.contains("content-length") && req.headers().contentLength().isPresent()) {
+        UpstreamHead.write(head, exchange, new UpstreamHead.Hop(exchange.peerAddress(), exchange.fromTrustedProxy(),
+                exchange.clientAddress(), req.isSecure(), req.authority()), exchange.forwarding().upstreamHeaders(),
+                passHost, server.authority(), exchange.handshake() != null);
+        if (req.headers().contentLength().isPresent()) {
             // The length Helidon framed the client's body by, once.
             head.header("Content-Length", Long.toString(req.headers().contentLength().getAsLong()));
-            hasLength = true;
+            return true;
         }
-        return hasLength;
+        return false;
     }
 
     private static Throwable rootCause(Throwable e) {
