@@ -21,8 +21,7 @@ public final class BalancedService {
         this.config = config;
         List<UpstreamServer> list = new ArrayList<>();
         for (var url : config.servers()) {
-            list.add(new UpstreamServer(url, config.connectTimeout(), config.timeout(), config.passiveMaxFails(),
-                    config.passiveFailTimeout()));
+            list.add(new UpstreamServer(url, config.connectTimeout(), config.passiveMaxFails(), config.passiveFailTimeout()));
         }
         this.servers = List.copyOf(list);
     }
@@ -57,11 +56,6 @@ public final class BalancedService {
             }
         }
         return fallback;
-    }
-
-    /** Cuts the connections of every server whose upstream kept a read waiting past its timeout. */
-    public void expireSilentConnections() {
-        servers.forEach(UpstreamServer::expireSilentConnections);
     }
 
     /** Runs the active health check of every server once (no-op without a health-check path). */

@@ -44,8 +44,7 @@ public record ProxyConfig(String host,
     /** A listener: its port, whether it terminates TLS, and its limits. Internal ones serve /ping and /metrics only. */
     public record Entrypoint(String name, int port, boolean tls, boolean internal, boolean http2,
                              int maxRequestLine, int maxHeaderBytes, int maxConnections, int maxConnectionsPerAddress,
-                             Duration idleTimeout, Duration headerTimeout, Duration bodyTimeout, Duration shutdownGrace,
-                             boolean eventLoop) {
+                             Duration idleTimeout, Duration headerTimeout, Duration bodyTimeout, Duration shutdownGrace) {
     }
 
     /** A router: requests on its entrypoints that match its rule go through its middlewares to its service. */
@@ -150,20 +149,17 @@ public record ProxyConfig(String host,
         if (port < 0 || port > 65535) {
             throw node.error("entrypoint '" + name + "' needs a port between 0 and 65535");
         }
-        String engine = node.string("engine", "helidon");
-        if (!engine.equals("helidon") && !engine.equals("event-loop")) {
-            throw node.get("engine").orElseThrow().error("entrypoint '" + name + "': engine must be helidon or event-loop, not '" + engine + "'");
-        }
-        boolean eventLoop = engine.equals("event-loop");
-        if (eventLoop && node.bool("internal", false)) {
-            throw node.get("engine").orElseThrow().error("entrypoint '" + name + "': the internal entrypoint (/ping, /metrics) runs on the helidon engine");
+        // Every entrypoint runs on the event loops; files that name that engine explicitly are still read.
+        String engine = node.string("engine", "event-loop");
+        if (!engine.equals("event-loop")) {
+            throw node.get("engine").orElseThrow().error("entrypoint '" + name + "': engine '" + engine
+                    + "' is not available, every entrypoint runs on the event loop (leave engine out or set it to event-loop)");
         }
         return new Entrypoint(name, port, node.bool("tls", false), node.bool("internal", false), node.bool("http2", true),
                 node.integer("max-request-line", 8192), node.integer("max-header-bytes", 16384),
                 node.integer("max-connections", 10_000), node.integer("max-connections-per-address", 256),
                 node.duration("idle-timeout", Duration.ofMinutes(3)), node.duration("header-timeout", Duration.ofSeconds(10)),
-                node.duration("body-timeout", Duration.ofSeconds(30)), node.duration("shutdown-grace", Duration.ofSeconds(10)),
-                eventLoop);
+                node.duration("body-timeout", Duration.ofSeconds(30)), node.duration("shutdown-grace", Duration.ofSeconds(10)));
     }
 
     private static Service service(String name, ConfigNode node) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.openvault.proxy.middleware.PortableMiddleware;
+import org.openvault.proxy.middleware.Middleware;
 
 /**
  * The header lines sent upstream for a client's request, on both engines: the client's end-to-end headers
@@ -44,11 +44,11 @@ public final class UpstreamHead {
      * handshake's {@code Connection: Upgrade} and {@code Upgrade} (the one case where they go on), and the
      * middlewares' changes (an empty value removes a header; the framing stays the body's own whatever they say).
      */
-    public static void write(HeadBytes head, Incoming request, Hop hop, List<PortableMiddleware.HeaderChange> changes,
+    public static void write(HeadBytes head, Incoming request, Hop hop, List<Middleware.HeaderChange> changes,
                              boolean passHost, String serverAuthority, boolean upgrade) {
         Set<String> changed = changes.isEmpty() ? Set.of() : new HashSet<>();
         String hostChange = null;
-        for (PortableMiddleware.HeaderChange change : changes) {
+        for (Middleware.HeaderChange change : changes) {
             String lower = change.name().toLowerCase(Locale.ROOT);
             changed.add(lower);
             hostChange = lower.equals("host") ? change.value() : hostChange;
@@ -64,7 +64,7 @@ public final class UpstreamHead {
                 head.header("Upgrade", value);
             }
         }
-        for (PortableMiddleware.HeaderChange change : changes) {
+        for (Middleware.HeaderChange change : changes) {
             String lower = change.name().toLowerCase(Locale.ROOT);
             if (!change.value().isEmpty() && !lower.equals("content-length") && !lower.equals("transfer-encoding")) {
                 head.header(change.name(), change.value());

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /** HTTP basic authentication against htpasswd-style entries (bcrypt {@code $2y$…} or {@code {SHA}…}); 401 otherwise. */
-final class BasicAuth implements PortableMiddleware {
+final class BasicAuth implements Middleware {
 
     private static final HeaderChange REMOVE_AUTHORIZATION = new HeaderChange("Authorization", "");
 

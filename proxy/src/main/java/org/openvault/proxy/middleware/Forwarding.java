@@ -19,8 +19,8 @@ public final class Forwarding {
     private String rawPath;
     private String query;
     private String upstreamPath;
-    private final List<PortableMiddleware.HeaderChange> upstreamHeaders = new ArrayList<>(4);
-    private final List<PortableMiddleware.HeaderChange> responseHeaders = new ArrayList<>(8);
+    private final List<Middleware.HeaderChange> upstreamHeaders = new ArrayList<>(4);
+    private final List<Middleware.HeaderChange> responseHeaders = new ArrayList<>(8);
     private long maxBodyBytes = -1;
     private Duration timeout;
 
@@ -78,22 +78,22 @@ public final class Forwarding {
     }
 
     /** Sets a header sent upstream, in place of the client's or the proxy's own; an empty value removes it. */
-    public void upstreamHeader(PortableMiddleware.HeaderChange change) {
+    public void upstreamHeader(Middleware.HeaderChange change) {
         set(upstreamHeaders, change);
     }
 
     /** Sets a header of the answer, in place of the upstream's; an empty value removes it. */
-    public void responseHeader(PortableMiddleware.HeaderChange change) {
+    public void responseHeader(Middleware.HeaderChange change) {
         set(responseHeaders, change);
     }
 
     /** The header changes for the upstream request, one per name (empty value: removed). */
-    public List<PortableMiddleware.HeaderChange> upstreamHeaders() {
+    public List<Middleware.HeaderChange> upstreamHeaders() {
         return upstreamHeaders;
     }
 
     /** The header changes for the answer, one per name (empty value: removed). */
-    public List<PortableMiddleware.HeaderChange> responseHeaders() {
+    public List<Middleware.HeaderChange> responseHeaders() {
         return responseHeaders;
     }
 
@@ -121,7 +121,7 @@ public final class Forwarding {
         this.timeout = timeout;
     }
 
-    private static void set(List<PortableMiddleware.HeaderChange> changes, PortableMiddleware.HeaderChange change) {
+    private static void set(List<Middleware.HeaderChange> changes, Middleware.HeaderChange change) {
         int index = indexOf(changes, change.name());
         if (index < 0) {
             changes.add(change);
@@ -130,7 +130,7 @@ public final class Forwarding {
         }
     }
 
-    private static int indexOf(List<PortableMiddleware.HeaderChange> changes, String name) {
+    private static int indexOf(List<Middleware.HeaderChange> changes, String name) {
         for (int i = 0; i < changes.size(); i++) {
             if (changes.get(i).name().equalsIgnoreCase(name)) {
                 return i;

@@ -3,7 +3,7 @@ package org.openvault.proxy.middleware;
 import java.util.List;
 
 /** Refuses request bodies over a size: at once by Content-Length, or while streaming a chunked body (413). */
-public record MaxBody(long maxBytes) implements PortableMiddleware {
+public record MaxBody(long maxBytes) implements Middleware {
 
     @Override
     public Answer apply(Forwarding forwarding) {

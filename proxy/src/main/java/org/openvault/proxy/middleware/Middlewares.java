@@ -19,9 +19,9 @@ import org.openvault.proxy.config.ConfigNode;
 public final class Middlewares {
 
     /** A middleware's type and checked settings, ready to be built. */
-    public record Definition(String type, Supplier<PortableMiddleware> factory) {
+    public record Definition(String type, Supplier<Middleware> factory) {
 
-        public PortableMiddleware build() {
+        public Middleware build() {
             return factory.get();
         }
     }
@@ -32,13 +32,17 @@ public final class Middlewares {
     }
 
     public static Definition create(String name, ConfigNode node) {
+        node.get("compress").ifPresent(compress -> {
+            throw compress.error("middleware '" + name + "': there is no compress middleware, the proxy relays answers as"
+                    + " the upstream encoded them (the frontend sends its pages and assets gzip- or Brotli-encoded)");
+        });
         node.onlyKeys(TYPES);
         if (node.map().size() != 1) {
             throw node.error("middleware '" + name + "' must have exactly one type, one of " + TYPES.stream().sorted().toList());
         }
         String type = node.map().keySet().iterator().next();
         ConfigNode settings = node.node(type);
-        Supplier<PortableMiddleware> factory = switch (type) {
+        Supplier<Middleware> factory = switch (type) {
             case "redirect-scheme" -> {
                 settings.onlyKeys(Set.of("scheme", "port", "permanent"));
                 String scheme = settings.string("scheme", "https");

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A token bucket per client address: {@code average} requests per second, bursts up to {@code burst}; 429 + Retry-After. */
-final class RateLimit implements PortableMiddleware {
+final class RateLimit implements Middleware {
 
     private static final int MAX_TRACKED_CLIENTS = 100_000;
 

@@ -2,14 +2,13 @@ package org.openvault.proxy.middleware;
 
 import java.util.List;
 
-import io.helidon.http.Status;
 import org.openvault.proxy.rules.RequestFacts;
 
 /**
  * Redirects to the same host, path and query on another scheme: permanent is 301 for GET/HEAD and 308 otherwise
  * (so clients keep method and body), temporary is 302/307. Port 443 (https) or 80 (http) is left out of the URL.
  */
-final class RedirectScheme implements PortableMiddleware {
+final class RedirectScheme implements Middleware {
 
     private final String scheme;
     private final int port;
@@ -34,9 +33,13 @@ final class RedirectScheme implements PortableMiddleware {
         String location = scheme + "://" + host + (defaultPort ? "" : ":" + port) + rawPath
                 + (query.isEmpty() ? "" : "?" + query);
         boolean keepsMethod = !request.method().equals("GET") && !request.method().equals("HEAD");
-        Status status = permanent
-                ? (keepsMethod ? Status.PERMANENT_REDIRECT_308 : Status.MOVED_PERMANENTLY_301)
-                : (keepsMethod ? Status.TEMPORARY_REDIRECT_307 : Status.FOUND_302);
-        return new Answer(status.code(), status.reasonPhrase(), List.of(new HeaderChange("Location", location)), null);
+        int status = permanent ? (keepsMethod ? 308 : 301) : (keepsMethod ? 307 : 302);
+        String reason = switch (status) {
+            case 308 -> "Permanent Redirect";
+            case 301 -> "Moved Permanently";
+            case 307 -> "Temporary Redirect";
+            default -> "Found";
+        };
+        return new Answer(status, reason, List.of(new HeaderChange("Location", location)), null);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 
 /** HSTS (on TLS requests only), security headers, and custom request/response headers (an empty value removes one). */
-final class SecurityAndCustomHeaders implements PortableMiddleware {
+final class SecurityAndCustomHeaders implements Middleware {
 
     private final List<HeaderChange> upstream;
     private final List<HeaderChange> secureResponse;

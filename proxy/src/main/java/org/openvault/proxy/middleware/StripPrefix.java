@@ -3,7 +3,7 @@ package org.openvault.proxy.middleware;
 import java.util.List;
 
 /** Removes the first matching prefix from the upstream path and tells the upstream with X-Forwarded-Prefix. */
-record StripPrefix(List<String> prefixes) implements PortableMiddleware {
+record StripPrefix(List<String> prefixes) implements Middleware {
 
     StripPrefix {
         prefixes = List.copyOf(prefixes);

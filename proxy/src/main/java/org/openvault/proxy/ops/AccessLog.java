@@ -13,9 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import io.helidon.http.HeaderNames;
 import org.openvault.proxy.config.ProxyConfig;
-import org.openvault.proxy.routing.Exchange;
 
 /** One line per request, as JSON or in common log format, to stdout or a file; flushed once a second and on close. */
 public final class AccessLog implements AutoCloseable {
@@ -47,20 +45,6 @@ public final class AccessLog implements AutoCloseable {
 
     public boolean enabled() {
         return enabled;
-    }
-
-    public void log(Exchange exchange, long nanos) {
-        if (!enabled) {
-            return;
-        }
-        var req = exchange.request();
-        String query = req.query().rawValue();
-        String target = req.path().rawPath() + (query.isEmpty() ? "" : "?" + query);
-        String protocol = req.prologue().protocol() + "/" + req.prologue().protocolVersion();
-        log(new Entry(exchange.clientAddress(), exchange.method(), exchange.host(), target, protocol, exchange.status(),
-                exchange.bytesSent(), exchange.entrypoint(), exchange.router(), exchange.service(), exchange.upstream(),
-                req.headers().first(HeaderNames.REFERER).orElse(""), req.headers().first(HeaderNames.USER_AGENT).orElse("")),
-                nanos);
     }
 
     /** Writes one line; access tokens in the target's or the Referer's query are written as REDACTED. */

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.openvault.proxy.balancing.BalancedService;
 import org.openvault.proxy.balancing.UpstreamServer;
-import org.openvault.proxy.routing.Exchange;
 
 /** Prometheus metrics: requests by entrypoint/router/service/code, a latency histogram per router/service, upstream health. */
 public final class ProxyMetrics {
@@ -39,10 +38,6 @@ public final class ProxyMetrics {
 
     public ProxyMetrics(List<BalancedService> services) {
         this.services = services;
-    }
-
-    public void record(Exchange exchange, long nanos) {
-        record(exchange.entrypoint(), exchange.router(), exchange.service(), exchange.status(), nanos);
     }
 
     public void record(String entrypoint, String router, String service, int status, long nanos) {

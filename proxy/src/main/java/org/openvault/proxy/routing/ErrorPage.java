@@ -1,28 +1,9 @@
 package org.openvault.proxy.routing;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
-
 /** The proxy's own error answers: JSON {@code {"message":…,"status":…}} when the client asks for JSON, else small HTML. */
 public final class ErrorPage {
 
     private ErrorPage() {
-    }
-
-    public static void send(Exchange exchange, Status status, String message) {
-        if (exchange.responded()) {
-            return;
-        }
-        String accept = exchange.request().headers().first(HeaderNames.ACCEPT).orElse("");
-        boolean json = prefersJson(accept);
-        String body = body(status.code(), status.reasonPhrase(), message, json);
-        exchange.status(status.code());
-        exchange.markResponded();
-        exchange.applyResponseHeaders();
-        exchange.response().status(status)
-                .header(HeaderNames.CONTENT_TYPE, contentType(json))
-                .header(HeaderNames.CACHE_CONTROL, "no-store")
-                .send(body);
     }
 
     /** The body of an error answer: JSON or HTML. */

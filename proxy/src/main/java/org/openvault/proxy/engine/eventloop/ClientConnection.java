@@ -16,7 +16,7 @@ import org.openvault.proxy.config.ProxyConfig;
 import org.openvault.proxy.http.BodyFraming;
 import org.openvault.proxy.http.HeadBytes;
 import org.openvault.proxy.http.ResponseHead;
-import org.openvault.proxy.middleware.PortableMiddleware;
+import org.openvault.proxy.middleware.Middleware;
 import org.openvault.proxy.routing.ErrorPage;
 
 /**
@@ -247,7 +247,7 @@ final class ClientConnection implements ClientSide, LoopConnection {
         }
         consumeIn(end);
         startExchange(parsed);
-        if (parsed.close) {
+        if (parsed.close || context.draining()) {
             closeAfterResponse = true;
         }
         if (parsed.hasBody()) {
@@ -355,8 +355,10 @@ final class ClientConnection implements ClientSide, LoopConnection {
     }
 
     @Override
-    public void answer(PortableMiddleware.Answer answer) throws IOException {
-        if (answer.message() == null) {
+    public void answer(Middleware.Answer answer) throws IOException {
+        if (answer.content() != null) {
+            answerOwn(answer.status(), answer.reason(), answer.headers(), answer.content().type(), answer.content().bytes());
+        } else if (answer.message() == null) {
             answerOwn(answer.status(), answer.reason(), answer.headers(), null, new byte[0]);
         } else {
             errorPage(answer.status(), answer.reason(), answer.headers(), answer.message());
@@ -453,7 +455,7 @@ final class ClientConnection implements ClientSide, LoopConnection {
         errorPage(code, reason, List.of(), message);
     }
 
-    private void errorPage(int code, String reason, List<PortableMiddleware.HeaderChange> headers, String message)
+    private void errorPage(int code, String reason, List<Middleware.HeaderChange> headers, String message)
             throws IOException {
         boolean json = request != null && ErrorPage.prefersJson(request.first("accept"));
         answerOwn(code, reason, headers, ErrorPage.contentType(json),
@@ -464,7 +466,7 @@ final class ClientConnection implements ClientSide, LoopConnection {
      * An answer of the proxy's own (an error page, a redirect) with the router's middleware answer headers, if
      * nothing was sent yet; else cuts the connection.
      */
-    private void answerOwn(int code, String reason, List<PortableMiddleware.HeaderChange> headers, String contentType,
+    private void answerOwn(int code, String reason, List<Middleware.HeaderChange> headers, String contentType,
                            byte[] body) throws IOException {
         if (responseStarted || responseDone) {
             close();
@@ -478,7 +480,7 @@ final class ClientConnection implements ClientSide, LoopConnection {
         }
         head.reset().append(request == null || request.http11 ? "HTTP/1.1 " : "HTTP/1.0 ").number(code).append(" ")
                 .append(reason).append("\r\n");
-        for (PortableMiddleware.HeaderChange header : headers) {
+        for (Middleware.HeaderChange header : headers) {
             head.header(header.name(), header.value());
         }
         if (contentType != null) {
@@ -506,9 +508,9 @@ final class ClientConnection implements ClientSide, LoopConnection {
      * is known, the security headers all the entrypoint's routers set.
      */
     private void appendResponseChanges() {
-        List<PortableMiddleware.HeaderChange> changes = exchange.route() == null ? context.unroutedAnswerHeaders()
+        List<Middleware.HeaderChange> changes = exchange.route() == null ? context.unroutedAnswerHeaders()
                 : exchange.decisions().responseHeaders();
-        for (PortableMiddleware.HeaderChange change : changes) {
+        for (Middleware.HeaderChange change : changes) {
             if (!change.value().isEmpty()) {
                 head.header(change.name(), change.value());
             }

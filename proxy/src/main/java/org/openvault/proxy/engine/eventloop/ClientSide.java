@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import org.openvault.proxy.http.ResponseHead;
-import org.openvault.proxy.middleware.PortableMiddleware;
+import org.openvault.proxy.middleware.Middleware;
 
 /**
  * What an {@link UpstreamExchange} needs from the client it serves: the request body, and a place for the answer.
@@ -57,7 +57,7 @@ interface ClientSide {
     long requestBodyBytes();
 
     /** A middleware's own answer (a redirect, a 401 page …); the exchange is over. */
-    void answer(PortableMiddleware.Answer answer) throws IOException;
+    void answer(Middleware.Answer answer) throws IOException;
 
     /**
      * An error of the proxy's own (404, 400, 502, 504 …) as a small page, if no answer began; once one began, the

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -14,7 +15,7 @@ import javax.net.ssl.SSLParameters;
 
 import org.openvault.proxy.config.AddressRange;
 import org.openvault.proxy.config.ProxyConfig;
-import org.openvault.proxy.middleware.PortableMiddleware;
+import org.openvault.proxy.middleware.Middleware;
 import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.ops.ProxyMetrics;
 import org.openvault.proxy.routing.Routes;
@@ -27,22 +28,31 @@ import org.openvault.proxy.routing.Routes;
 record EntrypointContext(ProxyConfig.Entrypoint entrypoint, Routes<EventLoopRoute> routes, List<AddressRange> trustedProxies,
                          ProxyMetrics metrics, AccessLog accessLog, SSLContext sslContext, SSLParameters sslParameters,
                          Semaphore connectionSlots, Map<String, Integer> connectionsByAddress,
-                         List<PortableMiddleware.HeaderChange> unroutedAnswerHeaders) {
+                         List<Middleware.HeaderChange> unroutedAnswerHeaders, AtomicBoolean proxyDraining) {
 
     static EntrypointContext of(ProxyConfig.Entrypoint entrypoint, List<EventLoopRoute> routes, List<AddressRange> trustedProxies,
-                                ProxyMetrics metrics, AccessLog accessLog, SSLContext sslContext, SSLParameters sslParameters) {
+                                ProxyMetrics metrics, AccessLog accessLog, SSLContext sslContext, SSLParameters sslParameters,
+                                AtomicBoolean proxyDraining) {
         return new EntrypointContext(entrypoint, new Routes<>(routes), trustedProxies, metrics, accessLog, sslContext,
                 sslParameters, new Semaphore(entrypoint.maxConnections()), new ConcurrentHashMap<>(),
-                sharedAnswerHeaders(routes, sslContext != null));
+                sharedAnswerHeaders(routes, sslContext != null), proxyDraining);
+    }
+
+    /**
+     * The proxy drains before it stops: requests are still served, but each HTTP/1 answer closes its connection and
+     * HTTP/2 connections get GOAWAY, so that clients reconnect to another proxy.
+     */
+    boolean draining() {
+        return proxyDraining.get();
     }
 
     /** The answer headers (name and value) that the middlewares of every route set whatever the request. */
-    private static List<PortableMiddleware.HeaderChange> sharedAnswerHeaders(List<EventLoopRoute> routes, boolean secure) {
-        List<PortableMiddleware.HeaderChange> shared = null;
+    private static List<Middleware.HeaderChange> sharedAnswerHeaders(List<EventLoopRoute> routes, boolean secure) {
+        List<Middleware.HeaderChange> shared = null;
         for (EventLoopRoute route : routes) {
-            Map<String, PortableMiddleware.HeaderChange> set = new LinkedHashMap<>();
-            for (PortableMiddleware middleware : route.middlewares()) {
-                for (PortableMiddleware.HeaderChange change : middleware.fixedResponseHeaders(secure)) {
+            Map<String, Middleware.HeaderChange> set = new LinkedHashMap<>();
+            for (Middleware middleware : route.middlewares()) {
+                for (Middleware.HeaderChange change : middleware.fixedResponseHeaders(secure)) {
                     set.put(change.name().toLowerCase(Locale.ROOT), change);
                 }
             }

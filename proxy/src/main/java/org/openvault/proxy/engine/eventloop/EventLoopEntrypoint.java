@@ -7,6 +7,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,13 +51,14 @@ public final class EventLoopEntrypoint implements AutoCloseable {
      */
     public static EventLoopEntrypoint start(String host, ProxyConfig.Entrypoint entrypoint, List<EventLoopRoute> routes,
                                             List<AddressRange> trustedProxies, ProxyMetrics metrics, AccessLog accessLog,
-                                            SSLContext sslContext, SSLParameters sslParameters) throws IOException {
+                                            SSLContext sslContext, SSLParameters sslParameters, AtomicBoolean draining)
+            throws IOException {
         if (sslParameters != null && entrypoint.http2()) {
             // HTTP/2 when the client offers it by ALPN (browsers do), else HTTP/1.1.
             sslParameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
         }
         EntrypointContext context = EntrypointContext.of(entrypoint, routes, trustedProxies, metrics, accessLog, sslContext,
-                sslParameters);
+                sslParameters, draining);
         Semaphore slots = context.connectionSlots();
         ServerSocketChannel server = ServerSocketChannel.open();
         try {

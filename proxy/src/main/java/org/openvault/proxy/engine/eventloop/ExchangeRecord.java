@@ -8,9 +8,15 @@ final class ExchangeRecord {
     private ExchangeRecord() {
     }
 
-    /** {@code request} is null for a request head that could not be parsed; {@code protocol} as the log writes it. */
+    /**
+     * {@code request} is null for a request head that could not be parsed; {@code protocol} as the log writes it.
+     * Nothing is recorded on an internal entrypoint: load balancers and Prometheus ask it every few seconds.
+     */
     static void record(EntrypointContext context, String peerAddress, ParsedRequest request, UpstreamRequestHead.Peer peer,
                        UpstreamExchange exchange, String protocol, int status, long bytesSent, long started) {
+        if (context.entrypoint().internal()) {
+            return;
+        }
         long nanos = System.nanoTime() - started;
         EventLoopRoute route = exchange.route();
         String router = route == null ? "" : route.name();

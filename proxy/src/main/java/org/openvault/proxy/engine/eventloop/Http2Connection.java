@@ -133,7 +133,7 @@ final class Http2Connection implements FrameReader.Handler, LoopConnection {
             return;
         }
         try {
-            if (draining && !goAwaySent) {
+            if ((draining || context.draining()) && !goAwaySent) {
                 // Graceful: streams begun go on, the client opens new ones elsewhere.
                 goAway(Http2Error.NO_ERROR);
             }

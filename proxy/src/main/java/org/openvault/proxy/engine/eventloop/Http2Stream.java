@@ -11,7 +11,7 @@ import org.openvault.proxy.engine.eventloop.http2.Frames;
 import org.openvault.proxy.engine.eventloop.http2.HpackEncoder;
 import org.openvault.proxy.engine.eventloop.http2.Http2Error;
 import org.openvault.proxy.http.ResponseHead;
-import org.openvault.proxy.middleware.PortableMiddleware;
+import org.openvault.proxy.middleware.Middleware;
 import org.openvault.proxy.routing.ErrorPage;
 
 /**
@@ -213,8 +213,10 @@ final class Http2Stream implements ClientSide {
     }
 
     @Override
-    public void answer(PortableMiddleware.Answer answer) {
-        if (answer.message() == null) {
+    public void answer(Middleware.Answer answer) {
+        if (answer.content() != null) {
+            answerOwn(answer.status(), answer.headers(), answer.content().type(), answer.content().bytes());
+        } else if (answer.message() == null) {
             answerOwn(answer.status(), answer.headers(), null, new byte[0]);
         } else {
             errorPage(answer.status(), answer.reason(), answer.headers(), answer.message());
@@ -226,13 +228,13 @@ final class Http2Stream implements ClientSide {
         errorPage(code, reason, List.of(), message);
     }
 
-    private void errorPage(int code, String reason, List<PortableMiddleware.HeaderChange> headers, String message) {
+    private void errorPage(int code, String reason, List<Middleware.HeaderChange> headers, String message) {
         boolean json = request != null && ErrorPage.prefersJson(request.first("accept"));
         answerOwn(code, headers, ErrorPage.contentType(json),
                 ErrorPage.body(code, reason, message, json).getBytes(StandardCharsets.UTF_8));
     }
 
-    private void answerOwn(int code, List<PortableMiddleware.HeaderChange> headers, String contentType, byte[] body) {
+    private void answerOwn(int code, List<Middleware.HeaderChange> headers, String contentType, byte[] body) {
         if (responseStarted || localClosed) {
             abort(new IOException("answer " + code + " after the response began"));
             return;
@@ -241,7 +243,7 @@ final class Http2Stream implements ClientSide {
         status = code;
         boolean noBody = body.length == 0 || (request != null && request.method.equals("HEAD"));
         ByteArrayOutputStream block = block(code);
-        for (PortableMiddleware.HeaderChange header : headers) {
+        for (Middleware.HeaderChange header : headers) {
             field(header.name(), header.value(), block);
         }
         if (contentType != null) {
@@ -330,7 +332,7 @@ final class Http2Stream implements ClientSide {
 
     /** The middlewares' answer header changes (an empty value removes the header: nothing written). */
     private void responseChanges(ByteArrayOutputStream block) {
-        for (PortableMiddleware.HeaderChange change : exchange.decisions().responseHeaders()) {
+        for (Middleware.HeaderChange change : exchange.decisions().responseHeaders()) {
             if (!change.value().isEmpty()) {
                 field(change.name(), change.value(), block);
             }

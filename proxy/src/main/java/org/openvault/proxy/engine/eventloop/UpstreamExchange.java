@@ -17,7 +17,7 @@ import org.openvault.proxy.http.ResponseHead;
 import org.openvault.proxy.http.RetryPolicy;
 import org.openvault.proxy.middleware.Forwarding;
 import org.openvault.proxy.middleware.MaxBody;
-import org.openvault.proxy.middleware.PortableMiddleware;
+import org.openvault.proxy.middleware.Middleware;
 
 /**
  * One request on its way through an event-loop entrypoint: route match, the router's middlewares, then (if none
@@ -105,8 +105,8 @@ final class UpstreamExchange {
         route = context.route(parsed);
         if (route != null) {
             forwarding.clear(parsed, parsed.rawPath, parsed.query, from.client(), secure);
-            for (PortableMiddleware middleware : route.middlewares()) {
-                PortableMiddleware.Answer answer = middleware.apply(forwarding);
+            for (Middleware middleware : route.middlewares()) {
+                Middleware.Answer answer = middleware.apply(forwarding);
                 if (answer != null) {
                     client.answer(answer);
                     return;

@@ -1,7 +1,6 @@
 package org.openvault.proxy.engine.eventloop;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -40,8 +39,7 @@ final class UpstreamLink {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-            int port = server.url().getPort() < 0 ? 80 : server.url().getPort();
-            boolean connected = channel.connect(new InetSocketAddress(server.url().getHost(), port));
+            boolean connected = channel.connect(server.address());
             SelectionKey key = channel.register(loop.selector, connected ? 0 : SelectionKey.OP_CONNECT);
             UpstreamLink link = new UpstreamLink(server, channel, key, !connected);
             link.owner = owner;
