@@ -12,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.openvault.proxy.config.ProxyConfig;
 import org.openvault.proxy.tls.CertificateFiles;
 import org.openvault.proxy.tls.SelfSignedCertificate;
@@ -31,8 +29,6 @@ class DefaultConfigurationTest {
     private static Upstream frontend;
     private static Upstream backend;
     private static RunningProxy proxy;
-    /** The same configuration with both public entrypoints on the event-loop engine (the first: both on Helidon). */
-    private static RunningProxy eventLoop;
     private static TrustingClient client;
 
     @BeforeAll
@@ -51,71 +47,55 @@ class DefaultConfigurationTest {
         env.put("PROXY_TLS_CERTIFICATE", certificate.certificate().toString());
         env.put("PROXY_TLS_KEY", certificate.key().toString());
         env.put("PROXY_ACCESS_LOG_ENABLED", "false");
-        env.put("PROXY_ENTRYPOINTS_WEB_ENGINE", "helidon");
         proxy = Main.start(ProxyConfig.parse("application.yaml", ProxyConfig.bundled(), env));
-        env.put("PROXY_ENTRYPOINTS_WEB_ENGINE", "event-loop");
-        env.put("PROXY_ENTRYPOINTS_WEBSECURE_ENGINE", "event-loop");
-        eventLoop = Main.start(ProxyConfig.parse("application.yaml", ProxyConfig.bundled(), env));
         client = new TrustingClient(certificate);
     }
 
     @AfterAll
     static void stop() {
         proxy.stop();
-        eventLoop.stop();
         frontend.close();
         backend.close();
     }
 
-    private static RunningProxy proxy(String engine) {
-        return engine.equals("helidon") ? proxy : eventLoop;
-    }
-
     private static HttpResponse<String> get(String path, String... headers) {
-        return getVia("helidon", path, headers);
-    }
-
-    private static HttpResponse<String> getVia(String engine, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + proxy(engine).port("websecure") + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + proxy.port("websecure") + path));
         if (headers.length > 0) {
             request.headers(headers);
         }
         return client.send(request.build());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"helidon", "event-loop"})
-    void cmsPathsGoToTheBackendAndEverythingElseToTheFrontend(String engine) {
+    @Test
+    void cmsPathsGoToTheBackendAndEverythingElseToTheFrontend() {
         for (String path : List.of("/admin", "/admin/pages/3/", "/accounts/profile", "/login", "/logout", "/authorize?x=1",
                 "/api/v2/pages/?slug=a", "/api/admin/users", "/media/images/a.jpg")) {
-            HttpResponse<String> response = getVia(engine, path);
+            HttpResponse<String> response = get(path);
             assertEquals(200, response.statusCode(), path);
             assertEquals("backend", response.headers().firstValue("x-upstream").orElseThrow(), path);
             assertTrue(response.body().contains("path=" + path + "\n"), response.body());
         }
         for (String path : List.of("/", "/exhibits/eyes-on-the-prize", "/apis", "/mediafiles", "/collections/x?page=2")) {
-            HttpResponse<String> response = getVia(engine, path);
+            HttpResponse<String> response = get(path);
             assertEquals("frontend", response.headers().firstValue("x-upstream").orElseThrow(), path);
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"helidon", "event-loop"})
-    void plainHttpRedirectsPermanentlyToHttpsKeepingPathAndQuery(String engine) {
+    @Test
+    void plainHttpRedirectsPermanentlyToHttpsKeepingPathAndQuery() {
         HttpResponse<String> get = TestProxy.plain(HttpRequest.newBuilder(URI.create(
-                "http://localhost:" + proxy(engine).port("web") + "/exhibits/x?a=1&b=%20two")).build());
+                "http://localhost:" + proxy.port("web") + "/exhibits/x?a=1&b=%20two")).build());
         assertEquals(301, get.statusCode());
         assertEquals("https://localhost/exhibits/x?a=1&b=%20two", get.headers().firstValue("location").orElseThrow());
         HttpResponse<String> post = TestProxy.plain(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + proxy(engine).port("web") + "/form?q=1")).POST(HttpRequest.BodyPublishers.ofString("a=1")).build());
+                "http://127.0.0.1:" + proxy.port("web") + "/form?q=1")).POST(HttpRequest.BodyPublishers.ofString("a=1")).build());
         assertEquals(308, post.statusCode());
         assertEquals("https://127.0.0.1/form?q=1", post.headers().firstValue("location").orElseThrow());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"helidon", "event-loop"})
-    void securityHeadersOnTheSiteAndItsEncodingLeftToTheFrontend(String engine) {
-        HttpResponse<String> response = getVia(engine, "/text", "Accept-Encoding", "gzip");
+    @Test
+    void securityHeadersOnTheSiteAndItsEncodingLeftToTheFrontend() {
+        HttpResponse<String> response = get("/text", "Accept-Encoding", "gzip");
         assertEquals("max-age=31536000; includeSubDomains", response.headers().firstValue("strict-transport-security").orElseThrow());
         assertEquals("DENY", response.headers().firstValue("x-frame-options").orElseThrow());
         assertEquals("nosniff", response.headers().firstValue("x-content-type-options").orElseThrow());

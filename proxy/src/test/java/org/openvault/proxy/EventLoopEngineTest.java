@@ -15,12 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openvault.proxy.config.ConfigException;
-import org.openvault.proxy.config.ProxyConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Entrypoints on the event-loop engine: the same forwarding as the Helidon engine, over real TLS and plain sockets. */
@@ -46,8 +43,8 @@ class EventLoopEngineTest {
                   access-log: {enabled: false}
                   tls: {certificate: CERT, key: KEY}
                   entrypoints:
-                    web: {port: 0, engine: event-loop, max-request-line: 200, max-header-bytes: 1000, header-timeout: 500ms}
-                    websecure: {port: 0, tls: true, engine: event-loop}
+                    web: {port: 0, max-request-line: 200, max-header-bytes: 1000, header-timeout: 500ms}
+                    websecure: {port: 0, tls: true}
                     internal: {port: 0, internal: true}
                   routers:
                     main: {rule: "PathPrefix(`/`)", service: a}
@@ -316,15 +313,5 @@ class EventLoopEngineTest {
         assertFalse(answer.contains("header:x-forwarded-proto"), answer);
         assertTrue(answer.contains("X-Answer: set\r\n"), answer);
         assertFalse(answer.contains("X-Upstream"), answer);
-    }
-
-    @Test
-    void anUnknownEngineIsRefused() {
-        ConfigException unknown = assertThrows(ConfigException.class, () -> ProxyConfig.parse("bad.yaml", """
-                proxy:
-                  entrypoints:
-                    web: {port: 0, engine: netty}
-                """, java.util.Map.of()));
-        assertTrue(unknown.getMessage().contains("engine must be helidon or event-loop"), unknown.getMessage());
     }
 }

@@ -48,8 +48,8 @@ class Http2Test {
         }
         proxy = new TestProxy(directory, TestProxy.localConfig("""
                 entrypoints:
-                  loopsecure: {port: 0, tls: true, engine: event-loop}
-                  nohttp2: {port: 0, tls: true, engine: event-loop, http2: false}
+                  loopsecure: {port: 0, tls: true}
+                  nohttp2: {port: 0, tls: true, http2: false}
                 routers:
                   all: {rule: "PathPrefix(`/`) && !PathPrefix(`/unrouted`)", service: echo}
                   down: {rule: "PathPrefix(`/down`)", service: down, priority: 1000}

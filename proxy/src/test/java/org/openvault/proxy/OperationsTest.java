@@ -11,41 +11,38 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Access log formats, secrets kept out of the access log, and graceful shutdown with draining, on both engines. */
+/** Access log formats, secrets kept out of the access log, and graceful shutdown with draining */
 class OperationsTest {
 
     @TempDir
     Path directory;
 
-    private TestProxy proxy(Upstream upstream, String format, Path log, String engine) {
-        return new TestProxy(directory.resolve(format + "-" + engine), """
+    private TestProxy proxy(Upstream upstream, String format, Path log) {
+        return new TestProxy(directory.resolve(format), """
                 proxy:
                   host: 127.0.0.1
                   access-log: {format: FORMAT, file: LOG}
                   entrypoints:
-                    web: {port: 0, shutdown-grace: 20s, engine: ENGINE}
+                    web: {port: 0, shutdown-grace: 20s}
                   routers:
                     all: {rule: "PathPrefix(`/`)", service: up}
                   services:
                     up: {servers: [UP]}
-                """.replace("FORMAT", format).replace("LOG", log.toString()).replace("UP", upstream.url())
-                .replace("ENGINE", engine));
+                """.replace("FORMAT", format).replace("LOG", log.toString()).replace("UP", upstream.url()));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"helidon", "event-loop"})
-    void accessLogAsJsonLines(String engine) throws Exception {
-        Path log = directory.resolve("access-" + engine + ".json");
+    @Test
+    void accessLogAsJsonLines() throws Exception {
+        Path log = directory.resolve("access.json");
         try (Upstream upstream = new Upstream("up")) {
-            TestProxy proxy = proxy(upstream, "json", log, engine);
+            TestProxy proxy = proxy(upstream, "json", log);
             proxy.get(proxy.http("web", "/logged?x=1"), "User-Agent", "tester \"quoted\"");
             proxy.close();
         }
@@ -59,12 +56,11 @@ class OperationsTest {
         assertTrue(line.contains("\"user_agent\":\"tester \\\"quoted\\\"\"}"), line);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"helidon", "event-loop"})
-    void accessLogInCommonLogFormat(String engine) throws Exception {
-        Path log = directory.resolve("access-" + engine + ".log");
+    @Test
+    void accessLogInCommonLogFormat() throws Exception {
+        Path log = directory.resolve("access.log");
         try (Upstream upstream = new Upstream("up")) {
-            TestProxy proxy = proxy(upstream, "common", log, engine);
+            TestProxy proxy = proxy(upstream, "common", log);
             proxy.get(proxy.http("web", "/status/404"));
             proxy.close();
         }
@@ -73,13 +69,12 @@ class OperationsTest {
                 + "\"GET /status/404 HTTP/1\\.1\" 404 6 \"\" \"[^\"]*\" all up \\d+ms"), line);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"helidon", "event-loop"})
-    void previewTokensAreNotLogged(String engine) throws Exception {
-        Path log = directory.resolve("tokens-" + engine + ".json");
+    @Test
+    void previewTokensAreNotLogged() throws Exception {
+        Path log = directory.resolve("tokens.json");
         String token = "id%3D12%3A1vPqRs%3AsecretSignature";
         try (Upstream upstream = new Upstream("up")) {
-            TestProxy proxy = proxy(upstream, "json", log, engine);
+            TestProxy proxy = proxy(upstream, "json", log);
             proxy.get(proxy.http("web", "/preview?content_type=exhibits.exhibitpage&token=" + token));
             proxy.get(proxy.http("web", "/api/v2/page_preview/12/?content_type=exhibits.exhibitpage&token=" + token
                     + "&format=json"), "Referer", "https://openvault.example/preview/?token=" + token + "#top");
@@ -95,11 +90,10 @@ class OperationsTest {
         assertTrue(lines.contains("/preview/?%74oken=REDACTED&content_type=a.b"), lines);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"helidon", "event-loop"})
-    void stopLetsInFlightRequestsFinishAndRefusesNewConnections(String engine) throws Exception {
+    @Test
+    void stopLetsInFlightRequestsFinishAndRefusesNewConnections() throws Exception {
         try (Upstream upstream = new Upstream("up")) {
-            TestProxy proxy = proxy(upstream, "json", directory.resolve("drain-" + engine + ".log"), engine);
+            TestProxy proxy = proxy(upstream, "json", directory.resolve("drain.log"));
             int port = proxy.proxy.port("web");
             CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> TestProxy.plain(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hang")).build()));
@@ -114,7 +108,7 @@ class OperationsTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void drainingTurnsPingDownWhileRequestsAreStillForwardedEachClosingItsConnection() throws Exception {
         try (Upstream upstream = new Upstream("up")) {
             TestProxy proxy = new TestProxy(directory.resolve("draining"), """

@@ -42,9 +42,9 @@ class ProbesTest {
         echo = new Upstream("echo");
         proxy = new TestProxy(directory, TestProxy.localConfig("""
                 entrypoints:
-                  web: {port: 0, engine: event-loop, header-timeout: 500ms}
-                  crowd: {port: 0, engine: event-loop, header-timeout: 30s, max-connections-per-address: 64}
-                  websecure: {port: 0, tls: true, engine: event-loop, header-timeout: 500ms}
+                  web: {port: 0, header-timeout: 500ms}
+                  crowd: {port: 0, header-timeout: 30s, max-connections-per-address: 64}
+                  websecure: {port: 0, tls: true, header-timeout: 500ms}
                 routers:
                   redirect: {rule: "PathPrefix(`/`)", entrypoints: [web, crowd], middlewares: [to-https]}
                   site: {rule: "PathPrefix(`/`)", entrypoints: [websecure], middlewares: [secure], service: echo}

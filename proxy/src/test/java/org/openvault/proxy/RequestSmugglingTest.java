@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Request smuggling vectors sent on raw sockets to every engine, in front of an upstream that records exactly
+ * Request smuggling vectors sent on raw sockets to a plain and a TLS entrypoint, in front of an upstream that records exactly
  * what it receives. For each vector: the proxy rejects it (400, or the status named for it) or forwards it as
  * exactly the requests the client sent; the upstream never receives a request hidden in a body, never bytes it
  * cannot parse, and every answer the upstream gave reaches the client that asked, in order — checked again by a
@@ -41,25 +41,7 @@ class RequestSmugglingTest {
     /** What a correct proxy does with a vector. */
     private enum Outcome { REJECTED, FORWARDED, EITHER }
 
-    private record Vector(String name, String bytes, Outcome outcome, int forwards, Set<Integer> rejections, String body,
-                          boolean helidonDecides) {
-
-        Vector(String name, String bytes, Outcome outcome, int forwards, Set<Integer> rejections, String body) {
-            this(name, bytes, outcome, forwards, rejections, body, false);
-        }
-
-        /**
-         * On the Helidon engine Helidon 4.5 reads the client's HTTP/1 itself, and decides a few of these its own
-         * safe way: HTTP/1.0 is answered 505; a chunk extension or trailer is refused (400), a chunk size with a
-         * plus sign is read as the number. There the vector must only be rejected or forwarded once.
-         */
-        Vector decidedByHelidon() {
-            return new Vector(name, bytes, outcome, forwards, Set.of(400, 505), body, true);
-        }
-
-        Outcome outcomeOn(String engine) {
-            return engine.equals("helidon") && helidonDecides ? Outcome.EITHER : outcome;
-        }
+    private record Vector(String name, String bytes, Outcome outcome, int forwards, Set<Integer> rejections, String body) {
 
         @Override
         public String toString() {
@@ -84,9 +66,8 @@ class RequestSmugglingTest {
         upstream = new RecordingUpstream();
         proxy = new TestProxy(directory, TestProxy.localConfig("""
                 entrypoints:
-                  helidon: {port: 0, engine: helidon}
-                  event-loop: {port: 0, engine: event-loop}
-                  event-loop-tls: {port: 0, engine: event-loop, tls: true}
+                  web: {port: 0}
+                  websecure: {port: 0, tls: true}
                   internal: {port: 0, internal: true}
                 routers:
                   all: {rule: "PathPrefix(`/`)", service: recorder}
@@ -128,7 +109,7 @@ class RequestSmugglingTest {
                 either("an obs-fold line that reads as Transfer-Encoding",
                         post("X-Folded: a\r\n Transfer-Encoding: chunked\r\nContent-Length: " + ("0\r\n\r\n" + HIDDEN).length() + "\r\n", "0\r\n\r\n" + HIDDEN)),
                 either("Transfer-Encoding in HTTP/1.0",
-                        "POST /v HTTP/1.0\r\n" + HOST + "Transfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n" + CHUNKED_HIDDEN).decidedByHelidon(),
+                        "POST /v HTTP/1.0\r\n" + HOST + "Transfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n" + CHUNKED_HIDDEN),
                 rejected("Transfer-Encoding after a vertical tab", 501,
                         post("Transfer-Encoding:\u000bchunked\r\nContent-Length: " + ("0\r\n\r\n" + HIDDEN).length() + "\r\n", "0\r\n\r\n" + HIDDEN)),
                 rejected("Transfer-Encoding with a NUL",
@@ -167,24 +148,24 @@ class RequestSmugglingTest {
                 rejected("chunk size past 64 bits", post("Transfer-Encoding: chunked\r\n", "FFFFFFFFFFFFFFFFF1\r\nhello\r\n0\r\n\r\n")),
                 rejected("chunk size that wraps to 5 in 64 bits",
                         post("Transfer-Encoding: chunked\r\n", "10000000000000005\r\nhello\r\n0\r\n\r\n")),
-                rejected("chunk size with a plus sign", post("Transfer-Encoding: chunked\r\n", "+5\r\nhello\r\n0\r\n\r\n")).decidedByHelidon(),
+                rejected("chunk size with a plus sign", post("Transfer-Encoding: chunked\r\n", "+5\r\nhello\r\n0\r\n\r\n")),
                 rejected("chunk size in 0x form", post("Transfer-Encoding: chunked\r\n", "0x5\r\nhello\r\n0\r\n\r\n")),
                 rejected("chunk size ended by a bare LF", post("Transfer-Encoding: chunked\r\n", "5\nhello\r\n0\r\n\r\n")),
                 rejected("chunk data ended by a bare LF", post("Transfer-Encoding: chunked\r\n", "5\r\nhello\n0\r\n\r\n")),
                 either("chunk data ended by two stray bytes", post("Transfer-Encoding: chunked\r\n", "5\r\nhelloXY0\r\n\r\n")),
-                forwarded("chunk extension", "hello", post("Transfer-Encoding: chunked\r\n", "5;name=value\r\nhello\r\n0\r\n\r\n")).decidedByHelidon(),
-                either("quoted chunk extension", post("Transfer-Encoding: chunked\r\n", "5;n=\"a b\"\r\nhello\r\n0;last\r\n\r\n")).decidedByHelidon(),
+                forwarded("chunk extension", "hello", post("Transfer-Encoding: chunked\r\n", "5;name=value\r\nhello\r\n0\r\n\r\n")),
+                either("quoted chunk extension", post("Transfer-Encoding: chunked\r\n", "5;n=\"a b\"\r\nhello\r\n0;last\r\n\r\n")),
                 rejected("chunk extension ended by a bare LF", post("Transfer-Encoding: chunked\r\n", "5;a\nhello\r\n0\r\n\r\n")),
-                forwarded("trailer field", "hello", post("Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n0\r\nX-Trailer: v\r\n\r\n")).decidedByHelidon(),
-                either("trailer line without a colon", post("Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n0\r\nno colon here\r\n\r\n")).decidedByHelidon(),
+                forwarded("trailer field", "hello", post("Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n0\r\nX-Trailer: v\r\n\r\n")),
+                either("trailer line without a colon", post("Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n0\r\nno colon here\r\n\r\n")),
                 either("trailer section holding a request line",
-                        post("Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n0\r\n" + HIDDEN)).decidedByHelidon(),
+                        post("Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n0\r\n" + HIDDEN)),
                 either("Content-Length as a trailer field",
-                        post("Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n0\r\nContent-Length: 40\r\n\r\n")).decidedByHelidon(),
+                        post("Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n0\r\nContent-Length: 40\r\n\r\n")),
                 forwarded("HTTP/1.0 keep-alive, then a second request", 2,
-                        "GET /a HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /b HTTP/1.0\r\n\r\n").decidedByHelidon(),
+                        "GET /a HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /b HTTP/1.0\r\n\r\n"),
                 either("HTTP/1.0 without keep-alive followed by more bytes",
-                        "GET /a HTTP/1.0\r\nContent-Length: 0\r\n\r\nGET /smuggled HTTP/1.0\r\n\r\n").decidedByHelidon(),
+                        "GET /a HTTP/1.0\r\nContent-Length: 0\r\n\r\nGET /smuggled HTTP/1.0\r\n\r\n"),
                 forwarded("pipelined GETs", 2, "GET /p1 HTTP/1.1\r\n" + HOST + "\r\nGET /p2 HTTP/1.1\r\n" + HOST + "\r\n"),
                 forwarded("pipelined POST with a length, then GET", 2,
                         post("Content-Length: 5\r\n", "hello") + "GET /p2 HTTP/1.1\r\n" + HOST + "\r\n"),
@@ -207,10 +188,10 @@ class RequestSmugglingTest {
                 rejected("two spaces in the request line", "GET  /v HTTP/1.1\r\n" + HOST + "\r\n"),
                 rejected("empty Transfer-Encoding", 501, post("Transfer-Encoding: \r\nContent-Length: 5\r\n", "hello")));
         List<Arguments> arguments = new ArrayList<>();
-        // The event loop also over TLS: there the bytes reach its parser through decrypted records.
-        for (String engine : List.of("helidon", "event-loop", "event-loop-tls")) {
+        // Over TLS too: there the bytes reach the parser through decrypted records.
+        for (String entrypoint : List.of("web", "websecure")) {
             for (Vector vector : vectors) {
-                arguments.add(Arguments.of(engine, vector));
+                arguments.add(Arguments.of(entrypoint, vector));
             }
         }
         return arguments.stream();
@@ -218,10 +199,10 @@ class RequestSmugglingTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("vectors")
-    void eachVectorIsRejectedOrForwardedAsExactlyTheRequestsSent(String engine, Vector vector) throws IOException {
+    void eachVectorIsRejectedOrForwardedAsExactlyTheRequestsSent(String entrypoint, Vector vector) throws IOException {
         upstream.takeReceived();
         upstream.takeMalformed();
-        List<Response> answers = exchange(engine, vector.bytes());
+        List<Response> answers = exchange(entrypoint, vector.bytes());
         List<RecordingUpstream.Received> received = upstream.takeReceived();
         String report = vector.name() + "\nanswers: " + answers + "\nupstream: "
                 + received.stream().map(r -> r.seq() + " " + r.method() + " " + r.target()).toList();
@@ -245,7 +226,7 @@ class RequestSmugglingTest {
         boolean rejected = received.isEmpty() && !answers.isEmpty() && vector.rejections().contains(answers.getFirst().status());
         boolean forwarded = received.size() == vector.forwards()
                 && answers.stream().filter(a -> a.header("x-seq") != null).allMatch(a -> a.status() == 200);
-        switch (vector.outcomeOn(engine)) {
+        switch (vector.outcome()) {
             case REJECTED -> assertTrue(rejected, "expected a rejection: " + report);
             case FORWARDED -> assertTrue(forwarded, "expected " + vector.forwards() + " forwarded: " + report);
             case EITHER -> assertTrue(rejected || forwarded, "neither rejected nor forwarded once: " + report);
@@ -253,13 +234,13 @@ class RequestSmugglingTest {
         if (forwarded && vector.body() != null) {
             assertEquals(vector.body(), new String(received.getFirst().body(), StandardCharsets.ISO_8859_1), report);
         }
-        followUpGetsItsOwnAnswer(engine, report);
+        followUpGetsItsOwnAnswer(entrypoint, report);
     }
 
     /** A second client right after: its answer is the one to its own request (no answer left over in a pooled connection). */
-    private static void followUpGetsItsOwnAnswer(String engine, String report) throws IOException {
+    private static void followUpGetsItsOwnAnswer(String entrypoint, String report) throws IOException {
         String path = "/follow-up-" + FOLLOW_UPS.incrementAndGet();
-        List<Response> answers = exchange(engine, "GET " + path + " HTTP/1.1\r\n" + HOST + "Connection: close\r\n\r\n");
+        List<Response> answers = exchange(entrypoint, "GET " + path + " HTTP/1.1\r\n" + HOST + "Connection: close\r\n\r\n");
         List<RecordingUpstream.Received> received = upstream.takeReceived();
         assertEquals(1, answers.size(), "follow-up after " + report + "\nfollow-up answers: " + answers);
         assertEquals(1, received.size(), "follow-up after " + report);
@@ -304,10 +285,10 @@ class RequestSmugglingTest {
     }
 
     /** Sends the bytes and reads every answer until the proxy closes or stays quiet; 100 Continue is left out. */
-    private static List<Response> exchange(String engine, String bytes) throws IOException {
+    private static List<Response> exchange(String entrypoint, String bytes) throws IOException {
         List<Response> answers = new ArrayList<>();
-        int port = proxy.proxy.port(engine);
-        try (Socket socket = engine.endsWith("-tls")
+        int port = proxy.proxy.port(entrypoint);
+        try (Socket socket = entrypoint.equals("websecure")
                 ? proxy.https.sslContext().getSocketFactory().createSocket("localhost", port)
                 : new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5_000);

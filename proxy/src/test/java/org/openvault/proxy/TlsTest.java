@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.openvault.proxy.tls.CertificateFiles;
 import org.openvault.proxy.tls.SelfSignedCertificate;
 
@@ -63,7 +61,6 @@ class TlsTest {
                     reload-interval: 1h
                   entrypoints:
                     websecure: {port: 0, tls: true}
-                    loopsecure: {port: 0, tls: true, engine: event-loop}
                   routers:
                     all: {rule: "PathPrefix(`/`)", service: echo}
                   services:
@@ -79,7 +76,7 @@ class TlsTest {
         echo.close();
     }
 
-    private static SSLSocket connect(String entrypoint, String serverName, String protocol, String cipher) throws Exception {
+    private static SSLSocket connect(String serverName, String protocol, String cipher) throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {new X509TrustManager() {
             public void checkClientTrusted(X509Certificate[] chain, String authType) {
@@ -92,7 +89,7 @@ class TlsTest {
                 return new X509Certificate[0];
             }
         }}, null);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", proxy.proxy.port(entrypoint));
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", proxy.proxy.port("websecure"));
         socket.setSoTimeout(10_000);
         SSLParameters parameters = socket.getSSLParameters();
         if (serverName != null) {
@@ -109,8 +106,8 @@ class TlsTest {
         return socket;
     }
 
-    private static X509Certificate served(String entrypoint, String serverName) throws Exception {
-        try (SSLSocket socket = connect(entrypoint, serverName, null, null)) {
+    private static X509Certificate served(String serverName) throws Exception {
+        try (SSLSocket socket = connect(serverName, null, null)) {
             return (X509Certificate) socket.getSession().getPeerCertificates()[0];
         }
     }
@@ -119,62 +116,58 @@ class TlsTest {
         return certificate.getSubjectX500Principal().getName().replaceAll(".*CN=([^,]+).*", "$1");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"websecure", "loopsecure"})
-    void certificateIsChosenBySniWithADefault(String entrypoint) throws Exception {
-        assertEquals("a.test", commonName(served(entrypoint, "a.test")));
-        assertEquals("*.wild.test", commonName(served(entrypoint, "photos.wild.test")));
-        assertEquals("localhost", commonName(served(entrypoint, "deeper.photos.wild.test")));
-        assertEquals("localhost", commonName(served(entrypoint, "unknown.test")));
-        assertEquals("localhost", commonName(served(entrypoint, null)));
+    @Test
+    void certificateIsChosenBySniWithADefault() throws Exception {
+        assertEquals("a.test", commonName(served("a.test")));
+        assertEquals("*.wild.test", commonName(served("photos.wild.test")));
+        assertEquals("localhost", commonName(served("deeper.photos.wild.test")));
+        assertEquals("localhost", commonName(served("unknown.test")));
+        assertEquals("localhost", commonName(served(null)));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"websecure", "loopsecure"})
-    void changedPemFilesAreTakenWithoutRestartAndBrokenOnesIgnored(String entrypoint) throws Exception {
-        BigInteger before = served(entrypoint, "a.test").getSerialNumber();
+    @Test
+    void changedPemFilesAreTakenWithoutRestartAndBrokenOnesIgnored() throws Exception {
+        BigInteger before = served("a.test").getSerialNumber();
         assertFalse(proxy.proxy.reloadCertificates(), "nothing changed yet");
 
         CertificateFiles renewed = SelfSignedCertificate.generate(directory.resolve("renewed"), "a.test");
         Files.copy(renewed.certificate(), a.certificate(), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(renewed.key(), a.key(), StandardCopyOption.REPLACE_EXISTING);
         assertTrue(proxy.proxy.reloadCertificates());
-        BigInteger after = served(entrypoint, "a.test").getSerialNumber();
+        BigInteger after = served("a.test").getSerialNumber();
         assertNotEquals(before, after);
 
         Files.writeString(a.key(), "-----BEGIN PRIVATE KEY-----\nbroken\n-----END PRIVATE KEY-----\n", StandardCharsets.US_ASCII);
         assertFalse(proxy.proxy.reloadCertificates());
-        assertEquals(after, served(entrypoint, "a.test").getSerialNumber());
+        assertEquals(after, served("a.test").getSerialNumber());
         Files.copy(renewed.key(), a.key(), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"websecure", "loopsecure"})
-    void onlyModernProtocolsAndCiphers(String entrypoint) throws Exception {
-        try (SSLSocket socket = connect(entrypoint, "a.test", null, null)) {
+    @Test
+    void onlyModernProtocolsAndCiphers() throws Exception {
+        try (SSLSocket socket = connect("a.test", null, null)) {
             assertEquals("TLSv1.3", socket.getSession().getProtocol());
         }
-        try (SSLSocket socket = connect(entrypoint, "a.test", "TLSv1.2", null)) {
+        try (SSLSocket socket = connect("a.test", "TLSv1.2", null)) {
             assertEquals("TLSv1.2", socket.getSession().getProtocol());
             assertTrue(socket.getSession().getCipherSuite().matches("TLS_ECDHE_ECDSA_WITH_(AES_\\d+_GCM|CHACHA20).*"),
                     socket.getSession().getCipherSuite());
         }
-        assertThrows(SSLHandshakeException.class, () -> connect(entrypoint, "a.test", "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256").close());
+        assertThrows(SSLHandshakeException.class, () -> connect("a.test", "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256").close());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"websecure", "loopsecure"})
-    void http2IsNegotiatedByAlpn(String entrypoint) throws Exception {
+    @Test
+    void http2IsNegotiatedByAlpn() throws Exception {
         java.net.http.HttpClient http2 = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_2)
                 .sslContext(trustingContext("a.test"))
                 .build();
         java.net.http.HttpResponse<String> response = http2.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(proxy.https(entrypoint, "/over-h2?x=1"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                java.net.URI.create(proxy.https("websecure", "/over-h2?x=1"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         assertEquals(java.net.http.HttpClient.Version.HTTP_2, response.version());
         assertTrue(response.body().contains("path=/over-h2?x=1\n"), response.body());
-        assertTrue(response.body().contains("header:host=[localhost:" + proxy.proxy.port(entrypoint) + "]"), response.body());
+        assertTrue(response.body().contains("header:host=[localhost:" + proxy.proxy.port("websecure") + "]"), response.body());
         assertFalse(response.body().contains("header::"), response.body());
     }
 
@@ -182,12 +175,11 @@ class TlsTest {
         return new TrustingClient(proxy.certificate).sslContext();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"websecure", "loopsecure"})
-    void opensslAndCurlSeeTheRightCertificate(String entrypoint) throws Exception {
+    @Test
+    void opensslAndCurlSeeTheRightCertificate() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")) && Files.isExecutable(Path.of("/usr/bin/curl")),
                 "openssl and curl are not installed");
-        int port = proxy.proxy.port(entrypoint);
+        int port = proxy.proxy.port("websecure");
         String openssl = run("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", "photos.wild.test",
                 "-tls1_2");
         assertTrue(openssl.contains("CN = *.wild.test"), openssl);

@@ -149,7 +149,7 @@ public record ProxyConfig(String host,
         if (port < 0 || port > 65535) {
             throw node.error("entrypoint '" + name + "' needs a port between 0 and 65535");
         }
-        // Every entrypoint runs on the event loops; files that name that engine explicitly are still read.
+        // Every entrypoint runs on the event loops; engine: event-loop is accepted so that files naming it are read.
         String engine = node.string("engine", "event-loop");
         if (!engine.equals("event-loop")) {
             throw node.get("engine").orElseThrow().error("entrypoint '" + name + "': engine '" + engine

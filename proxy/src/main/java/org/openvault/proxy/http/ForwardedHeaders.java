@@ -8,7 +8,7 @@ import java.util.Set;
 import org.openvault.proxy.config.AddressRange;
 
 /**
- * What both engines need to forward a request the same way: who the client is behind trusted proxies, which
+ * What forwarding a request needs, over HTTP/1 and HTTP/2 alike: who the client is behind trusted proxies, which
  * headers are hop-by-hop, and the values of X-Forwarded-Port and Forwarded.
  */
 public final class ForwardedHeaders {

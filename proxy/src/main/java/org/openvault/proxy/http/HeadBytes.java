@@ -1,7 +1,5 @@
 package org.openvault.proxy.http;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -44,10 +42,6 @@ public final class HeadBytes {
     /** The blank line that ends the head. */
     public HeadBytes end() {
         return append('\r').append('\n');
-    }
-
-    public void writeTo(OutputStream out) throws IOException {
-        out.write(bytes, 0, length);
     }
 
     /** The bytes so far, to be written (valid until the next reset). */

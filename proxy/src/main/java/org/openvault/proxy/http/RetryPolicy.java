@@ -3,7 +3,7 @@ package org.openvault.proxy.http;
 import java.util.Set;
 
 /**
- * When a request that failed on its way upstream may be sent again, on both engines: only an idempotent method
+ * When a request that failed on its way upstream may be sent again: only an idempotent method
  * (RFC 9110, 9.2.2), and only while none of its body has been read from the client (a body cannot be sent twice).
  */
 public final class RetryPolicy {

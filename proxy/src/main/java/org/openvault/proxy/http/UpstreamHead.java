@@ -9,14 +9,14 @@ import java.util.function.Predicate;
 import org.openvault.proxy.middleware.Middleware;
 
 /**
- * The header lines sent upstream for a client's request, on both engines: the client's end-to-end headers
+ * The header lines sent upstream for a client's request (HTTP/1 or HTTP/2): the client's end-to-end headers
  * (forwarding ones believed only from trusted proxies), then X-Forwarded-For/-Proto/-Host/-Port, X-Real-IP and
- * Forwarded, Host, and the middlewares' changes. Left to the engine: the request line, the body's framing
- * (Content-Length or chunked, written from what the engine decoded, never copied) and the blank line.
+ * Forwarded, Host, and the middlewares' changes. Left to the caller: the request line, the body's framing
+ * (Content-Length or chunked, written from what the client connection decoded, never copied) and the blank line.
  */
 public final class UpstreamHead {
 
-    /** The client's request headers as an engine holds them. */
+    /** The client's request headers as its connection parsed them. */
     public interface Incoming {
 
         /** Calls {@code line} once for every header value, in arrival order. */

@@ -7,7 +7,7 @@ import java.util.List;
 import org.openvault.proxy.rules.RequestFacts;
 
 /**
- * What the middlewares of a router decide about one request on its way upstream, on every engine: the path sent
+ * What the middlewares of a router decide about one request on its way upstream: the path sent
  * (strip-prefix, add-prefix), header changes upstream and back, a limit on the request body (max-body) and a
  * shorter upstream timeout (request-timeout). One object per exchange, cleared for the next one.
  */

@@ -8,7 +8,7 @@ import org.openvault.proxy.rules.RequestFacts;
 import org.openvault.proxy.rules.Rule;
 
 /**
- * The routers of one entrypoint, for every engine: highest priority first, and the first whose rule matches a
+ * The routers of one entrypoint: highest priority first, and the first whose rule matches a
  * request handles it (equal priorities keep the order of the configuration).
  */
 public final class Routes<R extends Routes.Candidate> {

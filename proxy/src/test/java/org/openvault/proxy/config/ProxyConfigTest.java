@@ -101,6 +101,19 @@ class ProxyConfigTest {
     }
 
     @Test
+    void aHelidonEngineOrACompressMiddlewareIsRefusedSayingWhy() {
+        assertEquals("proxy.yaml line 5 (proxy.entrypoints.web.engine): entrypoint 'web': engine 'helidon' is not available, "
+                        + "every entrypoint runs on the event loop (leave engine out or set it to event-loop)",
+                refused(VALID.replace("port: 8080", "port: 8080\n      engine: helidon")));
+        assertEquals(8080, ProxyConfig.parse("proxy.yaml", VALID.replace("port: 8080", "port: 8080\n      engine: event-loop"),
+                Map.of()).entrypoints().get("web").port());
+        assertEquals("proxy.yaml line 19 (proxy.middlewares.m.compress): middleware 'm': there is no compress middleware, the "
+                        + "proxy relays answers as the upstream encoded them (the frontend sends its pages and assets gzip- or "
+                        + "Brotli-encoded)",
+                refused(VALID + "  middlewares:\n    m:\n      compress: {}\n"));
+    }
+
+    @Test
     void tlsFilesMustExist() {
         String yaml = VALID + "  tls:\n    certificate: /nonexistent/tls.crt\n    key: /nonexistent/tls.key\n";
         assertEquals("proxy.yaml line 18 (proxy.tls.certificate): TLS file /nonexistent/tls.crt does not exist or cannot be read", refused(yaml));

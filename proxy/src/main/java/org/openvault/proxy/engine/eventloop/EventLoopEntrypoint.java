@@ -20,10 +20,10 @@ import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.ops.ProxyMetrics;
 
 /**
- * An entrypoint served by event loops instead of Helidon (entrypoint setting {@code engine: event-loop}): one
- * acceptor thread hands connections round-robin to one loop per core, each loop serving its connections from a
- * single selector thread. HTTP/1.1 (and 1.0), and HTTP/2 on TLS entrypoints when the client chooses it by ALPN.
- * Per request it costs a fraction of Helidon's thread-per-connection model (see BENCHMARKS.md, Proxy).
+ * An entrypoint served by event loops: one acceptor thread hands connections round-robin to one loop per core,
+ * each loop serving its connections from a single selector thread. HTTP/1.1 (and 1.0), and HTTP/2 on TLS
+ * entrypoints when the client chooses it by ALPN. Per request it costs about half the CPU of a thread per
+ * connection (BENCHMARKS.md, Proxy).
  */
 public final class EventLoopEntrypoint implements AutoCloseable {
 

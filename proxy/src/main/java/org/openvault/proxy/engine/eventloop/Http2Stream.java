@@ -144,10 +144,6 @@ final class Http2Stream implements ClientSide {
         }
     }
 
-    boolean waitsForRoom() {
-        return ownBody != null || exchange.inFlight();
-    }
-
     // ---- the exchange's calls
 
     @Override
