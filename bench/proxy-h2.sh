@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# HTTP/2 through the Open Vault proxy (h2 by ALPN) to a trivial nginx upstream: the event-loop engine and the
-# Helidon engine, each with one connection keeping STREAMS requests in flight (bench/Http2Load.java, a JDK HTTP/2
-# client: h2load is not installed). The client runs on the same 2 cores, so compare the engines with each other.
+# HTTP/2 through the Open Vault proxy (h2 by ALPN) to a trivial nginx upstream: one connection keeping STREAMS
+# requests in flight (bench/Http2Load.java, a JDK HTTP/2 client: h2load is not installed). The client runs on the
+# same 2 cores, so compare runs on the same machine with each other, not with other tools' figures.
 #   bench/proxy-h2.sh         (needs nginx, openssl, curl, a JDK 21+)
 # Env: DURATION seconds (default 20), STREAMS (default 64), WARMUP seconds (default 30), ROUNDS (default 3),
 #      PROXY_JAVA_OPTS (JVM flags after proxy/jvm.options, which ./ov up and the image run it with; default none).
@@ -41,27 +41,20 @@ http {
 CONF
 nginx -c "$WORK/upstream.conf" -p "$WORK" &
 PIDS+=($!)
-start_proxy() { # port engine
-  PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE=$WORK/tls.crt PROXY_TLS_KEY=$WORK/tls.key \
-    PROXY_ENTRYPOINTS_WEBSECURE_PORT=$1 PROXY_ENTRYPOINTS_WEBSECURE_ENGINE=$2 \
-    service_java proxy $(aot_flags proxy) $PROXY_JAVA_OPTS > "$WORK/proxy-$2.log" 2>&1 &
-  PIDS+=($!)
-}
-start_proxy 18443 helidon
-start_proxy 18445 event-loop
-for url in http://127.0.0.1:18081/ https://127.0.0.1:18443/ https://127.0.0.1:18445/; do
+PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE=$WORK/tls.crt PROXY_TLS_KEY=$WORK/tls.key \
+  service_java proxy $(aot_flags proxy) $PROXY_JAVA_OPTS > "$WORK/proxy.log" 2>&1 &
+PIDS+=($!)
+for url in http://127.0.0.1:18081/ https://127.0.0.1:18443/; do
   for _ in $(seq 1 120); do curl -ksf -o /dev/null "$url" && break; sleep 0.25; done
 done
 load() { "$JAVA_HOME/bin/java" -XX:+UseParallelGC bench/Http2Load.java "$1" "$STREAMS" "$2"; }
 echo "Warming up ($WARMUP s each)..."
 load https://localhost:18443/ "$WARMUP" > /dev/null
-load https://localhost:18445/ "$WARMUP" > /dev/null
 echo
 echo "one HTTP/2 connection, $STREAMS streams in flight, ${DURATION} s; $(nproc) cores; $ROUNDS rounds"
 echo
-echo "| round | engine | result |"
-echo "|---|---|---|"
+echo "| round | result |"
+echo "|---|---|"
 for round in $(seq 1 "$ROUNDS"); do
-  echo "| $round | helidon | $(load https://localhost:18443/ "$DURATION") |"
-  echo "| $round | event-loop | $(load https://localhost:18445/ "$DURATION") |"
+  echo "| $round | $(load https://localhost:18443/ "$DURATION") |"
 done

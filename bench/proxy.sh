@@ -7,8 +7,6 @@
 #      ROUNDS (default 3: nginx and the proxy measured alternately, each round giving a ratio; on a shared 2-core
 #      machine one run swings by ±20 %, so the median ratio is the number to quote),
 #      PROXY_JAVA_OPTS (JVM flags after proxy/jvm.options, which ./ov up and the image run it with; default none).
-# The Open Vault proxy runs twice, on its two engines: the websecure entrypoint on Helidon (a virtual thread per
-# connection; every middleware, HTTP/2) and on event loops (engine: event-loop; HTTP/1.1, routers without middlewares).
 # Besides requests/s and latency it reports CPU time per request (user + system, from /proc) of the upstream and of
 # the proxy in the path (nginx or the Open Vault proxy): the steadier measure on a busy machine.
 set -euo pipefail
@@ -88,14 +86,8 @@ PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE=$WORK/tls.crt PRO
   service_java proxy $(aot_flags proxy) $PROXY_JAVA_OPTS > "$WORK/proxy.log" 2>&1 &
 PIDS+=($!)
 PROXY_PID=$!
-# The same proxy and configuration with the entrypoint on the event-loop engine (every value can be set by environment).
-PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE=$WORK/tls.crt PROXY_TLS_KEY=$WORK/tls.key \
-  PROXY_ENTRYPOINTS_WEBSECURE_PORT=18445 PROXY_ENTRYPOINTS_WEBSECURE_ENGINE=event-loop \
-  service_java proxy $(aot_flags proxy) $PROXY_JAVA_OPTS > "$WORK/proxy-event-loop.log" 2>&1 &
-PIDS+=($!)
-EVENT_LOOP_PID=$!
 
-for url in http://127.0.0.1:18081/ https://127.0.0.1:18444/ https://127.0.0.1:18443/ https://127.0.0.1:18445/; do
+for url in http://127.0.0.1:18081/ https://127.0.0.1:18444/ https://127.0.0.1:18443/; do
   for _ in $(seq 1 120); do curl -ksf -o /dev/null "$url" && break; sleep 0.25; done
   curl -ksf -o /dev/null "$url" || { echo "$url does not answer"; cat "$WORK/proxy.log"; exit 1; }
 done
@@ -132,7 +124,6 @@ mapfile -t NGINX_PROXY_PIDS < <(cat "$WORK/nginx-proxy.pid"; pgrep -P "$(cat "$W
 echo "Warming up the JVM ($WARMUP)..."
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" https://127.0.0.1:18443/ > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s https://127.0.0.1:18444/ > /dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" https://127.0.0.1:18445/ > /dev/null
 
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, keep-alive; $(nproc) cores; $ROUNDS rounds"
@@ -146,18 +137,15 @@ for round in $(seq 1 "$ROUNDS"); do
   run "no proxy (plain HTTP to the upstream)" http://127.0.0.1:18081/
   run "$NGINX_NAME" https://127.0.0.1:18444/ "${NGINX_PROXY_PIDS[@]}"
   nginx_rps=$LAST_RPS nginx_p99=$LAST_P99
-  run "Open Vault proxy, helidon engine (HTTPS)" https://127.0.0.1:18443/ "$PROXY_PID"
-  helidon_rps=$LAST_RPS helidon_p99=$LAST_P99
-  run "Open Vault proxy, event-loop engine (HTTPS)" https://127.0.0.1:18445/ "$EVENT_LOOP_PID"
-  echo "$round $nginx_rps $nginx_p99 $helidon_rps $helidon_p99 $LAST_RPS $LAST_P99" >> "$WORK/rounds.txt"
+  run "Open Vault proxy (HTTPS)" https://127.0.0.1:18443/ "$PROXY_PID"
+  echo "$round $nginx_rps $nginx_p99 $LAST_RPS $LAST_P99" >> "$WORK/rounds.txt"
 done
 echo
-echo "| round | helidon engine ÷ nginx | added p99 | event-loop engine ÷ nginx | added p99 |"
-echo "|---|---|---|---|---|"
-awk '{ printf "| %s | %.2f× | %+.2f ms | %.2f× | %+.2f ms |\n", $1, $4 / $2, $5 - $3, $6 / $2, $7 - $3 }' "$WORK/rounds.txt"
+echo "| round | Open Vault proxy ÷ nginx | added p99 |"
+echo "|---|---|---|"
+awk '{ printf "| %s | %.2f× | %+.2f ms |\n", $1, $4 / $2, $5 - $3 }' "$WORK/rounds.txt"
 median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-echo "median, helidon engine: $(awk '{ print $4 / $2 }' "$WORK/rounds.txt" | median)× nginx's requests/s, p99 $(awk '{ print $5 - $3 }' "$WORK/rounds.txt" | median) ms above nginx's"
-echo "median, event-loop engine: $(awk '{ print $6 / $2 }' "$WORK/rounds.txt" | median)× nginx's requests/s, p99 $(awk '{ print $7 - $3 }' "$WORK/rounds.txt" | median) ms above nginx's"
+echo "median: $(awk '{ print $4 / $2 }' "$WORK/rounds.txt" | median)× nginx's requests/s, p99 $(awk '{ print $5 - $3 }' "$WORK/rounds.txt" | median) ms above nginx's"
 echo "(targets: ≥ 0.8× and < 2 ms)"
 echo
-echo "Open Vault proxy RSS after the run: helidon engine $(( $(awk '/VmRSS/ {print $2}' /proc/$PROXY_PID/status) / 1024 )) MB, event-loop engine $(( $(awk '/VmRSS/ {print $2}' /proc/$EVENT_LOOP_PID/status) / 1024 )) MB"
+echo "Open Vault proxy RSS after the run: $(( $(awk '/VmRSS/ {print $2}' /proc/$PROXY_PID/status) / 1024 )) MB"
