@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,7 +28,6 @@ import org.openvault.proxy.http.RetryPolicy;
 import org.openvault.proxy.http.UpstreamHead;
 import org.openvault.proxy.middleware.Forwarding;
 import org.openvault.proxy.middleware.MaxBody;
-import org.openvault.proxy.middleware.PortableMiddleware;
 import org.openvault.proxy.routing.Exchange;
 
 /**
