@@ -41,7 +41,7 @@ tick_ns=$((1000000000 / $(getconf CLK_TCK)))
 jvm_cpu() { awk -v t="$tick_ns" '{ print ($14 + $15) * t }' "/proc/$backend_pid/stat"; }
 pg_cpu() {
   local total=0 pid
-  for pid in $(psql -qXAt -d "$1" -c "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"); do
+  for pid in $(psql -qXAt -d "$1" -c "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'PostgreSQL JDBC Driver'"); do
     [ -r "/proc/$pid/schedstat" ] && total=$((total + $(cut -d' ' -f1 "/proc/$pid/schedstat")))
   done
   echo "$total"
@@ -55,7 +55,7 @@ for n in "${SIZES[@]}"; do
   if [ -n "${BENCH_REUSE:-}" ] && psql -qXAt -d "$db" -c "SELECT 1" >/dev/null 2>&1; then
     # BENCH_REUSE=1: measure again on a corpus kept by BENCH_KEEP=1 (the rebuild is timed here instead)
     rebuild=$(psql -qXA -d "$db" -c '\timing on' -c 'SELECT search_rebuild()' | awk '/^Time:/ { $1 = ""; print }')
-    psql -qX -d "$db" -c "DELETE FROM page WHERE slug LIKE 'publish-%'" -c "VACUUM ANALYZE search_document" >/dev/null
+    psql -qX -d "$db" -c "DELETE FROM page WHERE slug LIKE 'publish-%'" -c "VACUUM FULL ANALYZE search_document" -c "VACUUM FULL ANALYZE search_word" >/dev/null
   else
     psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null
     "$JAVA_HOME/bin/java" -cp 'db/target/db.jar:db/target/libs/*' org.openvault.db.Migrate --url="$url" --user="$PGUSER" >/dev/null 2>&1
