@@ -10,7 +10,7 @@
 # Env: OV_BENCH_DB_URL (default: a fresh database ov_bench_admin on 127.0.0.1:5432, created and dropped here),
 #      DURATION (seconds, default 30), WARMUP (seconds, default 10), EDITORS (default 4), MODE (api or screens),
 #      SCREEN_WARMUP and SCREEN_SECONDS (per screen with MODE=screens, default 3 and 5),
-#      BACKEND_OPTS (JVM options, default as ./ov up runs the backend), PORT (default 18081),
+#      BACKEND_OPTS (JVM flags after backend/jvm.options, which ./ov up runs it with; default none), PORT (default 18081),
 #      BASE_URL (measure an already running backend instead; then EDITOR_TOKEN, MODERATOR_TOKEN and PAGES are needed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,7 +45,7 @@ PAGES=$("${PSQL[@]}" -c "SELECT p.id FROM page p JOIN exhibit e ON e.page_id = p
 
 start_backend "$PORT" /tmp/ov-bench-admin-backend.log OV_MEDIA_ROOT=/tmp/ov-bench-admin-media
 BACKEND=$BACKEND_PID
-echo "backend: $BACKEND_OPTS; pages: $PAGES"
+echo "backend: @backend/jvm.options $(aot_flags backend) $BACKEND_OPTS; pages: $PAGES"
 if [ "${MODE:-api}" = screens ]; then
   command -v wrk >/dev/null || { echo "missing wrk: apt-get install -y wrk" >&2; exit 1; }
   API="http://127.0.0.1:$PORT/api/admin/v1"
@@ -75,11 +75,13 @@ SQL
     awk -v s="/admin$screen" '/Requests\/sec/ {r=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Latency / && !m {max=$4; m=1}
       END {printf "%-44s %8d %8s %8s %8s\n", s, r, p50, p99, max}' /tmp/ov-bench-screen.txt
   done
-  awk '/VmRSS/ {printf "backend RSS after the run: %d MB\n", $2/1024}' "/proc/$BACKEND/status"
+  awk '/VmRSS/ {now = $2} /VmHWM/ {peak = $2} END {printf "backend RSS after the run: %d MB (peak %d MB)\n", now/1024, peak/1024}' \
+  "/proc/$BACKEND/status"
   exit 0
 fi
 echo "warm-up (${WARMUP}s)..."
 java bench/AdminLoad.java "http://127.0.0.1:$PORT" "$EDITOR_TOKEN" "$MODERATOR_TOKEN" "$WARMUP" $PAGES > /dev/null
 echo "measuring (${DURATION}s, $EDITORS editors)..."
 java bench/AdminLoad.java "http://127.0.0.1:$PORT" "$EDITOR_TOKEN" "$MODERATOR_TOKEN" "$DURATION" $PAGES
-awk '/VmRSS/ {printf "backend RSS after the run: %d MB\n", $2/1024}' "/proc/$BACKEND/status"
+awk '/VmRSS/ {now = $2} /VmHWM/ {peak = $2} END {printf "backend RSS after the run: %d MB (peak %d MB)\n", now/1024, peak/1024}' \
+  "/proc/$BACKEND/status"

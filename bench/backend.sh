@@ -4,7 +4,7 @@
 #   bench/backend.sh        (needs: apt-get install -y wrk; a JDK 21+; a PostgreSQL, default the local one)
 # Env: OV_BENCH_DB_URL (default: a fresh database ov_bench on 127.0.0.1:5432, created and dropped here),
 #      DURATION (default 20s), WARMUP (default 20s), CONNECTIONS (default 16), THREADS (default 2),
-#      BACKEND_OPTS (JVM options, default -Xmx64m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m, as ./ov runs it), PORT (default 18080).
+#      BACKEND_OPTS (JVM flags after backend/jvm.options, which ./ov up runs it with; default none), PORT (default 18080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20s}

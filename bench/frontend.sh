@@ -6,8 +6,8 @@
 # Needs: JDK 21+, Maven, wrk (apt-get install -y wrk), PostgreSQL at $BENCH_PG (default 127.0.0.1:5432, user postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export PATH="$JAVA_HOME/bin:$PATH"
+# The JDK, and service_java / aot_flags / train_aot_caches: the services start as ./ov up starts them.
+source ./ov
 
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
 PG_PORT=${BENCH_PG_PORT:-5432}
@@ -18,13 +18,12 @@ FRONTEND_PORT=${BENCH_FRONTEND_PORT:-$(free_port)}
 DURATION=${DURATION:-20s}
 PAGE=${PAGE:-/exhibits/voices-of-the-civil-rights-era}
 FRESH_MS=${FRESH_MS:-1000}
-# The frontend's JVM as ./ov runs it (RSS target < 200 MB); two malloc arenas keep the native zlib/Brotli
-# encoders' memory from spreading over one arena per carrier thread.
-FRONTEND_JAVA_OPTS=${FRONTEND_JAVA_OPTS:--Xmx96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m -XX:TrimNativeHeapInterval=5000}
-FRONTEND_MALLOC_ARENA_MAX=${FRONTEND_MALLOC_ARENA_MAX:-2}
+# JVM flags for the frontend after frontend/jvm.options, which ./ov up runs it with (a later flag wins).
+FRONTEND_JAVA_OPTS=${FRONTEND_JAVA_OPTS:-}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 mvn -B -ntp -o -pl db,backend,frontend -am package -DskipTests > /dev/null || mvn -B -ntp -pl db,backend,frontend -am package -DskipTests
+train_aot_caches
 LOGS=$(mktemp -d)
 
 psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
@@ -39,11 +38,11 @@ cleanup() {
 trap cleanup EXIT
 
 OV_DB_URL="$URL" OV_DB_USER=postgres SERVER_PORT=$BACKEND_PORT SERVER_HOST=127.0.0.1 \
-  java -jar backend/target/backend.jar > "$LOGS/backend.log" 2>&1 &
+  service_java backend $(aot_flags backend) > "$LOGS/backend.log" 2>&1 &
 backend_pid=$!
 pids+=($backend_pid)
-MALLOC_ARENA_MAX=$FRONTEND_MALLOC_ARENA_MAX OV_API_URL="http://127.0.0.1:$BACKEND_PORT" OV_API_CACHE_FRESH_MS=$FRESH_MS SERVER_PORT=$FRONTEND_PORT SERVER_HOST=127.0.0.1 \
-  java $FRONTEND_JAVA_OPTS -jar frontend/target/frontend.jar > "$LOGS/frontend.log" 2>&1 &
+OV_API_URL="http://127.0.0.1:$BACKEND_PORT" OV_API_CACHE_FRESH_MS=$FRESH_MS SERVER_PORT=$FRONTEND_PORT SERVER_HOST=127.0.0.1 \
+  service_java frontend $(aot_flags frontend) $FRONTEND_JAVA_OPTS > "$LOGS/frontend.log" 2>&1 &
 frontend_pid=$!
 pids+=($frontend_pid)
 
@@ -56,7 +55,7 @@ curl -fs -o /dev/null -w "page: %{http_code}, %{size_download} bytes\n" "http://
 
 echo "warm-up (10 s)"
 wrk -t2 -c16 -d10s "http://127.0.0.1:$FRONTEND_PORT$PAGE" > /dev/null
-echo "measure: wrk -t2 -c16 -d$DURATION --latency $PAGE (OV_API_CACHE_FRESH_MS=$FRESH_MS, $FRONTEND_JAVA_OPTS, MALLOC_ARENA_MAX=$FRONTEND_MALLOC_ARENA_MAX)"
+echo "measure: wrk -t2 -c16 -d$DURATION --latency $PAGE (OV_API_CACHE_FRESH_MS=$FRESH_MS, frontend as ./ov up runs it${FRONTEND_JAVA_OPTS:+, then $FRONTEND_JAVA_OPTS})"
 # CPU time (user + system) per page of each JVM: pages per CPU-second whatever else shares the cores.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 before_frontend=$(ticks "$frontend_pid"); before_backend=$(ticks "$backend_pid")

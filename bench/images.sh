@@ -2,7 +2,7 @@
 # Images: cost of image fields in the exhibit detail (renditions looked up, cached JSON) and /media/ file serving.
 # wrk with 16 keep-alive connections over demo content; prints req/s, p50/p99 and the backend's RSS.
 #   bench/images.sh        (needs: apt-get install -y wrk; a JDK 21+; a PostgreSQL, default the local one)
-# Env: DURATION (default 15s), WARMUP (default 10s), CONNECTIONS (16), THREADS (2), BACKEND_OPTS (-Xmx128m),
+# Env: DURATION (default 15s), WARMUP (default 10s), CONNECTIONS (16), THREADS (2), BACKEND_OPTS (after backend/jvm.options; -Xmx128m),
 #      PORT (default 18091). Uses a fresh database ov_bench_images and a temporary media folder, both removed.
 #      MEDIA_STORAGE=s3: the demo images are copied (CopyMediaToBucket) into a bucket of an s3proxy over a temporary
 #      folder (bench/S3Server.java, port S3_PORT, default 18092) and the backend serves them from there.
@@ -14,12 +14,13 @@ CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18091}
 BACKEND_OPTS=${BACKEND_OPTS:--Xmx128m}
-if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
-export PATH="$JAVA_HOME/bin:$PATH"
+# The JDK, and service_java / aot_flags: the backend starts as ./ov up starts it.
+source ./ov
 for tool in wrk curl psql; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y wrk curl postgresql-client" >&2; exit 1; }
 done
 [ -f backend/target/backend.jar ] && [ -f db/target/db.jar ] || mvn -B -ntp -pl db,backend -am -DskipTests package
+train_aot_caches
 
 MEDIA=$(mktemp -d)
 BACKEND=""
@@ -50,7 +51,7 @@ if [ "${MEDIA_STORAGE:-local}" = s3 ]; then
   java -cp 'backend/target/backend.jar:backend/target/libs/*' org.openvault.backend.images.CopyMediaToBucket 2>/dev/null
   echo "copied the demo media folder ($(find "$MEDIA" -type f | wc -l) files, $(du -sh "$MEDIA" | cut -f1)) into the bucket: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 fi
-SERVER_PORT=$PORT java $BACKEND_OPTS -jar backend/target/backend.jar > /tmp/ov-bench-images.log 2>&1 &
+SERVER_PORT=$PORT service_java backend $(aot_flags backend) $BACKEND_OPTS > /tmp/ov-bench-images.log 2>&1 &
 BACKEND=$!
 for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/v2/health/" && break; sleep 0.25; done
 

@@ -3,8 +3,10 @@
 # is stopped, every database made here dropped and every registered folder removed.
 if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 export PATH="$JAVA_HOME/bin:$PATH"
-# The backend's JVM flags as ./ov up gives them.
-BACKEND_OPTS=${BACKEND_OPTS:--XX:+UseSerialGC -Xmx64m -XX:ReservedCodeCacheSize=32m}
+# service_java, aot_flags, train_aot_caches: the services start as ./ov up starts them.
+source ./ov
+# More JVM flags for the backend after backend/jvm.options (a later flag wins), e.g. BACKEND_OPTS=-Xmx128m.
+BACKEND_OPTS=${BACKEND_OPTS:-}
 
 PIDS=()
 DROP_DATABASES=()
@@ -30,6 +32,7 @@ build_modules() { # comma-separated modules
   mvn -B -ntp -o -pl "$1" -am -DskipTests package > /tmp/ov-bench-build.log 2>&1 \
     || mvn -B -ntp -pl "$1" -am -DskipTests package > /tmp/ov-bench-build.log 2>&1 \
     || { tail -30 /tmp/ov-bench-build.log; exit 1; }
+  train_aot_caches
 }
 
 # Sets DB_URL: $OV_BENCH_DB_URL when given, else a database NAME created afresh on 127.0.0.1:5432 and dropped on exit.
@@ -62,7 +65,7 @@ start_backend() { # port, log, [VAR=value...]
   local port=$1 log=$2
   shift 2
   env OV_DB_URL="$DB_URL" OV_DB_USER=postgres SERVER_PORT="$port" "$@" \
-    java $BACKEND_OPTS -jar backend/target/backend.jar > "$log" 2>&1 &
+    service_java backend $(aot_flags backend) $BACKEND_OPTS > "$log" 2>&1 &
   BACKEND_PID=$!
   PIDS+=("$BACKEND_PID")
   wait_for "http://127.0.0.1:$port/api/v2/health/" "$BACKEND_PID" backend

@@ -4,16 +4,18 @@
 # client: h2load is not installed). The client runs on the same 2 cores, so compare the engines with each other.
 #   bench/proxy-h2.sh         (needs nginx, openssl, curl, a JDK 21+)
 # Env: DURATION seconds (default 20), STREAMS (default 64), WARMUP seconds (default 30), ROUNDS (default 3),
-#      PROXY_JAVA_OPTS (default -XX:+UseParallelGC -Xmx256m).
+#      PROXY_JAVA_OPTS (JVM flags after proxy/jvm.options, which ./ov up and the image run it with; default none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20}
 STREAMS=${STREAMS:-64}
 WARMUP=${WARMUP:-30}
 ROUNDS=${ROUNDS:-3}
-PROXY_JAVA_OPTS=${PROXY_JAVA_OPTS:--XX:+UseParallelGC -Xmx256m}
-if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+PROXY_JAVA_OPTS=${PROXY_JAVA_OPTS:-}
+# The JDK, and service_java / aot_flags / train_aot_caches: the proxy starts as ./ov up starts it.
+source ./ov
 [ -f proxy/target/proxy.jar ] || mvn -B -ntp -pl proxy -am -DskipTests package
+train_aot_caches
 WORK=$(mktemp -d /tmp/proxy-h2-bench.XXXXXX)
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -42,7 +44,7 @@ PIDS+=($!)
 start_proxy() { # port engine
   PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE=$WORK/tls.crt PROXY_TLS_KEY=$WORK/tls.key \
     PROXY_ENTRYPOINTS_WEBSECURE_PORT=$1 PROXY_ENTRYPOINTS_WEBSECURE_ENGINE=$2 \
-    "$JAVA_HOME/bin/java" $PROXY_JAVA_OPTS -jar proxy/target/proxy.jar > "$WORK/proxy-$2.log" 2>&1 &
+    service_java proxy $(aot_flags proxy) $PROXY_JAVA_OPTS > "$WORK/proxy-$2.log" 2>&1 &
   PIDS+=($!)
 }
 start_proxy 18443 helidon

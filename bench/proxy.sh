@@ -6,7 +6,7 @@
 # Env: DURATION (default 20s), CONNECTIONS (default 64), THREADS (default 2), WARMUP (default 40s; the JIT needs it, more so on a busy machine),
 #      ROUNDS (default 3: nginx and the proxy measured alternately, each round giving a ratio; on a shared 2-core
 #      machine one run swings by ±20 %, so the median ratio is the number to quote),
-#      PROXY_JAVA_OPTS (default -XX:+UseParallelGC -Xmx256m).
+#      PROXY_JAVA_OPTS (JVM flags after proxy/jvm.options, which ./ov up and the image run it with; default none).
 # The Open Vault proxy runs twice, on its two engines: the websecure entrypoint on Helidon (a virtual thread per
 # connection; every middleware, HTTP/2) and on event loops (engine: event-loop; HTTP/1.1, routers without middlewares).
 # Besides requests/s and latency it reports CPU time per request (user + system, from /proc) of the upstream and of
@@ -19,13 +19,14 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-40s}
 ROUNDS=${ROUNDS:-3}
-# The proxy's JVM flags as ./ov runs it (the image adds -XX:+UseParallelGC to its container-sized heap).
-PROXY_JAVA_OPTS=${PROXY_JAVA_OPTS:--XX:+UseParallelGC -Xmx256m}
-if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+PROXY_JAVA_OPTS=${PROXY_JAVA_OPTS:-}
+# The JDK, and service_java / aot_flags / train_aot_caches: the proxy starts as ./ov up starts it.
+source ./ov
 for tool in nginx wrk openssl curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y nginx wrk openssl curl" >&2; exit 1; }
 done
 [ -f proxy/target/proxy.jar ] || mvn -B -ntp -pl proxy -am -DskipTests package
+train_aot_caches
 
 WORK=$(mktemp -d /tmp/proxy-bench.XXXXXX)
 PIDS=()
@@ -84,13 +85,13 @@ nginx -c "$WORK/nginx-proxy.conf" -p "$WORK" &
 PIDS+=($!)
 
 PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE=$WORK/tls.crt PROXY_TLS_KEY=$WORK/tls.key \
-  "$JAVA_HOME/bin/java" $PROXY_JAVA_OPTS -jar proxy/target/proxy.jar > "$WORK/proxy.log" 2>&1 &
+  service_java proxy $(aot_flags proxy) $PROXY_JAVA_OPTS > "$WORK/proxy.log" 2>&1 &
 PIDS+=($!)
 PROXY_PID=$!
 # The same proxy and configuration with the entrypoint on the event-loop engine (every value can be set by environment).
 PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE=$WORK/tls.crt PROXY_TLS_KEY=$WORK/tls.key \
   PROXY_ENTRYPOINTS_WEBSECURE_PORT=18445 PROXY_ENTRYPOINTS_WEBSECURE_ENGINE=event-loop \
-  "$JAVA_HOME/bin/java" $PROXY_JAVA_OPTS -jar proxy/target/proxy.jar > "$WORK/proxy-event-loop.log" 2>&1 &
+  service_java proxy $(aot_flags proxy) $PROXY_JAVA_OPTS > "$WORK/proxy-event-loop.log" 2>&1 &
 PIDS+=($!)
 EVENT_LOOP_PID=$!
 

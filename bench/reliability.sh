@@ -71,16 +71,15 @@ DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/postgres
 load_demo "$DB_URL" "$WORK/media" > "$WORK/demo.log"
 
 start_backend "$BACKEND_PORT" "$WORK/backend.log" OV_MEDIA_ROOT="$WORK/media" OV_SCHEDULER_ENABLED=false
-MALLOC_ARENA_MAX=2 OV_API_URL=http://127.0.0.1:$BACKEND_PORT SERVER_PORT=$FRONTEND_PORT \
-  java -XX:+UseSerialGC -Xmx96m -XX:ReservedCodeCacheSize=32m -XX:TrimNativeHeapInterval=5000 \
-  -jar frontend/target/frontend.jar > "$WORK/frontend.log" 2>&1 &
+OV_API_URL=http://127.0.0.1:$BACKEND_PORT SERVER_PORT=$FRONTEND_PORT \
+  service_java frontend $(aot_flags frontend) > "$WORK/frontend.log" 2>&1 &
 FRONTEND_PID=$!
 PIDS+=("$FRONTEND_PID")
 PROXY_ENTRYPOINTS_WEBSECURE_PORT=$PROXY_PORT PROXY_ENTRYPOINTS_WEB_PORT=$((PORT_BASE + 4)) \
   PROXY_ENTRYPOINTS_INTERNAL_PORT=$((PORT_BASE + 5)) PROXY_HOST=127.0.0.1 \
   PROXY_SERVICES_FRONTEND_SERVERS=http://127.0.0.1:$FRONTEND_PORT PROXY_SERVICES_BACKEND_SERVERS=http://127.0.0.1:$BACKEND_PORT \
   PROXY_ACCESS_LOG_FILE="$WORK/access.log" \
-  java -XX:+UseParallelGC -Xmx256m -jar proxy/target/proxy.jar > "$WORK/proxy.log" 2>&1 &
+  service_java proxy $(aot_flags proxy) > "$WORK/proxy.log" 2>&1 &
 PROXY_PID=$!
 PIDS+=("$PROXY_PID")
 wait_for "http://127.0.0.1:$FRONTEND_PORT/health" "$FRONTEND_PID" frontend

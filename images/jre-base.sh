@@ -19,7 +19,9 @@ modules+=,jdk.crypto.cryptoki,jdk.jfr,jdk.management,jdk.naming.dns,jdk.net,jdk.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 root=$work/rootfs
-"$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
+# --generate-cds-archive: the runtime's own classes start from a shared archive, as in a full JDK (without it, every
+# JDK class is loaded and verified from lib/modules at each start).
+"$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --generate-cds-archive \
   --output "$root/opt/java"
 
 # What JNI libraries shipped in the services' jars link against beyond the runtime's own needs: Brotli

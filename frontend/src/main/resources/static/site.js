@@ -43,7 +43,7 @@
     document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
       form.addEventListener("change", function () { form.submit(); });
     });
-    // The original's tab hashes (#gbh, #aapb, #help) still open their tab.
+    // Bookmarked search links name their tab by hash (#gbh, #aapb, #help): they open that tab.
     if (location.pathname === "/search" && /^#(gbh|aapb|help)$/.test(location.hash) && !/[?&]tab=/.test(location.search)) {
       var params = new URLSearchParams(location.search);
       params.set("tab", location.hash.substring(1));

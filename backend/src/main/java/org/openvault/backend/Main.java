@@ -105,6 +105,7 @@ import org.openvault.backend.preview.PreviewTokens;
 import org.openvault.backend.redirects.RedirectRepository;
 import org.openvault.backend.redirects.RedirectsService;
 import org.openvault.backend.responsecache.ContentVersion;
+import org.openvault.backend.responsecache.ContentVersionWatch;
 import org.openvault.backend.responsecache.ResponseCache;
 import org.openvault.backend.search.PageSearchRepository;
 import org.openvault.backend.search.SearchService;
@@ -156,6 +157,12 @@ public final class Main {
         Renditions renditions = new Renditions(imageRepository, imageStorage,
                 Duration.ofSeconds(media.get("render-wait-seconds").asInt().orElse(10)));
         ContentVersion contentVersion = new ContentVersion(sql);
+        // This backend's own writes show in its next answer; others' as soon as the database announces them.
+        sql.afterEachCommit(contentVersion::read);
+        ContentVersionWatch contentWatch = dbConfig.get("listen-for-changes").asBoolean().orElse(true)
+                ? ContentVersionWatch.start(contentVersion, database::dedicatedConnection,
+                        Duration.ofMillis(dbConfig.get("recheck-millis").asInt().orElse(1000)))
+                : null;
         ImageJson images = new ImageLibraryJson(imageRepository, renditions, imageStorage,
                 media.get("base-url").asString().orElse(""),
                 Duration.ofSeconds(media.get("json-cache-seconds").asInt().orElse(60)), contentVersion);
@@ -285,16 +292,18 @@ public final class Main {
                 ? new ScheduledPublishing(sql, pageEdits, pageTypes, pageEditing, audit,
                         Duration.ofSeconds(scheduler.get("interval-seconds").asInt().orElse(15)))
                 : null;
-        return new Backend(server, database, scheduling, draining, served.paths());
+        return new Backend(server, database, scheduling, contentWatch, draining, served.paths());
     }
 
     /**
      * A running backend; closing it stops the scheduler, the server and the pool. {@code draining}: its readiness
-     * while it stops. {@code routes}: every served path pattern. {@code scheduling} is null when
+     * while it stops. {@code routes}: every served path pattern. {@code contentWatch} is null when
+     * {@code ov.db.listen-for-changes} is false. {@code scheduling} is null when
      * {@code ov.scheduler.enabled} is false.
      */
-    public record Backend(WebServer server, Database database, ScheduledPublishing scheduling, Draining draining,
-                          List<String> routes) implements AutoCloseable {
+    public record Backend(WebServer server, Database database, ScheduledPublishing scheduling,
+                          ContentVersionWatch contentWatch, Draining draining, List<String> routes)
+            implements AutoCloseable {
 
         public int port() {
             return server.port();
@@ -317,6 +326,9 @@ public final class Main {
                 scheduling.close();
             }
             server.stop();
+            if (contentWatch != null) {
+                contentWatch.close();
+            }
             database.close();
         }
     }

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -49,17 +51,23 @@ public final class Settings {
     }
 
     /**
-     * A command line's {@code --name=value} and {@code --name} flags (the latter with an empty value); throws
-     * {@link IllegalArgumentException} for anything else.
+     * A command line's {@code --name=value} and {@code --name} flags (the latter with an empty value), each name one
+     * of {@code known}; throws {@link IllegalArgumentException} for anything else, so that a mistyped flag stops the
+     * command instead of leaving its setting at the default.
      */
-    public static Map<String, String> flags(String[] args) {
+    public static Map<String, String> flags(String[] args, Set<String> known) {
         Map<String, String> flags = new HashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("unknown argument " + arg);
             }
             int eq = arg.indexOf('=');
-            flags.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "" : arg.substring(eq + 1));
+            String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown flag --" + name + " (known: "
+                        + known.stream().sorted().map(flag -> "--" + flag).collect(Collectors.joining(", ")) + ")");
+            }
+            flags.put(name, eq < 0 ? "" : arg.substring(eq + 1));
         }
         return flags;
     }

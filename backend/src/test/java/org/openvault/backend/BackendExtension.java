@@ -37,6 +37,11 @@ public final class BackendExtension implements BeforeAllCallback, AfterAllCallba
         return new BackendExtension(true, Map.of());
     }
 
+    /** Like {@link #withContentFixture()}, with some settings changed. */
+    public static BackendExtension withContentFixture(Map<String, String> settings) {
+        return new BackendExtension(true, settings);
+    }
+
     /** A backend over the migrated database alone (the migrations' own data: redirects, series, static pages…). */
     public static BackendExtension withoutContentFixture() {
         return new BackendExtension(false, Map.of());

@@ -32,6 +32,9 @@ public final class RunningBackend implements AutoCloseable {
     /** The API's public origin every test backend is given ({@code ov.api.url}): detail_url and find/ use it. */
     public static final String API_URL = "http://api.openvault.test";
 
+    /** The setting that makes a test backend listen for content changes, as deployed backends do. */
+    public static final Map<String, String> LISTENING = Map.of("ov.db.listen-for-changes", "true");
+
     /** The preview secret every test backend uses, so tests can sign tokens. */
     public static final String PREVIEW_SECRET = "test-preview-secret";
 
@@ -39,7 +42,11 @@ public final class RunningBackend implements AutoCloseable {
         return start(db, Map.of());
     }
 
-    /** A backend with some settings changed ({@code ov.scheduler.interval-seconds} → {@code 1}…). */
+    /**
+     * A backend with some settings changed ({@code ov.scheduler.interval-seconds} → {@code 1}…). Tests write content
+     * straight into PostgreSQL and read it in their next request, so a test backend asks the database for the content
+     * version on every request unless {@link #LISTENING} is among the settings (as a deployed backend runs).
+     */
     public static RunningBackend start(TestDatabase db, Map<String, String> extraSettings) {
         Path mediaRoot = temporaryMediaRoot();
         Map<String, String> settings = new java.util.HashMap<>(Map.of(
@@ -51,7 +58,8 @@ public final class RunningBackend implements AutoCloseable {
                 "ov.db.migrate", "true",
                 "ov.preview.secret", PREVIEW_SECRET,
                 "ov.api.url", API_URL,
-                "ov.media.root", mediaRoot.toString()));
+                "ov.media.root", mediaRoot.toString(),
+                "ov.db.listen-for-changes", "false"));
         settings.putAll(extraSettings);
         Config config = Config.builder()
                 .disableEnvironmentVariablesSource()

@@ -1,6 +1,7 @@
 package org.openvault.backend;
 
 import java.util.Map;
+import java.util.Set;
 
 import io.helidon.config.Config;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,13 @@ class SettingsTest {
     }
 
     @Test
-    void flagsAreNameValuePairsOrBareNames() {
+    void flagsAreNameValuePairsOrBareNamesOfTheCommandsOwnFlags() {
+        Set<String> known = Set.of("from", "dry-run");
         assertEquals(Map.of("from", "/srv/media", "dry-run", ""),
-                Settings.flags(new String[] {"--from=/srv/media", "--dry-run"}));
-        assertThrows(IllegalArgumentException.class, () -> Settings.flags(new String[] {"media"}));
+                Settings.flags(new String[] {"--from=/srv/media", "--dry-run"}, known));
+        assertThrows(IllegalArgumentException.class, () -> Settings.flags(new String[] {"media"}, known));
+        IllegalArgumentException mistyped = assertThrows(IllegalArgumentException.class,
+                () -> Settings.flags(new String[] {"--form=/srv/media"}, known));
+        assertEquals("unknown flag --form (known: --dry-run, --from)", mistyped.getMessage());
     }
 }

@@ -62,7 +62,7 @@ class ReadmeSettingsTest {
     }
 
     /** The service's yaml keys by their variable names, with their values. */
-    private static Map<String, Object> settings(String module) throws IOException {
+    static Map<String, Object> settings(String module) throws IOException {
         Path yaml = ROOT.resolve(module).resolve("src/main/resources/application.yaml");
         Map<String, Object> keys = new HashMap<>();
         if (Files.exists(yaml)) {
@@ -80,7 +80,7 @@ class ReadmeSettingsTest {
         }
     }
 
-    private static boolean readByName(String module, String variable) throws IOException {
+    static boolean readByName(String module, String variable) throws IOException {
         try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main"))) {
             return files.filter(Files::isRegularFile).anyMatch(file -> contains(file, variable))
                     || contains(ROOT.resolve("ov"), variable);

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -27,6 +28,9 @@ import org.flywaydb.core.api.output.MigrateResult;
  * backend's pod writes the same files into its own volume (the chart's {@code demo-media} init container).
  */
 public final class Migrate {
+
+    private static final Set<String> FLAGS = Set.of("url", "user", "password", "lock-timeout-seconds", "demo",
+            "demo-files", "media-root");
 
     private Migrate() {
     }
@@ -83,20 +87,18 @@ public final class Migrate {
                 .load();
     }
 
+    // A mistyped flag stops the command: otherwise its setting would silently stay at the default.
     static Map<String, String> parseFlags(String[] args) {
         Map<String, String> flags = new HashMap<>();
         for (String arg : args) {
-            if (!arg.startsWith("--")) {
+            int eq = arg.indexOf('=');
+            String name = !arg.startsWith("--") ? null : eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+            if (name == null || !FLAGS.contains(name)) {
                 throw new IllegalArgumentException("Unknown argument: " + arg
                         + " (expected --url=…, --user=…, --password=…, --lock-timeout-seconds=…, --demo, --demo-files"
                         + " or --media-root=…)");
             }
-            int eq = arg.indexOf('=');
-            if (eq < 0) {
-                flags.put(arg.substring(2), "true");
-            } else {
-                flags.put(arg.substring(2, eq), arg.substring(eq + 1));
-            }
+            flags.put(name, eq < 0 ? "true" : arg.substring(eq + 1));
         }
         return flags;
     }

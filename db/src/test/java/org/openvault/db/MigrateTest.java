@@ -41,6 +41,9 @@ class MigrateTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Migrate.parseFlags(new String[] {"jdbc:postgresql://x"}));
         assertTrue(e.getMessage().contains("Unknown argument"));
+        IllegalArgumentException mistyped = assertThrows(IllegalArgumentException.class,
+                () -> Migrate.parseFlags(new String[] {"--demo-file"}));
+        assertTrue(mistyped.getMessage().startsWith("Unknown argument: --demo-file "), mistyped.getMessage());
         assertEquals("u", Migrate.parseFlags(new String[] {"--user=u"}).get("user"));
     }
 }

@@ -71,7 +71,9 @@ final class RunningSite {
                 "server.port", "0", "server.host", "127.0.0.1",
                 "ov.db.url", db.url(), "ov.db.user", db.user(), "ov.db.password", db.password(),
                 "ov.db.migrate", "true", "ov.preview.secret", PREVIEW_SECRET,
-                "server.connection-options.tcp-no-delay", "true"));
+                "server.connection-options.tcp-no-delay", "true",
+                // Tests write content straight into PostgreSQL and read it at once: ask for the version every time.
+                "ov.db.listen-for-changes", "false"));
         values.putAll(extra);
         return org.openvault.backend.Main.start(config(values));
     }

@@ -1,10 +1,14 @@
 package org.openvault.images;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,12 +33,26 @@ class ImageConfigIT {
             "frontend, org.openvault.frontend.Main",
             "proxy, org.openvault.proxy.Main",
             "migrate, org.openvault.db.Migrate"})
-    void entrypointStartsTheMainClassWithContainerSizedJvmFlags(String module, String mainClass) {
+    void entrypointStartsTheMainClassAndExitsOnOutOfMemory(String module, String mainClass) {
         List<String> entrypoint = ContainerImage.of(module).entrypoint();
         assertEquals("java", entrypoint.getFirst());
         assertEquals(mainClass, entrypoint.getLast());
-        assertTrue(entrypoint.contains("-XX:MaxRAMPercentage=75"), entrypoint::toString);
         assertTrue(entrypoint.contains("-XX:+ExitOnOutOfMemoryError"), entrypoint::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"backend", "frontend", "proxy"})
+    void servicesRunWithTheJvmFlagsFileOfOvUpAndTwoMallocArenas(String module) throws IOException {
+        ContainerImage image = ContainerImage.of(module);
+        assertTrue(image.entrypoint().contains("@/app/jvm.options"), image.entrypoint()::toString);
+        assertEquals(Files.readString(Path.of("..", module, "jvm.options")),
+                Files.readString(image.unpack().resolve("app/jvm.options")));
+        assertEquals("2", image.environment().get("MALLOC_ARENA_MAX"));
+    }
+
+    @Test
+    void migrateSizesItsHeapFromTheJobsMemoryLimit() {
+        assertTrue(ContainerImage.of("migrate").entrypoint().contains("-XX:MaxRAMPercentage=75"));
     }
 
     @ParameterizedTest

@@ -39,7 +39,7 @@ class LimitsTest {
                   entrypoints:
                     web: {port: 0, max-request-line: 1024, max-header-bytes: 2048, header-timeout: 300ms, max-connections: 2}
                     loop: {port: 0, max-request-line: 1024, max-header-bytes: 2048, header-timeout: 300ms, max-connections: 2,
-                           engine: event-loop}
+                           body-timeout: 1s, engine: event-loop}
                   routers:
                     all: {rule: "PathPrefix(`/`)", service: echo}
                   services:
@@ -55,6 +55,26 @@ class LimitsTest {
 
     private static int port(String entrypoint) {
         return proxy.proxy.port(entrypoint);
+    }
+
+    /**
+     * A client that announces a body and stops sending it holds neither its connection nor an upstream one beyond
+     * the body timeout: 408, then the connection closes (event-loop engine).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Content-Length: 10000000\r\n\r\n0123456789", "Transfer-Encoding: chunked\r\n\r\na\r\n0123456789\r\n"})
+    void aStalledRequestBodyIs408AndClosesTheConnection(String bodyStart) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port("loop"))) {
+            socket.setSoTimeout(20_000);
+            long started = System.nanoTime();
+            socket.getOutputStream().write(("POST /upload HTTP/1.1\r\nHost: x\r\n" + bodyStart).getBytes(StandardCharsets.US_ASCII));
+            String answer = RawHttp.readAll(socket.getInputStream());
+            long waited = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+            assertTrue(answer.contains("\r\nConnection: close\r\n"), answer);
+            assertTrue(waited >= 900 && waited < 15_000, "answered after " + waited + " ms");
+            assertEquals(-1, socket.getInputStream().read());
+        }
     }
 
     @ParameterizedTest

@@ -10,9 +10,12 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
@@ -24,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** WebSocket handshakes through the proxy (plain and TLS) to a real WebSocket server: tunnelled after the routing. */
+/** WebSocket handshakes through the proxy (plain and TLS, each engine) to a real WebSocket server: tunnelled after the routing. */
 class WebSocketTest {
 
     @TempDir
@@ -42,9 +46,9 @@ class WebSocketTest {
 
     private static WebSocketEcho echo;
     private static Upstream http;
-    private static TestProxy proxy;
+    private static final Map<String, TestProxy> PROXIES = new HashMap<>();
+    private static final Map<String, HttpClient> TLS_CLIENTS = new HashMap<>();
     private static HttpClient plainClient;
-    private static HttpClient tlsClient;
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,15 +56,16 @@ class WebSocketTest {
         http = new Upstream("http");
         String sha = "{SHA}" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
                 .digest("pass".getBytes(StandardCharsets.UTF_8)));
-        proxy = new TestProxy(directory, """
+        for (String engine : List.of("helidon", "event-loop")) {
+            TestProxy proxy = new TestProxy(Files.createDirectories(directory.resolve(engine)), """
                 proxy:
                   host: 127.0.0.1
                   access-log: {enabled: false}
                   tls: {certificate: CERT, key: KEY}
                   entrypoints:
-                    websecure: {port: 0, tls: true}
-                    web: {port: 0}
-                    quiet: {port: 0, idle-timeout: 1s}
+                    websecure: {port: 0, tls: true, engine: ENGINE}
+                    web: {port: 0, engine: ENGINE}
+                    quiet: {port: 0, idle-timeout: 1s, engine: ENGINE}
                   routers:
                     ws: {rule: "PathPrefix(`/ws`) || PathPrefix(`/bye`)", service: echo}
                     guarded: {rule: "PathPrefix(`/guarded`)", middlewares: [auth, strip], service: echo}
@@ -76,14 +81,16 @@ class WebSocketTest {
                     strip: {strip-prefix: {prefixes: [/guarded]}}
                     only-ten: {ip-allow-list: {source-range: [10.0.0.0/8]}}
                 """.replace("ECHO", echo.url()).replace("HTTP", http.url()).replace("SHA", sha)
-                .replace("CLOSED", Integer.toString(RawHttp.closedPort())));
+                .replace("CLOSED", Integer.toString(RawHttp.closedPort())).replace("ENGINE", engine));
+            PROXIES.put(engine, proxy);
+            TLS_CLIENTS.put(engine, HttpClient.newBuilder().sslContext(proxy.https.sslContext()).build());
+        }
         plainClient = HttpClient.newHttpClient();
-        tlsClient = HttpClient.newBuilder().sslContext(proxy.https.sslContext()).build();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        proxy.close();
+        PROXIES.values().forEach(TestProxy::close);
         http.close();
         echo.close();
     }
@@ -94,12 +101,16 @@ class WebSocketTest {
         echo.closesReceived.clear();
     }
 
-    private static URI wss(String path) {
-        return URI.create("wss://localhost:" + proxy.proxy.port("websecure") + path);
+    private static URI wss(String engine, String path) {
+        return URI.create("wss://localhost:" + port(engine, "websecure") + path);
     }
 
-    private static URI ws(String path) {
-        return URI.create("ws://127.0.0.1:" + proxy.proxy.port("web") + path);
+    private static URI ws(String engine, String path) {
+        return URI.create("ws://127.0.0.1:" + port(engine, "web") + path);
+    }
+
+    private static int port(String engine, String entrypoint) {
+        return PROXIES.get(engine).proxy.port(entrypoint);
     }
 
     private static Received connect(HttpClient client, URI uri, String... headers) {
@@ -117,9 +128,10 @@ class WebSocketTest {
         return assertInstanceOf(WebSocketHandshakeException.class, e.getCause()).getResponse().statusCode();
     }
 
-    @Test
-    void textAndBinaryMessagesEchoOverTls() throws Exception {
-        Received received = connect(tlsClient, wss("/ws/chat?room=1"));
+    @ParameterizedTest
+    @ValueSource(strings = {"helidon", "event-loop"})
+    void textAndBinaryMessagesEchoOverTls(String engine) throws Exception {
+        Received received = connect(TLS_CLIENTS.get(engine), wss(engine, "/ws/chat?room=1"));
         received.socket.sendText("hello, vault", true).join();
         assertEquals("hello, vault", received.next());
         byte[] big = new byte[200_000];
@@ -135,16 +147,17 @@ class WebSocketTest {
         assertEquals("Upgrade", handshake.get("connection"));
         assertEquals("13", handshake.get("sec-websocket-version"));
         assertTrue(handshake.containsKey("sec-websocket-key"), handshake.toString());
-        assertEquals("localhost:" + proxy.proxy.port("websecure"), handshake.get("host"));
+        assertEquals("localhost:" + port(engine, "websecure"), handshake.get("host"));
         assertEquals("127.0.0.1", handshake.get("x-forwarded-for"));
         assertEquals("https", handshake.get("x-forwarded-proto"));
         assertEquals("127.0.0.1", handshake.get("x-real-ip"));
         received.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
     }
 
-    @Test
-    void textAndBinaryMessagesEchoOnPlainHttp() throws Exception {
-        Received received = connect(plainClient, ws("/ws"));
+    @ParameterizedTest
+    @ValueSource(strings = {"helidon", "event-loop"})
+    void textAndBinaryMessagesEchoOnPlainHttp(String engine) throws Exception {
+        Received received = connect(plainClient, ws(engine, "/ws"));
         received.socket.sendText("plain", true).join();
         assertEquals("plain", received.next());
         received.socket.sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).join();
@@ -153,48 +166,53 @@ class WebSocketTest {
         received.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
     }
 
-    @Test
-    void aCloseFromTheClientReachesTheUpstreamAndItsAnswerComesBack() throws Exception {
-        Received received = connect(tlsClient, wss("/ws"));
+    @ParameterizedTest
+    @ValueSource(strings = {"helidon", "event-loop"})
+    void aCloseFromTheClientReachesTheUpstreamAndItsAnswerComesBack(String engine) throws Exception {
+        Received received = connect(TLS_CLIENTS.get(engine), wss(engine, "/ws"));
         received.socket.sendClose(4001, "done here").join();
         assertEquals("closed 4001 done here", received.next());
         assertEquals("4001 done here", echo.closesReceived.poll(5, TimeUnit.SECONDS));
     }
 
-    @Test
-    void aCloseFromTheUpstreamReachesTheClient() throws Exception {
-        Received received = connect(tlsClient, wss("/bye"));
+    @ParameterizedTest
+    @ValueSource(strings = {"helidon", "event-loop"})
+    void aCloseFromTheUpstreamReachesTheClient(String engine) throws Exception {
+        Received received = connect(TLS_CLIENTS.get(engine), wss(engine, "/bye"));
         received.socket.sendText("last words", true).join();
         assertEquals("last words", received.next());
         assertEquals("closed 1000 bye", received.next());
     }
 
-    @Test
-    void middlewaresDecideBeforeTheUpgrade() throws Exception {
-        assertEquals(401, refusedStatus(tlsClient, wss("/guarded/ws")));
-        assertEquals(403, refusedStatus(plainClient, ws("/blocked")));
+    @ParameterizedTest
+    @ValueSource(strings = {"helidon", "event-loop"})
+    void middlewaresDecideBeforeTheUpgrade(String engine) throws Exception {
+        assertEquals(401, refusedStatus(TLS_CLIENTS.get(engine), wss(engine, "/guarded/ws")));
+        assertEquals(403, refusedStatus(plainClient, ws(engine, "/blocked")));
         assertNull(echo.handshakes.poll(200, TimeUnit.MILLISECONDS), "denied handshakes must not reach the upstream");
 
         String credentials = Base64.getEncoder().encodeToString("guest:pass".getBytes(StandardCharsets.UTF_8));
-        Received received = connect(tlsClient, wss("/guarded/ws"), "Authorization", "Basic " + credentials);
+        Received received = connect(TLS_CLIENTS.get(engine), wss(engine, "/guarded/ws"), "Authorization", "Basic " + credentials);
         received.socket.sendText("let in", true).join();
         assertEquals("let in", received.next());
         assertEquals("/ws", echo.handshakes.poll(5, TimeUnit.SECONDS).get(":path"));
         received.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
     }
 
-    @Test
-    void anUpstreamThatRefusesIs502() {
-        assertEquals(502, refusedStatus(tlsClient, wss("/down")));
-        assertEquals(502, refusedStatus(plainClient, ws("/down")));
+    @ParameterizedTest
+    @ValueSource(strings = {"helidon", "event-loop"})
+    void anUpstreamThatRefusesIs502(String engine) {
+        assertEquals(502, refusedStatus(TLS_CLIENTS.get(engine), wss(engine, "/down")));
+        assertEquals(502, refusedStatus(plainClient, ws(engine, "/down")));
     }
 
     private static final String HANDSHAKE = "GET /ws HTTP/1.1\r\nHost: example.org\r\nConnection: keep-alive, Upgrade\r\n"
             + "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
 
-    @Test
-    void theSwitchingResponseAndFramesOnTheWire() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", proxy.proxy.port("web"))) {
+    @ParameterizedTest
+    @ValueSource(strings = {"helidon", "event-loop"})
+    void theSwitchingResponseAndFramesOnTheWire(String engine) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port(engine, "web"))) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
@@ -214,9 +232,10 @@ class WebSocketTest {
         }
     }
 
-    @Test
-    void aSilentTunnelIsClosedAfterTheEntrypointsIdleTimeout() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", proxy.proxy.port("quiet"))) {
+    @ParameterizedTest
+    @ValueSource(strings = {"helidon", "event-loop"})
+    void aSilentTunnelIsClosedAfterTheEntrypointsIdleTimeout(String engine) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port(engine, "quiet"))) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(HANDSHAKE.getBytes(StandardCharsets.ISO_8859_1));
             assertTrue(readHead(socket.getInputStream()).startsWith("HTTP/1.1 101 "));
@@ -227,9 +246,10 @@ class WebSocketTest {
         }
     }
 
-    @Test
-    void anUpstreamThatDoesNotSwitchAnswersAsUsual() {
-        String response = RawHttp.exchange(proxy.proxy.port("web"), "GET /plain HTTP/1.1\r\nHost: example.org\r\n"
+    @ParameterizedTest
+    @ValueSource(strings = {"helidon", "event-loop"})
+    void anUpstreamThatDoesNotSwitchAnswersAsUsual(String engine) {
+        String response = RawHttp.exchange(port(engine, "web"), "GET /plain HTTP/1.1\r\nHost: example.org\r\n"
                 + "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nConnection: close\r\n\r\n");
         assertTrue(response.startsWith("HTTP/1.1 200 "), response);

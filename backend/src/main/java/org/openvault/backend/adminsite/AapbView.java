@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record AapbView(String guids, String specialCollections, boolean showTitle, boolean showThumbnail,
                        boolean showSidebar, String title, String startTime, String endTime, String accessLevel) {
 
-    /** The access levels editors choose from, in the order the original's form lists them. */
+    /** The access levels editors choose from, from the narrowest (online) to the widest. */
     public static final List<Choice> ACCESS_LEVELS = List.of(new Choice("online", "Online"),
             new Choice("digitized", "Digitized"), new Choice("all", "All"));
 

@@ -11,7 +11,8 @@ import io.helidon.webserver.http.RoutingResponse;
 
 /**
  * What holds for every path under {@code /api/v2/}: CORS for any origin (there only), read-only methods
- * (others get the original's {@code 405 {"detail":"Method \"POST\" not allowed."}}) and OPTIONS answered here.
+ * (others get Django REST framework's {@code 405 {"detail":"Method \"POST\" not allowed."}}) and OPTIONS
+ * answered here.
  */
 public final class ApiAccess {
 

@@ -12,7 +12,7 @@ import io.helidon.common.uri.UriQuery;
 
 /**
  * The query string of an API request, read the way Wagtail API v2 reads it: the last value of a repeated
- * parameter wins; {@code limit}, {@code offset} and {@code order} are checked with the original's messages.
+ * parameter wins; {@code limit}, {@code offset} and {@code order} answer Wagtail's 400 messages word for word.
  */
 public final class ListingParameters {
 
@@ -84,7 +84,7 @@ public final class ListingParameters {
         return nonNegative("offset", 0, "offset must be a positive integer");
     }
 
-    /** No maximum: the original sets WAGTAILAPI_LIMIT_MAX to None and the site asks for limit=999999. */
+    /** No maximum: the site's index pages ask for {@code limit=999999} to get every page in one answer. */
     public int limit() {
         return nonNegative("limit", 20, "limit must be a positive integer");
     }

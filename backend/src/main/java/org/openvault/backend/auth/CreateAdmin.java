@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.openvault.backend.Settings;
 import org.openvault.backend.audit.AuditLog;
@@ -32,6 +33,9 @@ public final class CreateAdmin {
             super(message, null, false, false);
         }
     }
+
+    private static final Set<String> FLAGS = Set.of("username", "email", "display-name", "if-no-users",
+            "generate-password");
 
     private CreateAdmin() {
     }
@@ -123,7 +127,7 @@ public final class CreateAdmin {
 
     private static Map<String, String> flags(String[] args) {
         try {
-            return Settings.flags(args);
+            return Settings.flags(args, FLAGS);
         } catch (IllegalArgumentException e) {
             throw new Refused(e.getMessage());
         }

@@ -21,8 +21,8 @@ import org.openvault.backend.api.ResourceRoutes;
 import org.openvault.backend.api.Shape;
 
 /**
- * {@code /api/v2/authors/}: all authors by id, paginated. As in the original there is no filtering, ordering or
- * search: author field names are accepted and ignored, anything else fails the whitelist.
+ * {@code /api/v2/authors/}: all authors by id, paginated. There is no filtering, ordering or search: author field
+ * names are accepted and ignored, anything else fails the whitelist.
  */
 public final class AuthorsService implements HttpService {
 

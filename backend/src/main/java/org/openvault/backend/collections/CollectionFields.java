@@ -27,7 +27,7 @@ public final class CollectionFields implements TypeFields {
         return Set.of("introduction", "content", "cover_image_id", "hero_image_id", "featured");
     }
 
-    /** Collections need their images too (the original's check missed them by a misspelt type name). */
+    /** A collection goes live only with its cover and hero images: its card and page header show them. */
     @Override
     public boolean needsImagesToPublish() {
         return true;

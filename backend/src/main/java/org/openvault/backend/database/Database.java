@@ -1,6 +1,10 @@
 package org.openvault.backend.database;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -18,6 +22,19 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.sql = new Sql(dataSource);
+    }
+
+    /**
+     * A connection outside the pool, for a session that lives as long as the connection (e.g. LISTEN), with the
+     * pool's settings; the caller closes it.
+     */
+    public Connection dedicatedConnection() throws SQLException {
+        Properties properties = new Properties();
+        properties.putAll(dataSource.getDataSourceProperties());
+        properties.setProperty("user", dataSource.getUsername());
+        properties.setProperty("password", dataSource.getPassword() == null ? "" : dataSource.getPassword());
+        properties.setProperty("ApplicationName", "openvault-backend");
+        return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
     }
 
     public static Database connect(Config db) {

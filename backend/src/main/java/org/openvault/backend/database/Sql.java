@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -24,9 +27,28 @@ import javax.sql.DataSource;
 public final class Sql implements Statements {
 
     private final DataSource dataSource;
+    private final List<Runnable> afterCommit = new CopyOnWriteArrayList<>();
 
     public Sql(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Runs {@code hook} after every write this backend commits ({@link #update} and {@link #inTransaction}); a hook
+     * that fails is logged and does not undo or fail the write.
+     */
+    public void afterEachCommit(Runnable hook) {
+        afterCommit.add(hook);
+    }
+
+    private void committed() {
+        for (Runnable hook : afterCommit) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                Logger.getLogger(Sql.class.getName()).log(Level.WARNING, "After-commit hook failed", e);
+            }
+        }
     }
 
     @Override
@@ -49,11 +71,14 @@ public final class Sql implements Statements {
 
     @Override
     public long update(String sql, Object... params) {
+        long changed;
         try (Connection connection = connection()) {
-            return Jdbc.update(connection, sql, params);
+            changed = Jdbc.update(connection, sql, params);
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
+        committed();
+        return changed;
     }
 
     /**
@@ -70,6 +95,7 @@ public final class Sql implements Statements {
             T result = work.apply(tx);
             connection.commit();
             ended = true;
+            committed();
             return result;
         } catch (SQLException e) {
             ended = rollBack(connection, e);

@@ -296,7 +296,7 @@ public final class PageEditing {
         if (state.latestRevisionId() != null) {
             return state.latestRevisionId();
         }
-        // Content loaded before the admin existed gets its first revision now, so history starts with what went live.
+        // Content loaded without revisions (demo data, imports) gets its first one here, made of what is live.
         PageEditRepository.Revision first = pages.insertRevision(tx, state.id(), liveContent(tx, state),
                 caller.userId(), caller.username());
         pages.markDraft(tx, state.id(), first, state.title());

@@ -7,7 +7,10 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-/** {@code GET /api/v2/health/}: the original's liveness answer, {@code {"status":"ok"}}. */
+/**
+ * {@code GET /api/v2/health/}: {@code {"status":"ok"}} without touching the database, the answer the Kubernetes
+ * liveness and startup probes of existing deployments ask this path for.
+ */
 public final class ApiHealthService implements HttpService {
 
     @Override

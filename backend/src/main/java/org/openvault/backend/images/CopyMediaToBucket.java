@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.helidon.config.Config;
@@ -46,7 +47,7 @@ public final class CopyMediaToBucket {
         S3ImageStorage bucket;
         try {
             Config settings = Settings.of(env);
-            Map<String, String> flags = Settings.flags(args);
+            Map<String, String> flags = Settings.flags(args, Set.of("from"));
             from = Path.of(flags.getOrDefault("from", settings.get("ov.media.root").asString().orElse(".ov/media")));
             if (!Files.isDirectory(from)) {
                 throw new IllegalArgumentException("no such folder: " + from);

@@ -18,7 +18,7 @@ import org.openvault.backend.responsecache.ContentVersion;
  * media base URL ({@code ov.media.base-url}) plus {@code url} when {@code url} is relative, else {@code url} itself.
  * Answers are kept for a short while ({@code ov.media.json-cache-seconds}) so page endpoints do not query the
  * image tables on every request, and only while the content version they were read at is current: an edited image
- * shows in the very next answer, and a response kept by the response cache never holds an older image than its
+ * shows as soon as its version does, and a response kept by the response cache never holds an older image than its
  * version.
  */
 public final class ImageLibraryJson implements ImageJson {

@@ -24,7 +24,7 @@ record ImageQuery(String where, List<Object> params, String orderBy, int limit, 
             "width", Column.integer("width"),
             "height", Column.integer("height"));
     static final Set<String> FILTER_NAMES = Set.of("id", "title", "width", "height", "tags");
-    /** Fields the original's search index can filter and order by while searching (Wagtail FilterFields). */
+    /** Fields that can filter and order a search ({@code ?search=}); the others answer 400 when searching. */
     private static final Set<String> INDEXED = Set.of("id", "title", "tags");
 
     static ImageQuery of(ListingParameters q) {

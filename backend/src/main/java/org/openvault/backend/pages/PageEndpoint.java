@@ -22,7 +22,8 @@ import org.openvault.backend.search.ListingSearch;
 
 /**
  * What the page endpoints (pages, exhibits, collections) share: listing with filters, tree filters, order, search,
- * slicing and field selection in the original's order of checks; detail with field filters; find.
+ * slicing and field selection, checked in Wagtail's order (so a request with two faults names the same one);
+ * detail with field filters; find.
  */
 public final class PageEndpoint {
 
@@ -236,7 +237,7 @@ public final class PageEndpoint {
     /**
      * {@code ?search=}: the full-text index (search package); its relevance order applies without {@code order}.
      * As in Wagtail, an empty search finds nothing without further checks; otherwise the operator, then the field
-     * filters, then the order keys are checked against what the original's search index could do.
+     * filters, then the order keys are checked against the fields a search can filter and order by.
      */
     private static ListingSearch search(ListingParameters q, Map<String, Column> filterable,
                                         List<ListingParameters.OrderKey> order) {

@@ -18,7 +18,10 @@ import org.openvault.backend.database.Sql;
  */
 public final class PageRepository {
 
-    /** The site root: Home, as in the original (id 3). Public pages are Home and its descendants. */
+    /**
+     * The site root: Home, id 3, the id Wagtail's first migrations give it, so databases copied from a Wagtail site
+     * keep their tree. Public pages are Home and its descendants.
+     */
     public static final int SITE_ROOT_ID = 3;
 
     /** A timestamptz column as the API writes it: ISO-8601 in UTC with microseconds and Z. */

@@ -14,7 +14,7 @@ public final class PageShapes {
     public static final Set<String> PAGE_LISTING_DEFAULTS =
             Set.of("id", "type", "detail_url", "html_url", "slug", "first_published_at", "title");
 
-    /** Fields the API offers but does not show unless asked (i18n is off, as in the original). */
+    /** Fields the API offers but does not show unless asked ({@code locale}: the site has one language). */
     public static final Set<String> NOT_DEFAULT = Set.of("locale");
 
     private PageShapes() {

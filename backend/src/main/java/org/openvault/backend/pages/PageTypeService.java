@@ -12,7 +12,8 @@ import org.openvault.backend.responsecache.ResponseCache;
 
 /**
  * The endpoint of one page type ({@code /api/v2/exhibits/}, {@code /api/v2/collections/}): all its live pages,
- * featured first then newest published; {@code type} and {@code site} are accepted and ignored, as in the original.
+ * featured first then newest published; {@code type} and {@code site} are accepted and ignored (the site's index
+ * pages send neither, other Wagtail API clients may).
  */
 public final class PageTypeService implements HttpService {
 
@@ -25,7 +26,7 @@ public final class PageTypeService implements HttpService {
     public PageTypeService(PageKind<?> kind, PageRepository pages, ApiUrls urls, ResponseCache cache) {
         this.cache = cache;
         this.kind = kind;
-        // Featured first, then most recently published; never-published pages last (the original put them first).
+        // Featured first, then most recently published; never-published pages last, after every dated one.
         this.defaultOrder = kind.ownColumns().get("featured").sql() + " DESC, p.last_published_at DESC NULLS LAST, p.id DESC";
         this.endpoint = new PageEndpoint(pages);
         this.urls = urls;

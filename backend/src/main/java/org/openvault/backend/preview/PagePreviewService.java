@@ -32,8 +32,9 @@ import org.openvault.backend.pages.PageShapes;
 
 /**
  * {@code GET /api/v2/page_preview/<id>/?content_type=…&token=…}: an editor's draft in the pages-detail shape of its
- * type. The id in the path is ignored, as in the original. Unlike the original, the token's signature and
- * age are checked, and a missing, forged or expired token or an unknown type is a 4xx JSON error, never a 500.
+ * type. The id in the path is ignored: the site puts the token's subject there ({@code token.split(':')[0]}), which
+ * need not be a page id. The token's signature and age are checked, and a missing, forged or expired token or an
+ * unknown type is a 4xx JSON error, never a 500.
  * Both content-type spellings work ({@code exhibits.exhibitpage} and {@code exhibits.ExhibitPage}).
  */
 public final class PagePreviewService implements HttpService {

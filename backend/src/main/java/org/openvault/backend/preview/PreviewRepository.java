@@ -33,7 +33,7 @@ public final class PreviewRepository {
 
     /**
      * Stores a draft under its token, in the caller's transaction. A token is per page (or parent and type) and
-     * second, so a second preview of the same page within that second replaces the first, as in the original.
+     * second, so a second preview of the same page within that second replaces the first.
      */
     public void store(Statements db, String token, String contentType, JsonNode content) {
         db.update("INSERT INTO page_preview (token, content_type, content_json) VALUES (?, ?, CAST(? AS jsonb))"

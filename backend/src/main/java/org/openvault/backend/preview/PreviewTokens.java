@@ -17,8 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 import io.helidon.config.Config;
 
 /**
- * Signed, expiring preview tokens in the original's shape, {@code <subject>:<timestamp>:<signature>}
- * (e.g. {@code id=12:1tXyZa:…}), so the site's {@code token.split(':')[0]} still finds the page id.
+ * Signed, expiring preview tokens of the shape {@code <subject>:<timestamp>:<signature>}
+ * (e.g. {@code id=12:1tXyZa:…}), so the site's {@code token.split(':')[0]} finds the page id.
  * The signature is HMAC-SHA256 over subject and timestamp with the configured secret.
  */
 public final class PreviewTokens {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.openvault.backend.database.Sql;
 
-/** Reads the legacy redirects table. */
+/** Reads the redirects table: old site paths and where each lives (kept as data editors can extend). */
 public final class RedirectRepository {
 
     /** The entry for the path itself or, failing that, for the nearest parent path (whole segments only). */

@@ -12,10 +12,12 @@ import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiJson;
 
 /**
- * Rendered JSON responses of the public read API, reused while the content version is unchanged: a hit costs one
- * tiny query instead of the page queries and the serialisation, and a change is visible to the next request after
- * its commit (no time-based staleness, correct with several backend replicas). Least recently used entries go
- * when the byte budget is full. Listings in random order and searches are never kept.
+ * Rendered JSON responses of the public read API, reused while the content version is unchanged: a hit costs no
+ * database round trip (the version is known from the database's announcements, see {@link ContentVersionWatch}),
+ * a change made through this backend is visible to its next request, and one made elsewhere (another replica, the
+ * migration job) as soon as the database announces its commit: no time-based staleness, correct with several
+ * backend replicas. Least recently used entries go when the byte budget is full. Listings in random order and
+ * searches are never kept.
  */
 public final class ResponseCache {
 

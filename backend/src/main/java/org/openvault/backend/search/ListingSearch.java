@@ -44,9 +44,9 @@ public record ListingSearch(Condition all, Condition titleTier, Condition restTi
             + " FROM search_document d WHERE d.page_id = p.id) DESC NULLS LAST, p.id";
 
     /**
-     * The fields the original's search index can filter and order by (Wagtail {@code index.FilterField}s: Page's
-     * id, title, show_in_menus, first/last_published_at, …, and featured on exhibits and collections).
-     * slug is only a full-text field there, so {@code ?search=x&slug=y} is refused like in the original.
+     * The fields a search can be filtered and ordered by (Page's id, title, show_in_menus, first/last_published_at,
+     * …, and featured on exhibits and collections); any other field with {@code ?search=} answers 400. slug is
+     * searched as text but is no filter, so {@code ?search=x&slug=y} is refused.
      */
     private static final Set<String> INDEXED = Set.of("id", "title", "show_in_menus", "first_published_at",
             "last_published_at", "featured", "live", "owner", "content_type", "path", "depth", "locked",

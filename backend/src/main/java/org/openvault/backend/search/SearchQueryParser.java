@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the simple query syntax of Elasticsearch's {@code simple_query_string} as the original's Help tab
+ * Parses the simple query syntax of Elasticsearch's {@code simple_query_string} as the site's search Help tab
  * documents it: whitespace = OR, {@code +} = AND, {@code |} = OR, {@code -} = NOT, {@code "phrase"},
  * {@code "phrase"~N}, {@code prefix*}, {@code fuzzy~} / {@code fuzzy~N}, {@code ( )}.
  * <p>

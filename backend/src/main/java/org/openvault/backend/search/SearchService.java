@@ -23,7 +23,7 @@ import org.openvault.backend.api.ImageJson;
  * Parameters: {@code q} (the Help tab's syntax; empty = browse everything), {@code type} ({@code exhibit},
  * {@code collection} or the content-type names, old ones too; repeatable or comma-separated; also
  * {@code types[N]}), {@code featured} ({@code true} = featured only), {@code sort} ({@code relevance} (default),
- * {@code newest}, {@code oldest}, {@code az}, {@code za}, or the original's sort index names), {@code page}
+ * {@code newest}, {@code oldest}, {@code az}, {@code za}, or the index names of bookmarked URLs), {@code page}
  * (1-based), {@code per_page} (5, 10 (default), 20, 50). Anything else, or a bad value: 400 {@code {"message"}}.
  * <p>
  * Answer: {@code {"meta": {"total_count", "page", "per_page", "page_count", "sort", "facets": {"type":
@@ -37,7 +37,7 @@ public final class SearchService implements HttpService {
     private static final Set<String> PARAMETERS = Set.of("q", "type", "types[]", "featured", "sort", "page",
             "per_page", "format");
 
-    /** The original indexed the hero image's fill-480x270 rendition as the hit thumbnail. */
+    /** A hit's thumbnail: the hero image's 16:9 rendition the search results page shows, 480 by 270 pixels. */
     private static final String HERO_THUMB = "fill-480x270";
 
     private final PageSearchRepository repository;
@@ -103,7 +103,10 @@ public final class SearchService implements HttpService {
         return item;
     }
 
-    /** {@code type=exhibit&type=collection}, {@code type=exhibit,collection}, or the original's {@code types[0]=…}. */
+    /**
+     * {@code type=exhibit&type=collection}, {@code type=exhibit,collection}, or the {@code types[0]=…} of bookmarked
+     * search URLs.
+     */
     private static Set<String> types(UriQuery query) {
         Set<String> types = new LinkedHashSet<>();
         for (String name : query.names()) {

@@ -28,8 +28,8 @@ public enum SearchSort {
     }
 
     /**
-     * Reads {@code relevance|newest|oldest|az|za}, and the original's sort "index names"
-     * ({@code wagtail__wagtailcore_page}, {@code …_last_published_date_desc}, {@code …_title_asc}, …).
+     * Reads {@code relevance|newest|oldest|az|za}, and the sort "index names" that bookmarked and shared search
+     * URLs carry ({@code wagtail__wagtailcore_page}, {@code …_last_published_date_desc}, {@code …_title_asc}, …).
      */
     public static Optional<SearchSort> fromParameter(String value) {
         String v = value.toLowerCase(Locale.ROOT).strip();

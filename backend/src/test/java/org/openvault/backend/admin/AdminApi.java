@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openvault.backend.BackendExtension;
 import org.openvault.backend.RunningBackend;
+import org.openvault.backend.auth.Role;
 
 /**
  * A client of the admin API for tests: bearer token or none, JSON bodies, the raw answer back; optionally with an
@@ -47,6 +48,16 @@ public final class AdminApi {
 
     /** A web admin login: the session cookie ({@code name=value}) and its CSRF token. */
     public record Browser(String cookie, String csrf) {
+    }
+
+    /** A client signed in by bearer token as a new account with {@link AdminFixture#PASSWORD} and {@code role}. */
+    public static AdminApi signedIn(BackendExtension backend, String username, Role role) {
+        return new AdminApi(backend, AdminFixture.tokenFor(backend.db(), username, role));
+    }
+
+    /** A client signed in by a new bearer token as the existing account {@code userId}. */
+    public static AdminApi signedIn(BackendExtension backend, long userId) {
+        return new AdminApi(backend, AdminFixture.tokenFor(backend.db(), userId));
     }
 
     /** No credentials at all. */

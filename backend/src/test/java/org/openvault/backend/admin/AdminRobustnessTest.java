@@ -30,7 +30,7 @@ class AdminRobustnessTest {
 
     @BeforeAll
     static void account() {
-        administrator = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "robust-admin", Role.ADMINISTRATOR))
+        administrator = AdminApi.signedIn(backend, "robust-admin", Role.ADMINISTRATOR)
                 .from("192.0.2.77");
         page = (int) AdminApi.json(administrator.post("/pages/", "{\"type\":\"staticpages.StaticPage\","
                 + "\"parent_id\":3,\"content\":{\"title\":\"Robustness target\"}}"), 201).get("id").asInt();

@@ -56,10 +56,9 @@ class AdminBrowserTest {
     static void start() throws IOException {
         assumeTrue(Chromium.installed(),
                 "Chromium and chromedriver are not installed (apt-get install -y chromium chromium-driver)");
-        long editor = AdminFixture.createUser(backend.db(), PREFIX + "editor", Role.EDITOR);
+        editorApi = AdminApi.signedIn(backend, PREFIX + "editor", Role.EDITOR);
         AdminFixture.createUser(backend.db(), PREFIX + "moderator", Role.MODERATOR);
         AdminFixture.createUser(backend.db(), PREFIX + "admin", Role.ADMINISTRATOR);
-        editorApi = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), editor));
         picture = Files.createTempFile("ov-browser-picture", ".png");
         Files.write(picture, ImagesAdminTest.drawn("png", 640, 480));
         browser = Chromium.start(1280, 1000);

@@ -43,9 +43,8 @@ class AdminSiteActionsTest {
 
     @BeforeAll
     static void accounts() {
-        long editor = AdminFixture.createUser(backend.db(), PREFIX + "editor", Role.EDITOR);
+        editorApi = AdminApi.signedIn(backend, PREFIX + "editor", Role.EDITOR);
         AdminFixture.createUser(backend.db(), PREFIX + "moderator", Role.MODERATOR);
-        editorApi = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), editor));
     }
 
     @AfterAll

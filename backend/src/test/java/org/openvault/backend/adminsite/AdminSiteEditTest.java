@@ -42,10 +42,8 @@ class AdminSiteEditTest {
 
     @BeforeAll
     static void accounts() {
-        long editor = AdminFixture.createUser(backend.db(), PREFIX + "editor", Role.EDITOR);
-        long moderator = AdminFixture.createUser(backend.db(), PREFIX + "moderator", Role.MODERATOR);
-        editorApi = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), editor));
-        moderatorApi = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), moderator));
+        editorApi = AdminApi.signedIn(backend, PREFIX + "editor", Role.EDITOR);
+        moderatorApi = AdminApi.signedIn(backend, PREFIX + "moderator", Role.MODERATOR);
     }
 
     @AfterAll

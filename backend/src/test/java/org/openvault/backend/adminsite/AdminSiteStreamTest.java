@@ -45,11 +45,9 @@ class AdminSiteStreamTest {
 
     @BeforeAll
     static void accounts() {
-        long editor = AdminFixture.createUser(backend.db(), PREFIX + "editor", Role.EDITOR);
-        long moderator = AdminFixture.createUser(backend.db(), PREFIX + "moderator", Role.MODERATOR);
-        moderatorApi = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), moderator));
+        editorApi = AdminApi.signedIn(backend, PREFIX + "editor", Role.EDITOR);
+        moderatorApi = AdminApi.signedIn(backend, PREFIX + "moderator", Role.MODERATOR);
         AdminFixture.createUser(backend.db(), PREFIX + "admin", Role.ADMINISTRATOR);
-        editorApi = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), editor));
         author = AdminApi.json(editorApi.post("/authors/", "{\"name\":\"Stream Test Author\"}"), 201).get("id").asLong();
         image = new TestImages(backend.db(), backend.mediaRoot()).create("Stream test mural", 320, 240, "png", 160, 120,
                 20, null);

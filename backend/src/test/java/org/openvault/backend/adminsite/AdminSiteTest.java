@@ -145,7 +145,7 @@ class AdminSiteTest {
 
     @Test
     void aDraftSavedThroughTheApiShowsUnderMyDrafts() {
-        AdminApi api = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), editorId));
+        AdminApi api = AdminApi.signedIn(backend, editorId);
         int id = AdminApi.json(api.post("/pages/", "{\"type\":\"exhibits.ExhibitPage\",\"parent_id\":3,"
                 + "\"content\":{\"title\":\"Adminsite Aardvark Draft\",\"slug\":\"adminsite-aardvark-draft\"}}"), 201)
                 .get("id").asInt();

@@ -40,7 +40,7 @@ class AuditApiTest {
     @BeforeAll
     static void accounts() {
         adminId = AdminFixture.createUser(backend.db(), "audit-admin", Role.ADMINISTRATOR);
-        admin = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), adminId));
+        admin = AdminApi.signedIn(backend, adminId);
         editorId = AdminFixture.createUser(backend.db(), "audit-editor", Role.EDITOR);
     }
 
@@ -205,7 +205,7 @@ class AuditApiTest {
 
     @Test
     void onlyAdministratorsReadTheLog() {
-        AdminApi editor = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), editorId));
+        AdminApi editor = AdminApi.signedIn(backend, editorId);
         AdminApi moderator = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "audit-moderator",
                 Role.MODERATOR));
         problem(editor.get("/audit"), 403, "forbidden");

@@ -175,5 +175,9 @@ class CreateAdminTest {
         assertEquals(2, stray.status());
         assertTrue(stray.err().contains("unknown argument stray"), stray.err());
         assertEquals(0, accounts("createadmin-stray"));
+        Run mistyped = run(environment(GOOD_PASSWORD), "", "--username=createadmin-mistyped", "--display=Someone");
+        assertEquals(2, mistyped.status());
+        assertTrue(mistyped.err().contains("unknown flag --display"), mistyped.err());
+        assertEquals(0, accounts("createadmin-mistyped"));
     }
 }

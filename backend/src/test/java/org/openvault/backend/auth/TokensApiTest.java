@@ -39,10 +39,10 @@ class TokensApiTest {
     @BeforeAll
     static void accounts() {
         adminId = AdminFixture.createUser(backend.db(), "tokens-admin", Role.ADMINISTRATOR);
-        admin = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), adminId));
+        admin = AdminApi.signedIn(backend, adminId);
         editorId = AdminFixture.createUser(backend.db(), "tokens-editor", Role.EDITOR);
-        editor = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), editorId));
-        moderator = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "tokens-moderator", Role.MODERATOR));
+        editor = AdminApi.signedIn(backend, editorId);
+        moderator = AdminApi.signedIn(backend, "tokens-moderator", Role.MODERATOR);
     }
 
     /** Creates a token (which must succeed) and answers the whole 201 answer. */

@@ -48,9 +48,9 @@ class UsersApiTest {
     @BeforeAll
     static void accounts() {
         adminId = AdminFixture.createUser(backend.db(), "users-admin", Role.ADMINISTRATOR);
-        admin = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), adminId));
-        editor = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "users-editor", Role.EDITOR));
-        moderator = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "users-moderator", Role.MODERATOR));
+        admin = AdminApi.signedIn(backend, adminId);
+        editor = AdminApi.signedIn(backend, "users-editor", Role.EDITOR);
+        moderator = AdminApi.signedIn(backend, "users-moderator", Role.MODERATOR);
     }
 
     /** Anonymous logins of this class come from their own address, so they count against no other test's limit. */
@@ -210,7 +210,7 @@ class UsersApiTest {
     @Test
     void aRoleChangeTakesEffectOnTheNextRequestAndValidatesItsFields() {
         long id = AdminFixture.createUser(backend.db(), "users-promoted", Role.EDITOR);
-        AdminApi promoted = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), id));
+        AdminApi promoted = AdminApi.signedIn(backend, id);
         problem(promoted.get("/users"), 403, "forbidden");
 
         JsonNode changed = json(admin.patch("/users/" + id, body("role", "administrator", "display_name",
@@ -239,7 +239,7 @@ class UsersApiTest {
     @Test
     void deactivatingAUserEndsTheirSessionsAndTokensAtOnce() {
         long id = AdminFixture.createUser(backend.db(), "users-leaver", Role.MODERATOR);
-        AdminApi token = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), id));
+        AdminApi token = AdminApi.signedIn(backend, id);
         AdminApi.Browser browser = browserClient().browser("users-leaver", AdminFixture.PASSWORD);
         assertEquals(200, token.get("/me").statusCode());
         assertEquals(200, browserClient().withCookie("GET", "/me", browser, null).statusCode());
@@ -261,7 +261,7 @@ class UsersApiTest {
     @Test
     void theLastActiveAdministratorCanBeNeitherDemotedNorDeactivated() throws SQLException {
         long lastId = AdminFixture.createUser(backend.db(), "users-last-admin", Role.ADMINISTRATOR);
-        AdminApi last = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), lastId));
+        AdminApi last = AdminApi.signedIn(backend, lastId);
         // All test classes share the database: for this test, every other administrator is made inactive, and
         // made active again afterwards.
         List<Long> others = AdminFixture.deactivateOtherAdministrators(backend.db(), lastId);
@@ -294,7 +294,7 @@ class UsersApiTest {
     @Test
     void anAdministratorsPasswordResetRevokesTheUsersSessionsAndTokensAndTheNewPasswordLogsIn() {
         long id = AdminFixture.createUser(backend.db(), "users-reset", Role.EDITOR);
-        AdminApi token = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), id));
+        AdminApi token = AdminApi.signedIn(backend, id);
         AdminApi.Browser browser = browserClient().browser("users-reset", AdminFixture.PASSWORD);
 
         JsonNode weak = problem(admin.put("/users/" + id + "/password", body("password", "users-reset-2024!"), null),
@@ -321,8 +321,8 @@ class UsersApiTest {
     @Test
     void anAdministratorResettingTheirOwnPasswordKeepsTheCurrentToken() {
         long id = AdminFixture.createUser(backend.db(), "users-self-reset", Role.ADMINISTRATOR);
-        AdminApi current = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), id));
-        AdminApi other = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), id));
+        AdminApi current = AdminApi.signedIn(backend, id);
+        AdminApi other = AdminApi.signedIn(backend, id);
         assertEquals(204, current.put("/users/" + id + "/password", body("password", GOOD_PASSWORD), null)
                 .statusCode());
         assertEquals(200, current.get("/me").statusCode());
@@ -359,8 +359,8 @@ class UsersApiTest {
     @Test
     void changingOnesOwnPasswordNeedsTheCurrentOneKeepsThisTokenAndRevokesTheOthers() {
         long id = AdminFixture.createUser(backend.db(), "users-self", Role.EDITOR);
-        AdminApi current = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), id));
-        AdminApi other = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), id));
+        AdminApi current = AdminApi.signedIn(backend, id);
+        AdminApi other = AdminApi.signedIn(backend, id);
         AdminApi.Browser browser = browserClient().browser("users-self", AdminFixture.PASSWORD);
 
         JsonNode wrong = problem(current.put("/me/password", body("current_password", "not my password at all",

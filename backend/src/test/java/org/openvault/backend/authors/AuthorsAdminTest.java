@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openvault.backend.BackendExtension;
 import org.openvault.backend.admin.AdminApi;
-import org.openvault.backend.admin.AdminFixture;
 import org.openvault.backend.api.ApiJson;
 import org.openvault.backend.auth.Role;
 
@@ -40,8 +39,8 @@ class AuthorsAdminTest {
 
     @BeforeAll
     static void accounts() {
-        editor = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "authorsadmin-editor", Role.EDITOR));
-        moderator = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "authorsadmin-moderator", Role.MODERATOR));
+        editor = AdminApi.signedIn(backend, "authorsadmin-editor", Role.EDITOR);
+        moderator = AdminApi.signedIn(backend, "authorsadmin-moderator", Role.MODERATOR);
         backend.db().execute("INSERT INTO image (title, file, width, height) VALUES"
                 + " ('Authors admin portrait', 'original_images/authorsadmin-portrait.jpg', 400, 500),"
                 + " ('Authors admin cover', 'original_images/authorsadmin-cover.jpg', 1920, 1080),"

@@ -28,7 +28,7 @@ class PageTypesAdminTest {
 
     @BeforeAll
     static void accounts() {
-        moderator = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "types-moderator", Role.MODERATOR));
+        moderator = AdminApi.signedIn(backend, "types-moderator", Role.MODERATOR);
         backend.db().execute("INSERT INTO image (title, file, width, height) VALUES"
                 + " ('Types image', 'original_images/types-image.jpg', 1920, 1080)");
         image = backend.db().queryLong("SELECT id FROM image WHERE file = 'original_images/types-image.jpg'");

@@ -35,10 +35,10 @@ class PagesAdminTest {
 
     @BeforeAll
     static void accounts() {
-        editor = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "pages-editor", Role.EDITOR));
-        otherEditor = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "pages-editor-2", Role.EDITOR));
-        moderator = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "pages-moderator", Role.MODERATOR));
-        administrator = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "pages-admin", Role.ADMINISTRATOR));
+        editor = AdminApi.signedIn(backend, "pages-editor", Role.EDITOR);
+        otherEditor = AdminApi.signedIn(backend, "pages-editor-2", Role.EDITOR);
+        moderator = AdminApi.signedIn(backend, "pages-moderator", Role.MODERATOR);
+        administrator = AdminApi.signedIn(backend, "pages-admin", Role.ADMINISTRATOR);
         backend.db().execute("INSERT INTO image (title, file, width, height) VALUES"
                 + " ('Pages cover', 'original_images/pages-cover.jpg', 1920, 1080),"
                 + " ('Pages hero', 'original_images/pages-hero.jpg', 1600, 500)");

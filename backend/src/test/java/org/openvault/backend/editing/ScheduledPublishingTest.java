@@ -33,7 +33,7 @@ class ScheduledPublishingTest {
 
     @BeforeAll
     static void accounts() {
-        moderator = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "scheduling-moderator", Role.MODERATOR));
+        moderator = AdminApi.signedIn(backend, "scheduling-moderator", Role.MODERATOR);
         backend.db().execute("INSERT INTO image (title, file, width, height) VALUES"
                 + " ('Scheduled cover', 'original_images/scheduled-cover.jpg', 1920, 1080)");
         cover = backend.db().queryLong("SELECT id FROM image WHERE file = 'original_images/scheduled-cover.jpg'");

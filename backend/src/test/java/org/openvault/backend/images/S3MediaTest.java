@@ -57,7 +57,7 @@ class S3MediaTest {
         bucket = s3.client();
         editorToken = AdminFixture.tokenFor(backend.db(), "s3media-editor", Role.EDITOR);
         editor = new AdminApi(backend, editorToken);
-        moderator = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "s3media-moderator", Role.MODERATOR));
+        moderator = AdminApi.signedIn(backend, "s3media-moderator", Role.MODERATOR);
     }
 
     @AfterAll

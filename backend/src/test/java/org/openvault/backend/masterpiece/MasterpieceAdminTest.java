@@ -34,7 +34,7 @@ class MasterpieceAdminTest {
 
     @BeforeAll
     static void accounts() {
-        editor = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "masterpieceadmin-editor", Role.EDITOR));
+        editor = AdminApi.signedIn(backend, "masterpieceadmin-editor", Role.EDITOR);
         moderator = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "masterpieceadmin-moderator",
                 Role.MODERATOR));
     }

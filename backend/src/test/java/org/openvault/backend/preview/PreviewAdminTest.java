@@ -43,7 +43,7 @@ class PreviewAdminTest {
 
     @BeforeAll
     static void accounts() {
-        editor = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "previewadmin-editor", Role.EDITOR));
+        editor = AdminApi.signedIn(backend, "previewadmin-editor", Role.EDITOR);
         administrator = new AdminApi(backend, AdminFixture.tokenFor(backend.db(), "previewadmin-admin",
                 Role.ADMINISTRATOR));
     }

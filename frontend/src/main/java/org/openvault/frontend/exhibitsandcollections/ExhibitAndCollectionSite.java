@@ -25,7 +25,7 @@ import org.openvault.frontend.rendering.Templates;
 /**
  * {@code /exhibits}, {@code /collections} (card lists, the Masterpiece collection's card first on collections) and
  * {@code /exhibits/{slug}}, {@code /collections/{slug}} (looked up by slug; a slug of the other type or an unknown one
- * is a 404 after the legacy redirects).
+ * is a 404 unless the backend knows a redirect for its path).
  */
 public record ExhibitAndCollectionSite(CmsClient cms, Templates templates) implements HttpService {
 

@@ -11,9 +11,10 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * {@code GET /health}: {@code {"status":"ok"}} as the original frontend answered; 503 {@code {"status":"draining"}}
- * once the site is stopping, so load balancers stop sending it requests while it still answers them; then every
- * answer also closes its connection, so that kept-alive clients reconnect to another replica.
+ * {@code GET /health}: {@code {"status":"ok"}}, what load balancers and probes configured for the site check for;
+ * 503 {@code {"status":"draining"}} once the site is stopping, so load balancers stop sending it requests while it
+ * still answers them; then every answer also closes its connection, so that kept-alive clients reconnect to another
+ * replica.
  */
 public final class HealthService implements HttpService {
 

@@ -4,13 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.encoder.Encoder;
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -47,6 +50,10 @@ public final class Compression {
     private static final Encoder.Parameters BROTLI_FAST = new Encoder.Parameters().setQuality(4).setWindow(16)
             .setMode(Encoder.Mode.TEXT);
 
+    private static final Header VARY = HeaderValues.createCached(HeaderNames.VARY, "Accept-Encoding");
+    private static final Header BROTLI_ENCODED = HeaderValues.createCached(HeaderNames.CONTENT_ENCODING, "br");
+    private static final Header GZIP_ENCODED = HeaderValues.createCached(HeaderNames.CONTENT_ENCODING, "gzip");
+
     private final RecentlyCompressed recent;
 
     /** @param cacheMaxBytes budget for remembering recently compressed bodies (0 = compress every time) */
@@ -56,7 +63,16 @@ public final class Compression {
 
     /** Sends {@code body}, compressed when worthwhile and accepted; always marks the response as varying by encoding. */
     public void send(ServerRequest req, ServerResponse res, byte[] body) {
-        res.header(HeaderNames.VARY, "Accept-Encoding");
+        send(req, res, body, coding -> recent.compressed(coding, body, page -> compress(coding, page)));
+    }
+
+    /** Like {@link #send(ServerRequest, ServerResponse, byte[])}, with the compressed forms kept by {@code body}. */
+    public void send(ServerRequest req, ServerResponse res, Encodings body) {
+        send(req, res, body.body(), body::form);
+    }
+
+    private static void send(ServerRequest req, ServerResponse res, byte[] body, Function<Coding, byte[]> form) {
+        res.header(VARY);
         if (req.prologue().method() == Method.HEAD) {
             // Helidon writes an entity even for HEAD: answer with the headers only.
             res.send();
@@ -64,10 +80,36 @@ public final class Compression {
         }
         Coding coding = body.length < MIN_SIZE ? Coding.IDENTITY : negotiate(req);
         switch (coding) {
-            case BROTLI -> res.header(HeaderNames.CONTENT_ENCODING, "br")
-                    .send(recent.compressed(coding, body, page -> brotli(page, BROTLI_FAST)));
-            case GZIP -> res.header(HeaderNames.CONTENT_ENCODING, "gzip").send(recent.compressed(coding, body, Compression::gzip));
+            case BROTLI -> res.header(BROTLI_ENCODED).send(form.apply(coding));
+            case GZIP -> res.header(GZIP_ENCODED).send(form.apply(coding));
             case IDENTITY -> res.send(body);
+        }
+    }
+
+    private static byte[] compress(Coding coding, byte[] body) {
+        return coding == Coding.BROTLI ? brotli(body, BROTLI_FAST) : gzip(body);
+    }
+
+    /** A body and its compressed forms, each made the first time it is asked for and kept with the body. */
+    public static final class Encodings {
+        private final byte[] body;
+        private volatile byte[] brotli;
+        private volatile byte[] gzip;
+
+        public Encodings(byte[] body) {
+            this.body = body;
+        }
+
+        public byte[] body() {
+            return body;
+        }
+
+        byte[] form(Coding coding) {
+            return switch (coding) {
+                case BROTLI -> brotli != null ? brotli : (brotli = compress(coding, body));
+                case GZIP -> gzip != null ? gzip : (gzip = compress(coding, body));
+                case IDENTITY -> body;
+            };
         }
     }
 

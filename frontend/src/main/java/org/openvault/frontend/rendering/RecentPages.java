@@ -1,6 +1,9 @@
 package org.openvault.frontend.rendering;
 
+import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.FilterChain;
@@ -18,14 +21,18 @@ import org.openvault.frontend.caching.LeastRecentlyUsed;
 public final class RecentPages {
 
     private static final int ENTRY_OVERHEAD = 200;
+    private static final HeaderName CONTENT_SECURITY_POLICY = HeaderNames.create("Content-Security-Policy");
+    private static final Header HTML = HeaderValues.createCached(HeaderNames.CONTENT_TYPE, Templates.HTML);
+    private static final Header HIT = HeaderValues.createCached(HeaderNames.create("X-Cache"), "HIT");
 
     private final LeastRecentlyUsed<String, Page> pages;
     private final Compression compression;
 
     /** @param maxBytes budget for the kept pages (0 keeps none) */
     public RecentPages(long maxBytes, Compression compression) {
-        this.pages = new LeastRecentlyUsed<>(maxBytes, (path, page) -> 2L * path.length() + page.body().length
-                + ENTRY_OVERHEAD);
+        // A kept page's compressed forms (a fifth of it or less) are counted in its overhead.
+        this.pages = new LeastRecentlyUsed<>(maxBytes, (path, page) -> 2L * path.length()
+                + page.body().body().length * 6L / 5 + ENTRY_OVERHEAD);
         this.compression = compression;
     }
 
@@ -36,11 +43,8 @@ public final class RecentPages {
             chain.proceed();
             return;
         }
-        res.status(Status.OK_200)
-                .header(HeaderNames.CONTENT_TYPE, Templates.HTML)
-                .header("Content-Security-Policy", page.contentSecurityPolicy())
-                .header(HeaderNames.CACHE_CONTROL, page.cacheControl())
-                .header("X-Cache", "HIT");
+        res.status(Status.OK_200).header(HTML).header(page.contentSecurityPolicy()).header(page.cacheControl())
+                .header(HIT);
         compression.send(req, res, page.body());
     }
 
@@ -48,7 +52,9 @@ public final class RecentPages {
     void keep(ServerRequest req, byte[] body, String cacheControl, String contentSecurityPolicy,
               long unchangedUntilNanos) {
         if (keepable(req) && unchangedUntilNanos - System.nanoTime() > 0) {
-            Page page = new Page(body, cacheControl, contentSecurityPolicy, unchangedUntilNanos);
+            Page page = new Page(new Compression.Encodings(body),
+                    HeaderValues.createCached(HeaderNames.CACHE_CONTROL, cacheControl),
+                    HeaderValues.createCached(CONTENT_SECURITY_POLICY, contentSecurityPolicy), unchangedUntilNanos);
             synchronized (pages) {
                 pages.put(req.path().rawPath(), page);
             }
@@ -71,6 +77,7 @@ public final class RecentPages {
         return (method == Method.GET || method == Method.HEAD) && req.query().isEmpty();
     }
 
-    private record Page(byte[] body, String cacheControl, String contentSecurityPolicy, long unchangedUntilNanos) {
+    private record Page(Compression.Encodings body, Header cacheControl, Header contentSecurityPolicy,
+                        long unchangedUntilNanos) {
     }
 }

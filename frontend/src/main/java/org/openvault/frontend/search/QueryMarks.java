@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Plain text as escaped HTML with every case-insensitive occurrence of the whole query in {@code <mark>}: the query
- * is matched without regular-expression special characters and quotes, as the original search page highlighted it.
+ * is matched without regular-expression special characters and quotes, so a query in quotes or with an operator
+ * ({@code "Julia Child"}, {@code tech*}) marks the words it names.
  */
 final class QueryMarks {
 

@@ -46,7 +46,10 @@ public record SearchState(String q, Set<String> types, boolean featured, String 
                 TABS.contains(tab) ? tab : "ov");
     }
 
-    /** "exhibit" or "collection" from our names, the original's type names or plurals; null otherwise. */
+    /**
+     * "exhibit" or "collection" from our names, the content-type names bookmarked search URLs carry
+     * ({@code types[0]=exhibits.OpenVaultExhibit}) or plurals; null otherwise.
+     */
     static String type(String value) {
         String v = value.toLowerCase(Locale.ROOT).strip();
         if (v.equals("exhibit") || v.equals("exhibits") || v.startsWith("exhibits.")) {
@@ -58,7 +61,7 @@ public record SearchState(String q, Set<String> types, boolean featured, String 
         return null;
     }
 
-    /** Our sort names, also accepting the original's InstantSearch index names. */
+    /** Our sort names, also accepting the index names bookmarked search URLs carry ({@code …_title_asc}). */
     static String sort(String value) {
         String v = value.toLowerCase(Locale.ROOT).strip();
         if (SORTS.contains(v)) {

@@ -43,8 +43,9 @@ public record ProxyConfig(String host,
 
     /** A listener: its port, whether it terminates TLS, and its limits. Internal ones serve /ping and /metrics only. */
     public record Entrypoint(String name, int port, boolean tls, boolean internal, boolean http2,
-                             int maxRequestLine, int maxHeaderBytes, int maxConnections,
-                             Duration idleTimeout, Duration headerTimeout, Duration shutdownGrace, boolean eventLoop) {
+                             int maxRequestLine, int maxHeaderBytes, int maxConnections, int maxConnectionsPerAddress,
+                             Duration idleTimeout, Duration headerTimeout, Duration bodyTimeout, Duration shutdownGrace,
+                             boolean eventLoop) {
     }
 
     /** A router: requests on its entrypoints that match its rule go through its middlewares to its service. */
@@ -143,7 +144,8 @@ public record ProxyConfig(String host,
 
     private static Entrypoint entrypoint(String name, ConfigNode node) {
         node.onlyKeys(Set.of("port", "tls", "internal", "http2", "max-request-line", "max-header-bytes",
-                "max-connections", "idle-timeout", "header-timeout", "shutdown-grace", "engine"));
+                "max-connections", "max-connections-per-address", "idle-timeout", "header-timeout", "body-timeout",
+                "shutdown-grace", "engine"));
         int port = node.integer("port", -1);
         if (port < 0 || port > 65535) {
             throw node.error("entrypoint '" + name + "' needs a port between 0 and 65535");
@@ -158,8 +160,9 @@ public record ProxyConfig(String host,
         }
         return new Entrypoint(name, port, node.bool("tls", false), node.bool("internal", false), node.bool("http2", true),
                 node.integer("max-request-line", 8192), node.integer("max-header-bytes", 16384),
-                node.integer("max-connections", 10_000), node.duration("idle-timeout", Duration.ofMinutes(3)),
-                node.duration("header-timeout", Duration.ofSeconds(10)), node.duration("shutdown-grace", Duration.ofSeconds(10)),
+                node.integer("max-connections", 10_000), node.integer("max-connections-per-address", 256),
+                node.duration("idle-timeout", Duration.ofMinutes(3)), node.duration("header-timeout", Duration.ofSeconds(10)),
+                node.duration("body-timeout", Duration.ofSeconds(30)), node.duration("shutdown-grace", Duration.ofSeconds(10)),
                 eventLoop);
     }
 

@@ -1,13 +1,18 @@
 package org.openvault.proxy.http;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
+
+import org.openvault.proxy.middleware.PortableMiddleware;
 
 /**
  * The header lines sent upstream for a client's request, on both engines: the client's end-to-end headers
  * (forwarding ones believed only from trusted proxies), then X-Forwarded-For/-Proto/-Host/-Port, X-Real-IP and
- * Forwarded. Left to the engine: the request line, Host, the body's framing (Content-Length or chunked, written
- * from what the engine decoded, never copied) and the blank line.
+ * Forwarded, Host, and the middlewares' changes. Left to the engine: the request line, the body's framing
+ * (Content-Length or chunked, written from what the engine decoded, never copied) and the blank line.
  */
 public final class UpstreamHead {
 
@@ -34,10 +39,44 @@ public final class UpstreamHead {
     }
 
     /**
-     * Appends the header lines to {@code head}; a header that {@code changed} names (lower case) is left out
-     * (a middleware writes its own value).
+     * Appends every header line but the framing: the client's and the forwarding ones ({@link #headers}), Host (the
+     * client's when {@code passHost}, else the server's; a middleware may replace it, not remove it), a WebSocket
+     * handshake's {@code Connection: Upgrade} and {@code Upgrade} (the one case where they go on), and the
+     * middlewares' changes (an empty value removes a header; the framing stays the body's own whatever they say).
      */
-    public static void headers(HeadBytes head, Incoming request, Hop hop, Predicate<String> changed) {
+    public static void write(HeadBytes head, Incoming request, Hop hop, List<PortableMiddleware.HeaderChange> changes,
+                             boolean passHost, String serverAuthority, boolean upgrade) {
+        Set<String> changed = changes.isEmpty() ? Set.of() : new HashSet<>();
+        String hostChange = null;
+        for (PortableMiddleware.HeaderChange change : changes) {
+            String lower = change.name().toLowerCase(Locale.ROOT);
+            changed.add(lower);
+            hostChange = lower.equals("host") ? change.value() : hostChange;
+        }
+        headers(head, request, hop, changed::contains);
+        if (hostChange == null || hostChange.isEmpty()) {
+            boolean clientHost = passHost && hostChange == null && hop.authority() != null && !hop.authority().isEmpty();
+            head.header("Host", clientHost ? hop.authority() : serverAuthority);
+        }
+        if (upgrade) {
+            head.header("Connection", "Upgrade");
+            for (String value : request.header("upgrade")) {
+                head.header("Upgrade", value);
+            }
+        }
+        for (PortableMiddleware.HeaderChange change : changes) {
+            String lower = change.name().toLowerCase(Locale.ROOT);
+            if (!change.value().isEmpty() && !lower.equals("content-length") && !lower.equals("transfer-encoding")) {
+                head.header(change.name(), change.value());
+            }
+        }
+    }
+
+    /**
+     * Appends the client's and the forwarding header lines to {@code head}; a header that {@code changed} names
+     * (lower case) is left out (a middleware writes its own value).
+     */
+    private static void headers(HeadBytes head, Incoming request, Hop hop, Predicate<String> changed) {
         List<String> connectionOptions = ForwardedHeaders.connectionOptions(request.header("connection"));
         boolean[] present = new boolean[4];
         request.forEachHeader((name, lower, value) -> {
@@ -74,7 +113,7 @@ public final class UpstreamHead {
     }
 
     private static void own(HeadBytes head, Predicate<String> changed, String name, String value) {
-        if (!changed.test(name.toLowerCase(java.util.Locale.ROOT))) {
+        if (!changed.test(name.toLowerCase(Locale.ROOT))) {
             head.header(name, value);
         }
     }

@@ -26,6 +26,11 @@ public interface PortableMiddleware extends Middleware {
     /** This middleware's answer to the request, or null to pass it on (after changing {@code forwarding}). */
     Answer apply(Forwarding forwarding);
 
+    /** The answer headers it sets whatever the request (security headers), on a TLS connection or not. */
+    default List<HeaderChange> fixedResponseHeaders(boolean secure) {
+        return List.of();
+    }
+
     @Override
     default void handle(Exchange exchange, Next next) {
         Answer answer = apply(exchange.forwarding());

@@ -45,6 +45,11 @@ final class SecurityAndCustomHeaders implements PortableMiddleware {
     }
 
     @Override
+    public List<HeaderChange> fixedResponseHeaders(boolean secure) {
+        return secure ? secureResponse : plainResponse;
+    }
+
+    @Override
     public Answer apply(Forwarding forwarding) {
         for (HeaderChange change : upstream) {
             forwarding.upstreamHeader(change);

@@ -1,6 +1,5 @@
 package org.openvault.proxy.routing;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +13,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http1.spi.Http1RoutedUpgrade;
 import io.helidon.webserver.http1.spi.Http1RoutedUpgrader;
 import io.helidon.webserver.spi.ServerConnection;
+import org.openvault.proxy.http.HttpSyntax;
 
 /**
  * Lets WebSocket handshakes ({@code Upgrade: websocket}) through the entrypoint's routing first: Helidon runs the
@@ -38,7 +38,7 @@ public final class WebSocketUpgrades implements Http1RoutedUpgrader {
 
     @Override
     public Optional<Http1RoutedUpgrade> routedUpgrade(ConnectionContext ctx, HttpPrologue prologue, WritableHeaders<?> headers) {
-        if (prologue.method() != Method.GET || !connectionUpgrade(headers)) {
+        if (prologue.method() != Method.GET || !HttpSyntax.hasToken(headers.values(HeaderNames.CONNECTION), "upgrade")) {
             return Optional.empty();
         }
         WebSocketHandshake handshake = new WebSocketHandshake(ctx);
@@ -49,17 +49,6 @@ public final class WebSocketUpgrades implements Http1RoutedUpgrader {
     /** The handshake Helidon announced for this request's connection, taken out (null when it is no handshake). */
     public WebSocketHandshake claim(ServerRequest request) {
         return pending.remove(key(request.serverSocketId(), request.socketId()));
-    }
-
-    private static boolean connectionUpgrade(WritableHeaders<?> headers) {
-        for (String value : headers.values(HeaderNames.CONNECTION)) {
-            for (String token : value.split(",")) {
-                if (token.trim().toLowerCase(Locale.ROOT).equals("upgrade")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static String key(String listenerSocket, String connectionSocket) {

@@ -70,8 +70,9 @@ class ProxyConfigTest {
                 refused(VALID.replace("service: site\n    api", "service: sit\n    api")));
         assertEquals("proxy.yaml line 7 (proxy.routers.site.rule): router 'site': rule column 15: expected ')' but the rule ended",
                 refused(VALID.replace("PathPrefix(`/`)", "PathPrefix(`/`")));
-        assertEquals("proxy.yaml line 4 (proxy.entrypoints.web.prot): unknown key 'prot' (expected one of [engine, header-timeout, "
-                        + "http2, idle-timeout, internal, max-connections, max-header-bytes, max-request-line, port, shutdown-grace, tls])",
+        assertEquals("proxy.yaml line 4 (proxy.entrypoints.web.prot): unknown key 'prot' (expected one of [body-timeout, engine, "
+                        + "header-timeout, http2, idle-timeout, internal, max-connections, max-connections-per-address, "
+                        + "max-header-bytes, max-request-line, port, shutdown-grace, tls])",
                 refused(VALID.replace("port: 8080", "prot: 8080")));
         assertEquals("proxy.yaml line 15 (proxy.services.site.servers.1): server URL 'ftp://x' must look like http://host:port",
                 refused(VALID.replace("http://localhost:3001", "ftp://x")));

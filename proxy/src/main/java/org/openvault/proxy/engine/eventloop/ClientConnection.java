@@ -1,7 +1,6 @@
 package org.openvault.proxy.engine.eventloop;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -72,6 +71,10 @@ final class ClientConnection implements ClientSide, LoopConnection {
     private BodyFraming requestBody;
     /** Bytes of request body data read so far. */
     private long requestBodyRead;
+    /** When the client must have sent more of its request body (while all it sent is taken). */
+    private long bodyDeadline;
+    /** Whether the connection is a WebSocket tunnel (its silence is bounded by the idle timeout only). */
+    private boolean tunnel;
     /** Whether the answer's head went to the client (then an error can only cut the connection). */
     private boolean responseStarted;
     private boolean closeAfterResponse;
@@ -81,12 +84,12 @@ final class ClientConnection implements ClientSide, LoopConnection {
     private int status;
     private long bytesSent;
 
-    ClientConnection(EventLoop loop, EntrypointContext context, SocketChannel channel) throws IOException {
+    ClientConnection(EventLoop loop, EntrypointContext context, SocketChannel channel, String peerAddress) throws IOException {
         this.loop = loop;
         this.context = context;
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        this.peerAddress = ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
+        this.peerAddress = peerAddress;
         SSLEngine engine = context.newEngine();
         this.secure = engine != null;
         this.transport = secure ? new TlsTransport(channel, engine) : new PlainTransport(channel);
@@ -146,7 +149,12 @@ final class ClientConnection implements ClientSide, LoopConnection {
             return;
         }
         try {
-            if (phase == Phase.EXCHANGE && exchange.inFlight()) {
+            if (phase == Phase.EXCHANGE && requestBody != null && !tunnel && in.position() == 0 && now - bodyDeadline >= 0) {
+                // The client announced a body and stopped sending it: it holds an upstream connection no longer.
+                exchange.close();
+                failed(408, "Request Timeout", "The request body did not arrive in time.");
+                afterUpstreamEvent();
+            } else if (phase == Phase.EXCHANGE && exchange.inFlight()) {
                 exchange.checkDeadline(now);
                 afterUpstreamEvent();
             } else if (now - deadline >= 0) {
@@ -195,6 +203,9 @@ final class ClientConnection implements ClientSide, LoopConnection {
             }
             nextRequest();
         } else if (requestBody != null && exchange.inFlight()) {
+            if (read > 0) {
+                bodyDeadline = System.nanoTime() + context.entrypoint().bodyTimeout().toNanos();
+            }
             exchange.requestBodyArrived();
         }
         releaseIdleInput();
@@ -241,6 +252,7 @@ final class ClientConnection implements ClientSide, LoopConnection {
         }
         if (parsed.hasBody()) {
             requestBody = parsed.chunked ? BodyFraming.chunked() : BodyFraming.fixed(parsed.contentLength);
+            bodyDeadline = System.nanoTime() + context.entrypoint().bodyTimeout().toNanos();
         }
         exchange.start(parsed, peer);
     }
@@ -259,6 +271,7 @@ final class ClientConnection implements ClientSide, LoopConnection {
         responseDone = false;
         requestBody = null;
         bodyUnread = false;
+        tunnel = false;
         requestBodyRead = 0;
         status = 0;
         bytesSent = 0;
@@ -354,11 +367,16 @@ final class ClientConnection implements ClientSide, LoopConnection {
     public void responseHead(ResponseHead parsed, BodyRelay body) {
         status = parsed.code();
         responseStarted = true;
-        if (body == BodyRelay.UNTIL_CLOSE || body == BodyRelay.DATA_ONLY) {
+        if (body == BodyRelay.TUNNEL) {
+            // From here on the client's bytes go upstream as they come, until either side closes.
+            requestBody = BodyFraming.untilClose();
+            tunnel = true;
+            closeAfterResponse = true;
+        } else if (body == BodyRelay.UNTIL_CLOSE || body == BodyRelay.DATA_ONLY) {
             // The end of the connection delimits the body (HTTP/1.0 knows no chunks).
             closeAfterResponse = true;
         }
-        if (requestBody != null) {
+        if (requestBody != null && body != BodyRelay.TUNNEL) {
             // Answered before the whole body came (an early 413, say): nobody will read the rest.
             closeAfterResponse = true;
             bodyUnread = true;
@@ -374,7 +392,9 @@ final class ClientConnection implements ClientSide, LoopConnection {
         if (body == BodyRelay.CHUNKS) {
             head.header("Transfer-Encoding", "chunked");
         }
-        if (closeAfterResponse) {
+        if (body == BodyRelay.TUNNEL) {
+            head.header("Connection", "Upgrade").header("Upgrade", parsed.upgrade() == null ? "websocket" : parsed.upgrade());
+        } else if (closeAfterResponse) {
             head.header("Connection", "close");
         } else if (!request.http11) {
             head.header("Connection", "keep-alive");
@@ -405,6 +425,10 @@ final class ClientConnection implements ClientSide, LoopConnection {
 
     @Override
     public void responseComplete() throws IOException {
+        if (tunnel) {
+            // The upstream closed the tunnel: the client's side closes too, whatever it still sends.
+            requestBody = null;
+        }
         responseDone = true;
         record();
         deadline = System.nanoTime() + context.entrypoint().idleTimeout().toNanos();
@@ -477,9 +501,14 @@ final class ClientConnection implements ClientSide, LoopConnection {
         writeToClient();
     }
 
-    /** The middlewares' answer header changes (an empty value removes the header: nothing written). */
+    /**
+     * The middlewares' answer header changes (an empty value removes the header: nothing written); before a router
+     * is known, the security headers all the entrypoint's routers set.
+     */
     private void appendResponseChanges() {
-        for (PortableMiddleware.HeaderChange change : exchange.decisions().responseHeaders()) {
+        List<PortableMiddleware.HeaderChange> changes = exchange.route() == null ? context.unroutedAnswerHeaders()
+                : exchange.decisions().responseHeaders();
+        for (PortableMiddleware.HeaderChange change : changes) {
             if (!change.value().isEmpty()) {
                 head.header(change.name(), change.value());
             }
@@ -556,6 +585,11 @@ final class ClientConnection implements ClientSide, LoopConnection {
         } catch (IOException e) {
             close();
         }
+    }
+
+    @Override
+    public String peerAddress() {
+        return peerAddress;
     }
 
     @Override

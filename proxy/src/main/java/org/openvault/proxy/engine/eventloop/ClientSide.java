@@ -32,7 +32,12 @@ interface ClientSide {
         /** Chunked coding removed: only the data bytes come. */
         DATA_ONLY,
         /** The upstream ends the body by closing its connection. */
-        UNTIL_CLOSE
+        UNTIL_CLOSE,
+        /**
+         * The upstream switched protocols (101 to a WebSocket handshake): from here on the exchange is a byte pipe
+         * both ways, the client's bytes pulled as request body until either side closes.
+         */
+        TUNNEL
     }
 
     /** Whether chunked response bodies may go to the client with their chunked coding (HTTP/1.1 clients). */

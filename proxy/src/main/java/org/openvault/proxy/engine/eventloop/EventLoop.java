@@ -1,6 +1,7 @@
 package org.openvault.proxy.engine.eventloop;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -67,7 +68,7 @@ final class EventLoop implements Runnable {
 
     void forget(LoopConnection connection) {
         connections.remove(connection);
-        context.released();
+        context.released(connection.peerAddress());
     }
 
     /** A connection goes on as another kind (HTTP/1 to HTTP/2 after ALPN), keeping its slot. */
@@ -114,18 +115,25 @@ final class EventLoop implements Runnable {
         }
     }
 
+    /** Serves a new connection, unless its address holds as many as the entrypoint allows one address already. */
     private void start(SocketChannel channel) {
+        String address = null;
         try {
-            connections.add(new ClientConnection(this, context, channel));
+            String peer = ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
+            if (context.admit(peer)) {
+                address = peer;
+                connections.add(new ClientConnection(this, context, channel, address));
+                return;
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Cannot serve a new connection", e);
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // gone
-            }
-            context.released();
         }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // gone
+        }
+        context.released(address);
     }
 
     private void dispatch(SelectionKey key) {

@@ -17,7 +17,6 @@ import org.openvault.proxy.config.AddressRange;
 import org.openvault.proxy.config.ProxyConfig;
 import org.openvault.proxy.ops.AccessLog;
 import org.openvault.proxy.ops.ProxyMetrics;
-import org.openvault.proxy.routing.Routes;
 
 /**
  * An entrypoint served by event loops instead of Helidon (entrypoint setting {@code engine: event-loop}): one
@@ -56,9 +55,9 @@ public final class EventLoopEntrypoint implements AutoCloseable {
             // HTTP/2 when the client offers it by ALPN (browsers do), else HTTP/1.1.
             sslParameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
         }
-        Semaphore slots = new Semaphore(entrypoint.maxConnections());
-        EntrypointContext context = new EntrypointContext(entrypoint, new Routes<>(routes), trustedProxies, metrics, accessLog,
-                sslContext, sslParameters, slots);
+        EntrypointContext context = EntrypointContext.of(entrypoint, routes, trustedProxies, metrics, accessLog, sslContext,
+                sslParameters);
+        Semaphore slots = context.connectionSlots();
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
             server.bind(new InetSocketAddress(host, entrypoint.port()), 1024);

@@ -123,6 +123,11 @@ final class Http2Connection implements FrameReader.Handler, LoopConnection {
     }
 
     @Override
+    public String peerAddress() {
+        return peerAddress;
+    }
+
+    @Override
     public void checkDeadline(long now, boolean draining) {
         if (closed) {
             return;

@@ -13,4 +13,7 @@ interface LoopConnection {
     void checkDeadline(long now, boolean draining);
 
     void close();
+
+    /** The client's address (counted against the entrypoint's per-address cap while the connection is open). */
+    String peerAddress();
 }

@@ -21,6 +21,8 @@ final class TlsTransport extends ClientTransport {
     private final ByteBuffer netIn;
     /** Encrypted bytes wrapped and not yet written (read mode). */
     private final ByteBuffer netOut;
+    /** Whether the first handshake finished (a TLS 1.2 handshake after it is a renegotiation the client started). */
+    private boolean established;
 
     TlsTransport(SocketChannel channel, SSLEngine engine) throws SSLException {
         super(channel);
@@ -82,6 +84,7 @@ final class TlsTransport extends ClientTransport {
             } finally {
                 netIn.compact();
             }
+            refuseRenegotiation(result.getHandshakeStatus());
             switch (result.getStatus()) {
                 case OK -> {
                     if (result.bytesConsumed() == 0 && result.bytesProduced() == 0
@@ -139,6 +142,20 @@ final class TlsTransport extends ClientTransport {
         }
         if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
             throw new SSLException("TLS connection closed");
+        }
+    }
+
+    /**
+     * A client may not start a new TLS 1.2 handshake on an established connection: each one costs the server a key
+     * exchange, so unlimited renegotiations are a cheap way to load it (TLS 1.3 has no renegotiation).
+     */
+    private void refuseRenegotiation(SSLEngineResult.HandshakeStatus status) throws SSLException {
+        if (!established) {
+            established = status == SSLEngineResult.HandshakeStatus.FINISHED
+                    || status == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING;
+        } else if (status != SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING
+                && "TLSv1.2".equals(engine.getSession().getProtocol())) {
+            throw new SSLException("client-initiated renegotiation refused");
         }
     }
 

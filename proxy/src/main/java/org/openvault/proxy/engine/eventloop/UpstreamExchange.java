@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.openvault.proxy.balancing.UpstreamServer;
 import org.openvault.proxy.http.BodyFraming;
 import org.openvault.proxy.http.HeadBytes;
+import org.openvault.proxy.http.HttpSyntax;
 import org.openvault.proxy.http.ResponseHead;
 import org.openvault.proxy.http.RetryPolicy;
 import org.openvault.proxy.middleware.Forwarding;
@@ -63,6 +64,8 @@ final class UpstreamExchange {
     private BodyFraming responseBody;
     private boolean upstreamKeepAlive;
     private boolean relaying;
+    /** Whether the request is a WebSocket handshake (then a 101 turns the exchange into a tunnel). */
+    private boolean webSocket;
     private long deadline;
 
     UpstreamExchange(EventLoop loop, EntrypointContext context, ClientSide client, boolean secure) {
@@ -115,6 +118,8 @@ final class UpstreamExchange {
             return;
         }
         inFlight = true;
+        webSocket = parsed.http11 && HttpSyntax.webSocketHandshake(parsed.method, parsed.header("connection"),
+                parsed.header("upgrade"));
         timeoutNanos = forwarding.upstreamTimeout(route.service().config().timeout()).toNanos();
         bodyComplete = !parsed.hasBody();
         if (!bodyComplete && bodyOut == NONE) {
@@ -275,7 +280,7 @@ final class UpstreamExchange {
 
     private void sendRequestHead() throws IOException {
         UpstreamRequestHead.write(head, request, peer, secure, link.server.authority(), route.service().config().passHostHeader(),
-                forwarding);
+                forwarding, webSocket);
         headOut = head.buffer();
         link.in.clear();
         upstreamKeepAlive = true;
@@ -330,7 +335,7 @@ final class UpstreamExchange {
                 fail(400, "Bad Request", "Malformed chunked request body.");
                 return;
             }
-            if (forwarding.maxBodyBytes() >= 0 && client.requestBodyBytes() > forwarding.maxBodyBytes()) {
+            if (forwarding.maxBodyBytes() >= 0 && client.requestBodyBytes() > forwarding.maxBodyBytes() && response == null) {
                 // Not one byte past the limit goes upstream: the connection holding the start is closed.
                 inFlight = false;
                 dropLink();
@@ -393,7 +398,7 @@ final class UpstreamExchange {
             ByteBuffer upstreamIn = link.in;
             upstreamIn.flip().position(end);
             upstreamIn.compact();
-            if (parsed.code() >= 100 && parsed.code() < 200) {
+            if (parsed.code() >= 100 && parsed.code() < 200 && !(parsed.code() == 101 && webSocket)) {
                 continue;
             }
             startResponse(parsed);
@@ -407,7 +412,17 @@ final class UpstreamExchange {
         int code = parsed.code();
         boolean headRequest = request.method.equals("HEAD");
         ClientSide.BodyRelay relay;
-        if (headRequest || code == 204 || code == 304) {
+        if (code == 101) {
+            // Bytes both ways until either side closes; silence ends it at the entrypoint's idle timeout.
+            responseBody = BodyFraming.untilClose();
+            relay = ClientSide.BodyRelay.TUNNEL;
+            bodyComplete = false;
+            if (bodyOut == NONE) {
+                bodyOut = ByteBuffer.allocate(BODY_BUFFER);
+            }
+            timeoutNanos = context.entrypoint().idleTimeout().toNanos();
+            deadline = System.nanoTime() + timeoutNanos;
+        } else if (headRequest || code == 204 || code == 304) {
             responseBody = BodyFraming.none();
             relay = ClientSide.BodyRelay.NONE;
         } else if (parsed.chunked() && client.passesChunks()) {
@@ -424,8 +439,13 @@ final class UpstreamExchange {
             relay = ClientSide.BodyRelay.UNTIL_CLOSE;
         }
         // Not after HEAD: some servers send the body anyway (Helidon 4.5 does), which would poison the next exchange.
-        upstreamKeepAlive &= parsed.http11() && !parsed.close() && relay != ClientSide.BodyRelay.UNTIL_CLOSE && !headRequest;
+        upstreamKeepAlive &= parsed.http11() && !parsed.close() && responseBody.getClass() != BodyFraming.UntilClose.class
+                && !headRequest;
         client.responseHead(parsed, relay);
+        if (relay == ClientSide.BodyRelay.TUNNEL) {
+            // What the client sent right after its handshake.
+            pumpRequestBody();
+        }
     }
 
     /**

@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,7 +28,6 @@ import org.openvault.proxy.http.RetryPolicy;
 import org.openvault.proxy.http.UpstreamHead;
 import org.openvault.proxy.middleware.Forwarding;
 import org.openvault.proxy.middleware.MaxBody;
-import org.openvault.proxy.middleware.PortableMiddleware;
 import org.openvault.proxy.routing.Exchange;
 
 /**
@@ -252,47 +249,18 @@ public final class ForwardToService {
         }
     }
 
-    /**
-     * Writes the request headers for the upstream: those of {@link UpstreamHead}, Host, the WebSocket handshake's
-     * Connection and Upgrade, and the middlewares' changes over all of them. Whether a Content-Length went out.
-     */
+    /** Writes the request headers for the upstream ({@link UpstreamHead}); whether a Content-Length went out. */
     private static boolean requestHeaders(Exchange exchange, HeadBytes head, boolean passHost, UpstreamServer server) {
         ServerRequest req = exchange.request();
-        List<PortableMiddleware.HeaderChange> changes = exchange.forwarding().upstreamHeaders();
-        Set<String> changed = new HashSet<>();
-        String hostChange = null;
-        for (PortableMiddleware.HeaderChange change : changes) {
-            String lower = change.name().toLowerCase(Locale.ROOT);
-            changed.add(lower);
-            hostChange = lower.equals("host") ? change.value() : hostChange;
-        }
-        String authority = req.authority();
-        UpstreamHead.headers(head, exchange, new UpstreamHead.Hop(exchange.peerAddress(), exchange.fromTrustedProxy(),
-                exchange.clientAddress(), req.isSecure(), authority), changed::contains);
-        if (hostChange == null || hostChange.isEmpty()) {
-            // Host is required: a middleware may replace it, not remove it.
-            head.header("Host", passHost && authority != null && hostChange == null ? authority : server.authority());
-        }
-        if (exchange.handshake() != null) {
-            // The one case where Connection and Upgrade go on: the upstream must see the WebSocket handshake.
-            head.header("Connection", "Upgrade");
-            for (String value : req.headers().get(HeaderNames.UPGRADE).allValues()) {
-                head.header("Upgrade", value);
-            }
-        }
-        boolean hasLength = false;
-        for (PortableMiddleware.HeaderChange change : changes) {
-            if (!change.value().isEmpty()) {
-                head.header(change.name(), change.value());
-                hasLength |= change.name().equalsIgnoreCase("content-length");
-            }
-        }
-        if (!hasLength && !changed.contains("content-length") && req.headers().contentLength().isPresent()) {
+        UpstreamHead.write(head, exchange, new UpstreamHead.Hop(exchange.peerAddress(), exchange.fromTrustedProxy(),
+                exchange.clientAddress(), req.isSecure(), req.authority()), exchange.forwarding().upstreamHeaders(),
+                passHost, server.authority(), exchange.handshake() != null);
+        if (req.headers().contentLength().isPresent()) {
             // The length Helidon framed the client's body by, once.
             head.header("Content-Length", Long.toString(req.headers().contentLength().getAsLong()));
-            hasLength = true;
+            return true;
         }
-        return hasLength;
+        return false;
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Start-up time and memory under load of backend, frontend and proxy, each started as ./ov up starts it
+# (<module>/jvm.options, two malloc arenas, its AOT cache).
+#   bench/startup.sh            ROUNDS starts of each service alone: milliseconds from process start to the first 200
+#                               of its health endpoint, and the CPU milliseconds it had used by then (steady however
+#                               busy the shared cores are); then the three together under wrk (API detail at the
+#                               backend, the exhibit page at the frontend, the same page through the proxy over HTTPS)
+#                               and each one's peak resident memory (VmHWM) and throughput.
+#   AOT=compare bench/startup.sh   every round starts each service with and without its AOT cache, alternately.
+#   AOT=none bench/startup.sh      without the AOT caches.
+# Env: ROUNDS (5), DURATION (15s per wrk run), WARMUP (10s per URL), CONNECTIONS (16), PORT_BASE (19500: backend +0,
+#      frontend +1, proxy HTTPS +2, HTTP +3, internal +4), OV_BENCH_DB_URL (default: a fresh database, dropped after).
+# Needs: JDK 25, Maven, wrk, curl, psql; PostgreSQL at 127.0.0.1:5432.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+
+ROUNDS=${ROUNDS:-5}
+DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-10s}
+CONNECTIONS=${CONNECTIONS:-16}
+AOT=${AOT:-cache}
+PORT_BASE=${PORT_BASE:-19500}
+BACKEND_PORT=$PORT_BASE FRONTEND_PORT=$((PORT_BASE + 1)) PROXY_PORT=$((PORT_BASE + 2))
+INTERNAL_PORT=$((PORT_BASE + 4))
+PAGE=/exhibits/voices-of-the-civil-rights-era
+
+require_tools wrk curl psql
+build_modules db,backend,frontend,proxy
+fresh_database ov_bench_startup
+MEDIA=$(mktemp -d /tmp/ov-bench-startup.XXXXXX)
+REMOVE_DIRS+=("$MEDIA")
+load_demo "$DB_URL" "$MEDIA" > /dev/null
+
+health_url() { # module
+  case $1 in
+    backend) echo "http://127.0.0.1:$BACKEND_PORT/api/v2/health/" ;;
+    frontend) echo "http://127.0.0.1:$FRONTEND_PORT/health" ;;
+    proxy) echo "http://127.0.0.1:$INTERNAL_PORT/ping" ;;
+  esac
+}
+
+# Starts module in the background with the settings ./ov up gives it, on this script's ports; sets STARTED_PID.
+start_service() { # module, aot (cache|none), log
+  local aot_flag=""
+  [ "$2" = cache ] && aot_flag=$(aot_flags "$1")
+  OV_DB_URL=$DB_URL OV_DB_USER=postgres OV_MEDIA_ROOT=$MEDIA OV_API_URL=http://127.0.0.1:$BACKEND_PORT \
+    SERVER_HOST=127.0.0.1 SERVER_PORT=$([ "$1" = backend ] && echo "$BACKEND_PORT" || echo "$FRONTEND_PORT") \
+    PROXY_HOST=127.0.0.1 PROXY_ENTRYPOINTS_WEBSECURE_PORT=$PROXY_PORT PROXY_ENTRYPOINTS_WEB_PORT=$((PORT_BASE + 3)) \
+    PROXY_ENTRYPOINTS_INTERNAL_PORT=$INTERNAL_PORT PROXY_SERVICES_BACKEND_SERVERS=http://127.0.0.1:$BACKEND_PORT \
+    PROXY_SERVICES_FRONTEND_SERVERS=http://127.0.0.1:$FRONTEND_PORT \
+    service_java "$1" $aot_flag > "$3" 2>&1 &
+  STARTED_PID=$!
+  PIDS+=("$STARTED_PID")
+}
+
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"; }
+now_ms() { date +%s%3N; }
+
+# One start: prints "ready_ms cpu_ms rss_mb", the service stopped again.
+time_start() { # module, aot
+  local started pid ready cpu rss
+  started=$(now_ms)
+  start_service "$1" "$2" "/tmp/ov-bench-startup-$1.log"
+  pid=$STARTED_PID
+  until curl -sf -o /dev/null --max-time 5 "$(health_url "$1")"; do
+    kill -0 "$pid" 2>/dev/null || { echo "$1 exited during start-up; see /tmp/ov-bench-startup-$1.log" >&2; exit 1; }
+    sleep 0.005
+  done
+  ready=$(( $(now_ms) - started ))
+  cpu=$(cpu_ms "$pid") rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  echo "$ready $cpu $rss"
+}
+
+case $AOT in
+  compare) MODES=(cache none) ;;
+  none) MODES=(none) ;;
+  *) MODES=(cache) ;;
+esac
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "start-up, $ROUNDS rounds (ready = first 200 of the health endpoint after the process started):"
+declare -A RESULTS
+for round in $(seq 1 "$ROUNDS"); do
+  for module in backend frontend proxy; do
+    for mode in "${MODES[@]}"; do
+      RESULTS[$module,$mode]+="$(time_start "$module" "$mode")"$'\n'
+    done
+  done
+  echo "  round $round done (load $(cut -d' ' -f1 /proc/loadavg))"
+done
+printf '%-9s %-9s %-28s %-28s %s\n' service aot "ready ms (median, min-max)" "CPU ms by then (median)" "RSS at ready"
+for module in backend frontend proxy; do
+  for mode in "${MODES[@]}"; do
+    echo -n "${RESULTS[$module,$mode]}" | sort -n | awk -v m="$module" -v a="$mode" '
+      { ready[NR] = $1; cpu[NR] = $2; rss[NR] = $3 }
+      END {
+        n = asort(cpu, c); mid = int((NR + 1) / 2)
+        printf "%-9s %-9s %-28s %-28s %d MB\n", m, a, ready[mid] " (" ready[1] "-" ready[NR] ")", c[mid], rss[mid]
+      }'
+  done
+done
+
+echo
+echo "under load ($CONNECTIONS connections, $WARMUP warm-up then $DURATION per URL; AOT: ${MODES[0]}):"
+declare -A PID_OF
+for module in backend frontend proxy; do
+  start_service "$module" "${MODES[0]}" "/tmp/ov-bench-startup-$module.log"
+  PID_OF[$module]=$STARTED_PID
+  wait_for "$(health_url "$module")" "$STARTED_PID" "$module"
+done
+# Renditions are made on first use: made now, as ./ov up does, so the runs measure serving.
+curl -sf -o /dev/null "http://127.0.0.1:$BACKEND_PORT/api/v2/exhibits/?limit=999999&fields=*"
+DETAIL=$(curl -sf "http://127.0.0.1:$BACKEND_PORT/api/v2/exhibits/?limit=1" | grep -o '"id": *[0-9]*' | head -1 | grep -o '[0-9]*$')
+load() { # label, url
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$2" > /dev/null
+  local report
+  report=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$2")
+  printf '  %-34s %8s req/s  p50 %-9s p99 %s\n' "$1" "$(echo "$report" | awk '/Requests\/sec/ {print $2}')" \
+    "$(echo "$report" | awk '$1 == "50%" {print $2}')" "$(echo "$report" | awk '$1 == "99%" {print $2}')"
+}
+load "backend GET /api/v2/exhibits/$DETAIL/" "http://127.0.0.1:$BACKEND_PORT/api/v2/exhibits/$DETAIL/"
+load "frontend GET $PAGE" "http://127.0.0.1:$FRONTEND_PORT$PAGE"
+load "proxy (HTTPS) GET $PAGE" "https://127.0.0.1:$PROXY_PORT$PAGE"
+for module in backend frontend proxy; do
+  pid=${PID_OF[$module]}
+  printf '  %-9s peak RSS %4d MB, RSS now %4d MB\n' "$module" \
+    $(( $(awk '/VmHWM/ {print $2}' "/proc/$pid/status") / 1024 )) $(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
