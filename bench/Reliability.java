@@ -351,6 +351,9 @@ public final class Reliability {
 
     // ---- Oversized requests ----------------------------------------------------------------------------------------
 
+    /** Longer than the proxy's shipped body-timeout (30 s), after which a stalled body must get its 408. */
+    private static final int ANSWER_WAIT_MILLIS = 45_000;
+
     private static void oversized(String base, String token) throws Exception {
         String auth = "Authorization: Bearer " + token + "\r\n";
         Map<String, Object[]> cases = new java.util.LinkedHashMap<>();
@@ -384,12 +387,12 @@ public final class Reliability {
         for (Map.Entry<String, Object[]> c : cases.entrySet()) {
             long start = System.nanoTime();
             int status = exchange(base, ((String) c.getValue()[0]).getBytes(StandardCharsets.ISO_8859_1),
-                    (Long) c.getValue()[1], 20_000);
+                    (Long) c.getValue()[1], ANSWER_WAIT_MILLIS);
             long millis = (System.nanoTime() - start) / 1_000_000;
             fives += status >= 500 ? 1 : 0;
             hangs += status == -2 ? 1 : 0;
             System.err.printf("  %-34s %s in %d ms%n", c.getKey(), status == -1 ? "closed without an answer"
-                    : status == -2 ? "no answer in 20 s" : String.valueOf(status), millis);
+                    : status == -2 ? "no answer in " + ANSWER_WAIT_MILLIS / 1000 + " s" : String.valueOf(status), millis);
             line.append(line.isEmpty() ? "" : ",").append(status);
         }
         System.out.printf("cases=%d 5xx=%d hangs=%d statuses=%s%n", cases.size(), fives, hangs, line);

@@ -4,6 +4,7 @@
 # and the cost of keeping the index current on publish (trigger path).
 # Needs: the local PostgreSQL (TEST_PG_URL-style host/port below), wrk, a built backend (./ov test or mvn verify).
 # Usage: bench/search.sh [sizes...]   (default: 10000 100000). Output: a Markdown table on stdout.
+# BENCH_JAR: another backend jar to measure (e.g. a copy of an older build with its libs/ beside it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -33,15 +34,28 @@ QUERIES=(
   "listing ?search=|/api/v2/exhibits/?search=boston%20radio&limit=10&fields=_,title"
 )
 
-echo "| pages | query | p50 ms | p99 ms | req/s |"
-echo "|---|---|---|---|---|"
+# CPU time in ns: of the backend JVM (all its threads, from /proc/PID/stat in clock ticks) and of the PostgreSQL
+# processes serving the benchmark database (/proc/PID/schedstat). Per request, these do not depend on how many
+# other jobs share the machine, unlike the latencies.
+tick_ns=$((1000000000 / $(getconf CLK_TCK)))
+jvm_cpu() { awk -v t="$tick_ns" '{ print ($14 + $15) * t }' "/proc/$backend_pid/stat"; }
+pg_cpu() {
+  local total=0 pid
+  for pid in $(psql -qXAt -d "$1" -c "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'PostgreSQL JDBC Driver'"); do
+    [ -r "/proc/$pid/schedstat" ] && total=$((total + $(cut -d' ' -f1 "/proc/$pid/schedstat")))
+  done
+  echo "$total"
+}
+
+echo "| pages | query | p50 ms | p99 ms | req/s | backend CPU ms/req | PostgreSQL CPU ms/req |"
+echo "|---|---|---|---|---|---|---|"
 for n in "${SIZES[@]}"; do
   db="ov_bench_search_$n"
   url="jdbc:postgresql://$PGHOST:$PGPORT/$db"
   if [ -n "${BENCH_REUSE:-}" ] && psql -qXAt -d "$db" -c "SELECT 1" >/dev/null 2>&1; then
     # BENCH_REUSE=1: measure again on a corpus kept by BENCH_KEEP=1 (the rebuild is timed here instead)
     rebuild=$(psql -qXA -d "$db" -c '\timing on' -c 'SELECT search_rebuild()' | awk '/^Time:/ { $1 = ""; print }')
-    psql -qX -d "$db" -c "DELETE FROM page WHERE slug LIKE 'publish-%'" -c "VACUUM ANALYZE search_document" >/dev/null
+    psql -qX -d "$db" -c "DELETE FROM page WHERE slug LIKE 'publish-%'" -c "VACUUM FULL ANALYZE search_document" -c "VACUUM FULL ANALYZE search_word" >/dev/null
   else
     psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null
     "$JAVA_HOME/bin/java" -cp 'db/target/db.jar:db/target/libs/*' org.openvault.db.Migrate --url="$url" --user="$PGUSER" >/dev/null 2>&1
@@ -72,7 +86,7 @@ END $$;
 SELECT round(extract(epoch FROM clock_timestamp() - started) * 1000 / 200, 2) FROM t;
 SQL
 )
-  OV_DB_URL="$url" OV_DB_USER="$PGUSER" SERVER_PORT=$PORT "$JAVA_HOME/bin/java" -jar backend/target/backend.jar \
+  OV_DB_URL="$url" OV_DB_USER="$PGUSER" SERVER_PORT=$PORT "$JAVA_HOME/bin/java" -jar "${BENCH_JAR:-backend/target/backend.jar}" \
       > "$work/backend-$n.log" 2>&1 &
   backend_pid=$!
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/api/v2/health/" >/dev/null && break; sleep 0.5; done
@@ -84,16 +98,20 @@ SQL
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   for entry in "${QUERIES[@]}"; do
     name=${entry%%|*}; path=${entry#*|}
+    jvm_before=$(jvm_cpu); pg_before=$(pg_cpu "$db")
     out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$path")
+    jvm_after=$(jvm_cpu); pg_after=$(pg_cpu "$db")
+    requests=$(echo "$out" | awk '/requests in/ { print $1 }')
     ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us/, "", v); printf "%.2f", v / 1000 }
                                   else if (v ~ /ms$/) { sub(/ms/, "", v); printf "%.2f", v }
                                   else { sub(/s/, "", v); printf "%.0f", v * 1000 } }'; }
     p50=$(ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
     p99=$(ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
     rps=$(echo "$out" | awk '/Requests\/sec/ { printf "%.0f", $2 }')
-    echo "| $n | $name | $p50 | $p99 | $rps |"
+    per_request() { awk -v d="$1" -v n="$requests" 'BEGIN { printf "%.2f", d / n / 1000000 }'; }
+    echo "| $n | $name | $p50 | $p99 | $rps | $(per_request $((jvm_after - jvm_before))) | $(per_request $((pg_after - pg_before))) |"
   done
   kill "$backend_pid"; wait "$backend_pid" 2>/dev/null || true; backend_pid=""
-  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page; load average $load_before before the measurements, $(cut -d' ' -f1-3 /proc/loadavg) after | | | |"
+  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page; load average $load_before before the measurements, $(cut -d' ' -f1-3 /proc/loadavg) after | | | | | |"
   [ -n "${BENCH_KEEP:-}" ] || psql -qX -d postgres -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
 done

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -19,7 +21,7 @@ import org.openvault.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A search leaves the pooled connection as it found it (it turns sequential scans off in its transaction). */
+/** A search turns sequential scans off in its transaction, and leaves the pooled connection as it found it. */
 class SessionSettingsTest {
 
     private static final TestDatabase DB = TestDatabase.get();
@@ -39,13 +41,53 @@ class SessionSettingsTest {
         }
     }
 
+    /**
+     * Once search_word has statistics, the generic plan of the fuzzy words' lookup can be a sequential scan that
+     * computes the similarity of every word: the lookup runs in the search's transaction, with index scans only.
+     */
+    @Test
+    void theVocabularyLookupOfFuzzyWordsRunsWithIndexScansOnly() throws SQLException {
+        try (Connection real = DB.connect()) {
+            Migrate.migrate(new OneConnection(real));
+            List<String> settingsOfLookups = new ArrayList<>();
+            OneConnection watched = new OneConnection(real, sql -> {
+                if (sql.contains("FROM search_word")) {
+                    try (Statement st = real.createStatement(); ResultSet rs = st.executeQuery("SHOW enable_seqscan")) {
+                        rs.next();
+                        settingsOfLookups.add(rs.getString(1));
+                    }
+                }
+            });
+            new PageSearchRepository(new Sql(watched)).search(new PageSearchRepository.Search("televsion~ radio~",
+                    Set.of(), false, SearchSort.RELEVANCE, 1, 10));
+            assertEquals(List.of("off", "off"), settingsOfLookups);
+        }
+    }
+
+    /** Sees the text of each statement the code prepares, before it runs. */
+    private interface Preparing {
+        void prepare(String sql) throws SQLException;
+    }
+
     /** A DataSource that hands out one connection whose close() does nothing, like a pool would. */
-    private record OneConnection(Connection connection) implements DataSource {
+    private record OneConnection(Connection connection, Preparing preparing) implements DataSource {
+
+        OneConnection(Connection connection) {
+            this(connection, sql -> { });
+        }
 
         @Override
         public Connection getConnection() {
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                    (proxy, method, args) -> method.getName().equals("close") ? null : method.invoke(connection, args));
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            return null;
+                        }
+                        if (method.getName().equals("prepareStatement")) {
+                            preparing.prepare((String) args[0]);
+                        }
+                        return method.invoke(connection, args);
+                    });
         }
 
         @Override
