@@ -39,6 +39,9 @@ class Http2Test {
     private static Upstream echo;
     private static TestProxy proxy;
     private static String downUrl;
+    /** An upstream that sends {@link #CLOSING_BODY} bytes with their length and closes the connection right after. */
+    private static ServerSocket closing;
+    private static final int CLOSING_BODY = 32_000_000;
 
     @BeforeAll
     static void start() throws IOException {
@@ -46,23 +49,49 @@ class Http2Test {
         try (ServerSocket closed = new ServerSocket(0)) {
             downUrl = "http://127.0.0.1:" + closed.getLocalPort();
         }
+        closing = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(Http2Test::answerThenClose);
         proxy = new TestProxy(directory, TestProxy.localConfig("""
                 entrypoints:
-                  loopsecure: {port: 0, tls: true}
+                  websecure: {port: 0, tls: true}
                   nohttp2: {port: 0, tls: true, http2: false}
                 routers:
                   all: {rule: "PathPrefix(`/`) && !PathPrefix(`/unrouted`)", service: echo}
                   down: {rule: "PathPrefix(`/down`)", service: down, priority: 1000}
+                  closing: {rule: "PathPrefix(`/closing`)", service: closing, priority: 1000}
                 services:
                   echo: {servers: [ECHO]}
                   down: {servers: [DOWN], attempts: 1}
-                """.replace("ECHO", echo.url()).replace("DOWN", downUrl)));
+                  closing: {servers: [CLOSING], attempts: 1}
+                """.replace("ECHO", echo.url()).replace("DOWN", downUrl)
+                .replace("CLOSING", "http://127.0.0.1:" + closing.getLocalPort())));
+    }
+
+    private static void answerThenClose() {
+        byte[] body = new byte[CLOSING_BODY];
+        java.util.Arrays.fill(body, (byte) 'c');
+        while (!closing.isClosed()) {
+            try (java.net.Socket socket = closing.accept()) {
+                InputStream in = socket.getInputStream();
+                StringBuilder head = new StringBuilder();
+                int b;
+                while ((b = in.read()) >= 0 && !head.append((char) b).toString().endsWith("\r\n\r\n")) {
+                    // reading the request head
+                }
+                socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: " + CLOSING_BODY
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(body);
+            } catch (IOException e) {
+                // closed at the end of the test
+            }
+        }
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         proxy.close();
         echo.close();
+        closing.close();
     }
 
     private static HttpClient client() {
@@ -71,7 +100,7 @@ class Http2Test {
     }
 
     private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(proxy.https("loopsecure", path)));
+        return HttpRequest.newBuilder(URI.create(proxy.https("websecure", path)));
     }
 
     @Test
@@ -81,7 +110,7 @@ class Http2Test {
         assertEquals(200, response.statusCode());
         assertEquals(HttpClient.Version.HTTP_2, response.version());
         String body = response.body();
-        int port = proxy.proxy.port("loopsecure");
+        int port = proxy.proxy.port("websecure");
         assertTrue(body.contains("method=GET\npath=/hello?q=1\n"), body);
         assertTrue(body.contains("header:host=[localhost:" + port + "]"), body);
         assertTrue(body.contains("header:x-custom=[yes]"), body);
@@ -142,6 +171,24 @@ class Http2Test {
         assertEquals("piece ".repeat(1000), chunked.body(), "chunked coding removed, the data whole");
     }
 
+    /**
+     * An upstream that closes its connection right after the last byte of a body with a length: what the proxy read
+     * before the close but had no room to send yet (its output buffer full of frames curl has not read) still
+     * reaches the client, whole. Each round is a new curl (nghttp2), which reads fast enough to keep that race close.
+     */
+    @Test
+    void aBodyWhoseUpstreamClosesRightAfterItArrivesWhole() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed");
+        String url = proxy.https("websecure", "/closing");
+        for (int round = 0; round < 12; round++) {
+            Process process = new ProcessBuilder("curl", "-sk", "--http2", "-o", "/dev/null", "-w",
+                    "version=%{http_version} size=%{size_download}", url).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            assertEquals("version=2 size=" + CLOSING_BODY + " exit=0", output + " exit=" + process.exitValue(), "round " + round);
+        }
+    }
+
     @Test
     void aHundredConcurrentStreamsOnOneConnectionEachGetTheirOwnAnswer() throws Exception {
         HttpClient client = client();
@@ -182,7 +229,7 @@ class Http2Test {
     @Test
     void curlWithNghttp2IsServedOverHttp2() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed");
-        int port = proxy.proxy.port("loopsecure");
+        int port = proxy.proxy.port("websecure");
         Process process = new ProcessBuilder("curl", "-sk", "--http2", "-w", "\nversion=%{http_version} status=%{http_code}",
                 "-d", "x".repeat(100_000), "-o", "/dev/null", "https://localhost:" + port + "/bytes/300000",
                 "https://localhost:" + port + "/from-curl").redirectErrorStream(true).start();
@@ -195,7 +242,7 @@ class Http2Test {
 
     @Test
     void aBadPathFailsOnlyItsStream() throws Exception {
-        try (RawHttp2 client = new RawHttp2(proxy.https, proxy.proxy.port("loopsecure"))) {
+        try (RawHttp2 client = new RawHttp2(proxy.https, proxy.proxy.port("websecure"))) {
             client.headers(1, true, ":method", "GET", ":scheme", "https", ":authority", "localhost", ":path", "/a b");
             assertEquals("400", client.until(Frames.HEADERS, 1).field(":status"));
             client.headers(3, true, ":method", "GET", ":scheme", "https", ":authority", "localhost", ":path", "/back\\slash");
@@ -215,7 +262,7 @@ class Http2Test {
 
     @Test
     void rapidResetEndsTheConnectionWithEnhanceYourCalm() throws Exception {
-        try (RawHttp2 client = new RawHttp2(proxy.https, proxy.proxy.port("loopsecure"))) {
+        try (RawHttp2 client = new RawHttp2(proxy.https, proxy.proxy.port("websecure"))) {
             for (int stream = 1; stream < 2 * 300; stream += 2) {
                 client.get(stream, "/hang-" + stream);
                 client.rstStream(stream, Http2Error.CANCEL);
@@ -227,7 +274,7 @@ class Http2Test {
 
     @Test
     void pingIsAnsweredAndAFrameOnStreamZeroIsAConnectionError() throws Exception {
-        try (RawHttp2 client = new RawHttp2(proxy.https, proxy.proxy.port("loopsecure"))) {
+        try (RawHttp2 client = new RawHttp2(proxy.https, proxy.proxy.port("websecure"))) {
             client.frame(Frames.PING, 0, 0, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
             RawHttp2.Frame ack = client.until(Frames.PING, 0);
             assertEquals(Frames.FLAG_ACK, ack.flags());

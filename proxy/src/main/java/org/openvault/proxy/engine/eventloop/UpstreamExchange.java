@@ -361,6 +361,11 @@ final class UpstreamExchange {
                 return;
             }
             if (read < 0) {
+                // Bytes read before the close go to the client first: they may complete the body. What finds no
+                // room yet waits for it, and the close is read again once they are out.
+                if (response != null && link.in.position() > 0 && (relayResponseBody() || link.in.position() > 0)) {
+                    return;
+                }
                 upstreamEnded();
                 return;
             }
