@@ -114,7 +114,7 @@ class ForwardingTest {
         forwardedHeadersFromAnUntrustedClientAreReplaced(proxy);
     }
 
-    /** Through {@code proxy}'s websecure entrypoint (routed to upstream a), whichever engine serves it. */
+    /** Through {@code proxy}'s websecure entrypoint (routed to upstream a). */
     static void forwardedHeadersFromAnUntrustedClientAreReplaced(TestProxy proxy) {
         int port = proxy.proxy.port("websecure");
         HttpResponse<String> response = proxy.get(proxy.https("websecure", "/some/path?q=a%20b&x=1"),
