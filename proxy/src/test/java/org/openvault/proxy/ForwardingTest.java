@@ -296,6 +296,17 @@ class ForwardingTest {
     @Test
     void hundredMegabytesStreamBothWaysWithoutBuffering() throws Exception {
         long size = 100L * 1024 * 1024;
+        assertEquals(size, downloadedBytes(proxy, size));
+
+        HttpResponse<String> up = proxy.https.send(HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/upload")))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedBytes(size))).build());
+        assertEquals(200, up.statusCode());
+        assertTrue(up.body().contains("body-bytes=" + size + "\n"), up.body());
+        assertTrue(Runtime.getRuntime().maxMemory() <= 256L * 1024 * 1024, "the test JVM runs with a small heap");
+    }
+
+    /** Streams {@code /bytes/size} through the websecure entrypoint, checking every byte; how many arrived. */
+    static long downloadedBytes(TestProxy proxy, long size) throws java.io.IOException {
         HttpResponse<InputStream> down = proxy.https.sendStreaming(HttpRequest.newBuilder(
                 URI.create(proxy.https("websecure", "/bytes/" + size))).build());
         assertEquals(200, down.statusCode());
@@ -304,16 +315,15 @@ class ForwardingTest {
             byte[] buffer = new byte[65536];
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] != 'a') {
+                        throw new AssertionError("byte " + (received + i) + " is " + buffer[i]);
+                    }
+                }
                 received += n;
             }
         }
-        assertEquals(size, received);
-
-        HttpResponse<String> up = proxy.https.send(HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/upload")))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedBytes(size))).build());
-        assertEquals(200, up.statusCode());
-        assertTrue(up.body().contains("body-bytes=" + size + "\n"), up.body());
-        assertTrue(Runtime.getRuntime().maxMemory() <= 256L * 1024 * 1024, "the test JVM runs with a small heap");
+        return received;
     }
 
     /** {@code size} bytes made up on the fly. */

@@ -37,23 +37,19 @@ class Http1Test {
         closing = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(Http1Test::answerOnceThenClose);
         a = new Upstream("a");
-        proxy = new TestProxy(directory, """
-                proxy:
-                  host: 127.0.0.1
-                  access-log: {enabled: false}
-                  tls: {certificate: CERT, key: KEY}
-                  entrypoints:
-                    web: {port: 0, max-request-line: 200, max-header-bytes: 1000, header-timeout: 500ms}
-                    websecure: {port: 0, tls: true}
-                  routers:
-                    main: {rule: "PathPrefix(`/`)", service: a}
-                    nowhere: {rule: "Host(`nowhere.example`)", priority: 200}
-                    closing: {rule: "PathPrefix(`/closing`)", service: closing}
-                  services:
-                    a: {servers: [URL_A]}
-                    closing: {servers: [CLOSING], attempts: 1}
+        proxy = new TestProxy(directory, TestProxy.localConfig("""
+                entrypoints:
+                  web: {port: 0, max-request-line: 200, max-header-bytes: 1000, header-timeout: 500ms}
+                  websecure: {port: 0, tls: true}
+                routers:
+                  main: {rule: "PathPrefix(`/`)", service: a}
+                  nowhere: {rule: "Host(`nowhere.example`)", priority: 200}
+                  closing: {rule: "PathPrefix(`/closing`)", service: closing}
+                services:
+                  a: {servers: [URL_A]}
+                  closing: {servers: [CLOSING], attempts: 1}
                 """.replace("URL_A", a.url())
-                .replace("CLOSING", "http://127.0.0.1:" + closing.getLocalPort()));
+                .replace("CLOSING", "http://127.0.0.1:" + closing.getLocalPort())));
     }
 
     /**
@@ -114,21 +110,7 @@ class Http1Test {
         assertTrue(streamed.body().contains("header:transfer-encoding=[chunked]"), streamed.body());
         assertTrue(streamed.body().contains("body-bytes=" + size + "\n"), streamed.body());
 
-        HttpResponse<InputStream> down = proxy.https.sendStreaming(HttpRequest.newBuilder(
-                URI.create(proxy.https("websecure", "/bytes/" + size))).build());
-        assertEquals(200, down.statusCode());
-        long received = 0;
-        try (InputStream in = down.body()) {
-            byte[] buffer = new byte[65536];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                for (int i = 0; i < n; i++) {
-                    assertEquals('a', buffer[i]);
-                }
-                received += n;
-            }
-        }
-        assertEquals(size, received);
+        assertEquals(size, ForwardingTest.downloadedBytes(proxy, size));
     }
 
     @Test
