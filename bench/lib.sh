@@ -64,9 +64,13 @@ wait_for() { # url, pid, name: 30 s for a 2xx (certificates not checked)
 start_backend() { # port, log, [VAR=value...]
   local port=$1 log=$2
   shift 2
-  env OV_DB_URL="$DB_URL" OV_DB_USER=postgres SERVER_PORT="$port" "$@" \
-    service_java backend $(aot_flags backend) $BACKEND_OPTS > "$log" 2>&1 &
+  # A subshell rather than env(1): service_java is a shell function.
+  (
+    export OV_DB_URL="$DB_URL" OV_DB_USER=postgres SERVER_PORT="$port"
+    for setting in "$@"; do export "${setting?}"; done
+    service_java backend $(aot_flags backend) $BACKEND_OPTS
+  ) > "$log" 2>&1 &
   BACKEND_PID=$!
   PIDS+=("$BACKEND_PID")
-  wait_for "http://127.0.0.1:$port/api/v2/health/" "$BACKEND_PID" backend
+  wait_for "http://127.0.0.1:$port/api/v2/health/" "$BACKEND_PID" backend || { tail -20 "$log" >&2; return 1; }
 }

@@ -66,6 +66,11 @@ nginx_conf nginx-proxy "server {
     ssl_certificate_key $WORK/tls.key;
     ssl_protocols TLSv1.2 TLSv1.3;
     keepalive_requests 1000000;
+    # The security headers the proxy's shipped secure-headers middleware adds.
+    add_header Strict-Transport-Security \"max-age=31536000; includeSubDomains\" always;
+    add_header X-Frame-Options DENY always;
+    add_header X-Content-Type-Options nosniff always;
+    add_header Referrer-Policy strict-origin-when-cross-origin always;
     location / {
       proxy_pass http://app;
       proxy_http_version 1.1;
