@@ -296,7 +296,7 @@ class ForwardingTest {
     @Test
     void hundredMegabytesStreamBothWaysWithoutBuffering() throws Exception {
         long size = 100L * 1024 * 1024;
-        assertEquals(size, downloadedBytes(proxy, size));
+        assertEquals(size, downloadedBytes(proxy, HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/bytes/" + size)))));
 
         HttpResponse<String> up = proxy.https.send(HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/upload")))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedBytes(size))).build());
@@ -305,10 +305,9 @@ class ForwardingTest {
         assertTrue(Runtime.getRuntime().maxMemory() <= 256L * 1024 * 1024, "the test JVM runs with a small heap");
     }
 
-    /** Streams {@code /bytes/size} through the websecure entrypoint, checking every byte; how many arrived. */
-    static long downloadedBytes(TestProxy proxy, long size) throws java.io.IOException {
-        HttpResponse<InputStream> down = proxy.https.sendStreaming(HttpRequest.newBuilder(
-                URI.create(proxy.https("websecure", "/bytes/" + size))).build());
+    /** Streams the upstream's {@code /bytes/N} answer, checking every byte; how many arrived. */
+    static long downloadedBytes(TestProxy proxy, HttpRequest.Builder request) throws java.io.IOException {
+        HttpResponse<InputStream> down = proxy.https.sendStreaming(request.build());
         assertEquals(200, down.statusCode());
         long received = 0;
         try (InputStream in = down.body()) {

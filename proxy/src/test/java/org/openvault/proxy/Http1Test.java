@@ -99,18 +99,24 @@ class Http1Test {
 
     @Test
     void bodiesGoUpWithLengthOrChunkedAndComeBackWhole() throws Exception {
-        HttpResponse<String> sized = proxy.https.send(HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/upload")))
-                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(300_000))).build());
+        HttpResponse<String> sized = proxy.https.send(http11("/upload").POST(HttpRequest.BodyPublishers.ofString("x".repeat(300_000)))
+                .build());
         assertTrue(sized.body().contains("method=POST"), sized.body());
+        assertTrue(sized.body().contains("header:content-length=[300000]"), sized.body());
         assertTrue(sized.body().contains("body-bytes=300000\n"), sized.body());
 
         long size = 20L * 1024 * 1024;
-        HttpResponse<String> streamed = proxy.https.send(HttpRequest.newBuilder(URI.create(proxy.https("websecure", "/upload")))
+        HttpResponse<String> streamed = proxy.https.send(http11("/upload")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ForwardingTest.GeneratedBytes(size))).build());
         assertTrue(streamed.body().contains("header:transfer-encoding=[chunked]"), streamed.body());
         assertTrue(streamed.body().contains("body-bytes=" + size + "\n"), streamed.body());
 
-        assertEquals(size, ForwardingTest.downloadedBytes(proxy, size));
+        assertEquals(size, ForwardingTest.downloadedBytes(proxy, http11("/bytes/" + size)));
+    }
+
+    /** A request to the websecure entrypoint that the client sends over HTTP/1.1 (it would choose HTTP/2 by ALPN). */
+    private static HttpRequest.Builder http11(String path) {
+        return HttpRequest.newBuilder(URI.create(proxy.https("websecure", path))).version(java.net.http.HttpClient.Version.HTTP_1_1);
     }
 
     @Test
