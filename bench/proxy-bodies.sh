@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Large bodies through the Open Vault proxy (HTTPS) to a trivial nginx upstream, both ways, over HTTP/1.1 and
+# HTTP/2 (curl, nghttp2); nginx closes its connection right after each download, so no upstream connection is
+# reused. Reports MB/s of each transfer and whether every byte arrived (a cut transfer is a bug, whatever the speed;
+# Http2Test has the race that cut them, which this bench does not provoke reliably).
+#   bench/proxy-bodies.sh     (needs nginx, openssl, curl, a JDK 21+)
+# Env: SIZE_MB (default 50), ROUNDS (default 3),
+#      PROXY_JAVA_OPTS (JVM flags after proxy/jvm.options, which ./ov up and the image run it with; default none).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE_MB=${SIZE_MB:-50}
+ROUNDS=${ROUNDS:-3}
+PROXY_JAVA_OPTS=${PROXY_JAVA_OPTS:-}
+# The JDK, and service_java / aot_flags / train_aot_caches: the proxy starts as ./ov up starts it.
+source ./ov
+for tool in nginx openssl curl; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y nginx openssl curl" >&2; exit 1; }
+done
+[ -f proxy/target/proxy.jar ] || mvn -B -ntp -pl proxy -am -DskipTests package
+train_aot_caches
+WORK=$(mktemp -d /tmp/proxy-bodies-bench.XXXXXX)
+PIDS=()
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost \
+  -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$WORK/tls.key" -out "$WORK/tls.crt" 2>/dev/null
+SIZE=$(( SIZE_MB * 1000 * 1000 ))
+mkdir -p "$WORK/www" "$WORK/upstream"
+head -c "$SIZE" /dev/zero > "$WORK/www/big.bin"
+cat > "$WORK/upstream.conf" <<CONF
+user root;
+worker_processes auto;
+daemon off;
+pid $WORK/upstream.pid;
+error_log $WORK/upstream-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/upstream;
+  server {
+    listen 127.0.0.1:18081;
+    # One request per connection: nginx closes right after the last byte of each answer.
+    keepalive_timeout 0;
+    client_max_body_size 0;
+    root $WORK/www;
+    # Read the whole upload before answering (proxy_pass buffers the body; "return" alone answers early).
+    location = /upload { proxy_pass http://127.0.0.1:18082; }
+  }
+  server {
+    listen 127.0.0.1:18082;
+    location / { return 200 "ok\n"; }
+  }
+}
+CONF
+nginx -c "$WORK/upstream.conf" -p "$WORK" &
+PIDS+=($!)
+PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE=$WORK/tls.crt PROXY_TLS_KEY=$WORK/tls.key \
+  service_java proxy $(aot_flags proxy) $PROXY_JAVA_OPTS > "$WORK/proxy.log" 2>&1 &
+PIDS+=($!)
+for url in http://127.0.0.1:18081/big.bin https://127.0.0.1:18443/big.bin; do
+  for _ in $(seq 1 120); do curl -ksf -r 0-0 -o /dev/null "$url" && break; sleep 0.25; done
+done
+
+# One transfer: "MB/s whole" or "MB/s CUT at N bytes (curl exit E)".
+transfer() { # version direction
+  local out exit=0 bytes seconds
+  if [ "$2" = down ]; then
+    out=$(curl -sk "$1" -o /dev/null -w '%{size_download} %{time_total}' https://localhost:18443/big.bin) || exit=$?
+  else
+    out=$(curl -sk "$1" -T "$WORK/www/big.bin" -o /dev/null -w '%{size_upload} %{time_total}' https://localhost:18443/upload) || exit=$?
+  fi
+  bytes=${out% *} seconds=${out#* }
+  if [ "$bytes" = "$SIZE" ] && [ "$exit" = 0 ]; then
+    awk -v b="$bytes" -v s="$seconds" 'BEGIN { printf "%.0f MB/s", b / s / 1e6 }'
+  else
+    echo "CUT at $bytes bytes (curl exit $exit)"
+  fi
+}
+echo "$SIZE_MB MB each way through the proxy (HTTPS); $(nproc) cores; $ROUNDS rounds"
+echo
+echo "| round | HTTP/1.1 down | HTTP/2 down | HTTP/1.1 up | HTTP/2 up |"
+echo "|---|---|---|---|---|"
+for round in $(seq 1 "$ROUNDS"); do
+  echo "| $round | $(transfer --http1.1 down) | $(transfer --http2 down) | $(transfer --http1.1 up) | $(transfer --http2 up) |"
+done
