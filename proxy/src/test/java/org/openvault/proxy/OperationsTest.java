@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openvault.proxy.engine.eventloop.http2.Frames;
+import org.openvault.proxy.engine.eventloop.http2.Http2Error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -105,6 +107,34 @@ class OperationsTest {
             assertEquals(200, response.statusCode());
             assertEquals("late", response.body());
             stopping.get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** While the proxy drains, an HTTP/2 connection is told GOAWAY at once, not at the stop after the 10 s drain. */
+    @Test
+    void drainingSendsGoAwayToHttp2Connections() throws Exception {
+        try (Upstream upstream = new Upstream("up")) {
+            TestProxy proxy = new TestProxy(directory.resolve("draining-h2"), TestProxy.localConfig("""
+                    drain: 10s
+                    entrypoints:
+                      websecure: {port: 0, tls: true}
+                    routers:
+                      all: {rule: "PathPrefix(`/`)", service: up}
+                    services:
+                      up: {servers: [UP]}
+                    """.replace("UP", upstream.url())));
+            try (RawHttp2 client = new RawHttp2(proxy.https, proxy.proxy.port("websecure"))) {
+                client.get(1, "/status/200");
+                assertEquals("200", client.until(Frames.HEADERS, 1).field(":status"));
+                long started = System.nanoTime();
+                CompletableFuture.runAsync(proxy.proxy::drainThenStop);
+                RawHttp2.Frame goAway = client.until(Frames.GOAWAY, 0);
+                long waited = (System.nanoTime() - started) / 1_000_000;
+                assertTrue(waited < 5_000, "GOAWAY after " + waited + " ms: with the stop, not while draining");
+                assertEquals(Http2Error.NO_ERROR, goAway.errorCode());
+            } finally {
+                proxy.close();
+            }
         }
     }
 
