@@ -2,6 +2,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -224,11 +225,14 @@ public final class Reliability {
         long openMillis = (System.nanoTime() - opening) / 1_000_000;
         List<Long> latencies = new ArrayList<>();
         Map<Integer, AtomicInteger> statuses = new TreeMap<>();
+        // The visitor comes from another address than the attacker, as on the internet: a server may well limit
+        // what one address holds open (the proxy does), and that must not shut out everyone else.
+        InetAddress visitor = URI.create(base).getHost().equals("127.0.0.1") ? InetAddress.getByName("127.0.0.2") : null;
         long end = System.currentTimeMillis() + seconds * 1000L;
         while (System.currentTimeMillis() < end) {
             long start = System.nanoTime();
             int status = exchange(base, ("GET " + probe + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1), null, 15_000);
+                    .getBytes(StandardCharsets.ISO_8859_1), null, 15_000, visitor);
             latencies.add(System.nanoTime() - start);
             statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
             Thread.sleep(250);
@@ -406,7 +410,12 @@ public final class Reliability {
      * closed without one, -2 when none came within the timeout.
      */
     static int exchange(String base, byte[] head, Long bodyBytes, int timeoutMillis) {
-        try (Socket socket = open(base, timeoutMillis)) {
+        return exchange(base, head, bodyBytes, timeoutMillis, null);
+    }
+
+    /** Like {@link #exchange(String, byte[], Long, int)}, from the local address {@code from} (null: any). */
+    static int exchange(String base, byte[] head, Long bodyBytes, int timeoutMillis, InetAddress from) {
+        try (Socket socket = open(base, timeoutMillis, from)) {
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
             Thread writer = Thread.ofVirtual().start(() -> {
@@ -489,8 +498,15 @@ public final class Reliability {
     }
 
     private static Socket open(String base, int timeoutMillis) throws IOException {
+        return open(base, timeoutMillis, null);
+    }
+
+    private static Socket open(String base, int timeoutMillis, InetAddress from) throws IOException {
         URI uri = URI.create(base);
         Socket plain = new Socket();
+        if (from != null) {
+            plain.bind(new InetSocketAddress(from, 0));
+        }
         plain.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), timeoutMillis);
         if (!uri.getScheme().equals("https")) {
             return plain;

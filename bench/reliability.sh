@@ -235,7 +235,7 @@ scenario_slowloris() {
     held=no
     if [ "$(field probe_statuses "$result")" = "{200=$(field probes "$result")}" ] \
         && [ "$(field max_ms "$result" | cut -d. -f1)" -lt 5000 ]; then held=yes; fi
-    row "slowloris ${target%%|*}" "$SLOW_CONNECTIONS connections to the ${target%%|*} trickling header lines (a byte every 170 ms, never ending the head); once all were open, GET $probe every 250 ms on a new connection for ${SLOW_SECONDS}s" \
+    row "slowloris ${target%%|*}" "$SLOW_CONNECTIONS connections to the ${target%%|*} trickling header lines (a byte every 170 ms, never ending the head); once all were open, GET $probe from another address (127.0.0.2) every 250 ms on a new connection for ${SLOW_SECONDS}s" \
       "$(field slow_opened "$result") opened in $(field open_ms "$result") ms, $(field slow_refused "$result") refused, $(field slow_cut "$result") cut by the server; $(field probes "$result") page requests $(field probe_statuses "$result"), p50 $(field p50_ms "$result") ms, p99 $(field p99_ms "$result") ms, max $(field max_ms "$result") ms, $(field over_1s "$result") over 1 s" \
       "$held" "$([ $held = yes ] && echo "every page request answered 200 within 5 s" || echo "page requests failed or took over 5 s")"
   done

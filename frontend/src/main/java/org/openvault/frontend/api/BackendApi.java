@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -109,7 +110,7 @@ public final class BackendApi {
     }
 
     /** The answer of the call for {@code key} under way, or of {@code call} made now when none is. */
-    private Answer shared(String key, java.util.function.Supplier<Answer> call) {
+    private Answer shared(String key, Supplier<Answer> call) {
         CompletableFuture<Answer> mine = new CompletableFuture<>();
         CompletableFuture<Answer> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {

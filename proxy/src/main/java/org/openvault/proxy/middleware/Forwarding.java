@@ -72,11 +72,6 @@ public final class Forwarding {
         upstreamPath = path;
     }
 
-    /** Whether a middleware changed the path sent upstream. */
-    public boolean pathChanged() {
-        return !upstreamPath.equals(rawPath);
-    }
-
     /** Sets a header sent upstream, in place of the client's or the proxy's own; an empty value removes it. */
     public void upstreamHeader(Middleware.HeaderChange change) {
         set(upstreamHeaders, change);

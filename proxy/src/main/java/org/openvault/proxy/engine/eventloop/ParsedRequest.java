@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.openvault.proxy.http.ForwardedHeaders;
 import org.openvault.proxy.http.HttpSyntax;
+import org.openvault.proxy.http.RequestPath;
 import org.openvault.proxy.http.UpstreamHead;
 import org.openvault.proxy.rules.RequestFacts;
 
@@ -32,6 +33,7 @@ final class ParsedRequest implements RequestFacts, UpstreamHead.Incoming {
     final String method;
     /** The request target as sent (origin form: path and query). */
     final String rawTarget;
+    /** The target's path, percent-encoded as sent, in its one spelling ({@link RequestPath}). */
     final String rawPath;
     final String query;
     final boolean http11;
@@ -49,12 +51,18 @@ final class ParsedRequest implements RequestFacts, UpstreamHead.Incoming {
     private boolean keepAlive;
     private String transferEncoding;
 
-    private ParsedRequest(String method, String rawTarget, boolean http11) {
+    private ParsedRequest(String method, String rawTarget, boolean http11) throws Refused {
         this.method = method;
         this.rawTarget = rawTarget;
         this.http11 = http11;
         int question = rawTarget.indexOf('?');
-        this.rawPath = question < 0 ? rawTarget : rawTarget.substring(0, question);
+        String sentPath = question < 0 ? rawTarget : rawTarget.substring(0, question);
+        try {
+            // Routed and forwarded in one spelling, so the upstream reads the path the rules matched.
+            this.rawPath = sentPath.equals("*") ? sentPath : RequestPath.normalized(sentPath);
+        } catch (IllegalArgumentException e) {
+            throw badRequest(e.getMessage());
+        }
         this.query = question < 0 ? "" : rawTarget.substring(question + 1);
     }
 
@@ -62,7 +70,7 @@ final class ParsedRequest implements RequestFacts, UpstreamHead.Incoming {
      * A request that came as HTTP/2 pseudo-header fields ({@code :authority} standing for Host), its header fields
      * added by {@link #addHeader}; it is passed on upstream as HTTP/1.1.
      */
-    static ParsedRequest fromHttp2(String method, String target, String authority) {
+    static ParsedRequest fromHttp2(String method, String target, String authority) throws Refused {
         ParsedRequest request = new ParsedRequest(method, target, true);
         request.authority = authority;
         return request;
@@ -227,7 +235,8 @@ final class ParsedRequest implements RequestFacts, UpstreamHead.Incoming {
             stop--;
         }
         for (int i = start; i < stop; i++) {
-            byte b = bytes[i];
+            // Unsigned: bytes from 0x80 up (obs-text, RFC 9110 field-value) are allowed, control bytes are not.
+            int b = bytes[i] & 0xff;
             if ((b < 0x20 && b != '\t') || b == 0x7f) {
                 throw badRequest("Malformed header value.");
             }

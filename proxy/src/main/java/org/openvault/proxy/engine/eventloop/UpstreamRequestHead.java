@@ -20,11 +20,8 @@ final class UpstreamRequestHead {
     static void write(HeadBytes head, ParsedRequest request, Peer peer, boolean secure, String serverAuthority,
                       boolean passHost, Forwarding forwarding, boolean upgrade) {
         head.reset().append(request.method).append(" ");
-        if (forwarding.pathChanged()) {
-            head.append(forwarding.upstreamPath()).append(request.query.isEmpty() ? "" : "?").append(request.query);
-        } else {
-            head.append(request.rawTarget);
-        }
+        // The path as routed (its one spelling, or as a middleware changed it), never the target as sent.
+        head.append(forwarding.upstreamPath()).append(request.query.isEmpty() ? "" : "?").append(request.query);
         head.append(" HTTP/1.1\r\n");
         UpstreamHead.write(head, request, new UpstreamHead.Hop(peer.address(), peer.trusted(), peer.client(), secure,
                 request.authority), forwarding.upstreamHeaders(), passHost, serverAuthority, upgrade);
