@@ -34,8 +34,8 @@ class PathNormalisationTest {
         site = new RecordingUpstream();
         proxy = new TestProxy(directory, TestProxy.localConfig("""
                 entrypoints:
-                  web: {port: 0, engine: event-loop}
-                  websecure: {port: 0, tls: true, engine: event-loop}
+                  web: {port: 0}
+                  websecure: {port: 0, tls: true}
                 routers:
                   api: {rule: "PathPrefix(`/api/`)", service: api}
                   site: {rule: "PathPrefix(`/`)", service: site}
