@@ -49,6 +49,34 @@ load_demo() { # jdbc-url [media-root]
   java -jar db/target/db.jar --url="$1" --user=postgres --demo ${2:+--media-root="$2"} 2>/dev/null | grep -v '^$' || true
 }
 
+# A self-signed EC certificate for localhost and 127.0.0.1: DIR/tls.crt and DIR/tls.key.
+self_signed_certificate() { # dir
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost \
+    -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$1/tls.key" -out "$1/tls.crt" 2>/dev/null
+}
+
+# nginx in the foreground, its files under DIR (NAME.conf, NAME.pid, NAME-error.log, temporary bodies in DIR/NAME),
+# no access log, its http block holding BLOCK (server blocks); its pid joins PIDS.
+start_nginx() { # dir, name, block
+  mkdir -p "$1/$2"
+  cat > "$1/$2.conf" <<CONF
+user root;
+worker_processes auto;
+daemon off;
+pid $1/$2.pid;
+error_log $1/$2-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $1/$2;
+  proxy_temp_path $1/$2;
+  $3
+}
+CONF
+  nginx -c "$1/$2.conf" -p "$1" &
+  PIDS+=($!)
+}
+
 wait_for() { # url, pid, name: 30 s for a 2xx (certificates not checked)
   for _ in $(seq 1 120); do
     curl -ksf -o /dev/null "$1" && return 0

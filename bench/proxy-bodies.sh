@@ -8,59 +8,38 @@
 #      PROXY_JAVA_OPTS (JVM flags after proxy/jvm.options, which ./ov up and the image run it with; default none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 SIZE_MB=${SIZE_MB:-50}
 ROUNDS=${ROUNDS:-3}
 PROXY_JAVA_OPTS=${PROXY_JAVA_OPTS:-}
-# The JDK, and service_java / aot_flags / train_aot_caches: the proxy starts as ./ov up starts it.
-source ./ov
-for tool in nginx openssl curl; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y nginx openssl curl" >&2; exit 1; }
-done
-[ -f proxy/target/proxy.jar ] || mvn -B -ntp -pl proxy -am -DskipTests package
-train_aot_caches
+require_tools nginx openssl curl
+build_modules proxy
 WORK=$(mktemp -d /tmp/proxy-bodies-bench.XXXXXX)
-PIDS=()
-trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$WORK"' EXIT
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost \
-  -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$WORK/tls.key" -out "$WORK/tls.crt" 2>/dev/null
+REMOVE_DIRS+=("$WORK")
+self_signed_certificate "$WORK"
 SIZE=$(( SIZE_MB * 1000 * 1000 ))
-mkdir -p "$WORK/www" "$WORK/upstream"
+mkdir -p "$WORK/www"
 head -c "$SIZE" /dev/zero > "$WORK/www/big.bin"
-cat > "$WORK/upstream.conf" <<CONF
-user root;
-worker_processes auto;
-daemon off;
-pid $WORK/upstream.pid;
-error_log $WORK/upstream-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/upstream;
-  server {
+start_nginx "$WORK" upstream "server {
     listen 127.0.0.1:18081;
     # One request per connection: nginx closes right after the last byte of each answer.
     keepalive_timeout 0;
     client_max_body_size 0;
     root $WORK/www;
-    # Read the whole upload before answering (proxy_pass buffers the body; "return" alone answers early).
+    # Read the whole upload before answering (proxy_pass buffers the body; \"return\" alone answers early).
     location = /upload { proxy_pass http://127.0.0.1:18082; }
   }
   server {
     listen 127.0.0.1:18082;
-    location / { return 200 "ok\n"; }
-  }
-}
-CONF
-nginx -c "$WORK/upstream.conf" -p "$WORK" &
-PIDS+=($!)
+    location / { return 200 \"ok\\n\"; }
+  }"
 PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE=$WORK/tls.crt PROXY_TLS_KEY=$WORK/tls.key \
   service_java proxy $(aot_flags proxy) $PROXY_JAVA_OPTS > "$WORK/proxy.log" 2>&1 &
-PIDS+=($!)
-for url in http://127.0.0.1:18081/big.bin https://127.0.0.1:18443/big.bin; do
-  for _ in $(seq 1 120); do curl -ksf -r 0-0 -o /dev/null "$url" && break; sleep 0.25; done
-done
+PROXY_PID=$!
+PIDS+=("$PROXY_PID")
+wait_for https://127.0.0.1:18443/upload "$PROXY_PID" proxy || { tail -20 "$WORK/proxy.log" >&2; exit 1; }
 
-# One transfer: "MB/s whole" or "MB/s CUT at N bytes (curl exit E)".
+# One transfer: "MB/s" when every byte arrived, else "CUT at N bytes (curl exit E)".
 transfer() { # version direction
   local out exit=0 bytes seconds
   if [ "$2" = down ]; then
