@@ -189,7 +189,7 @@ public final class BackendApi {
                 throw new BackendUnavailableException("Backend answered " + response.status() + " for " + path);
             }
             if (!isJson(response)) {
-                return new Received(new Answer(status, null, false, 0, 0), 0);
+                return new Received(new Answer(status, null, false, 0, 0, 0), 0);
             }
             byte[] body = response.as(byte[].class);
             JsonNode json;
@@ -201,7 +201,7 @@ public final class BackendApi {
             if (json == null || json.isMissingNode()) {
                 throw new MalformedAnswerException("Backend answered an empty JSON body for " + path, null);
             }
-            return new Received(new Answer(status, json, false, 0, 0), body.length);
+            return new Received(new Answer(status, json, false, 0, 0, 0), body.length);
         }
     }
 
@@ -225,11 +225,12 @@ public final class BackendApi {
 
     /**
      * One backend answer: its status, its JSON body (null when it was not JSON), whether it came from the cache of
-     * recent answers, when it was served stale because the backend failed its age in seconds (else 0), and when
-     * ({@link System#nanoTime}) it becomes due for a refresh among the recent answers (0: it is not kept): until then
-     * it is the answer any request for it gets.
+     * recent answers, when it was served stale because the backend failed its age in seconds (else 0), and, for an
+     * answer kept among the recent answers, when ({@link System#nanoTime}) it becomes due for a refresh (until then
+     * it is the answer any request for it gets) and when its fresh period ends (both 0 when it is not kept).
      */
-    record Answer(int status, JsonNode body, boolean cached, long staleSeconds, long refreshDueNanos) {
+    record Answer(int status, JsonNode body, boolean cached, long staleSeconds, long refreshDueNanos,
+                  long freshUntilNanos) {
 
         public boolean ok() {
             return status == 200 && body != null;

@@ -11,6 +11,7 @@ public final class Freshness {
     private int answers;
     private int cachedAnswers;
     private long unchangedUntilNanos = Long.MAX_VALUE;
+    private long freshUntilNanos = Long.MAX_VALUE;
 
     /** Counts one answer the page is built from; answers it unchanged. */
     BackendApi.Answer noted(BackendApi.Answer answer) {
@@ -19,6 +20,7 @@ public final class Freshness {
         }
         answers++;
         unchangedUntilNanos = Math.min(unchangedUntilNanos, answer.refreshDueNanos());
+        freshUntilNanos = Math.min(freshUntilNanos, answer.freshUntilNanos());
         if (answer.cached()) {
             cachedAnswers++;
         }
@@ -31,12 +33,17 @@ public final class Freshness {
     }
 
     /**
-     * Until when ({@link System#nanoTime}) the page may be sent again as rendered: while every answer it was built
-     * from is what any request would get, before any is due for a refresh. 0 when it was built from none, or from
-     * one not kept (a draft, a stale or failed answer).
+     * When ({@link System#nanoTime}) the first answer the page was built from becomes due for a refresh: until then
+     * every answer it was built from is what any request would get. 0 when it was built from none, or from one not
+     * kept (a draft, a stale or failed answer).
      */
     public long unchangedUntilNanos() {
         return answers == 0 ? 0 : unchangedUntilNanos;
+    }
+
+    /** When the fresh period of the first answer the page was built from ends; 0 as for {@link #unchangedUntilNanos}. */
+    public long freshUntilNanos() {
+        return answers == 0 ? 0 : freshUntilNanos;
     }
 
     /** The age in seconds of the oldest stale answer used, or -1 when every answer was fresh. */

@@ -37,12 +37,17 @@ final class RecentAnswers {
         long now = System.nanoTime();
         (query ? pages : queries).remove(key);
         (query ? queries : pages).put(key, new Remembered(answer, now, bytes));
-        return new BackendApi.Answer(answer.status(), answer.body(), false, 0, refreshDue(now));
+        return new BackendApi.Answer(answer.status(), answer.body(), false, 0, refreshDue(now), freshUntil(now));
     }
 
     /** When an answer remembered at {@code rememberedAt} becomes due for a refresh (0 when nothing is kept fresh). */
     private long refreshDue(long rememberedAt) {
         return freshNanos > 0 ? rememberedAt + freshNanos / 2 : 0;
+    }
+
+    /** When the fresh period of an answer remembered at {@code rememberedAt} ends (0 when nothing is kept fresh). */
+    private long freshUntil(long rememberedAt) {
+        return freshNanos > 0 ? rememberedAt + freshNanos : 0;
     }
 
     /**
@@ -60,7 +65,7 @@ final class RecentAnswers {
             return null;
         }
         return new Fresh(new BackendApi.Answer(entry.answer().status(), entry.answer().body(), true, 0,
-                refreshDue(entry.at())), age >= freshNanos / 2);
+                refreshDue(entry.at()), freshUntil(entry.at())), age >= freshNanos / 2);
     }
 
     /** A fresh answer, and whether it is due to be fetched again. */
@@ -80,7 +85,7 @@ final class RecentAnswers {
             return null;
         }
         return new BackendApi.Answer(entry.answer().status(), entry.answer().body(), true,
-                Math.max(1, age / 1_000_000_000L), 0);
+                Math.max(1, age / 1_000_000_000L), 0, 0);
     }
 
     private Remembered lookUp(String key) {

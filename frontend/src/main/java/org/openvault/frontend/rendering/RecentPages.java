@@ -1,5 +1,7 @@
 package org.openvault.frontend.rendering;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -14,9 +16,12 @@ import org.openvault.frontend.caching.LeastRecentlyUsed;
 
 /**
  * Pages rendered lately, sent again as they are (without asking the backend or rendering) while every backend answer
- * they were built from is what a new rendering would get (until the first of them is due for its background
- * refresh): a visitor sees exactly what a new rendering would show, at a fraction of its cost. Only whole-site pages are kept: 200 answers to a GET or HEAD without a query string, built only from fresh
- * answers; so drafts, searches, stale pages and errors are always rendered for their request. Bounded by bytes.
+ * they were built from is fresh, so a visitor sees what a new rendering could show, at a fraction of its cost. Once
+ * the first of those answers is due for its background refresh, one request at a time renders the page again (which
+ * starts the refresh) while the others still get the kept one; once an answer's fresh period has ended, the kept
+ * page is not sent any more. Only whole-site pages are kept: 200 answers to a GET or HEAD without a query string,
+ * built only from fresh answers; so drafts, searches, stale pages and errors are always rendered for their request.
+ * Bounded by bytes.
  */
 public final class RecentPages {
 
@@ -48,28 +53,38 @@ public final class RecentPages {
         compression.send(req, res, page.body());
     }
 
-    /** Keeps a page just rendered for {@code req}, to be sent again until {@code unchangedUntilNanos}. */
-    void keep(ServerRequest req, byte[] body, String cacheControl, String contentSecurityPolicy,
-              long unchangedUntilNanos) {
-        if (keepable(req) && unchangedUntilNanos - System.nanoTime() > 0) {
+    /**
+     * Keeps a page just rendered for {@code req}: sent again as it is until {@code refreshDueNanos}, then while
+     * another rendering is made, until {@code freshUntilNanos}.
+     */
+    void keep(ServerRequest req, byte[] body, String cacheControl, String contentSecurityPolicy, long refreshDueNanos,
+              long freshUntilNanos) {
+        if (keepable(req) && freshUntilNanos - System.nanoTime() > 0) {
             Page page = new Page(new Compression.Encodings(body),
                     HeaderValues.createCached(HeaderNames.CACHE_CONTROL, cacheControl),
-                    HeaderValues.createCached(CONTENT_SECURITY_POLICY, contentSecurityPolicy), unchangedUntilNanos);
+                    HeaderValues.createCached(CONTENT_SECURITY_POLICY, contentSecurityPolicy), refreshDueNanos,
+                    freshUntilNanos, new AtomicBoolean());
             synchronized (pages) {
                 pages.put(req.path().rawPath(), page);
             }
         }
     }
 
+    /** The kept page to send, or null when the request is to render it (none kept, expired, or due and not yet claimed). */
     private Page lookUp(String path) {
+        Page page;
         synchronized (pages) {
-            Page page = pages.get(path);
-            if (page == null || page.unchangedUntilNanos() - System.nanoTime() > 0) {
-                return page;
+            page = pages.get(path);
+            if (page == null) {
+                return null;
             }
-            pages.remove(path);
-            return null;
+            if (page.freshUntilNanos() - System.nanoTime() <= 0) {
+                pages.remove(path);
+                return null;
+            }
         }
+        boolean due = page.refreshDueNanos() - System.nanoTime() <= 0;
+        return due && page.rendering().compareAndSet(false, true) ? null : page;
     }
 
     private static boolean keepable(ServerRequest req) {
@@ -77,7 +92,8 @@ public final class RecentPages {
         return (method == Method.GET || method == Method.HEAD) && req.query().isEmpty();
     }
 
+    /** A kept page; {@code rendering}: a request has gone on to render it again since it became due. */
     private record Page(Compression.Encodings body, Header cacheControl, Header contentSecurityPolicy,
-                        long unchangedUntilNanos) {
+                        long refreshDueNanos, long freshUntilNanos, AtomicBoolean rendering) {
     }
 }

@@ -67,8 +67,8 @@ public final class Templates {
         }
         byte[] body = output.toString().getBytes(StandardCharsets.UTF_8);
         if (status == Status.OK_200 && freshness != null && freshness.staleSeconds() <= 0) {
-            recentPages.keep(req, body, res.headers().first(HeaderNames.CACHE_CONTROL).orElse(PUBLIC_CACHE), contentSecurityPolicy,
-                    freshness.unchangedUntilNanos());
+            recentPages.keep(req, body, res.headers().first(HeaderNames.CACHE_CONTROL).orElse(PUBLIC_CACHE),
+                    contentSecurityPolicy, freshness.unchangedUntilNanos(), freshness.freshUntilNanos());
         }
         compression.send(req, res, body);
     }
