@@ -1,7 +1,6 @@
 package org.openvault.images;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -130,11 +129,11 @@ class ReplicasFromImagesIT {
         assertEquals(0, s3.copyFolder(migrateRoot.resolve("tmp/demo-media"), BUCKET));
         token = AdminFixture.tokenFor(db, "replicas-moderator", Role.MODERATOR);
 
-        int clusterPort = freePort();
+        int clusterPort = FreePorts.next();
         ContainerImage backendImage = ContainerImage.of("backend");
         Path backendRoot = backendImage.unpack();
         for (String name : List.of("backend-a", "backend-b")) {
-            int port = freePort();
+            int port = FreePorts.next();
             Map<String, String> env = new HashMap<>(database);
             env.putAll(s3.backendEnvironment(BUCKET));
             env.putAll(Map.of("SERVER_PORT", Integer.toString(port), "OV_PRODUCTION", "true",
@@ -145,7 +144,7 @@ class ReplicasFromImagesIT {
         ContainerImage frontendImage = ContainerImage.of("frontend");
         Path frontendRoot = frontendImage.unpack();
         for (String name : List.of("frontend-a", "frontend-b")) {
-            int port = freePort();
+            int port = FreePorts.next();
             frontends.add(new Replica(name, frontendImage, frontendRoot, port, Map.of(
                     "SERVER_PORT", Integer.toString(port), "OV_API_URL", "http://localhost:" + clusterPort,
                     "OV_SHUTDOWN_DRAIN", DRAIN, "JAVA_TOOL_OPTIONS", "-Xmx128m -XX:TieredStopAtLevel=1")));
@@ -161,8 +160,8 @@ class ReplicasFromImagesIT {
         ContainerImage proxyImage = ContainerImage.of("proxy");
         Path proxyRoot = proxyImage.unpack();
         for (String name : List.of("proxy-edge-a", "proxy-edge-b", "proxy-service")) {
-            int internal = freePort();
-            int serving = name.equals("proxy-service") ? clusterPort : freePort();
+            int internal = FreePorts.next();
+            int serving = name.equals("proxy-service") ? clusterPort : FreePorts.next();
             Files.writeString(proxyRoot.resolve("tmp/" + name + ".yaml"),
                     proxyConfig(serving, !name.equals("proxy-service"), internal));
             proxies.add(new Replica(name, proxyImage, proxyRoot, internal, Map.of(
@@ -490,11 +489,6 @@ class ReplicasFromImagesIT {
                 frontends.get(0).url(), frontends.get(1).url(), HEALTH_INTERVAL);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /**
      * GETs through the edge proxies from a few virtual threads, round the site's kinds of request: a page of the

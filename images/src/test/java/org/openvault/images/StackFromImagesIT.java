@@ -1,7 +1,6 @@
 package org.openvault.images;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,10 +50,10 @@ class StackFromImagesIT {
             assertTrue(pages.getInt(1) > 0, "the migrate image loaded no live demo page");
         }
 
-        int backendPort = freePort();
-        int frontendPort = freePort();
-        int httpPort = freePort();
-        int httpsPort = freePort();
+        int backendPort = FreePorts.next();
+        int frontendPort = FreePorts.next();
+        int httpPort = FreePorts.next();
+        int httpsPort = FreePorts.next();
         // Visitors open the proxy, so every public URL names it (as ./ov up and the chart wire it).
         String publicUrl = "https://localhost:" + httpsPort;
         ContainerImage backend = ContainerImage.of("backend");
@@ -107,7 +106,7 @@ class StackFromImagesIT {
                         .header("Accept-Encoding", "br").build(), HttpResponse.BodyHandlers.ofByteArray());
                 assertEquals("br", brotli.headers().firstValue("content-encoding").orElse(""), frontendRun::output);
 
-                int internalPort = freePort();
+                int internalPort = FreePorts.next();
                 try (ContainerImage.Running proxyRun = proxy.start(proxyRoot, Map.of(
                         "PROXY_ENTRYPOINTS_WEB_PORT", Integer.toString(httpPort),
                         "PROXY_ENTRYPOINTS_WEBSECURE_PORT", Integer.toString(httpsPort),
@@ -166,9 +165,4 @@ class StackFromImagesIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
