@@ -34,8 +34,9 @@ public final class Sql implements Statements {
     }
 
     /**
-     * Runs {@code hook} after every write this backend commits ({@link #update} and {@link #inTransaction}); a hook
-     * that fails is logged and does not undo or fail the write.
+     * Runs {@code hook} after every write this backend commits: an {@link #update} that changed rows (one that
+     * changed none, such as a session's at-most-once-a-minute touch on every admin request, is not a write) and every
+     * {@link #inTransaction}. A hook that fails is logged and does not undo or fail the write.
      */
     public void afterEachCommit(Runnable hook) {
         afterCommit.add(hook);
@@ -77,7 +78,9 @@ public final class Sql implements Statements {
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
-        committed();
+        if (changed > 0) {
+            committed();
+        }
         return changed;
     }
 
