@@ -84,4 +84,26 @@ final class RawHttp {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Asserts the server closes {@code socket} (or resets it) within {@code millis}; {@code silent}: it must send
+     * nothing before (on a TLS socket: no application data), else whatever it answers first is read and ignored.
+     */
+    static void assertClosedWithin(Socket socket, int millis, boolean silent) throws IOException {
+        long started = System.nanoTime();
+        socket.setSoTimeout(millis);
+        InputStream in = socket.getInputStream();
+        try {
+            int b;
+            do {
+                b = in.read();
+            } while (b >= 0 && !silent);
+            org.junit.jupiter.api.Assertions.assertEquals(-1, b, "the server sent data unasked");
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("still open after " + millis + " ms", e);
+        } catch (java.net.SocketException e) {
+            // reset: closed as well
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - started < millis * 1_000_000L);
+    }
 }
