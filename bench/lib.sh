@@ -77,6 +77,42 @@ CONF
   PIDS+=($!)
 }
 
+# CPU time (clock ticks, user + system) used so far by the given processes; 0 for none.
+cpu_ticks() { # pid...
+  local sum=0 pid
+  for pid in "$@"; do sum=$(( sum + $(awk '{print $14 + $15}' "/proc/$pid/stat") )); done
+  echo "$sum"
+}
+
+# Microseconds of CPU per request the given processes used since BEFORE (from cpu_ticks); "–" without processes.
+cpu_us_per_request() { # before requests pid...
+  local before=$1 requests=$2
+  shift 2
+  [ $# -gt 0 ] || { echo "–"; return; }
+  echo $(( ($(cpu_ticks "$@") - before) * 1000000 / $(getconf CLK_TCK) / requests ))
+}
+
+# The process listening on a URL's port when its host is this machine, so its CPU time and memory can be read;
+# empty otherwise.
+listening_pid() { # url
+  local authority host port
+  authority=${1#*://}; authority=${authority%%/*}
+  host=${authority%:*}; port=${authority##*:}
+  [ "$port" != "$authority" ] || { [[ $1 == https* ]] && port=443 || port=80; }
+  case $host in 127.0.0.1|localhost|\[::1\]) ;; *) return 0 ;; esac
+  ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
+}
+
+# Says how a service of this script starts: as ./ov up starts it, or which flags differ.
+say_started_as() { # module [extra JVM flags]
+  local module=$1; shift
+  if [ $# -gt 0 ] && [ -n "$*" ]; then
+    echo "$module: started as ./ov up starts it ($module/jvm.options, its AOT cache), except the flags $* given here"
+  else
+    echo "$module: started as ./ov up starts it ($module/jvm.options, its AOT cache)"
+  fi
+}
+
 wait_for() { # url, pid, name: 30 s for a 2xx (certificates not checked)
   for _ in $(seq 1 120); do
     curl -ksf -o /dev/null "$1" && return 0

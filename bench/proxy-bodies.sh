@@ -3,6 +3,8 @@
 # HTTP/2 (curl, nghttp2); nginx closes its connection right after each download, so no upstream connection is
 # reused. Reports MB/s of each transfer and whether every byte arrived (a cut transfer is a bug, whatever the speed;
 # Http2Test has the race that cut them, which this bench does not provoke reliably).
+# The proxy starts as ./ov up starts it (proxy/jvm.options, its AOT cache) with bench/proxy-bench.yaml for routes to
+# the bench's own upstream, which serves the large files; so it cannot point at an already running proxy.
 #   bench/proxy-bodies.sh     (needs nginx, openssl, curl, a JDK 21+)
 # Env: SIZE_MB (default 50), ROUNDS (default 3),
 #      PROXY_JAVA_OPTS (JVM flags after proxy/jvm.options, which ./ov up and the image run it with; default none).

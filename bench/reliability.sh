@@ -2,6 +2,8 @@
 # Reliability suite: the whole stack (a PostgreSQL of its own, demo content, backend, frontend, proxy over HTTPS) is
 # started on ports 19xxx, faults are injected, and a table says for each scenario what was done, what was measured and
 # whether it held. Everything started here is stopped and removed at the end. Exit status 1 when a scenario failed.
+# It always starts its own stack, as ./ov up starts each service (<module>/jvm.options, AOT caches): the faults it
+# injects (stopping PostgreSQL, killing the backend) would harm a stack someone is using.
 #   bench/reliability.sh                   every scenario (2.5–3.5 minutes on a shared 2-core machine)
 #   bench/reliability.sh fuzz stale        the named ones: db-read db-write stale slowloris fuzz oversized
 # Scenarios:

@@ -6,13 +6,15 @@
 # Usage: bench/vs-nginx.sh            measures the stack `./ov up` runs (started here, with its flags, when nothing
 #                                     answers on the ports below; stopped again at the end)
 #        FRONTEND_URL=… BACKEND_URL=… bench/vs-nginx.sh   measures an already running stack
-# Settings: ROUNDS (2), DURATION (8s), CONNECTIONS (16), NGINX_PORT (3900).
+# Settings: ROUNDS (2), DURATION (8s), WARMUP (10s of each target before its rounds: the JIT compiles what a
+#           freshly started service runs, which nginx has no need of), CONNECTIONS (16), NGINX_PORT (3900).
 # Output: one Markdown row per target and round, then the median ratio per target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FRONTEND_URL=${FRONTEND_URL:-http://127.0.0.1:3000}
 BACKEND_URL=${BACKEND_URL:-http://127.0.0.1:8000}
 ROUNDS=${ROUNDS:-2}
+WARMUP=${WARMUP:-10s}
 DURATION=${DURATION:-8s}
 CONNECTIONS=${CONNECTIONS:-16}
 NGINX_PORT=${NGINX_PORT:-3900}
@@ -94,7 +96,7 @@ echo "|---|---|---|---|---|---|---|---|"
 declare -A ratios
 for i in "${!TARGETS[@]}"; do
   IFS='|' read -r name url coding type <<< "${TARGETS[$i]}"
-  wrk -t2 -c"$CONNECTIONS" -d3s ${coding:+-H "Accept-Encoding: $coding"} "$url" > /dev/null   # warm-up
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" ${coding:+-H "Accept-Encoding: $coding"} "$url" > /dev/null
   for round in $(seq 1 "$ROUNDS"); do
     read -r ours ours_p99 <<< "$(measure "$url" "$coding")"
     read -r theirs theirs_p99 <<< "$(measure "http://127.0.0.1:$NGINX_PORT/t$i" "$coding")"
