@@ -13,7 +13,10 @@ public final class RetryPolicy {
     private RetryPolicy() {
     }
 
-    /** After a refused connection: the next server, while the service's attempts last. */
+    /**
+     * After a refused connection, or one that failed before any answer came (a server dying with the request in
+     * flight may have read it, hence idempotent methods only): the next server, while the service's attempts last.
+     */
     public static boolean mayTryAnotherServer(String method, boolean bodyStarted, int serversTried, int attempts) {
         return IDEMPOTENT.contains(method) && !bodyStarted && serversTried < attempts;
     }

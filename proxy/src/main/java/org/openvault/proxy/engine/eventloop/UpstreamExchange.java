@@ -22,7 +22,7 @@ import org.openvault.proxy.middleware.Middleware;
 /**
  * One request on its way through an event-loop entrypoint: route match, the router's middlewares, then (if none
  * answered) a server of the route's service, the head sent upstream, the request body pumped up and the response
- * relayed back with back-pressure, a refused or stale connection retried as {@link RetryPolicy} allows, 502 and 504
+ * relayed back with back-pressure, a refused, stale or cut connection retried as {@link RetryPolicy} allows, 502 and 504
  * when the upstream fails, and the upstream connection pooled when it can be reused. It reaches the client only
  * through {@link ClientSide}, so an HTTP/1 connection and an HTTP/2 stream drive it alike. An object serves one
  * exchange at a time and may be started again once it ended.
@@ -239,10 +239,15 @@ final class UpstreamExchange {
             fail(502, "Bad Gateway", "The upstream server refused the connection.");
             return;
         }
+        connectTo(server, false);
+    }
+
+    /** Sends the request to {@code server}: on a kept-alive connection from the pool unless {@code fresh}. */
+    private void connectTo(UpstreamServer server, boolean fresh) throws IOException {
         tried.add(server);
         upstreamUrl = server.url().toString();
         try {
-            link = loop.pool.acquire(server, this);
+            link = fresh ? UpstreamLink.open(server, loop, this) : loop.pool.acquire(server, this);
         } catch (IOException e) {
             link = null;
             server.connectFailed();
@@ -515,19 +520,26 @@ final class UpstreamExchange {
         }
     }
 
-    /** The upstream failed before its answer began: once more on a new connection if that is safe, else 502. */
+    /**
+     * The upstream failed before its answer began. As far as {@link RetryPolicy} allows: a kept-alive connection
+     * (which the server may merely have closed) is replaced by a new one to the same server, never by another pooled
+     * one, which a server that died has left behind as broken; otherwise (a server dying with the request in flight,
+     * or refusing the new connection) the next server is tried. Else 502.
+     */
     private void upstreamBroke(IOException e) throws IOException {
         if (response != null) {
             client.abort(e);
             return;
         }
-        boolean stale = link != null && link.reused;
-        UpstreamServer server = link == null ? null : link.server;
+        boolean stale = link.reused;
+        UpstreamServer server = link.server;
         dropLink();
         if (RetryPolicy.mayRetryOnNewConnection(request.method, bodyStarted(), stale, staleRetried)) {
-            // The same server again, on a new connection (it had closed the kept-alive one).
             staleRetried = true;
-            tried.remove(server);
+            connectTo(server, true);
+            return;
+        }
+        if (RetryPolicy.mayTryAnotherServer(request.method, bodyStarted(), tried.size(), route.service().config().attempts())) {
             connectUpstream();
             return;
         }
