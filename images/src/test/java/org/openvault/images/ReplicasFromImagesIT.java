@@ -296,6 +296,7 @@ class ReplicasFromImagesIT {
     @Order(4)
     void killingOneBackendUnderLoadCostsNoFailedGetOnceTheProxyEjectedIt() throws Exception {
         Replica victim = backends.get(1);
+        servePagesOnce();
         try (Load load = Load.start(edge, proxies.subList(0, 2), renditionPath())) {
             Thread.sleep(2000);
             long killed = System.nanoTime();
@@ -354,6 +355,30 @@ class ReplicasFromImagesIT {
     }
 
     // ---- helpers ----
+
+    /**
+     * Has each frontend serve the load's pages once, as a site in service has, so that a failure under the load is
+     * the kill's. A page a frontend has never served has no answer to fall back on: its first backend call (for the
+     * home page: the first rendering of the collections' renditions, seconds on two busy cores) can exceed the
+     * frontend's 3 s limit, which fails that page for every visitor who asked for it meanwhile, whatever the
+     * backends' state. Up to 30 s per page against a hang; a 503 meanwhile is such a first call timing out.
+     */
+    private static void servePagesOnce() throws Exception {
+        for (Replica frontend : frontends) {
+            for (String path : List.of("/", "/exhibits/")) {
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (true) {
+                    HttpResponse<String> page = DIRECT.send(HttpRequest.newBuilder(URI.create(frontend.url() + path))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (page.statusCode() == 200) {
+                        break;
+                    }
+                    assertTrue(System.nanoTime() < deadline, frontend.name + path + " answers " + page.statusCode());
+                    Thread.sleep(100);
+                }
+            }
+        }
+    }
 
     /** A publish through the admin API of one backend: a new exhibit under Home with the image as cover and hero. */
     private static JsonNode publishThrough(Replica backend, String slug, int image) throws Exception {
