@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +74,7 @@ class Http2FlowControlTest {
                 .replace("PARKED", "http://127.0.0.1:" + parked.getLocalPort())));
     }
 
-    /** One request: its head, then (once released) its body by its Content-Length, answered with the body's size. */
+    /** One request: its head, then (once released) its body by its Content-Length, answered with its size and CRC-32. */
     private static void readAfterRelease() {
         try (Socket socket = stalling.accept()) {
             InputStream in = socket.getInputStream();
@@ -88,10 +89,12 @@ class Http2FlowControlTest {
             reading.await(60, TimeUnit.SECONDS);
             byte[] buffer = new byte[65536];
             long received = 0;
+            CRC32 crc = new CRC32();
             for (int n; received < length && (n = in.read(buffer)) >= 0; ) {
                 received += n;
+                crc.update(buffer, 0, n);
             }
-            String body = "body-bytes=" + received + "\n";
+            String body = "body-bytes=" + received + "\nbody-crc32=" + crc.getValue() + "\n";
             socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
                     .getBytes(StandardCharsets.US_ASCII));
         } catch (IOException | InterruptedException e) {
@@ -119,6 +122,12 @@ class Http2FlowControlTest {
                 "content-length", Long.toString(length));
     }
 
+    /** The upstream's answer to a body of {@code length} bytes from {@link RawHttp2}: 200, every byte as sent. */
+    private static void assertWholeBody(String answer, long length) {
+        assertTrue(answer.startsWith("200\n"), answer);
+        assertTrue(answer.contains("body-bytes=" + length + "\nbody-crc32=" + RawHttp2.bodyCrc(length) + "\n"), answer);
+    }
+
     @Test
     void smallFramesGetTheWindowBackInLargeStepsAndTheWholeBodyArrives() throws Exception {
         try (RawHttp2 client = client()) {
@@ -127,7 +136,7 @@ class Http2FlowControlTest {
             // Frames of 1,000 bytes: a grant per frame would keep the client's frames that small.
             assertEquals(length, client.upload(1, length, 1000, 30_000));
             String answer = client.answer(1);
-            assertTrue(answer.startsWith("200\n") && answer.contains("body-bytes=" + length + "\n"), answer);
+            assertWholeBody(answer, length);
             List<Integer> grants = client.grants.get(1);
             int smallest = grants.stream().mapToInt(Integer::intValue).min().orElseThrow();
             assertTrue(grants.size() >= 10 && smallest >= 16 * 1024, grants.size() + " grants, the smallest " + smallest);
@@ -145,7 +154,7 @@ class Http2FlowControlTest {
             reading.countDown();
             assertEquals(length - sent, client.upload(1, length - sent, 16 * 1024, 30_000));
             String answer = client.answer(1);
-            assertTrue(answer.startsWith("200\n") && answer.contains("body-bytes=" + length + "\n"), answer);
+            assertWholeBody(answer, length);
         }
     }
 
@@ -182,7 +191,7 @@ class Http2FlowControlTest {
             post(client, 41, "/upload", length);
             assertEquals(length, client.upload(41, length, 16 * 1024, 10_000));
             String answer = client.answer(41);
-            assertTrue(answer.startsWith("200\n") && answer.contains("body-bytes=" + length + "\n"), answer);
+            assertWholeBody(answer, length);
         }
     }
 }

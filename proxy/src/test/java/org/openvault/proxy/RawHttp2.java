@@ -8,10 +8,10 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -54,6 +54,8 @@ final class RawHttp2 implements AutoCloseable {
     private long connectionWindow = Frames.DEFAULT_WINDOW;
     /** Per stream: the increments of the server's WINDOW_UPDATEs less the DATA sent (with the initial window: what is left). */
     private final Map<Integer, Long> streamCredit = new HashMap<>();
+    /** Per stream, how many body bytes went. */
+    private final Map<Integer, Long> bodySent = new HashMap<>();
     /** Per stream (0: the connection), the increments of the server's WINDOW_UPDATEs in order. */
     final Map<Integer, List<Integer>> grants = new HashMap<>();
 
@@ -94,13 +96,35 @@ final class RawHttp2 implements AutoCloseable {
         out.flush();
     }
 
-    /** A DATA frame of {@code length} bytes {@code 'x'}, spending the windows. */
+    /** A DATA frame with the next {@code length} bytes of the stream's body ({@link #bodyByte}), spending the windows. */
     void data(int streamId, int length, boolean endStream) throws IOException {
+        long offset = bodySent.getOrDefault(streamId, 0L);
         byte[] payload = new byte[length];
-        Arrays.fill(payload, (byte) 'x');
+        for (int i = 0; i < length; i++) {
+            payload[i] = bodyByte(offset + i);
+        }
+        bodySent.put(streamId, offset + length);
         frame(Frames.DATA, endStream ? Frames.FLAG_END_STREAM : 0, streamId, payload);
         connectionWindow -= length;
         streamCredit.merge(streamId, (long) -length, Long::sum);
+    }
+
+    /** The byte at {@code offset} of every body this client sends: not periodic in any frame or buffer size. */
+    static byte bodyByte(long offset) {
+        return (byte) (offset % 251);
+    }
+
+    /** The CRC-32 of the first {@code length} body bytes. */
+    static long bodyCrc(long length) {
+        byte[] periods = new byte[251 * 4096];
+        for (int i = 0; i < periods.length; i++) {
+            periods[i] = bodyByte(i);
+        }
+        CRC32 crc = new CRC32();
+        for (long done = 0; done < length; done += periods.length) {
+            crc.update(periods, 0, (int) Math.min(periods.length, length - done));
+        }
+        return crc.getValue();
     }
 
     /** How many body bytes the server's windows let this client send on {@code streamId} now. */

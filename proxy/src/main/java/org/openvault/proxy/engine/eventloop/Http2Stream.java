@@ -85,7 +85,10 @@ final class Http2Stream implements ClientSide {
         failed(refused.status, refused.reason, refused.getMessage());
     }
 
-    /** DATA from the client: {@code flowControlled} counts padding, which is granted back at once. */
+    /**
+     * DATA from the client, {@code bytes} valid during this call only: what the exchange does not take upstream at
+     * once is copied. {@code flowControlled} counts padding too, which holds nothing and is released at once.
+     */
     void data(byte[] bytes, int offset, int length, int flowControlled, boolean endStream) throws Http2Error, IOException {
         if (remoteClosed) {
             throw Http2Error.stream(id, Http2Error.STREAM_CLOSED, "DATA after END_STREAM");
@@ -106,14 +109,22 @@ final class Http2Stream implements ClientSide {
         if ((declared >= 0 && bodyReceived > declared) || (endStream && declared >= 0 && bodyReceived != declared)) {
             throw Http2Error.stream(id, Http2Error.PROTOCOL_ERROR, "body length differs from Content-Length");
         }
-        if (length > 0) {
-            bodyIn.add(ByteBuffer.wrap(Arrays.copyOfRange(bytes, offset, offset + length)));
-            bodyHeld += length;
-        }
         if (flowControlled > length) {
             released(flowControlled - length);
         }
-        exchange.requestBodyArrived();
+        ByteBuffer frame = ByteBuffer.wrap(bytes, offset, length);
+        if (length > 0) {
+            bodyIn.add(frame);
+            bodyHeld += length;
+        }
+        try {
+            exchange.requestBodyArrived();
+        } finally {
+            if (frame.hasRemaining() && bodyIn.peekLast() == frame) {
+                bodyIn.pollLast();
+                bodyIn.add(ByteBuffer.wrap(Arrays.copyOfRange(bytes, frame.position(), frame.limit())));
+            }
+        }
     }
 
     /** The client's WINDOW_UPDATE for this stream. */
