@@ -138,3 +138,23 @@ start_backend() { # port, log, [VAR=value...]
   PIDS+=("$BACKEND_PID")
   wait_for "http://127.0.0.1:$port/api/v2/health/" "$BACKEND_PID" backend || { tail -20 "$log" >&2; return 1; }
 }
+
+# CPU time (clock ticks, user + system) used so far by process PID.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# The proxy as the proxy benches run it (bench/proxy-bench.yaml, the certificate of self_signed_certificate DIR) on
+# PROXY_PORT in front of the upstream on UPSTREAM_PORT, plus any VAR=value given, its log DIR/proxy.log; sets PROXY_PID
+# once PATH answers.
+start_bench_proxy() { # dir, path, [VAR=value...]
+  local dir=$1 path=$2
+  shift 2
+  (
+    export PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE="$dir/tls.crt" PROXY_TLS_KEY="$dir/tls.key" \
+      PROXY_ENTRYPOINTS_WEBSECURE_PORT="$PROXY_PORT" PROXY_SERVICES_UPSTREAM_SERVERS="http://127.0.0.1:$UPSTREAM_PORT"
+    for setting in "$@"; do export "${setting?}"; done
+    service_java proxy $(aot_flags proxy) $PROXY_JAVA_OPTS
+  ) > "$dir/proxy.log" 2>&1 &
+  PROXY_PID=$!
+  PIDS+=("$PROXY_PID")
+  wait_for "https://127.0.0.1:$PROXY_PORT$path" "$PROXY_PID" proxy || { tail -20 "$dir/proxy.log" >&2; return 1; }
+}

@@ -15,7 +15,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * A small upstream for the tests: answers with its name and what it received (method, path, headers, body size),
+ * A small upstream for the tests: answers with its name and what it received (method, path, headers, body size and
+ * CRC-32),
  * and has paths that stream many bytes, answer a chosen status, send text, or hang until released.
  */
 final class Upstream implements AutoCloseable {
@@ -109,12 +110,14 @@ final class Upstream implements AutoCloseable {
 
     private void echo(ServerRequest req, ServerResponse res) {
         long bodyBytes = 0;
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         if (req.content().hasEntity()) {
             byte[] buffer = new byte[65536];
             try (InputStream in = req.content().inputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     bodyBytes += n;
+                    crc.update(buffer, 0, n);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -126,7 +129,7 @@ final class Upstream implements AutoCloseable {
         String query = req.query().rawValue();
         res.header(HeaderNames.CONTENT_TYPE, "text/plain")
                 .send("upstream=" + name + "\nmethod=" + req.prologue().method().text() + "\npath=" + req.path().rawPath()
-                        + (query.isEmpty() ? "" : "?" + query) + "\n" + headers + "\nbody-bytes=" + bodyBytes + "\n");
+                        + (query.isEmpty() ? "" : "?" + query) + "\n" + headers + "\nbody-bytes=" + bodyBytes + "\nbody-crc32=" + crc.getValue() + "\n");
     }
 
     @Override

@@ -33,8 +33,19 @@ final class WebSocketEcho implements AutoCloseable {
     private final ServerSocket server;
 
     WebSocketEcho() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        this(0);
+    }
+
+    private WebSocketEcho(int port) throws IOException {
+        server = new ServerSocket(port, 1024, InetAddress.getByName("127.0.0.1"));
         Thread.ofVirtual().start(this::accept);
+    }
+
+    /** Serves on the port {@code args[0]} until stopped: the echo upstream of bench/proxy-protocols.sh. */
+    public static void main(String[] args) throws Exception {
+        try (WebSocketEcho echo = new WebSocketEcho(Integer.parseInt(args[0]))) {
+            Thread.currentThread().join();
+        }
     }
 
     String url() {

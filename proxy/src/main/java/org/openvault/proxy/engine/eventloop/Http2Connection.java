@@ -28,7 +28,10 @@ final class Http2Connection implements FrameReader.Handler, LoopConnection {
 
     private static final Logger LOG = Logger.getLogger(Http2Connection.class.getName());
     static final int MAX_CONCURRENT_STREAMS = 100;
-    /** The connection's receive window: granted again as DATA arrives (the streams' windows bound what is held). */
+    /**
+     * The connection's receive window: the request body bytes all its streams hold together at most, granted again
+     * as they go upstream (or are dropped), in steps of a quarter.
+     */
     private static final int CONNECTION_WINDOW = 1 << 20;
     /** Output space kept free of DATA, for control frames and headers. */
     private static final int CONTROL_RESERVE = 8 * 1024;
@@ -64,6 +67,8 @@ final class Http2Connection implements FrameReader.Handler, LoopConnection {
     private long sendWindow = Frames.DEFAULT_WINDOW;
     /** What the client may still send on the connection. */
     private long receiveWindow = CONNECTION_WINDOW;
+    /** Request body bytes gone from the streams (upstream, or dropped) and not yet granted back. */
+    private int released;
     private boolean goAwaySent;
     private boolean closing;
     private boolean closed;
@@ -89,11 +94,12 @@ final class Http2Connection implements FrameReader.Handler, LoopConnection {
         key.attach(this);
     }
 
-    /** Sends this side's SETTINGS and a larger connection window, then handles what the client sent already. */
+    /** Sends this side's SETTINGS and larger windows, then handles what the client sent already. */
     void start() throws IOException {
         out = loop.outBuffers.take();
         Frames.settings(out, Frames.SETTINGS_MAX_CONCURRENT_STREAMS, MAX_CONCURRENT_STREAMS,
-                Frames.SETTINGS_ENABLE_PUSH, 0, Frames.SETTINGS_MAX_HEADER_LIST_SIZE, maxHeaderList());
+                Frames.SETTINGS_ENABLE_PUSH, 0, Frames.SETTINGS_MAX_HEADER_LIST_SIZE, maxHeaderList(),
+                Frames.SETTINGS_INITIAL_WINDOW_SIZE, Http2Stream.RECEIVE_WINDOW);
         Frames.windowUpdate(out, 0, CONNECTION_WINDOW - Frames.DEFAULT_WINDOW);
         handleFrames();
         afterEvent();
@@ -356,19 +362,22 @@ final class Http2Connection implements FrameReader.Handler, LoopConnection {
             throw Http2Error.connection(Http2Error.FLOW_CONTROL_ERROR, "DATA beyond the connection's window");
         }
         receiveWindow -= flowControlled;
-        if (receiveWindow <= CONNECTION_WINDOW / 2) {
-            grantWindow(0, (int) (CONNECTION_WINDOW - receiveWindow));
-            receiveWindow = CONNECTION_WINDOW;
-        }
         Http2Stream stream = streams.get(streamId);
         if (stream == null) {
             if (streamId > highestStreamId) {
                 throw Http2Error.connection(Http2Error.PROTOCOL_ERROR, "DATA on idle stream " + streamId);
             }
             // A closed stream (perhaps reset by this side while the client was still sending): ignored.
+            bodyReleased(flowControlled);
             return;
         }
-        withStream(stream, () -> stream.data(bytes, offset, length, flowControlled, endStream));
+        try {
+            withStream(stream, () -> stream.data(bytes, offset, length, flowControlled, endStream));
+        } catch (Http2Error refused) {
+            // The stream did not keep this frame.
+            bodyReleased(flowControlled);
+            throw refused;
+        }
     }
 
     @Override
@@ -379,7 +388,7 @@ final class Http2Connection implements FrameReader.Handler, LoopConnection {
         if (++resets > MAX_RESETS_PER_PERIOD && !floodPeriodOver()) {
             throw Http2Error.connection(Http2Error.ENHANCE_YOUR_CALM, "more than " + MAX_RESETS_PER_PERIOD + " resets");
         }
-        Http2Stream stream = streams.remove(streamId);
+        Http2Stream stream = remove(streamId);
         if (stream != null) {
             stream.cancel();
         }
@@ -512,6 +521,16 @@ final class Http2Connection implements FrameReader.Handler, LoopConnection {
         return (int) Math.max(0, Math.min(sendWindow, Frames.dataCapacity(Math.max(0, space), peerMaxFrame)));
     }
 
+    /** Request body bytes the streams no longer hold: the client may send as many more on the connection. */
+    void bodyReleased(int bytes) {
+        released += bytes;
+        if (released >= CONNECTION_WINDOW / 4) {
+            receiveWindow += released;
+            grantWindow(0, released);
+            released = 0;
+        }
+    }
+
     /** Grants the client {@code increment} more bytes on a stream, or on the connection (stream 0). */
     void grantWindow(int streamId, int increment) {
         if (!closing && !closed) {
@@ -528,7 +547,7 @@ final class Http2Connection implements FrameReader.Handler, LoopConnection {
 
     void streamEnded(Http2Stream stream) {
         if (stream.localClosed && stream.remoteClosed) {
-            streams.remove(stream.id);
+            remove(stream.id);
             stream.exchange.close();
             if (streams.isEmpty()) {
                 deadline = System.nanoTime() + context.entrypoint().idleTimeout().toNanos();
@@ -553,10 +572,19 @@ final class Http2Connection implements FrameReader.Handler, LoopConnection {
 
     private void resetStream(int streamId, int code) {
         Frames.rstStream(control(Frames.HEADER_LENGTH + 4), streamId, code);
-        Http2Stream stream = streams.remove(streamId);
+        Http2Stream stream = remove(streamId);
         if (stream != null) {
             stream.cancel();
         }
+    }
+
+    /** Forgets a stream; the request body it still held is dropped. */
+    private Http2Stream remove(int streamId) {
+        Http2Stream stream = streams.remove(streamId);
+        if (stream != null) {
+            bodyReleased(stream.dropBody());
+        }
+        return stream;
     }
 
     private void goAway(int code) {

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,15 +18,21 @@ import org.openvault.proxy.routing.ErrorPage;
 
 /**
  * One HTTP/2 stream: one request through the same {@link UpstreamExchange} as an HTTP/1 request. The request body
- * arrives in DATA frames into a buffer as large as the receive window this side grants, so the client can never
- * send more than it holds; the window is granted again as the body goes upstream. The response goes out as
+ * arrives in DATA frames, kept until the exchange takes them upstream; the client can never send more than the
+ * stream's receive window, and the window is granted again, in steps of a quarter, as the body goes upstream (a
+ * grant per DATA frame would let the client's frames shrink to a few bytes each). The response goes out as
  * HEADERS and DATA frames within the client's windows: when they are spent, {@link #room} is 0 and the exchange
  * stops reading the upstream until a WINDOW_UPDATE.
  */
 final class Http2Stream implements ClientSide {
 
-    /** The receive window of a stream: SETTINGS_INITIAL_WINDOW_SIZE left at its default. */
-    static final int RECEIVE_WINDOW = Frames.DEFAULT_WINDOW;
+    /**
+     * The receive window of a stream (SETTINGS_INITIAL_WINDOW_SIZE), so the request body bytes it holds at most:
+     * large enough that one upload is not held back by the round trips of its grants.
+     */
+    static final int RECEIVE_WINDOW = 256 * 1024;
+    /** Body bytes gone upstream are granted back to the client once this many add up. */
+    private static final int GRANT_STEP = RECEIVE_WINDOW / 4;
 
     final int id;
     private final Http2Connection connection;
@@ -36,8 +44,10 @@ final class Http2Stream implements ClientSide {
     /** What the client may still send / this side may still send on this stream (flow control). */
     private int receiveWindow = RECEIVE_WINDOW;
     long sendWindow;
-    /** Request body bytes received and not yet taken upstream (write mode); allocated with the first DATA. */
-    private ByteBuffer bodyIn;
+    /** Request body bytes received and not yet taken upstream: the DATA frames' payloads (read mode). */
+    private final ArrayDeque<ByteBuffer> bodyIn = new ArrayDeque<>();
+    /** How many bytes {@link #bodyIn} holds. */
+    private int bodyHeld;
     private long bodyReceived;
     /** Body bytes taken upstream whose window was not yet granted again. */
     private int ungranted;
@@ -75,7 +85,10 @@ final class Http2Stream implements ClientSide {
         failed(refused.status, refused.reason, refused.getMessage());
     }
 
-    /** DATA from the client: {@code flowControlled} counts padding, which is granted back at once. */
+    /**
+     * DATA from the client, {@code bytes} valid during this call only: what the exchange does not take upstream at
+     * once is copied. {@code flowControlled} counts padding too, which holds nothing and is released at once.
+     */
     void data(byte[] bytes, int offset, int length, int flowControlled, boolean endStream) throws Http2Error, IOException {
         if (remoteClosed) {
             throw Http2Error.stream(id, Http2Error.STREAM_CLOSED, "DATA after END_STREAM");
@@ -87,24 +100,31 @@ final class Http2Stream implements ClientSide {
         bodyReceived += length;
         remoteClosed = endStream;
         if (request == null || !exchange.inFlight()) {
-            // Nobody takes this body (answered already): the window is granted back so that other streams go on.
+            // Nobody takes this body (answered already): dropped, so that other streams go on.
             receiveWindow += flowControlled;
+            connection.bodyReleased(flowControlled);
             return;
         }
         long declared = request.contentLength;
         if ((declared >= 0 && bodyReceived > declared) || (endStream && declared >= 0 && bodyReceived != declared)) {
             throw Http2Error.stream(id, Http2Error.PROTOCOL_ERROR, "body length differs from Content-Length");
         }
-        if (length > 0) {
-            if (bodyIn == null) {
-                bodyIn = ByteBuffer.allocate(RECEIVE_WINDOW);
-            }
-            bodyIn.put(bytes, offset, length);
-        }
         if (flowControlled > length) {
-            grant(flowControlled - length);
+            released(flowControlled - length);
         }
-        exchange.requestBodyArrived();
+        ByteBuffer frame = ByteBuffer.wrap(bytes, offset, length);
+        if (length > 0) {
+            bodyIn.add(frame);
+            bodyHeld += length;
+        }
+        try {
+            exchange.requestBodyArrived();
+        } finally {
+            if (frame.hasRemaining() && bodyIn.peekLast() == frame) {
+                bodyIn.pollLast();
+                bodyIn.add(ByteBuffer.wrap(Arrays.copyOfRange(bytes, frame.position(), frame.limit())));
+            }
+        }
     }
 
     /** The client's WINDOW_UPDATE for this stream. */
@@ -160,7 +180,7 @@ final class Http2Stream implements ClientSide {
 
     @Override
     public boolean pullRequestBody(ByteBuffer into) {
-        int available = bodyIn == null ? 0 : bodyIn.position();
+        int available = bodyHeld;
         if (request.chunked) {
             int room = into.remaining() - 12 - 5;
             int size = Math.min(available, room);
@@ -169,7 +189,7 @@ final class Http2Stream implements ClientSide {
                 take(into, size);
                 into.put((byte) '\r').put((byte) '\n');
             }
-            if (remoteClosed && (bodyIn == null || bodyIn.position() == 0)) {
+            if (remoteClosed && bodyHeld == 0) {
                 if (!lastChunkWritten && into.remaining() >= 5) {
                     into.put("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     lastChunkWritten = true;
@@ -179,28 +199,47 @@ final class Http2Stream implements ClientSide {
             return false;
         }
         take(into, Math.min(available, into.remaining()));
-        return remoteClosed && (bodyIn == null || bodyIn.position() == 0);
+        return remoteClosed && bodyHeld == 0;
     }
 
     private void take(ByteBuffer into, int size) {
         if (size <= 0) {
             return;
         }
-        bodyIn.flip();
-        into.put(bodyIn.array(), 0, size);
-        bodyIn.position(size);
-        bodyIn.compact();
-        ungranted += size;
-        // Granted back in batches (a WINDOW_UPDATE per quarter window), or at once when the buffer is empty.
-        if (!remoteClosed && (ungranted >= RECEIVE_WINDOW / 4 || bodyIn.position() == 0)) {
-            grant(ungranted);
+        for (int left = size; left > 0; ) {
+            ByteBuffer frame = bodyIn.peek();
+            int part = Math.min(left, frame.remaining());
+            into.put(frame.array(), frame.position(), part);
+            frame.position(frame.position() + part);
+            if (!frame.hasRemaining()) {
+                bodyIn.poll();
+            }
+            left -= part;
+        }
+        bodyHeld -= size;
+        released(size);
+    }
+
+    /**
+     * Window bytes that hold nothing any more (body gone upstream, padding): the client may send as many again, on
+     * the connection and on this stream, each granted a step at a time.
+     */
+    private void released(int bytes) {
+        connection.bodyReleased(bytes);
+        ungranted += bytes;
+        if (!remoteClosed && ungranted >= GRANT_STEP) {
+            receiveWindow += ungranted;
+            connection.grantWindow(id, ungranted);
             ungranted = 0;
         }
     }
 
-    private void grant(int bytes) {
-        receiveWindow += bytes;
-        connection.grantWindow(id, bytes);
+    /** The stream is gone: the body bytes it held are dropped; how many. */
+    int dropBody() {
+        int held = bodyHeld;
+        bodyIn.clear();
+        bodyHeld = 0;
+        return held;
     }
 
     @Override
