@@ -5,6 +5,7 @@
 # Needs: the local PostgreSQL (TEST_PG_URL-style host/port below), wrk, a built backend (./ov test or mvn verify).
 # Usage: bench/search.sh [sizes...]   (default: 10000 100000). Output: a Markdown table on stdout.
 # BENCH_JAR: another backend jar to measure (e.g. a copy of an older build with its libs/ beside it).
+# BENCH_DB_PREFIX: names of the scratch databases (default ov_bench_search_, then the size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -50,7 +51,7 @@ pg_cpu() {
 echo "| pages | query | p50 ms | p99 ms | req/s | backend CPU ms/req | PostgreSQL CPU ms/req |"
 echo "|---|---|---|---|---|---|---|"
 for n in "${SIZES[@]}"; do
-  db="ov_bench_search_$n"
+  db="${BENCH_DB_PREFIX:-ov_bench_search_}$n"
   url="jdbc:postgresql://$PGHOST:$PGPORT/$db"
   if [ -n "${BENCH_REUSE:-}" ] && psql -qXAt -d "$db" -c "SELECT 1" >/dev/null 2>&1; then
     # BENCH_REUSE=1: measure again on a corpus kept by BENCH_KEEP=1 (the rebuild is timed here instead)

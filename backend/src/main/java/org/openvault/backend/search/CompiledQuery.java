@@ -49,13 +49,7 @@ public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike) {
         if (text == null || text.isBlank()) {
             return new CompiledQuery(Kind.ALL, null, null);
         }
-        Optional<SearchQuery> parsed;
-        try {
-            parsed = SearchQueryParser.parse(text);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Query parser failed, searching the plain words of: " + text, e);
-            parsed = SearchQueryParser.plain(text);
-        }
+        Optional<SearchQuery> parsed = parse(text);
         if (parsed.isEmpty()) {
             return new CompiledQuery(Kind.NONE, null, null);
         }
@@ -66,6 +60,27 @@ public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike) {
         // Only stop words ("the", "who"): fall back to a title substring match, like the ES edge-ngrams did.
         String words = String.join(" ", SearchQueryParser.words(text));
         return new CompiledQuery(Kind.TITLE, ts, "%" + likeEscape(words.toLowerCase(Locale.ROOT)) + "%");
+    }
+
+    /**
+     * What {@link #compile} makes of {@code text} depends on this alone (and on the vocabulary): the parsed query
+     * and, for a query of stop words only, its words. Texts that differ only in case, spacing or punctuation the
+     * parser ignores have the same key.
+     */
+    public static String key(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        return parse(text).map(Object::toString).orElse("none") + " " + SearchQueryParser.words(text);
+    }
+
+    private static Optional<SearchQuery> parse(String text) {
+        try {
+            return SearchQueryParser.parse(text);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Query parser failed, searching the plain words of: " + text, e);
+            return SearchQueryParser.plain(text);
+        }
     }
 
     private static int lexemes(Statements db, String tsquery) {
