@@ -73,7 +73,7 @@ public final class SearchService implements HttpService {
         cache.sendSearch(key(search), res, () -> answer(search));
     }
 
-    /** Tells apart any two searches with different answers; the order of the types and the query's spelling do not count. */
+    /** Tells apart any two searches whose answers differ; the order of the types and the query's spelling don't count. */
     static String key(PageSearchRepository.Search search) {
         return "search " + CompiledQuery.key(search.query()) + " " + new TreeSet<>(search.types()) + " "
                 + search.featuredOnly() + " " + search.sort() + " " + search.page() + " " + search.perPage();

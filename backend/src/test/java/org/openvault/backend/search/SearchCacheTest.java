@@ -61,7 +61,8 @@ class SearchCacheTest {
 
     @Test
     void theFirstSearchAfterAChangeSeesIt() throws SQLException {
-        int page = SearchApiTest.exhibit("cache-changed", "Changing Bettong", "[]", false, true, "2020-01-01T00:00:00Z");
+        int page = SearchApiTest.exhibit("cache-changed", "Changing Bettong", "[]", false, true,
+                "2020-01-01T00:00:00Z");
         String path = "/api/v2/search/?q=bettong";
         String other = "/api/v2/search/?q=potoroo";
         assertEquals(List.of(page), ids(backend.get(path)));
