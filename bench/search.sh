@@ -7,7 +7,8 @@
 # BENCH_QUERIES=distinct: each class cycles through distinct queries of its kind (bench/search-distinct.sql picks
 # the words) instead of repeating one, so that the backend's kept search answers cannot hide what a search costs;
 # the table counts the answers that came from the cache either way. BENCH_CONNECTIONS (default 1),
-# BENCH_DURATION (10s); the backend's own variables pass through (OV_API_CACHE_SEARCH_MAX_BYTES=0: no search cache).
+# BENCH_DURATION (10s; a request may take up to 30 s before wrk counts it as a timeout); the backend's own
+# variables pass through (OV_API_CACHE_SEARCH_MAX_BYTES=0: no search cache).
 # BENCH_JAR: another backend jar to measure (e.g. a copy of an older build with its libs/ beside it).
 # BENCH_DB_PREFIX: names of the scratch databases (default ov_bench_search_, then the size).
 set -euo pipefail
@@ -140,7 +141,7 @@ SQL
   for entry in "${QUERIES[@]}"; do
     IFS='|' read -r name path template <<< "$entry"
     jvm_before=$(jvm_cpu); pg_before=$(pg_cpu "$db")
-    out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/search-paths.lua "http://127.0.0.1:$PORT" \
+    out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s bench/search-paths.lua "http://127.0.0.1:$PORT" \
         -- "$work/paths-$i")
     i=$((i + 1))
     jvm_after=$(jvm_cpu); pg_after=$(pg_cpu "$db")
