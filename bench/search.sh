@@ -27,7 +27,8 @@ trap cleanup EXIT
 
 # query class | path (URL-encoded) | the distinct paths of the class (BENCH_QUERIES=distinct): {w} and {w2} are words
 # found in 5-50 % of the documents, {p5} the first five letters of {w}, {typo} such a word with a letter left out,
-# {guid} one page's AAPB GUID, {series} a word of the GBH series titles, {page} and {order} a page of the whole list.
+# {guid} one page's AAPB GUID, {series} and {series2} words of the GBH series titles, {page} and {order} a page of
+# the whole list.
 # Common words match most of the corpus: the worst case for ranking.
 QUERIES=(
   "common word, relevance|/api/v2/search/?q=people|/api/v2/search/?q={w}"
@@ -39,16 +40,17 @@ QUERIES=(
   "fuzzy word~|/api/v2/search/?q=televsion~|/api/v2/search/?q={typo}~"
   "common word, type+featured filter, A-Z|/api/v2/search/?q=people&type=exhibit&featured=true&sort=az|/api/v2/search/?q={w}&type=exhibit&featured=true&sort=az"
   "browse all, newest, page 20|/api/v2/search/?sort=newest&page=20&per_page=50|/api/v2/search/?sort={order}&page={page}&per_page=50"
-  "series search|/api/v2/series/?q=american|/api/v2/series/?q={series}"
+  "series search|/api/v2/series/?q=american|/api/v2/series/?q={series}%20{series2}"
   "listing ?search=|/api/v2/exhibits/?search=boston%20radio&limit=10&fields=_,title|/api/v2/exhibits/?search={w}%20{w2}&limit=10&fields=_,title"
 )
 MODE=${BENCH_QUERIES:-repeat}
 case "$MODE" in repeat|distinct) ;; *) echo "BENCH_QUERIES must be repeat or distinct" >&2; exit 2 ;; esac
 
-# The distinct paths of one class from its template, BENCH_DISTINCT_PATHS of them (pairs of words stay distinct
-# far beyond; single words repeat after about a thousand, more than the search cache's budget holds at once).
+# The distinct paths of one class from its template, BENCH_DISTINCT_PATHS of them and 1,000 more for the warm-up
+# (pairs of words stay distinct far beyond; single words repeat after about a thousand, more than the search cache's
+# budget holds at once, which the table's count of kept answers served shows).
 distinct_paths() {
-  awk -v template="$1" -v n="${BENCH_DISTINCT_PATHS:-6000}" -v lists="$2" '
+  awk -v template="$1" -v n="$(( ${BENCH_DISTINCT_PATHS:-6000} + 1000 ))" -v lists="$2" '
     function load(name, into,   line, count) { count = 0
       while ((getline line < (lists "/" name ".txt")) > 0) if (line != "") into[count++] = line
       return count }
@@ -58,6 +60,7 @@ distinct_paths() {
         path = template; a = w[i % nw]; b = w[(i + 1 + int(i / nw)) % nw]
         gsub(/\{w\}/, a, path); gsub(/\{w2\}/, b, path); gsub(/\{p5\}/, substr(a, 1, 5), path)
         gsub(/\{typo\}/, t[i % nt], path); gsub(/\{guid\}/, g[i % ng], path); gsub(/\{series\}/, s[i % ns], path)
+        gsub(/\{series2\}/, s[(i + 1 + int(i / ns)) % ns], path)
         gsub(/\{page\}/, 1 + i % 190, path); gsub(/\{order\}/, int(i / 190) % 2 ? "oldest" : "newest", path)
         print path
       }
@@ -77,8 +80,8 @@ pg_cpu() {
   echo "$total"
 }
 
-echo "| pages | query | p50 ms | p99 ms | req/s | backend CPU ms/req | PostgreSQL CPU ms/req | kept answers served |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| pages | query | p50 ms | p99 ms | req/s | backend CPU ms/req | PostgreSQL CPU ms/req | kept answers served | errors |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for n in "${SIZES[@]}"; do
   db="${BENCH_DB_PREFIX:-ov_bench_search_}$n"
   url="jdbc:postgresql://$PGHOST:$PGPORT/$db"
@@ -125,21 +128,29 @@ SQL
   for entry in "${QUERIES[@]}"; do
     IFS='|' read -r name path template <<< "$entry"
     curl -fs "http://127.0.0.1:$PORT$path" >/dev/null || { echo "FAILED: $path" >&2; exit 1; }
-    wrk -t1 -c2 -d3s "http://127.0.0.1:$PORT$path" >/dev/null   # warm-up (JIT, plan cache)
     if [ "$MODE" = distinct ]; then
-      distinct_paths "$template" "$work" > "$work/paths-$i"
-      first=$(head -1 "$work/paths-$i")
+      # the last thousand warm up, the others are measured
+      distinct_paths "$template" "$work" > "$work/all-$i"
+      head -n -1000 "$work/all-$i" > "$work/paths-$i"
+      tail -n 1000 "$work/all-$i" > "$work/warm-$i"
+      first=$(head -1 "$work/warm-$i")
       curl -fs "http://127.0.0.1:$PORT$first" >/dev/null || { echo "FAILED: $first" >&2; exit 1; }
-      sed -i 1d "$work/paths-$i"   # (requested just now: it would be kept)
     else
       echo "$path" > "$work/paths-$i"
+      echo "$path" > "$work/warm-$i"
     fi
+    # warm-up (JIT, plan cache)
+    wrk -t1 -c2 -d3s -s bench/search-paths.lua "http://127.0.0.1:$PORT" -- "$work/warm-$i" >/dev/null
     i=$((i + 1))
   done
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   i=0
   for entry in "${QUERIES[@]}"; do
     IFS='|' read -r name path template <<< "$entry"
+    # A content change (that changes nothing) drops the answers the warm-up left in the backend's cache.
+    psql -qX -d "$db" -c "UPDATE exhibit SET featured = featured WHERE page_id = (SELECT min(page_id) FROM exhibit)" \
+        >/dev/null
+    sleep 0.2
     jvm_before=$(jvm_cpu); pg_before=$(pg_cpu "$db")
     out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s bench/search-paths.lua "http://127.0.0.1:$PORT" \
         -- "$work/paths-$i")
@@ -154,9 +165,10 @@ SQL
     rps=$(echo "$out" | awk '/Requests\/sec/ { printf "%.0f", $2 }')
     per_request() { awk -v d="$1" -v n="$requests" 'BEGIN { printf "%.2f", d / n / 1000000 }'; }
     hits=$(echo "$out" | awk '/^cache hits:/ { print $3 }')
-    echo "| $n | $name | $p50 | $p99 | $rps | $(per_request $((jvm_after - jvm_before))) | $(per_request $((pg_after - pg_before))) | $hits of $requests |"
+    errors=$(echo "$out" | awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }')
+    echo "| $n | $name | $p50 | $p99 | $rps | $(per_request $((jvm_after - jvm_before))) | $(per_request $((pg_after - pg_before))) | $hits of $requests | $errors |"
   done
   kill "$backend_pid"; wait "$backend_pid" 2>/dev/null || true; backend_pid=""
-  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page; load average $load_before before the measurements, $(cut -d' ' -f1-3 /proc/loadavg) after; $MODE queries, $CONNECTIONS connections | | | | | | |"
+  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page; load average $load_before before the measurements, $(cut -d' ' -f1-3 /proc/loadavg) after; $MODE queries, $CONNECTIONS connections | | | | | | | |"
   [ -n "${BENCH_KEEP:-}" ] || psql -qX -d postgres -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
 done

@@ -22,7 +22,7 @@ import java.util.Optional;
 final class BodySnippet {
 
     // The default parser's token types (wparser_def.c) that the headline selector treats apart.
-    private static final int EMAIL_URL = 5;
+    private static final int URL = 5;
     private static final int SCIENTIFIC = 7;
     private static final int VERSION_NUMBER = 8;
     private static final int SPACE = 12;
@@ -106,19 +106,19 @@ final class BodySnippet {
         while (i < tokens.length) {
             int type = tokens[i] & 31;
             boolean positioned = (tokens[i] & 32) != 0;
-            int length = tokens[i + 1] & 127;
-            if ((tokens[i + 1] & 128) != 0) {
-                length += (tokens[i + 2] & 255) << 7;
-                i++;
+            boolean longer = i + 1 < tokens.length && (tokens[i + 1] & 128) != 0;
+            if (i + (longer ? 2 : 1) >= tokens.length) {
+                return null;
             }
-            i += 2;
+            int length = (tokens[i + 1] & 127) + (longer ? (tokens[i + 2] & 255) << 7 : 0);
+            i += longer ? 3 : 2;
             int start = offset;
             int end = start;
             if (!overlapsItsParts(type)) {
-                if (end > body.length()) {
-                    return null;
-                }
-                for (int k = 0; k < length && end < body.length(); k++) {
+                for (int k = 0; k < length; k++) {
+                    if (end >= body.length()) {
+                        return null;
+                    }
                     end += Character.charCount(body.codePointAt(end));
                 }
                 offset = end;
@@ -300,6 +300,6 @@ final class BodySnippet {
     }
 
     private static boolean overlapsItsParts(int type) {
-        return type == EMAIL_URL || type == NUM_HYPHENATED || type == ASCII_HYPHENATED || type == HYPHENATED;
+        return type == URL || type == NUM_HYPHENATED || type == ASCII_HYPHENATED || type == HYPHENATED;
     }
 }
