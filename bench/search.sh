@@ -4,7 +4,13 @@
 # and the cost of keeping the index current on publish (trigger path).
 # Needs: the local PostgreSQL (TEST_PG_URL-style host/port below), wrk, a built backend (./ov test or mvn verify).
 # Usage: bench/search.sh [sizes...]   (default: 10000 100000). Output: a Markdown table on stdout.
+# BENCH_QUERIES=distinct: each class cycles through distinct queries of its kind (bench/search-distinct.sql picks
+# the words) instead of repeating one, so that the backend's kept search answers cannot hide what a search costs;
+# the table counts the answers that came from the cache either way. BENCH_CONNECTIONS (default 1),
+# BENCH_DURATION (10s; a request may take up to 30 s before wrk counts it as a timeout); the backend's own
+# variables pass through (OV_API_CACHE_SEARCH_MAX_BYTES=0: no search cache).
 # BENCH_JAR: another backend jar to measure (e.g. a copy of an older build with its libs/ beside it).
+# BENCH_DB_PREFIX: names of the scratch databases (default ov_bench_search_, then the size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -19,20 +25,47 @@ backend_pid=""
 cleanup() { [ -n "$backend_pid" ] && kill "$backend_pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-# query class -> path (URL-encoded). Common words match most of the corpus: the worst case for ranking.
+# query class | path (URL-encoded) | the distinct paths of the class (BENCH_QUERIES=distinct): {w} and {w2} are words
+# found in 5-50 % of the documents, {p5} the first five letters of {w}, {typo} such a word with a letter left out,
+# {guid} one page's AAPB GUID, {series} and {series2} words of the GBH series titles, {page} and {order} a page of
+# the whole list.
+# Common words match most of the corpus: the worst case for ranking.
 QUERIES=(
-  "common word, relevance|/api/v2/search/?q=people"
-  "common word, relevance, page 10|/api/v2/search/?q=people&page=10"
-  "two words OR, relevance|/api/v2/search/?q=boston%20radio"
-  "rare word (one page's AAPB GUID)|/api/v2/search/?q=cpb-aacip-15-f899139df5e1059396431415e770c6dd"
-  "phrase|/api/v2/search/?q=%22civil%20rights%22"
-  "prefix + required|/api/v2/search/?q=%2Btelev*%20%2Bmusic"
-  "fuzzy word~|/api/v2/search/?q=televsion~"
-  "common word, type+featured filter, A-Z|/api/v2/search/?q=people&type=exhibit&featured=true&sort=az"
-  "browse all, newest, page 20|/api/v2/search/?sort=newest&page=20&per_page=50"
-  "series search|/api/v2/series/?q=american"
-  "listing ?search=|/api/v2/exhibits/?search=boston%20radio&limit=10&fields=_,title"
+  "common word, relevance|/api/v2/search/?q=people|/api/v2/search/?q={w}"
+  "common word, relevance, page 10|/api/v2/search/?q=people&page=10|/api/v2/search/?q={w}&page=10"
+  "two words OR, relevance|/api/v2/search/?q=boston%20radio|/api/v2/search/?q={w}%20{w2}"
+  "rare word (one page's AAPB GUID)|/api/v2/search/?q=cpb-aacip-15-f899139df5e1059396431415e770c6dd|/api/v2/search/?q={guid}"
+  "phrase|/api/v2/search/?q=%22civil%20rights%22|/api/v2/search/?q=%22{w}%20{w2}%22"
+  "prefix + required|/api/v2/search/?q=%2Btelev*%20%2Bmusic|/api/v2/search/?q=%2B{p5}*%20%2B{w2}"
+  "fuzzy word~|/api/v2/search/?q=televsion~|/api/v2/search/?q={typo}~"
+  "common word, type+featured filter, A-Z|/api/v2/search/?q=people&type=exhibit&featured=true&sort=az|/api/v2/search/?q={w}&type=exhibit&featured=true&sort=az"
+  "browse all, newest, page 20|/api/v2/search/?sort=newest&page=20&per_page=50|/api/v2/search/?sort={order}&page={page}&per_page=50"
+  "series search|/api/v2/series/?q=american|/api/v2/series/?q={series}%20{series2}"
+  "listing ?search=|/api/v2/exhibits/?search=boston%20radio&limit=10&fields=_,title|/api/v2/exhibits/?search={w}%20{w2}&limit=10&fields=_,title"
 )
+MODE=${BENCH_QUERIES:-repeat}
+case "$MODE" in repeat|distinct) ;; *) echo "BENCH_QUERIES must be repeat or distinct" >&2; exit 2 ;; esac
+
+# The distinct paths of one class from its template, BENCH_DISTINCT_PATHS of them and 1,000 more for the warm-up
+# (pairs of words stay distinct far beyond; single words repeat after about a thousand, more than the search cache's
+# budget holds at once, which the table's count of kept answers served shows).
+distinct_paths() {
+  awk -v template="$1" -v n="$(( ${BENCH_DISTINCT_PATHS:-6000} + 1000 ))" -v lists="$2" '
+    function load(name, into,   line, count) { count = 0
+      while ((getline line < (lists "/" name ".txt")) > 0) if (line != "") into[count++] = line
+      return count }
+    BEGIN {
+      nw = load("words", w); nt = load("typos", t); ng = load("guids", g); ns = load("series", s)
+      for (i = 0; i < n; i++) {
+        path = template; a = w[i % nw]; b = w[(i + 1 + int(i / nw)) % nw]
+        gsub(/\{w\}/, a, path); gsub(/\{w2\}/, b, path); gsub(/\{p5\}/, substr(a, 1, 5), path)
+        gsub(/\{typo\}/, t[i % nt], path); gsub(/\{guid\}/, g[i % ng], path); gsub(/\{series\}/, s[i % ns], path)
+        gsub(/\{series2\}/, s[(i + 1 + int(i / ns)) % ns], path)
+        gsub(/\{page\}/, 1 + i % 190, path); gsub(/\{order\}/, int(i / 190) % 2 ? "oldest" : "newest", path)
+        print path
+      }
+    }'
+}
 
 # CPU time in ns: of the backend JVM (all its threads, from /proc/PID/stat in clock ticks) and of the PostgreSQL
 # processes serving the benchmark database (/proc/PID/schedstat). Per request, these do not depend on how many
@@ -47,10 +80,10 @@ pg_cpu() {
   echo "$total"
 }
 
-echo "| pages | query | p50 ms | p99 ms | req/s | backend CPU ms/req | PostgreSQL CPU ms/req |"
-echo "|---|---|---|---|---|---|---|"
+echo "| pages | query | p50 ms | p99 ms | req/s | backend CPU ms/req | PostgreSQL CPU ms/req | kept answers served | errors |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for n in "${SIZES[@]}"; do
-  db="ov_bench_search_$n"
+  db="${BENCH_DB_PREFIX:-ov_bench_search_}$n"
   url="jdbc:postgresql://$PGHOST:$PGPORT/$db"
   if [ -n "${BENCH_REUSE:-}" ] && psql -qXAt -d "$db" -c "SELECT 1" >/dev/null 2>&1; then
     # BENCH_REUSE=1: measure again on a corpus kept by BENCH_KEEP=1 (the rebuild is timed here instead)
@@ -90,16 +123,38 @@ SQL
       > "$work/backend-$n.log" 2>&1 &
   backend_pid=$!
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/api/v2/health/" >/dev/null && break; sleep 0.5; done
+  [ "$MODE" = distinct ] && psql -qX -d "$db" -v out="$work" -f bench/search-distinct.sql >/dev/null
+  i=0
   for entry in "${QUERIES[@]}"; do
-    path=${entry#*|}
+    IFS='|' read -r name path template <<< "$entry"
     curl -fs "http://127.0.0.1:$PORT$path" >/dev/null || { echo "FAILED: $path" >&2; exit 1; }
-    wrk -t1 -c2 -d3s "http://127.0.0.1:$PORT$path" >/dev/null   # warm-up (JIT, plan cache)
+    if [ "$MODE" = distinct ]; then
+      # the last thousand warm up, the others are measured
+      distinct_paths "$template" "$work" > "$work/all-$i"
+      head -n -1000 "$work/all-$i" > "$work/paths-$i"
+      tail -n 1000 "$work/all-$i" > "$work/warm-$i"
+      first=$(head -1 "$work/warm-$i")
+      curl -fs "http://127.0.0.1:$PORT$first" >/dev/null || { echo "FAILED: $first" >&2; exit 1; }
+    else
+      echo "$path" > "$work/paths-$i"
+      echo "$path" > "$work/warm-$i"
+    fi
+    # warm-up (JIT, plan cache)
+    wrk -t1 -c2 -d3s -s bench/search-paths.lua "http://127.0.0.1:$PORT" -- "$work/warm-$i" >/dev/null
+    i=$((i + 1))
   done
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  i=0
   for entry in "${QUERIES[@]}"; do
-    name=${entry%%|*}; path=${entry#*|}
+    IFS='|' read -r name path template <<< "$entry"
+    # A content change (that changes nothing) drops the answers the warm-up left in the backend's cache.
+    psql -qX -d "$db" -c "UPDATE exhibit SET featured = featured WHERE page_id = (SELECT min(page_id) FROM exhibit)" \
+        >/dev/null
+    sleep 0.2
     jvm_before=$(jvm_cpu); pg_before=$(pg_cpu "$db")
-    out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$path")
+    out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s bench/search-paths.lua "http://127.0.0.1:$PORT" \
+        -- "$work/paths-$i")
+    i=$((i + 1))
     jvm_after=$(jvm_cpu); pg_after=$(pg_cpu "$db")
     requests=$(echo "$out" | awk '/requests in/ { print $1 }')
     ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us/, "", v); printf "%.2f", v / 1000 }
@@ -109,9 +164,11 @@ SQL
     p99=$(ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
     rps=$(echo "$out" | awk '/Requests\/sec/ { printf "%.0f", $2 }')
     per_request() { awk -v d="$1" -v n="$requests" 'BEGIN { printf "%.2f", d / n / 1000000 }'; }
-    echo "| $n | $name | $p50 | $p99 | $rps | $(per_request $((jvm_after - jvm_before))) | $(per_request $((pg_after - pg_before))) |"
+    hits=$(echo "$out" | awk '/^cache hits:/ { print $3 }')
+    errors=$(echo "$out" | awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }')
+    echo "| $n | $name | $p50 | $p99 | $rps | $(per_request $((jvm_after - jvm_before))) | $(per_request $((pg_after - pg_before))) | $hits of $requests | $errors |"
   done
   kill "$backend_pid"; wait "$backend_pid" 2>/dev/null || true; backend_pid=""
-  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page; load average $load_before before the measurements, $(cut -d' ' -f1-3 /proc/loadavg) after | | | | | |"
+  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page; load average $load_before before the measurements, $(cut -d' ' -f1-3 /proc/loadavg) after; $MODE queries, $CONNECTIONS connections | | | | | | | |"
   [ -n "${BENCH_KEEP:-}" ] || psql -qX -d postgres -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
 done

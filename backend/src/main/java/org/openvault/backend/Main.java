@@ -168,7 +168,8 @@ public final class Main {
                 Duration.ofSeconds(media.get("json-cache-seconds").asInt().orElse(60)), contentVersion);
         ApiUrls urls = new ApiUrls(config, images);
         ResponseCache responses = new ResponseCache(contentVersion,
-                config.get("ov.api.cache.max-bytes").asLong().orElse(8L << 20));
+                config.get("ov.api.cache.max-bytes").asLong().orElse(8L << 20),
+                config.get("ov.api.cache.search-max-bytes").asLong().orElse(4L << 20));
 
         AuthSettings authSettings = AuthSettings.fromConfig(config.get("ov.auth"));
         PasswordHasher passwords = PasswordHasher.fromConfig(config.get("ov.auth"));
@@ -219,10 +220,9 @@ public final class Main {
                 .register("/api/v2/page_preview", new PagePreviewService(previews, previewTokens, urls))
                 .register("/api/v2/redirects", new RedirectsService(new RedirectRepository(sql)))
                 .register("/api/v2/static_pages", new StaticPagesService(new StaticPageRepository(sql)))
-                .register("/api/v2/search", new SearchService(new PageSearchRepository(sql),
-                        images))
+                .register("/api/v2/search", new SearchService(new PageSearchRepository(sql), images, responses))
                 .register("/api/v2/series", new SeriesService(new SeriesRepository(sql),
-                        config.get("ov.aapb.host").asString().orElse("https://americanarchive.org")))
+                        config.get("ov.aapb.host").asString().orElse("https://americanarchive.org"), responses))
                 .register("/api/v2/masterpiece", new MasterpieceService(new MasterpieceRepository(sql), urls))
                 .register("/api/v2/images", new ImagesService(imageRepository, imageStorage, urls))
                 .register("/media", new MediaService(imageStorage, renditions))

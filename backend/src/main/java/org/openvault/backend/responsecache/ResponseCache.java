@@ -16,8 +16,9 @@ import org.openvault.backend.api.ApiJson;
  * database round trip (the version is known from the database's announcements, see {@link ContentVersionWatch}),
  * a change made through this backend is visible to its next request, and one made elsewhere (another replica, the
  * migration job) as soon as the database announces its commit: no time-based staleness, correct with several
- * backend replicas. Least recently used entries go when the byte budget is full. Listings in random order and
- * searches are never kept.
+ * backend replicas. Least recently used entries go when the byte budget is full. Searches (full-text search, series
+ * search, listings with {@code ?search=}) have a budget of their own, so that many distinct search terms cannot
+ * push out the pages. Listings in random order are never kept.
  */
 public final class ResponseCache {
 
@@ -25,28 +26,41 @@ public final class ResponseCache {
     public static final String STATUS_HEADER = "X-OV-Cache";
 
     private final ContentVersion version;
-    private final long maxBytes;
-    private final ResponseStore store;
-    private final int memoryLimit;
+    private final Shelf pages;
+    private final Shelf searches;
 
-    public ResponseCache(ContentVersion version, long maxBytes) {
+    /** {@code maxBytes} for pages and listings, {@code searchMaxBytes} for searches; 0 keeps nothing. */
+    public ResponseCache(ContentVersion version, long maxBytes, long searchMaxBytes) {
         this.version = version;
-        this.maxBytes = maxBytes;
-        this.store = new ResponseStore(maxBytes);
-        // Answers longer than the store would keep go to the client as they are written.
-        this.memoryLimit = (int) Math.min(Integer.MAX_VALUE, Math.max(ResponseStore.largestKept(maxBytes), 256 << 10));
+        this.pages = new Shelf(maxBytes);
+        this.searches = new Shelf(searchMaxBytes);
     }
 
     /**
-     * Sends the response of {@code key} from the cache when it is current, else renders it, sends it and keeps it.
-     * Errors thrown by {@code render} pass through untouched (and are not kept).
+     * Sends the response of the request's URL from the cache when it is current, else renders it, sends it and keeps
+     * it. Errors thrown by {@code render} pass through untouched (and are not kept).
      */
     public void send(ServerRequest req, ServerResponse res, Supplier<Object> render) {
-        boolean keep = maxBytes > 0 && cacheable(req);
+        String key = req.prologue().uriPath().rawPath() + '?' + req.query().rawValue();
+        Shelf shelf = req.query().contains("search") ? searches : pages;
+        send(cacheable(req) ? shelf : null, key, res, render);
+    }
+
+    /**
+     * Like {@link #send(ServerRequest, ServerResponse, Supplier)} for a search answer kept under {@code key}, which
+     * must tell apart every two searches whose answers differ (and may be the same for searches written
+     * differently, so that they share one answer).
+     */
+    public void sendSearch(String key, ServerResponse res, Supplier<Object> render) {
+        send(searches, key, res, render);
+    }
+
+    /** {@code shelf} null: rendered afresh and not kept. */
+    private void send(Shelf shelf, String key, ServerResponse res, Supplier<Object> render) {
+        boolean keep = shelf != null && shelf.maxBytes() > 0;
         long current = version.current();
-        String key = keep ? req.prologue().uriPath().rawPath() + '?' + req.query().rawValue() : null;
         if (keep) {
-            ResponseStore.Entry entry = store.get(key);
+            ResponseStore.Entry entry = shelf.store().get(key);
             if (entry != null && entry.version() == current) {
                 res.header(STATUS_HEADER, "HIT").header(HeaderValues.CONTENT_TYPE_JSON).send(entry.body());
                 return;
@@ -55,7 +69,7 @@ public final class ResponseCache {
         // Rendered after reading the version, so the body is at least as new as the version it is kept under; the
         // image JSON cache answers as of that version too (kept or not, no version query per image).
         res.header(HeaderValues.CONTENT_TYPE_JSON);
-        AnswerOutput out = new AnswerOutput(res, memoryLimit);
+        AnswerOutput out = new AnswerOutput(res, keep ? shelf.memoryLimit() : pages.memoryLimit());
         version.renderingAt(current, () -> {
             ApiJson.write(render.get(), out);
             return null;
@@ -66,7 +80,7 @@ public final class ResponseCache {
         }
         byte[] body = out.bytes();
         if (keep) {
-            store.put(key, current, body);
+            shelf.store().put(key, current, body);
             res.header(STATUS_HEADER, "MISS");
         }
         res.send(body);
@@ -80,13 +94,24 @@ public final class ResponseCache {
         }
     }
 
-    /** Random order differs on every call and search terms are unbounded: both are always rendered afresh. */
+    /** Random order differs on every call, and an authorised request may see more than the public: never kept. */
     static boolean cacheable(ServerRequest req) {
         for (String order : req.query().all("order", List::of)) {
             if (order.contains("random")) {
                 return false;
             }
         }
-        return !req.query().contains("search") && !req.headers().contains(HeaderNames.AUTHORIZATION);
+        return !req.headers().contains(HeaderNames.AUTHORIZATION);
+    }
+
+    /**
+     * One budget of kept answers. {@code memoryLimit}: answers longer than the store would keep go to the client as
+     * they are written.
+     */
+    private record Shelf(long maxBytes, ResponseStore store, int memoryLimit) {
+        Shelf(long maxBytes) {
+            this(maxBytes, new ResponseStore(maxBytes),
+                    (int) Math.min(Integer.MAX_VALUE, Math.max(ResponseStore.largestKept(maxBytes), 256 << 10)));
+        }
     }
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Rendered bodies by request key, each with the content version it was rendered at, within a memory budget:
  * least recently used entries go first. An entry's cost is its body, its key and the map's bookkeeping, so many
- * small answers under long distinct URLs cannot outgrow the budget either.
+ * small answers under long distinct URLs cannot outgrow the budget either. Only the newest version's renderings
+ * are kept: an answer is reused only at the version it was rendered at, so older ones could never be served again
+ * and go as soon as a rendering of a newer version arrives.
  */
 final class ResponseStore {
 
@@ -19,6 +21,7 @@ final class ResponseStore {
     private final long maxBytes;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
+    private long newest = Long.MIN_VALUE;
 
     ResponseStore(long maxBytes) {
         this.maxBytes = maxBytes;
@@ -33,17 +36,25 @@ final class ResponseStore {
         return maxBytes / 4;
     }
 
-    /** Keeps {@code body} unless it would take over a quarter of the budget or a newer rendering is kept already. */
+    /**
+     * Keeps {@code body} unless it would take over a quarter of the budget or was rendered at an older version than
+     * one already seen (a concurrent request rendered after a change); a newer version drops every older entry.
+     */
     synchronized void put(String key, long version, byte[] body) {
+        if (version < newest) {
+            return;
+        }
+        if (version > newest) {
+            entries.clear();
+            bytes = 0;
+            newest = version;
+        }
         Entry entry = new Entry(version, body);
         long cost = cost(key, entry);
         if (cost > largestKept(maxBytes)) {
             return;
         }
         Entry old = entries.get(key);
-        if (old != null && old.version() > version) {
-            return; // a concurrent request already kept a newer rendering
-        }
         entries.put(key, entry);
         bytes += cost - (old == null ? 0 : cost(key, old));
         Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();

@@ -15,11 +15,13 @@ import org.openvault.backend.database.Statements;
  * A visitor's query text made ready for SQL: parsed, fuzzy words expanded against the vocabulary
  * ({@code search_word}, pg_trgm candidates filtered by edit distance), rendered as tsquery text.
  *
- * @param kind    how documents are matched
- * @param ts      the tsquery texts (kind TEXT)
+ * @param kind      how documents are matched
+ * @param ts        the tsquery texts (kind TEXT)
  * @param titleLike a LIKE pattern on lower(title) (kind TITLE): for queries made only of stop words ("the")
+ * @param highlighted the words the ranking query highlights, when it is only alternatives of words (kind TEXT):
+ *                  then snippets need no ts_headline ({@link BodySnippet})
  */
-public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike) {
+public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike, Optional<AlternativeWords> highlighted) {
 
     public enum Kind {
         /** No query: everything matches. */
@@ -43,33 +45,51 @@ public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike) {
             WHERE word % ? AND length(word) BETWEEN ? AND ?
             ORDER BY similarity(word, ?) DESC, word LIMIT 50
             """;
-    private static final String LEXEME_COUNT = "SELECT numnode(to_tsquery('english', ?))";
+    /** How many lexemes the match query has, and PostgreSQL's text of the ranking query. */
+    private static final String LEXEMES = "SELECT numnode(to_tsquery('english', ?)), to_tsquery('english', ?)::text";
 
     public static CompiledQuery compile(Statements db, String text) {
         if (text == null || text.isBlank()) {
-            return new CompiledQuery(Kind.ALL, null, null);
+            return new CompiledQuery(Kind.ALL, null, null, Optional.empty());
         }
-        Optional<SearchQuery> parsed;
-        try {
-            parsed = SearchQueryParser.parse(text);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Query parser failed, searching the plain words of: " + text, e);
-            parsed = SearchQueryParser.plain(text);
-        }
+        Optional<SearchQuery> parsed = parse(text);
         if (parsed.isEmpty()) {
-            return new CompiledQuery(Kind.NONE, null, null);
+            return new CompiledQuery(Kind.NONE, null, null, Optional.empty());
         }
         TsQueryText ts = TsQueryText.of(parsed.get(), similarWords(db, parsed.get()));
-        if (lexemes(db, ts.match()) > 0) {
-            return new CompiledQuery(Kind.TEXT, ts, null);
+        Lexemes lexemes = db.one(LEXEMES, rs -> new Lexemes(rs.getInt(1), rs.getString(2)), ts.match(), ts.ranking())
+                .orElseThrow();
+        if (lexemes.count() > 0) {
+            return new CompiledQuery(Kind.TEXT, ts, null, AlternativeWords.of(lexemes.ranking()));
         }
         // Only stop words ("the", "who"): fall back to a title substring match, like the ES edge-ngrams did.
         String words = String.join(" ", SearchQueryParser.words(text));
-        return new CompiledQuery(Kind.TITLE, ts, "%" + likeEscape(words.toLowerCase(Locale.ROOT)) + "%");
+        return new CompiledQuery(Kind.TITLE, ts, "%" + likeEscape(words.toLowerCase(Locale.ROOT)) + "%",
+                Optional.empty());
     }
 
-    private static int lexemes(Statements db, String tsquery) {
-        return db.one(LEXEME_COUNT, rs -> rs.getInt(1), tsquery).orElseThrow();
+    private record Lexemes(int count, String ranking) {
+    }
+
+    /**
+     * What {@link #compile} makes of {@code text} depends on this alone (and on the vocabulary): the parsed query
+     * and, for a query of stop words only, its words. Texts that differ only in case, spacing or punctuation the
+     * parser ignores have the same key.
+     */
+    public static String key(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        return parse(text).map(Object::toString).orElse("none") + " " + SearchQueryParser.words(text);
+    }
+
+    private static Optional<SearchQuery> parse(String text) {
+        try {
+            return SearchQueryParser.parse(text);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Query parser failed, searching the plain words of: " + text, e);
+            return SearchQueryParser.plain(text);
+        }
     }
 
     private static Map<String, List<String>> similarWords(Statements db, SearchQuery query) {

@@ -11,10 +11,14 @@ public final class Highlight {
     static final String STOP = "\uE001";
     /** ts_headline options for a whole title. */
     public static final String TITLE_OPTIONS = "HighlightAll=true, StartSel=" + START + ", StopSel=" + STOP;
-    /** ts_headline options for a body snippet (Searchkit showed about 40 words). */
-    static final String SNIPPET_OPTIONS = "MaxWords=40, MinWords=15, ShortWord=2, MaxFragments=0, StartSel="
-            + START + ", StopSel=" + STOP;
-    private static final int SNIPPET_WORDS = 40;
+    /** A body snippet's longest and shortest length in words (Searchkit showed about 40 words). */
+    static final int SNIPPET_MAX_WORDS = 40;
+    static final int SNIPPET_MIN_WORDS = 15;
+    /** Words of at most this many bytes make a poor end of a snippet. */
+    static final int SNIPPET_SHORT_WORD = 2;
+    /** ts_headline options for a body snippet ({@link BodySnippet} selects words the same way). */
+    static final String SNIPPET_OPTIONS = "MaxWords=" + SNIPPET_MAX_WORDS + ", MinWords=" + SNIPPET_MIN_WORDS
+            + ", ShortWord=" + SNIPPET_SHORT_WORD + ", MaxFragments=0, StartSel=" + START + ", StopSel=" + STOP;
 
     private Highlight() {
     }
@@ -59,9 +63,9 @@ public final class Highlight {
         if (text == null || text.isBlank()) {
             return "";
         }
-        String[] words = text.replaceAll("[\uE000-\uE003]", "").strip().split("\\s+", SNIPPET_WORDS + 1);
-        int n = Math.min(words.length, SNIPPET_WORDS);
+        String[] words = text.replaceAll("[\uE000-\uE003]", "").strip().split("\\s+", SNIPPET_MAX_WORDS + 1);
+        int n = Math.min(words.length, SNIPPET_MAX_WORDS);
         String joined = String.join(" ", java.util.Arrays.copyOf(words, n));
-        return html(joined) + (words.length > SNIPPET_WORDS ? " …" : "");
+        return html(joined) + (words.length > SNIPPET_MAX_WORDS ? " …" : "");
     }
 }

@@ -1,8 +1,10 @@
 package org.openvault.backend.search;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.openvault.backend.database.Sql;
@@ -21,6 +23,9 @@ public final class PageSearchRepository {
 
     public record Hit(int id, String type, String slug, String title, String titleHtml, String snippetHtml,
                       boolean featured, Integer heroImageId, String lastPublishedAt) {
+        Hit withSnippet(String html) {
+            return new Hit(id, type, slug, title, titleHtml, html, featured, heroImageId, lastPublishedAt);
+        }
     }
 
     /** {@code typeCounts} ignore the type filter, {@code featuredCount} ignores the featured filter (disjunctive facets). */
@@ -33,6 +38,9 @@ public final class PageSearchRepository {
      * it is tested against: 1 to 1.5 µs each, four times per ranked row.
      */
     private static final String TSQUERY = CompiledQuery.TSQUERY;
+    /** ts_headline of {@code search_document s}'s body; parameters: the ranking query, the snippet options. */
+    private static final String BODY_HEADLINE = "ts_headline('english', search_headline_source(s.body_text), "
+            + TSQUERY + ", ?)";
 
     /**
      * Relevance of {@code search_document d}: cover density (title A, slug B, body C), plus title matches on top.
@@ -99,19 +107,29 @@ public final class PageSearchRepository {
 
     /**
      * The requested slice of the matches in order; ranks are computed only to sort by relevance (ranking reads
-     * every match's whole tsvector), highlights and snippets only for the slice.
+     * every match's whole tsvector), highlights and snippets only for the slice. Body snippets of queries that are
+     * alternatives of words are made here from the stored tokens ({@link BodySnippet}), the others by ts_headline.
      */
     private static List<Hit> hits(Statements db, CompiledQuery query, Search search, Tier tier, long offset) {
         boolean text = query.kind() == CompiledQuery.Kind.TEXT;
+        Optional<AlternativeWords> highlighted = text ? query.highlighted() : Optional.empty();
         SqlText sql = new SqlText("SELECT h.page_id, h.type, h.slug, h.title, h.featured, h.hero_image_id, "
                 + PageRepository.TS.formatted("h.last_published_at") + ", ");
         if (text) {
             sql.append("ts_headline('english', search_headline_source(h.title), " + TSQUERY + ", ?), ",
                     query.ts().ranking(), Highlight.TITLE_OPTIONS);
-            sql.append("ts_headline('english', search_headline_source(s.body_text), " + TSQUERY + ", ?)",
-                    query.ts().ranking(), Highlight.SNIPPET_OPTIONS);
         } else {
-            sql.append("NULL, left(s.body_text, 2000)");
+            sql.append("NULL, ");
+        }
+        if (highlighted.isPresent()) {
+            sql.append("CASE WHEN s.snippet_tokens IS NULL THEN " + BODY_HEADLINE + " END, s.snippet_tokens, "
+                    + "CASE WHEN s.snippet_tokens IS NOT NULL THEN s.body_text END, "
+                    + "CASE WHEN s.snippet_tokens IS NOT NULL THEN s.document END", query.ts().ranking(),
+                    Highlight.SNIPPET_OPTIONS);
+        } else if (text) {
+            sql.append(BODY_HEADLINE + ", NULL, NULL, NULL", query.ts().ranking(), Highlight.SNIPPET_OPTIONS);
+        } else {
+            sql.append("left(s.body_text, 2000), NULL, NULL, NULL");
         }
         sql.append(" FROM (SELECT d.page_id, d.type, d.slug, d.title, d.featured, d.hero_image_id, d.last_published_at, ");
         if (text && search.sort() == SearchSort.RELEVANCE) {
@@ -134,13 +152,33 @@ public final class PageSearchRepository {
         }
         sql.append(" ORDER BY " + search.sort().orderBy() + " LIMIT ? OFFSET ?) h", search.perPage(), offset);
         sql.append(" JOIN search_document s ON s.page_id = h.page_id ORDER BY " + qualified(search.sort()));
-        return db.list(sql.toString(), rs -> {
-            String title = rs.getString(4);
-            return new Hit(rs.getInt(1), rs.getString(2), rs.getString(3), title,
-                    Highlight.html(text ? rs.getString(8) : title),
-                    text ? Highlight.html(rs.getString(9)) : Highlight.opening(rs.getString(9)),
-                    rs.getBoolean(5), (Integer) rs.getObject(6), rs.getString(7));
-        }, sql.params());
+        List<Hit> hits = new ArrayList<>();
+        for (HitRow row : db.list(sql.toString(), rs -> new HitRow(new Hit(rs.getInt(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), Highlight.html(text ? rs.getString(8) : rs.getString(4)), null,
+                rs.getBoolean(5), (Integer) rs.getObject(6), rs.getString(7)), rs.getString(9), rs.getBytes(10),
+                rs.getString(11), rs.getString(12)), sql.params())) {
+            String snippet;
+            if (!text) {
+                snippet = Highlight.opening(row.headline());
+            } else if (row.tokens() == null) {
+                snippet = Highlight.html(row.headline());
+            } else {
+                snippet = Highlight.html(BodySnippet.of(row.body(), row.tokens(), row.document(), highlighted.get())
+                        .orElseGet(() -> bodyHeadline(db, row.hit().id(), query)));
+            }
+            hits.add(row.hit().withSnippet(snippet));
+        }
+        return hits;
+    }
+
+    /** A row of hits: the hit, and for its snippet ts_headline's, or what {@link BodySnippet} makes one from. */
+    private record HitRow(Hit hit, String headline, byte[] tokens, String body, String document) {
+    }
+
+    /** The snippet by ts_headline, for the rare body whose stored tokens cannot vouch for one. */
+    private static String bodyHeadline(Statements db, int pageId, CompiledQuery query) {
+        return db.one("SELECT " + BODY_HEADLINE + " FROM search_document s WHERE s.page_id = ?", rs -> rs.getString(1),
+                query.ts().ranking(), Highlight.SNIPPET_OPTIONS, pageId).orElse("");
     }
 
     /** The facet counts, the total, and how many of the counted matches are in the title tier of the ranking. */

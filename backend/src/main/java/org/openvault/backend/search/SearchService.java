@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.helidon.common.uri.UriQuery;
 import io.helidon.webserver.http.HttpRules;
@@ -14,8 +15,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiException;
-import org.openvault.backend.api.ApiJson;
 import org.openvault.backend.api.ImageJson;
+import org.openvault.backend.responsecache.ResponseCache;
 
 /**
  * {@code GET /api/v2/search/}: full-text search over live exhibits and collections.
@@ -31,6 +32,8 @@ import org.openvault.backend.api.ImageJson;
  * "url", "title", "title_highlighted", "snippet", "featured", "last_published_at", "hero_thumb"}]}}.
  * {@code title_highlighted} and {@code snippet} are HTML: escaped text with {@code <mark>} around matches.
  * Type counts ignore the type filter and the featured count ignores the featured filter (disjunctive facets).
+ * Answers are kept until the content changes, under the search they answer ({@link #key}), so that the same search
+ * written another way shares its answer.
  */
 public final class SearchService implements HttpService {
 
@@ -42,10 +45,12 @@ public final class SearchService implements HttpService {
 
     private final PageSearchRepository repository;
     private final ImageJson images;
+    private final ResponseCache cache;
 
-    public SearchService(PageSearchRepository repository, ImageJson images) {
+    public SearchService(PageSearchRepository repository, ImageJson images, ResponseCache cache) {
         this.repository = repository;
         this.images = images;
+        this.cache = cache;
     }
 
     @Override
@@ -65,6 +70,16 @@ public final class SearchService implements HttpService {
                         .orElse(SearchSort.RELEVANCE),
                 QueryParameters.page(query),
                 QueryParameters.perPage(query));
+        cache.sendSearch(key(search), res, () -> answer(search));
+    }
+
+    /** Tells apart any two searches whose answers differ; the order of the types and the query's spelling don't count. */
+    static String key(PageSearchRepository.Search search) {
+        return "search " + CompiledQuery.key(search.query()) + " " + new TreeSet<>(search.types()) + " "
+                + search.featuredOnly() + " " + search.sort() + " " + search.page() + " " + search.perPage();
+    }
+
+    private Map<String, Object> answer(PageSearchRepository.Search search) {
         PageSearchRepository.Result result = repository.search(search);
 
         Map<String, Object> facets = new LinkedHashMap<>();
@@ -84,7 +99,7 @@ public final class SearchService implements HttpService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("meta", meta);
         body.put("items", items);
-        ApiJson.send(res, body);
+        return body;
     }
 
     private static Map<String, Object> item(PageSearchRepository.Hit hit, Object thumbnail) {

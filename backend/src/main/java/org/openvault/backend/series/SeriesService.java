@@ -15,7 +15,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.openvault.backend.api.ApiException;
-import org.openvault.backend.api.ApiJson;
+import org.openvault.backend.responsecache.ResponseCache;
+import org.openvault.backend.search.CompiledQuery;
 import org.openvault.backend.search.QueryParameters;
 
 /**
@@ -31,11 +32,16 @@ public final class SeriesService implements HttpService {
 
     private final SeriesRepository repository;
     private final String aapbHost;
+    private final ResponseCache cache;
 
-    /** {@code aapbHost}: the American Archive base URL the series links point to, e.g. https://americanarchive.org. */
-    public SeriesService(SeriesRepository repository, String aapbHost) {
+    /**
+     * {@code aapbHost}: the American Archive base URL the series links point to, e.g. https://americanarchive.org.
+     * Answers are kept with the searches in {@code cache}.
+     */
+    public SeriesService(SeriesRepository repository, String aapbHost, ResponseCache cache) {
         this.repository = repository;
         this.aapbHost = aapbHost.strip().replaceAll("/+$", "");
+        this.cache = cache;
     }
 
     @Override
@@ -52,6 +58,11 @@ public final class SeriesService implements HttpService {
         boolean all = QueryParameters.single(query, "per_page").filter("all"::equals).isPresent();
         SeriesRepository.Search search = new SeriesRepository.Search(q, sort, all ? 1 : QueryParameters.page(query),
                 all ? 0 : QueryParameters.perPage(query));
+        cache.sendSearch("series " + CompiledQuery.key(search.query()) + " " + search.sort() + " " + search.page() + " "
+                + search.perPage(), res, () -> answer(search));
+    }
+
+    private Map<String, Object> answer(SeriesRepository.Search search) {
         SeriesRepository.Result result = repository.search(search);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("total_count", result.total());
@@ -73,7 +84,7 @@ public final class SeriesService implements HttpService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("meta", meta);
         body.put("items", items);
-        ApiJson.send(res, body);
+        return body;
     }
 
     private static SeriesRepository.Sort sort(String value) {

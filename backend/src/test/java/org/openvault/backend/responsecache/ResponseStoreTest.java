@@ -46,4 +46,17 @@ class ResponseStoreTest {
         store.put("big", 6, new byte[30_000]);
         assertNull(store.get("big"), "over a quarter of the budget");
     }
+
+    @Test
+    void aNewerVersionDropsTheOlderEntriesAndAnOlderRenderingAfterItIsNotKept() {
+        ResponseStore store = new ResponseStore(100_000);
+        store.put("a", 1, new byte[1000]);
+        store.put("b", 1, new byte[1000]);
+        store.put("c", 2, new byte[] {2});
+        assertNull(store.get("a"));
+        assertNull(store.get("b"));
+        assertEquals(1 + 2 + 128, store.bytes(), "only the newest version's entry is counted");
+        store.put("d", 1, new byte[] {1});
+        assertNull(store.get("d"), "rendered before a change another request has already seen");
+    }
 }
