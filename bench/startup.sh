@@ -128,7 +128,7 @@ case $AOT in
   *) MODES=(cache) ;;
 esac
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "start-up, $ROUNDS rounds (ready = first 200 of the health endpoint after the process started):"
+echo "start-up, $ROUNDS rounds (ready = first 200 of the readiness endpoint after the process started):"
 declare -A RESULTS
 for round in $(seq 1 "$ROUNDS"); do
   for module in backend frontend proxy; do
