@@ -7,6 +7,7 @@ import java.util.Set;
 import io.helidon.config.Config;
 import io.helidon.http.DirectHandler;
 import io.helidon.logging.common.LogConfig;
+import io.helidon.service.registry.Services;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
@@ -127,6 +128,8 @@ public final class Main {
         LogConfig.configureRuntime();
         long started = System.nanoTime();
         Config config = Settings.of(System.getenv());
+        // Helidon's own parts (metrics) read the global configuration: this one, not a second one built from defaults.
+        Services.set(Config.class, config);
         Backend backend = start(config);
         // On SIGTERM: readiness down, keep serving for the drain time, then close the listener and let in-flight
         // requests finish (server.shutdown-grace-period) before the pool closes.

@@ -33,7 +33,8 @@ public final class Settings {
                 .disableSystemPropertiesSource()
                 .sources(List.of(ConfigSources.create(variablesOfKnownKeys(defaults, env)),
                         ConfigSources.create(EnvironmentVariables.expand(env)), ConfigSources.systemProperties(),
-                        ConfigSources.classpath("application.yaml")))
+                        // The file as read above, not parsed a second time.
+                        ConfigSources.create(defaults)))
                 .build();
     }
 

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 /**
  * An image tarball written by {@code jib:buildTar} (docker-save format): its config, and a way to run its entrypoint
  * from the unpacked layers without a container engine ({@code unshare} + {@code chroot} as the image's user).
@@ -74,20 +76,29 @@ record ContainerImage(String name, Path tarball, JsonNode manifest, JsonNode con
             }
             deleteTree(layers);
             Files.createDirectories(root.resolve("proc"));
+            Files.createDirectories(root.resolve("dev"));
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Skips the calling test where images cannot be run: unshare and chroot need root (CI runs as root). */
+    static void assumeRunnable() {
+        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare")),
+                "starting images from their layers needs root and unshare");
+    }
+
     /**
      * Starts the entrypoint (plus {@code args}) in the unpacked root as the image's user, with the image's environment
-     * plus {@code env}, in its own mount and PID namespace; the network is the host's, so loopback ports are shared.
+     * plus {@code env}, in its own mount and PID namespace, with {@code /proc} and the host's {@code /dev} (a container
+     * engine gives its own; without {@code /dev/urandom} the JVM seeds its SecureRandom from spinning threads, seconds
+     * of CPU); the network is the host's, so loopback ports are shared.
      */
     Running start(Path root, Map<String, String> env, String... args) {
         String user = config.get("User").asText();
         List<String> command = new ArrayList<>(List.of(tool("unshare"), "--mount", "--pid", "--fork", "--kill-child",
-                tool("sh"), "-c", "\"$0\" -t proc proc \"$1/proc\" && shift && exec \"$@\"",
+                tool("sh"), "-c", "\"$0\" -t proc proc \"$1/proc\" && \"$0\" --bind /dev \"$1/dev\" && shift && exec \"$@\"",
                 tool("mount"), root.toString(), tool("chroot"), "--userspec=" + user, root.toString()));
         command.addAll(entrypoint());
         command.addAll(List.of(args));

@@ -33,7 +33,6 @@ import org.openvault.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two backends and two frontends, each started from its image in its own process, behind two edge proxies'
@@ -110,8 +109,7 @@ class ReplicasFromImagesIT {
 
     @BeforeAll
     static void startTheStack() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare")),
-                "starting images from their layers needs root and unshare");
+        ContainerImage.assumeRunnable();
         db = TestDatabase.get();
         Map<String, String> database = Map.of("OV_DB_URL", db.url(), "OV_DB_USER", db.user(),
                 "OV_DB_PASSWORD", db.password());

@@ -20,7 +20,6 @@ import org.openvault.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The layers of each image hold a runnable application: the stack is started from the unpacked images only
@@ -32,9 +31,7 @@ class StackFromImagesIT {
 
     @Test
     void migrateThenBackendFrontendAndProxyRunFromTheirImages() throws Exception {
-        // Running an image without a container engine takes unshare + chroot, which need root (CI runs as root).
-        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare")),
-                "starting images from their layers needs root and unshare");
+        ContainerImage.assumeRunnable();
         TestDatabase db = TestDatabase.get();
         Map<String, String> database = Map.of("OV_DB_URL", db.url(), "OV_DB_USER", db.user(),
                 "OV_DB_PASSWORD", db.password());

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.helidon.common.LazyValue;
+
 /**
  * The static files under {@code src/main/resources/static}, loaded once and served under fingerprinted names
  * ({@code /assets/site.3f2a9c1b0d.css}) so browsers may keep them for a year. {@code url(…)} references between
@@ -50,8 +52,10 @@ public final class Assets {
             urls.put(name, url);
             String type = contentType(name);
             boolean text = type.startsWith("text/") || type.startsWith("image/svg");
-            byUrl.put(url, text ? new Asset(bytes, Compression.gzip(bytes), Compression.brotliBest(bytes), type)
-                    : new Asset(bytes, null, null, type));
+            byte[] body = bytes;
+            byUrl.put(url, text
+                    ? new Asset(body, Compression.gzip(body), LazyValue.create(() -> Compression.brotliBest(body)), type)
+                    : new Asset(body, null, null, type));
         }
     }
 
@@ -71,14 +75,15 @@ public final class Assets {
 
     /**
      * A shipped file: its bytes, their gzip and Brotli forms for text files (null for fonts, compressed already,
-     * and Brotli null where it is not available), its type.
+     * and Brotli null where it is not available), its type. The Brotli form, at the best settings, is made when first
+     * asked for: ~50 ms of CPU for all the files, which start-up does without.
      */
-    public record Asset(byte[] bytes, byte[] gzipped, byte[] brotli, String contentType) {
+    public record Asset(byte[] bytes, byte[] gzipped, LazyValue<byte[]> brotli, String contentType) {
 
         /** The body for a response in {@code coding}, or null when this file has no such form. */
         public byte[] encoded(Compression.Coding coding) {
             return switch (coding) {
-                case BROTLI -> brotli;
+                case BROTLI -> brotli == null ? null : brotli.get();
                 case GZIP -> gzipped;
                 case IDENTITY -> bytes;
             };
