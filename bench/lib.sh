@@ -123,20 +123,29 @@ wait_for() { # url, pid, name: 30 s for a 2xx (certificates not checked)
   return 1
 }
 
+# MODULE as ./ov up starts it (its AOT cache, then the JVM flags OPTS), with each VAR=value given set, its output
+# in LOG; sets SERVICE_PID once URL answers.
+start_service() { # module, log, url, opts, [VAR=value...]
+  local module=$1 log=$2 url=$3 opts=$4
+  shift 4
+  # A subshell rather than env(1): service_java is a shell function.
+  (
+    for setting in "$@"; do export "${setting?}"; done
+    service_java "$module" $(aot_flags "$module") $opts
+  ) > "$log" 2>&1 &
+  SERVICE_PID=$!
+  PIDS+=("$SERVICE_PID")
+  wait_for "$url" "$SERVICE_PID" "$module" || { tail -20 "$log" >&2; return 1; }
+}
+
 # The backend with BACKEND_OPTS on PORT over DB_URL, plus any VAR=value
 # given; sets BACKEND_PID once it answers.
 start_backend() { # port, log, [VAR=value...]
   local port=$1 log=$2
   shift 2
-  # A subshell rather than env(1): service_java is a shell function.
-  (
-    export OV_DB_URL="$DB_URL" OV_DB_USER=postgres SERVER_PORT="$port"
-    for setting in "$@"; do export "${setting?}"; done
-    service_java backend $(aot_flags backend) $BACKEND_OPTS
-  ) > "$log" 2>&1 &
-  BACKEND_PID=$!
-  PIDS+=("$BACKEND_PID")
-  wait_for "http://127.0.0.1:$port/api/v2/health/" "$BACKEND_PID" backend || { tail -20 "$log" >&2; return 1; }
+  start_service backend "$log" "http://127.0.0.1:$port/api/v2/health/" "$BACKEND_OPTS" \
+    OV_DB_URL="$DB_URL" OV_DB_USER=postgres SERVER_PORT="$port" "$@" || return 1
+  BACKEND_PID=$SERVICE_PID
 }
 
 # CPU time (clock ticks, user + system) used so far by process PID.
@@ -148,13 +157,9 @@ ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 start_bench_proxy() { # dir, path, [VAR=value...]
   local dir=$1 path=$2
   shift 2
-  (
-    export PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE="$dir/tls.crt" PROXY_TLS_KEY="$dir/tls.key" \
-      PROXY_ENTRYPOINTS_WEBSECURE_PORT="$PROXY_PORT" PROXY_SERVICES_UPSTREAM_SERVERS="http://127.0.0.1:$UPSTREAM_PORT"
-    for setting in "$@"; do export "${setting?}"; done
-    service_java proxy $(aot_flags proxy) $PROXY_JAVA_OPTS
-  ) > "$dir/proxy.log" 2>&1 &
-  PROXY_PID=$!
-  PIDS+=("$PROXY_PID")
-  wait_for "https://127.0.0.1:$PROXY_PORT$path" "$PROXY_PID" proxy || { tail -20 "$dir/proxy.log" >&2; return 1; }
+  start_service proxy "$dir/proxy.log" "https://127.0.0.1:$PROXY_PORT$path" "$PROXY_JAVA_OPTS" \
+    PROXY_CONFIG_FILE=bench/proxy-bench.yaml PROXY_TLS_CERTIFICATE="$dir/tls.crt" PROXY_TLS_KEY="$dir/tls.key" \
+    PROXY_ENTRYPOINTS_WEBSECURE_PORT="$PROXY_PORT" PROXY_SERVICES_UPSTREAM_SERVERS="http://127.0.0.1:$UPSTREAM_PORT" \
+    "$@" || return 1
+  PROXY_PID=$SERVICE_PID
 }
