@@ -9,7 +9,8 @@
 # the table counts the answers that came from the cache either way. BENCH_CONNECTIONS (default 1),
 # BENCH_DURATION (10s; a request may take up to 30 s before wrk counts it as a timeout); the backend's own
 # variables pass through (OV_API_CACHE_SEARCH_MAX_BYTES=0: no search cache).
-# BENCH_JAR: another backend jar to measure (e.g. a copy of an older build with its libs/ beside it).
+# The backend runs with backend/jvm.options, as ./ov up runs it. BENCH_JAR: another backend jar to measure (e.g. a
+# copy of an older build with its libs/ beside it).
 # BENCH_DB_PREFIX: names of the scratch databases (default ov_bench_search_, then the size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -122,7 +123,8 @@ SQL
   # A request waits up to 30 s for a pooled connection (3 s by default, then 503): at 16 connections on a busy
   # machine the queue before the pool of 10 is part of what is measured, not an error.
   OV_DB_CONNECT_TIMEOUT_SECONDS=${OV_DB_CONNECT_TIMEOUT_SECONDS:-30} \
-  OV_DB_URL="$url" OV_DB_USER="$PGUSER" SERVER_PORT=$PORT "$JAVA_HOME/bin/java" -jar "${BENCH_JAR:-backend/target/backend.jar}" \
+  OV_DB_URL="$url" OV_DB_USER="$PGUSER" SERVER_PORT=$PORT "$JAVA_HOME/bin/java" @backend/jvm.options \
+      -jar "${BENCH_JAR:-backend/target/backend.jar}" \
       > "$work/backend-$n.log" 2>&1 &
   backend_pid=$!
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/api/v2/health/" >/dev/null && break; sleep 0.5; done
