@@ -87,18 +87,36 @@ public final class Sql implements Statements {
     /**
      * Runs {@code work} in one transaction on one connection and commits when it returns; when it throws, or the
      * commit fails, nothing of it is stored and the failure goes on to the caller (a failed commit as
-     * {@link DatabaseException}, so no client is told that a write it asked for was done).
+     * {@link DatabaseException}, so no client is told that a write it asked for was done). The after-commit hooks run
+     * once the connection is back in the pool: a hook that reads through this pool while every connection is held by
+     * a committing transaction would otherwise wait for a connection none of them gives back.
      */
     public <T> T inTransaction(Function<Transaction, T> work) {
+        T result = transaction(work, false);
+        committed();
+        return result;
+    }
+
+    /**
+     * Runs {@code work}, which writes nothing, in one read-only transaction (one snapshot, and room for
+     * {@code SET LOCAL}): like {@link #inTransaction} without the after-commit hooks, which are for writes.
+     */
+    public <T> T inReadOnlyTransaction(Function<Transaction, T> work) {
+        return transaction(work, true);
+    }
+
+    private <T> T transaction(Function<Transaction, T> work, boolean readOnly) {
         Connection connection = connection();
         Transaction tx = new Transaction(connection);
         boolean ended = false;
         try {
             connection.setAutoCommit(false);
+            if (readOnly) {
+                connection.setReadOnly(true);
+            }
             T result = work.apply(tx);
             connection.commit();
             ended = true;
-            committed();
             return result;
         } catch (SQLException e) {
             ended = rollBack(connection, e);
@@ -108,7 +126,7 @@ public final class Sql implements Statements {
             throw e;
         } finally {
             tx.end();
-            release(connection, ended);
+            release(connection, ended, readOnly);
         }
     }
 
@@ -153,10 +171,13 @@ public final class Sql implements Statements {
     }
 
     // Auto-commit comes back only after a commit or rollback: switching it on inside a transaction would commit it.
-    private static void release(Connection connection, boolean ended) {
+    private static void release(Connection connection, boolean ended, boolean readOnly) {
         try {
             if (ended) {
                 connection.setAutoCommit(true);
+                if (readOnly) {
+                    connection.setReadOnly(false);
+                }
             }
         } catch (SQLException e) {
             // The connection is broken: the pool drops it.

@@ -79,7 +79,7 @@ public final class PageSearchRepository {
         if (search.query() == null || search.query().isBlank()) {
             return search(sql, CompiledQuery.compile(sql, search.query()), search);
         }
-        return sql.inTransaction(tx -> {
+        return sql.inReadOnlyTransaction(tx -> {
             indexScansOnly(tx);
             return search(tx, CompiledQuery.compile(tx, search.query()), search);
         });

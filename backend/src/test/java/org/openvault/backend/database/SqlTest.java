@@ -2,6 +2,8 @@ package org.openvault.backend.database;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -117,6 +119,42 @@ class SqlTest {
     void aTransactionCannotBeUsedAfterItEnds() {
         Transaction ended = sql.inTransaction(tx -> tx);
         assertThrows(IllegalStateException.class, () -> ended.update("DELETE FROM sql_test_note"));
+    }
+
+    /** With every connection held by committing transactions, a hook that reads would wait for one forever. */
+    @Test
+    void afterCommitHooksRunOnceTheConnectionIsBackInThePool() {
+        try (Database own = onePooledConnection()) {
+            Sql writes = own.sql();
+            List<Integer> readByHook = new CopyOnWriteArrayList<>();
+            writes.afterEachCommit(() -> readByHook.add(writes.one("SELECT 7", rs -> rs.getInt(1)).orElseThrow()));
+            writes.inTransaction(tx -> tx.update("INSERT INTO sql_test_note (id) VALUES (1)"));
+            assertEquals(List.of(7), readByHook);
+        }
+    }
+
+    @Test
+    void aReadOnlyTransactionRunsNoHooksAndRefusesWrites() {
+        try (Database own = onePooledConnection()) {
+            Sql reads = own.sql();
+            AtomicInteger hooks = new AtomicInteger();
+            reads.afterEachCommit(hooks::incrementAndGet);
+            assertEquals("off", reads.inReadOnlyTransaction(tx -> {
+                tx.update("SET LOCAL enable_seqscan = off");
+                return tx.one("SHOW enable_seqscan", rs -> rs.getString(1)).orElseThrow();
+            }));
+            DatabaseException refused = assertThrows(DatabaseException.class, () -> reads.inReadOnlyTransaction(
+                    tx -> tx.update("INSERT INTO sql_test_note (id) VALUES (1)")));
+            assertEquals("25006", SqlStates.of(refused), "read_only_sql_transaction");
+            assertEquals(0, hooks.get());
+            assertEquals(1, reads.update("INSERT INTO sql_test_note (id) VALUES (1)"), "the connection writes again");
+            assertEquals(1, hooks.get());
+        }
+    }
+
+    private static Database onePooledConnection() {
+        return Database.connect(Config.just(ConfigSources.create(Map.of("url", DB.url(), "user", DB.user(),
+                "password", DB.password(), "pool.size", "1", "connect-timeout-seconds", "1"))));
     }
 
     @Test

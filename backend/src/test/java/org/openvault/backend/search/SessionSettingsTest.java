@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -19,9 +20,14 @@ import org.openvault.db.Migrate;
 import org.openvault.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A search turns sequential scans off in its transaction, and leaves the pooled connection as it found it. */
+/**
+ * A search turns sequential scans off in its read-only transaction, and leaves the pooled connection as it found it;
+ * it writes nothing, so it runs none of the hooks that follow this backend's writes (each of which reads the content
+ * version through the pool).
+ */
 class SessionSettingsTest {
 
     private static final TestDatabase DB = TestDatabase.get();
@@ -30,7 +36,10 @@ class SessionSettingsTest {
     void searchResetsTheSessionSettingItChanges() throws SQLException {
         try (Connection real = DB.connect()) {
             Migrate.migrate(new OneConnection(real));
-            PageSearchRepository repository = new PageSearchRepository(new Sql(new OneConnection(real)));
+            Sql sql = new Sql(new OneConnection(real));
+            AtomicInteger hooks = new AtomicInteger();
+            sql.afterEachCommit(hooks::incrementAndGet);
+            PageSearchRepository repository = new PageSearchRepository(sql);
             repository.search(new PageSearchRepository.Search("radio +television", Set.of(), false,
                     SearchSort.RELEVANCE, 1, 10));
             try (Statement st = real.createStatement(); ResultSet rs = st.executeQuery("SHOW enable_seqscan")) {
@@ -38,6 +47,8 @@ class SessionSettingsTest {
                 assertEquals("on", rs.getString(1));
             }
             assertTrue(real.getAutoCommit(), "the connection is back in auto-commit");
+            assertFalse(real.isReadOnly(), "and writable");
+            assertEquals(0, hooks.get());
         }
     }
 
