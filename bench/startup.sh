@@ -82,8 +82,9 @@ health_url() { # module
   esac
 }
 
-# Starts module in the background with the settings ./ov up gives it, on this script's ports; sets STARTED_PID.
-start_service() { # module, aot (cache|none), log
+# Starts module in the background, with its AOT cache or without (from its image with IMAGES=1), with the settings
+# ./ov up gives it, on this script's ports, without waiting for it; sets STARTED_PID.
+start_variant() { # module, aot (cache|none), log
   local settings=(OV_DB_URL="$DB_URL" OV_DB_USER=postgres OV_MEDIA_ROOT="$MEDIA_IN_SERVICE"
     OV_API_URL="http://127.0.0.1:$BACKEND_PORT" SERVER_HOST=127.0.0.1
     SERVER_PORT="$([ "$1" = backend ] && echo "$BACKEND_PORT" || echo "$FRONTEND_PORT")"
@@ -109,7 +110,7 @@ now_ms() { date +%s%3N; }
 time_start() { # module, aot
   local started pid ready cpu rss
   started=$(now_ms)
-  start_service "$1" "$2" "/tmp/ov-bench-startup-$1.log"
+  start_variant "$1" "$2" "/tmp/ov-bench-startup-$1.log"
   pid=$STARTED_PID
   until curl -sf -o /dev/null --max-time 5 "$(health_url "$1")"; do
     kill -0 "$pid" 2>/dev/null || { echo "$1 exited during start-up; see /tmp/ov-bench-startup-$1.log" >&2; exit 1; }
@@ -154,7 +155,7 @@ echo
 echo "under load ($CONNECTIONS connections, $WARMUP warm-up then $DURATION per URL; AOT: ${MODES[0]}):"
 declare -A PID_OF
 for module in backend frontend proxy; do
-  start_service "$module" "${MODES[0]}" "/tmp/ov-bench-startup-$module.log"
+  start_variant "$module" "${MODES[0]}" "/tmp/ov-bench-startup-$module.log"
   PID_OF[$module]=$STARTED_PID
   wait_for "$(health_url "$module")" "$STARTED_PID" "$module"
 done
