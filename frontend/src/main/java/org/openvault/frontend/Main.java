@@ -28,6 +28,7 @@ import org.openvault.frontend.rendering.Compression;
 import org.openvault.frontend.rendering.MalformedRequests;
 import org.openvault.frontend.rendering.Site;
 import org.openvault.frontend.rendering.RecentPages;
+import org.openvault.frontend.rendering.RenderThreads;
 import org.openvault.frontend.rendering.Templates;
 import org.openvault.frontend.staticpages.StaticPageSite;
 
@@ -74,7 +75,7 @@ public final class Main {
         Site site = Site.from(ov, assets);
         Compression compression = new Compression(ov.get("compression.cache-max-bytes").asLong().orElse(4L << 20));
         RecentPages recentPages = new RecentPages(ov.get("pages.cache-max-bytes").asLong().orElse(8L << 20), compression);
-        Templates templates = new Templates(site, compression, recentPages);
+        Templates templates = new Templates(site, compression, recentPages, RenderThreads.perCore());
         CmsClient cms = new CmsClient(api, site.aapbHost());
 
         HttpRouting.Builder routing = HttpRouting.builder()

@@ -95,7 +95,9 @@ public final class BackendApi {
             return shared(key, () -> ask(path, query, kept, key));
         }
         if (fresh.dueForRefresh() && !inFlight.containsKey(key)) {
-            Thread.ofVirtual().name("refresh " + path).start(() -> refresh(key, path, query, kept));
+            // A platform thread: reading the answer holds a CPU for milliseconds, which on a carrier would stop the
+            // virtual threads sending pages (see RenderThreads).
+            Thread.ofPlatform().daemon().name("refresh " + path).start(() -> refresh(key, path, query, kept));
         }
         return fresh.answer();
     }

@@ -63,12 +63,37 @@ public final class Compression {
 
     /** Sends {@code body}, compressed when worthwhile and accepted; always marks the response as varying by encoding. */
     public void send(ServerRequest req, ServerResponse res, byte[] body) {
-        send(req, res, body, coding -> recent.compressed(coding, body, page -> compress(coding, page)));
+        send(req, res, encodings(body));
     }
 
     /** Like {@link #send(ServerRequest, ServerResponse, byte[])}, with the compressed forms kept by {@code body}. */
     public void send(ServerRequest req, ServerResponse res, Encodings body) {
         send(req, res, body.body(), body::form);
+    }
+
+    /**
+     * Makes (or finds among the recently compressed) the form {@code body} will be sent in to {@code req}, so that
+     * sending it, or an {@link #encodings} of the same bytes, finds it made.
+     */
+    public void prepare(ServerRequest req, byte[] body) {
+        Coding coding = codingFor(req, body);
+        if (coding != Coding.IDENTITY) {
+            recentForm(coding, body);
+        }
+    }
+
+    /** {@code body} with its compressed forms, each taken from the recently compressed or made once and kept with it. */
+    public Encodings encodings(byte[] body) {
+        return new Encodings(body, coding -> recentForm(coding, body));
+    }
+
+    private byte[] recentForm(Coding coding, byte[] body) {
+        return recent.compressed(coding, body, page -> compress(coding, page));
+    }
+
+    /** How {@code body} is sent to {@code req}: as it is when small or when only the headers go (HEAD). */
+    private static Coding codingFor(ServerRequest req, byte[] body) {
+        return req.prologue().method() == Method.HEAD || body.length < MIN_SIZE ? Coding.IDENTITY : negotiate(req);
     }
 
     private static void send(ServerRequest req, ServerResponse res, byte[] body, Function<Coding, byte[]> form) {
@@ -78,7 +103,7 @@ public final class Compression {
             res.send();
             return;
         }
-        Coding coding = body.length < MIN_SIZE ? Coding.IDENTITY : negotiate(req);
+        Coding coding = codingFor(req, body);
         switch (coding) {
             case BROTLI -> res.header(BROTLI_ENCODED).send(form.apply(coding));
             case GZIP -> res.header(GZIP_ENCODED).send(form.apply(coding));
@@ -93,11 +118,13 @@ public final class Compression {
     /** A body and its compressed forms, each made the first time it is asked for and kept with the body. */
     public static final class Encodings {
         private final byte[] body;
+        private final Function<Coding, byte[]> compress;
         private volatile byte[] brotli;
         private volatile byte[] gzip;
 
-        public Encodings(byte[] body) {
+        private Encodings(byte[] body, Function<Coding, byte[]> compress) {
             this.body = body;
+            this.compress = compress;
         }
 
         public byte[] body() {
@@ -106,8 +133,8 @@ public final class Compression {
 
         byte[] form(Coding coding) {
             return switch (coding) {
-                case BROTLI -> brotli != null ? brotli : (brotli = compress(coding, body));
-                case GZIP -> gzip != null ? gzip : (gzip = compress(coding, body));
+                case BROTLI -> brotli != null ? brotli : (brotli = compress.apply(coding));
+                case GZIP -> gzip != null ? gzip : (gzip = compress.apply(coding));
                 case IDENTITY -> body;
             };
         }

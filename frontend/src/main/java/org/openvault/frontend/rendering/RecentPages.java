@@ -60,7 +60,7 @@ public final class RecentPages {
     void keep(ServerRequest req, byte[] body, String cacheControl, String contentSecurityPolicy, long refreshDueNanos,
               long freshUntilNanos) {
         if (keepable(req) && freshUntilNanos - System.nanoTime() > 0) {
-            Page page = new Page(new Compression.Encodings(body),
+            Page page = new Page(compression.encodings(body),
                     HeaderValues.createCached(HeaderNames.CACHE_CONTROL, cacheControl),
                     HeaderValues.createCached(CONTENT_SECURITY_POLICY, contentSecurityPolicy), refreshDueNanos,
                     freshUntilNanos, new AtomicBoolean());

@@ -31,12 +31,14 @@ public final class Templates {
     private final Site site;
     private final Compression compression;
     private final RecentPages recentPages;
+    private final RenderThreads renderThreads;
     private final String contentSecurityPolicy;
 
-    public Templates(Site site, Compression compression, RecentPages recentPages) {
+    public Templates(Site site, Compression compression, RecentPages recentPages, RenderThreads renderThreads) {
         this.site = site;
         this.compression = compression;
         this.recentPages = recentPages;
+        this.renderThreads = renderThreads;
         this.contentSecurityPolicy = ContentSecurityPolicy.of(site);
     }
 
@@ -51,8 +53,14 @@ public final class Templates {
     public void render(ServerRequest req, ServerResponse res, Freshness freshness, Status status, String template,
                        PageMeta meta, Object page) {
         View view = new View(site, meta, req.path().absolute().path());
-        StringOutput output = new StringOutput(8192);
-        engine.render(template, Map.of("view", view, "page", page), output);
+        // Rendered and compressed (in the form this request takes) off the carriers: see RenderThreads.
+        byte[] body = renderThreads.run(() -> {
+            StringOutput output = new StringOutput(8192);
+            engine.render(template, Map.of("view", view, "page", page), output);
+            byte[] bytes = output.toString().getBytes(StandardCharsets.UTF_8);
+            compression.prepare(req, bytes);
+            return bytes;
+        });
         res.status(status).header(HeaderNames.CONTENT_TYPE, HTML)
                 .header("Content-Security-Policy", contentSecurityPolicy);
         if (!res.headers().contains(HeaderNames.CACHE_CONTROL)) {
@@ -65,7 +73,6 @@ public final class Templates {
         } else if (freshness != null) {
             res.header("X-Cache", freshness.allCached() ? "HIT" : "MISS");
         }
-        byte[] body = output.toString().getBytes(StandardCharsets.UTF_8);
         if (status == Status.OK_200 && freshness != null && freshness.staleSeconds() <= 0) {
             recentPages.keep(req, body, res.headers().first(HeaderNames.CACHE_CONTROL).orElse(PUBLIC_CACHE),
                     contentSecurityPolicy, freshness.unchangedUntilNanos(), freshness.freshUntilNanos());
