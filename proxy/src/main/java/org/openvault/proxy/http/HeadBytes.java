@@ -14,12 +14,13 @@ public final class HeadBytes {
         return this;
     }
 
+    /** {@code text}'s characters as bytes (the low eight bits of each, ISO-8859-1), copied in bulk. */
+    @SuppressWarnings("deprecation")
     public HeadBytes append(String text) {
         int size = text.length();
         ensure(size);
-        for (int i = 0; i < size; i++) {
-            bytes[length++] = (byte) text.charAt(i);
-        }
+        text.getBytes(0, size, bytes, length);
+        length += size;
         return this;
     }
 

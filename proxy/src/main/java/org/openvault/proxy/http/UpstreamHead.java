@@ -94,26 +94,30 @@ public final class UpstreamHead {
         });
         String authority = hop.authority() == null || hop.authority().isEmpty() ? null : hop.authority();
         String priorFor = hop.trusted() ? String.join(", ", request.header("x-forwarded-for")) : "";
-        own(head, changed, "X-Forwarded-For", priorFor.isBlank() ? hop.peer() : priorFor + ", " + hop.peer());
+        own(head, changed, "X-Forwarded-For", "x-forwarded-for",
+                priorFor.isBlank() ? hop.peer() : priorFor + ", " + hop.peer());
         if (!present[0]) {
-            own(head, changed, "X-Forwarded-Proto", hop.secure() ? "https" : "http");
+            own(head, changed, "X-Forwarded-Proto", "x-forwarded-proto", hop.secure() ? "https" : "http");
         }
         if (!present[1] && authority != null) {
-            own(head, changed, "X-Forwarded-Host", authority);
+            own(head, changed, "X-Forwarded-Host", "x-forwarded-host", authority);
         }
         if (!present[2]) {
-            own(head, changed, "X-Forwarded-Port", ForwardedHeaders.port(authority, hop.secure()));
+            own(head, changed, "X-Forwarded-Port", "x-forwarded-port",
+                    ForwardedHeaders.port(authority, hop.secure()));
         }
         if (!present[3]) {
-            own(head, changed, "X-Real-IP", hop.client());
+            own(head, changed, "X-Real-IP", "x-real-ip", hop.client());
         }
         String element = ForwardedHeaders.forwardedElement(hop.peer(), hop.secure(), authority);
         String priorForwarded = hop.trusted() ? String.join(", ", request.header("forwarded")) : "";
-        own(head, changed, "Forwarded", priorForwarded.isBlank() ? element : priorForwarded + ", " + element);
+        own(head, changed, "Forwarded", "forwarded",
+                priorForwarded.isBlank() ? element : priorForwarded + ", " + element);
     }
 
-    private static void own(HeadBytes head, Predicate<String> changed, String name, String value) {
-        if (!changed.test(name.toLowerCase(Locale.ROOT))) {
+    /** A forwarding header of this hop's own, unless a middleware writes it ({@code lower}: its name in lower case). */
+    private static void own(HeadBytes head, Predicate<String> changed, String name, String lower, String value) {
+        if (!changed.test(lower)) {
             head.header(name, value);
         }
     }

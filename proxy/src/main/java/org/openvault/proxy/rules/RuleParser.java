@@ -80,7 +80,7 @@ public final class RuleParser {
             case "Host" -> hosts(args);
             case "HostRegexp" -> regexps(args, RequestFacts::host, name, start);
             case "Path" -> request -> args.contains(request.path());
-            case "PathPrefix" -> request -> args.stream().anyMatch(prefix -> request.path().startsWith(prefix));
+            case "PathPrefix" -> pathPrefixes(args.toArray(String[]::new));
             case "PathRegexp" -> regexps(args, RequestFacts::path, name, start);
             case "Method" -> {
                 List<String> methods = args.stream().map(m -> m.toUpperCase(Locale.ROOT)).toList();
@@ -97,6 +97,19 @@ public final class RuleParser {
                 pos = start;
                 throw problem("unknown matcher '" + name + "' (expected Host, HostRegexp, Path, PathPrefix, PathRegexp, Method or Header)");
             }
+        };
+    }
+
+    /** A plain loop: every request of every router asks it. */
+    private static Rule pathPrefixes(String[] prefixes) {
+        return request -> {
+            String path = request.path();
+            for (String prefix : prefixes) {
+                if (path.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
         };
     }
 
