@@ -24,6 +24,14 @@ public final class HeadBytes {
         return this;
     }
 
+    /** {@code source[from, to)} as they are. */
+    public HeadBytes append(byte[] source, int from, int to) {
+        ensure(to - from);
+        System.arraycopy(source, from, bytes, length, to - from);
+        length += to - from;
+        return this;
+    }
+
     public HeadBytes append(char c) {
         ensure(1);
         bytes[length++] = (byte) c;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openvault.proxy.http.ResponseHead;
 import org.openvault.proxy.rules.RequestFacts;
 
 /**
@@ -92,9 +93,14 @@ public final class Forwarding {
         return responseHeaders;
     }
 
-    /** Whether a middleware sets or removes the answer header {@code name} (then the upstream's is not relayed). */
-    public boolean changesResponseHeader(String name) {
-        return indexOf(responseHeaders, name) >= 0;
+    /** Whether a middleware sets or removes the answer's header {@code i} (then the upstream's is not relayed). */
+    public boolean changesResponseHeader(ResponseHead head, int i) {
+        for (Middleware.HeaderChange change : responseHeaders) {
+            if (head.nameIs(i, change.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The most request body bytes forwarded (413 beyond), or -1 for no limit. */

@@ -386,8 +386,8 @@ final class ClientConnection implements ClientSide, LoopConnection {
         head.reset().append(request.http11 ? "HTTP/1.1 " : "HTTP/1.0 ").number(status).append(" ")
                 .append(parsed.reason()).append("\r\n");
         for (int i = 0; i < parsed.size(); i++) {
-            if (parsed.relayed(i) && !exchange.decisions().changesResponseHeader(parsed.name(i))) {
-                head.header(parsed.name(i), parsed.value(i));
+            if (parsed.relayed(i) && !exchange.decisions().changesResponseHeader(parsed, i)) {
+                parsed.appendLine(i, head);
             }
         }
         appendResponseChanges();

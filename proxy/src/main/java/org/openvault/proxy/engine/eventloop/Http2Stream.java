@@ -307,7 +307,7 @@ final class Http2Stream implements ClientSide {
         for (int i = 0; i < head.size(); i++) {
             String name = head.name(i).toLowerCase(Locale.ROOT);
             // Connection-specific fields have no place in HTTP/2 (RFC 9113, 8.2.2).
-            if (head.relayed(i) && !name.equals("proxy-connection") && !exchange.decisions().changesResponseHeader(name)) {
+            if (head.relayed(i) && !name.equals("proxy-connection") && !exchange.decisions().changesResponseHeader(head, i)) {
                 field(name, head.value(i), block);
             }
         }

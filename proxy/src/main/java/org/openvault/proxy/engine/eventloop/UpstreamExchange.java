@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.logging.Level;
@@ -561,8 +562,12 @@ final class UpstreamExchange {
         headOut = null;
     }
 
-    /** A response head: status line, then header lines (framing and hop-by-hop picked out by {@link ResponseHead}). */
-    private static ResponseHead responseHead(byte[] bytes, int end) throws IOException {
+    /**
+     * A response head: status line, then header lines (framing and hop-by-hop picked out by {@link ResponseHead}),
+     * on a copy of its bytes (the read buffer moves on).
+     */
+    private static ResponseHead responseHead(byte[] buffer, int end) throws IOException {
+        byte[] bytes = Arrays.copyOf(buffer, end);
         int lineEnd = HeadLines.lineEnd(bytes, 0, end);
         ResponseHead parsed = ResponseHead.statusLine(bytes, 0, lineEnd);
         int pos = HeadLines.next(bytes, lineEnd);
