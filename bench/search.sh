@@ -80,9 +80,17 @@ pg_cpu() {
   done
   echo "$total"
 }
+# How much the machine held the run back, which the latencies include and the CPU figures do not: the share of the
+# run's wall time in which some task waited for a core (/proc/pressure/cpu, "some"), and the time the backend's
+# threads spent ready but waiting for a core (/proc/PID/task/*/schedstat, second field), in ms per second of run.
+# wrk adds to each response that took longer than the run's mean the responses it would have timed while it waited
+# (coordinated omission), so any stall of the backend shows in p99 in proportion to its share of the run: at
+# 10 s, one stall of 150 ms puts p99 at about 50 ms, however fast the rest was.
+cpu_pressure_us() { awk '$1 == "some" { sub("total=", "", $5); print $5 }' /proc/pressure/cpu; }
+backend_wait_ns() { cat /proc/"$backend_pid"/task/*/schedstat 2>/dev/null | awk '{ n += $2 } END { printf "%.0f", n }'; }
 
-echo "| pages | query | p50 ms | p99 ms | req/s | backend CPU ms/req | PostgreSQL CPU ms/req | kept answers served | errors |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| pages | query | p50 ms | p99 ms | req/s | backend CPU ms/req | PostgreSQL CPU ms/req | kept answers served | errors | CPU pressure % | backend waited for a core, ms/s |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for n in "${SIZES[@]}"; do
   db="${BENCH_DB_PREFIX:-ov_bench_search_}$n"
   url="jdbc:postgresql://$PGHOST:$PGPORT/$db"
@@ -154,10 +162,15 @@ SQL
         >/dev/null
     sleep 0.2
     jvm_before=$(jvm_cpu); pg_before=$(pg_cpu "$db")
+    pressure_before=$(cpu_pressure_us); wait_before=$(backend_wait_ns); wall_before=$(date +%s%N)
     out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s bench/search-paths.lua "http://127.0.0.1:$PORT" \
         -- "$work/paths-$i")
     i=$((i + 1))
     jvm_after=$(jvm_cpu); pg_after=$(pg_cpu "$db")
+    pressure_after=$(cpu_pressure_us); wait_after=$(backend_wait_ns); wall_after=$(date +%s%N)
+    wall_ns=$((wall_after - wall_before))
+    pressure=$(awk -v d="$((pressure_after - pressure_before))" -v w="$wall_ns" 'BEGIN { printf "%.0f", d * 1000 * 100 / w }')
+    waited=$(awk -v d="$((wait_after - wait_before))" -v w="$wall_ns" 'BEGIN { printf "%.0f", d * 1000 / w }')
     requests=$(echo "$out" | awk '/requests in/ { print $1 }')
     ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us/, "", v); printf "%.2f", v / 1000 }
                                   else if (v ~ /ms$/) { sub(/ms/, "", v); printf "%.2f", v }
@@ -168,9 +181,9 @@ SQL
     per_request() { awk -v d="$1" -v n="$requests" 'BEGIN { printf "%.2f", d / n / 1000000 }'; }
     hits=$(echo "$out" | awk '/^cache hits:/ { print $3 }')
     errors=$(echo "$out" | awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }')
-    echo "| $n | $name | $p50 | $p99 | $rps | $(per_request $((jvm_after - jvm_before))) | $(per_request $((pg_after - pg_before))) | $hits of $requests | $errors |"
+    echo "| $n | $name | $p50 | $p99 | $rps | $(per_request $((jvm_after - jvm_before))) | $(per_request $((pg_after - pg_before))) | $hits of $requests | $errors | $pressure | $waited |"
   done
   kill "$backend_pid"; wait "$backend_pid" 2>/dev/null || true; backend_pid=""
-  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page; load average $load_before before the measurements, $(cut -d' ' -f1-3 /proc/loadavg) after; $MODE queries, $CONNECTIONS connections | | | | | | | |"
+  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page; load average $load_before before the measurements, $(cut -d' ' -f1-3 /proc/loadavg) after; $MODE queries, $CONNECTIONS connections | | | | | | | | | |"
   [ -n "${BENCH_KEEP:-}" ] || psql -qX -d postgres -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
 done

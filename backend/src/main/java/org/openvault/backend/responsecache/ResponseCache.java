@@ -3,6 +3,8 @@ package org.openvault.backend.responsecache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.helidon.http.HeaderNames;
@@ -18,7 +20,9 @@ import org.openvault.backend.api.ApiJson;
  * migration job) as soon as the database announces its commit: no time-based staleness, correct with several
  * backend replicas. Least recently used entries go when the byte budget is full. Searches (full-text search, series
  * search, listings with {@code ?search=}) have a budget of their own, so that many distinct search terms cannot
- * push out the pages. Listings in random order are never kept.
+ * push out the pages. Listings in random order are never kept. Requests for an answer that is being rendered for the
+ * same content version wait for that rendering instead of rendering it again, so that a change under load (every
+ * busy answer missing at once) costs one rendering per answer, not one per request in flight.
  */
 public final class ResponseCache {
 
@@ -59,13 +63,43 @@ public final class ResponseCache {
     private void send(Shelf shelf, String key, ServerResponse res, Supplier<Object> render) {
         boolean keep = shelf != null && shelf.maxBytes() > 0;
         long current = version.current();
+        Rendering mine = null;
         if (keep) {
             ResponseStore.Entry entry = shelf.store().get(key);
             if (entry != null && entry.version() == current) {
-                res.header(STATUS_HEADER, "HIT").header(HeaderValues.CONTENT_TYPE_JSON).send(entry.body());
+                sendKept(res, entry.body());
                 return;
             }
+            Rendering candidate = new Rendering(current, new CompletableFuture<>());
+            Rendering running = shelf.renderings().putIfAbsent(key, candidate);
+            if (running == null) {
+                mine = candidate;
+            } else if (running.version() == current) {
+                byte[] body = running.body().join();
+                if (body != null) {
+                    sendKept(res, body);
+                    return;
+                }
+            }
         }
+        try {
+            render(shelf, keep, key, current, res, render, mine);
+        } finally {
+            if (mine != null) {
+                // Not kept (an error, or too long to keep): whoever waited renders it for themselves.
+                mine.body().complete(null);
+                shelf.renderings().remove(key, mine);
+            }
+        }
+    }
+
+    private static void sendKept(ServerResponse res, byte[] body) {
+        res.header(STATUS_HEADER, "HIT").header(HeaderValues.CONTENT_TYPE_JSON).send(body);
+    }
+
+    /** {@code mine}: the rendering others wait for, told the body once it is rendered; null when no one waits. */
+    private void render(Shelf shelf, boolean keep, String key, long current, ServerResponse res,
+                        Supplier<Object> render, Rendering mine) {
         // Rendered after reading the version, so the body is at least as new as the version it is kept under; the
         // image JSON cache answers as of that version too (kept or not, no version query per image).
         res.header(HeaderValues.CONTENT_TYPE_JSON);
@@ -81,6 +115,9 @@ public final class ResponseCache {
         byte[] body = out.bytes();
         if (keep) {
             shelf.store().put(key, current, body);
+            if (mine != null) {
+                mine.body().complete(body);
+            }
             res.header(STATUS_HEADER, "MISS");
         }
         res.send(body);
@@ -108,10 +145,16 @@ public final class ResponseCache {
      * One budget of kept answers. {@code memoryLimit}: answers longer than the store would keep go to the client as
      * they are written.
      */
-    private record Shelf(long maxBytes, ResponseStore store, int memoryLimit) {
+    private record Shelf(long maxBytes, ResponseStore store, int memoryLimit,
+                         ConcurrentHashMap<String, Rendering> renderings) {
         Shelf(long maxBytes) {
             this(maxBytes, new ResponseStore(maxBytes),
-                    (int) Math.min(Integer.MAX_VALUE, Math.max(ResponseStore.largestKept(maxBytes), 256 << 10)));
+                    (int) Math.min(Integer.MAX_VALUE, Math.max(ResponseStore.largestKept(maxBytes), 256 << 10)),
+                    new ConcurrentHashMap<>());
         }
+    }
+
+    /** An answer being rendered at {@code version}: {@code body} completes with it once rendered, or with null when it is not kept. */
+    private record Rendering(long version, CompletableFuture<byte[]> body) {
     }
 }
