@@ -7,6 +7,8 @@ import java.util.Arrays;
 public final class HeadBytes {
 
     private byte[] bytes = new byte[1024];
+    /** The one view of {@link #bytes} that {@link #buffer} hands out. */
+    private ByteBuffer view = ByteBuffer.wrap(bytes);
     private int length;
 
     public HeadBytes reset() {
@@ -55,12 +57,13 @@ public final class HeadBytes {
 
     /** The bytes so far, to be written (valid until the next reset). */
     public ByteBuffer buffer() {
-        return ByteBuffer.wrap(bytes, 0, length);
+        return view.clear().limit(length);
     }
 
     private void ensure(int more) {
         if (length + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            view = ByteBuffer.wrap(bytes);
         }
     }
 }

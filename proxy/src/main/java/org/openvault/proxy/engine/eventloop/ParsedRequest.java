@@ -37,6 +37,8 @@ final class ParsedRequest implements RequestFacts, UpstreamHead.Incoming {
     final String rawPath;
     final String query;
     final boolean http11;
+    private static final String[] COMMON_METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"};
+
     final List<String> names = new ArrayList<>(16);
     final List<String> lowerNames = new ArrayList<>(16);
     final List<String> values = new ArrayList<>(16);
@@ -179,13 +181,12 @@ final class ParsedRequest implements RequestFacts, UpstreamHead.Incoming {
                 throw badRequest("Malformed method.");
             }
         }
-        String version = ascii(bytes, secondSpace + 1, lineEnd);
         boolean http11;
-        if (version.equals("HTTP/1.1")) {
+        if (matches(bytes, secondSpace + 1, lineEnd, "HTTP/1.1")) {
             http11 = true;
-        } else if (version.equals("HTTP/1.0")) {
+        } else if (matches(bytes, secondSpace + 1, lineEnd, "HTTP/1.0")) {
             http11 = false;
-        } else if (version.startsWith("HTTP/")) {
+        } else if (lineEnd - secondSpace - 1 >= 5 && matches(bytes, secondSpace + 1, secondSpace + 6, "HTTP/")) {
             throw new Refused(505, "HTTP Version Not Supported", "Only HTTP/1.0 and HTTP/1.1 are served here.");
         } else {
             throw badRequest("Malformed request line.");
@@ -196,7 +197,7 @@ final class ParsedRequest implements RequestFacts, UpstreamHead.Incoming {
                 throw badRequest("Malformed request target.");
             }
         }
-        String method = ascii(bytes, 0, firstSpace);
+        String method = method(bytes, firstSpace);
         String target = ascii(bytes, firstSpace + 1, secondSpace);
         String authority = null;
         if (target.startsWith("http://") || target.startsWith("https://")) {
@@ -386,6 +387,29 @@ final class ParsedRequest implements RequestFacts, UpstreamHead.Incoming {
             }
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The method token in {@code bytes[0, end)}: the common ones as constants, without a new string per request. */
+    private static String method(byte[] bytes, int end) {
+        for (String known : COMMON_METHODS) {
+            if (matches(bytes, 0, end, known)) {
+                return known;
+            }
+        }
+        return ascii(bytes, 0, end);
+    }
+
+    /** Whether {@code bytes[from, to)} are exactly {@code text}'s characters (ASCII). */
+    private static boolean matches(byte[] bytes, int from, int to, String text) {
+        if (to - from != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (bytes[from + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String ascii(byte[] bytes, int from, int to) {
