@@ -83,15 +83,12 @@ final class EventLoop implements Runnable {
         try {
             while (true) {
                 long wait = Math.max(1, (nextSweep - System.nanoTime()) / 1_000_000);
-                selector.select(wait);
+                // Each ready key is handled as the selector finds it: no selected-key set to fill and clear.
+                selector.select(this::dispatch, wait);
                 SocketChannel channel;
                 while ((channel = accepted.poll()) != null) {
                     start(channel);
                 }
-                for (SelectionKey key : selector.selectedKeys()) {
-                    dispatch(key);
-                }
-                selector.selectedKeys().clear();
                 long now = System.nanoTime();
                 if (now - nextSweep >= 0) {
                     sweep(now);
