@@ -10,9 +10,10 @@ import java.util.function.Supplier;
 /**
  * A few platform threads for the work that holds a CPU for milliseconds: rendering a page and compressing it.
  * Requests run on virtual threads, which the JDK schedules on one carrier per core without preempting them: a page
- * rendered on a carrier (tens of milliseconds while its code is not yet compiled) stopped that carrier sending kept
- * pages, and a render beside a background refresh stopped both, so every visitor waited for it. Platform threads are
- * time-sliced by the operating system, and the request's virtual thread waits for its page without holding a carrier.
+ * rendered on a carrier (tens of milliseconds while its code is not yet compiled) would stop that carrier sending
+ * kept pages, and a render beside a background refresh would stop both, making every visitor wait for it. Platform
+ * threads are time-sliced by the operating system, and the request's virtual thread waits for its page without
+ * holding a carrier.
  * At most one render per core runs at once; more wait their turn.
  */
 public final class RenderThreads {
