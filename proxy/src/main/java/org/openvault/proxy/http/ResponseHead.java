@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Status line and header lines of an upstream response as they came, with what framing and hop-by-hop handling
@@ -223,23 +224,8 @@ public final class ResponseHead {
      * when it is a Content-Length that a Transfer-Encoding overrides (the client must not get both framings).
      */
     public boolean relayed(int i) {
-        for (String hop : HOP_BY_HOP) {
-            if (nameIs(i, hop)) {
-                return false;
-            }
-        }
-        if (nameIs(i, "content-length")) {
-            // Connection never takes away Content-Length: the body is framed by it whatever the header says.
-            return !transferEncoded;
-        }
-        if (connectionOptions != null) {
-            for (String option : connectionOptions) {
-                if (nameIs(i, option)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return !hopByHop(name -> nameIs(i, name), connectionOptions)
+                && !(transferEncoded && nameIs(i, "content-length"));
     }
 
     /** The value of the first header of that name, or null. */
@@ -253,15 +239,20 @@ public final class ResponseHead {
     }
 
     public static boolean isHopByHop(String name, List<String> connectionOptions) {
+        return hopByHop(name::equalsIgnoreCase, connectionOptions);
+    }
+
+    /** The hop-by-hop rule for a header whose name {@code named} tells, for a string or for a line's bytes. */
+    private static boolean hopByHop(Predicate<String> named, List<String> connectionOptions) {
         for (String hop : HOP_BY_HOP) {
-            if (hop.length() == name.length() && hop.equalsIgnoreCase(name)) {
+            if (named.test(hop)) {
                 return true;
             }
         }
-        if (connectionOptions != null && !name.equalsIgnoreCase("content-length")) {
+        if (connectionOptions != null && !named.test("content-length")) {
             // Connection never takes away Content-Length: the body is framed by it whatever the header says.
             for (String option : connectionOptions) {
-                if (option.equalsIgnoreCase(name)) {
+                if (named.test(option)) {
                     return true;
                 }
             }
