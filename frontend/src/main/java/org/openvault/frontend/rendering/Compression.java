@@ -72,18 +72,17 @@ public final class Compression {
     }
 
     /**
-     * Makes (or finds among the recently compressed) the form {@code body} will be sent in to {@code req}, so that
-     * sending it, or an {@link #encodings} of the same bytes, finds it made.
+     * {@code body} with the form it will be sent in to {@code req} made now (or found among the recently compressed),
+     * its other forms when first asked for.
      */
-    public void prepare(ServerRequest req, byte[] body) {
-        Coding coding = codingFor(req, body);
-        if (coding != Coding.IDENTITY) {
-            recentForm(coding, body);
-        }
+    public Encodings prepared(ServerRequest req, byte[] body) {
+        Encodings encodings = encodings(body);
+        encodings.form(codingFor(req, body));
+        return encodings;
     }
 
-    /** {@code body} with its compressed forms, each taken from the recently compressed or made once and kept with it. */
-    public Encodings encodings(byte[] body) {
+    /** {@code body} with its compressed forms, each found among the recently compressed or made, and kept with it. */
+    private Encodings encodings(byte[] body) {
         return new Encodings(body, coding -> recentForm(coding, body));
     }
 

@@ -57,10 +57,10 @@ public final class RecentPages {
      * Keeps a page just rendered for {@code req}: sent again as it is until {@code refreshDueNanos}, then while
      * another rendering is made, until {@code freshUntilNanos}.
      */
-    void keep(ServerRequest req, byte[] body, String cacheControl, String contentSecurityPolicy, long refreshDueNanos,
-              long freshUntilNanos) {
+    void keep(ServerRequest req, Compression.Encodings body, String cacheControl, String contentSecurityPolicy,
+              long refreshDueNanos, long freshUntilNanos) {
         if (keepable(req) && freshUntilNanos - System.nanoTime() > 0) {
-            Page page = new Page(compression.encodings(body),
+            Page page = new Page(body,
                     HeaderValues.createCached(HeaderNames.CACHE_CONTROL, cacheControl),
                     HeaderValues.createCached(CONTENT_SECURITY_POLICY, contentSecurityPolicy), refreshDueNanos,
                     freshUntilNanos, new AtomicBoolean());

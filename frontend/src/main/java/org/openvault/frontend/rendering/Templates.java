@@ -54,12 +54,10 @@ public final class Templates {
                        PageMeta meta, Object page) {
         View view = new View(site, meta, req.path().absolute().path());
         // Rendered and compressed (in the form this request takes) off the carriers: see RenderThreads.
-        byte[] body = renderThreads.run(() -> {
+        Compression.Encodings body = renderThreads.run(() -> {
             StringOutput output = new StringOutput(8192);
             engine.render(template, Map.of("view", view, "page", page), output);
-            byte[] bytes = output.toString().getBytes(StandardCharsets.UTF_8);
-            compression.prepare(req, bytes);
-            return bytes;
+            return compression.prepared(req, output.toString().getBytes(StandardCharsets.UTF_8));
         });
         res.status(status).header(HeaderNames.CONTENT_TYPE, HTML)
                 .header("Content-Security-Policy", contentSecurityPolicy);
