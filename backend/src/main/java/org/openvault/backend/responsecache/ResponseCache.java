@@ -154,7 +154,10 @@ public final class ResponseCache {
         }
     }
 
-    /** An answer being rendered at {@code version}: {@code body} completes with it once rendered, or with null when it is not kept. */
+    /**
+     * An answer being rendered at {@code version}: {@code body} completes with it once rendered, or with null when it
+     * is not kept.
+     */
     private record Rendering(long version, CompletableFuture<byte[]> body) {
     }
 }

@@ -114,7 +114,7 @@ final class BodySnippet {
             i += longer ? 3 : 2;
             int start = offset;
             int end = start;
-            if (!overlapsItsParts(type)) {
+            if (!skipped(type)) {
                 for (int k = 0; k < length; k++) {
                     if (end >= body.length()) {
                         return null;
@@ -294,12 +294,11 @@ final class BodySnippet {
         return (noEnd || word.bytes() <= Highlight.SNIPPET_SHORT_WORD) && !interesting(i);
     }
 
-    /** HLIDSKIP: compounds, whose parts follow them as tokens of their own, are left out of the output. */
+    /**
+     * A compound (URL, hyphenated word), whose parts follow it as tokens of their own: it takes no text of its own
+     * (the offset stays for its parts) and is left out of the output (HLIDSKIP).
+     */
     private static boolean skipped(int type) {
-        return overlapsItsParts(type);
-    }
-
-    private static boolean overlapsItsParts(int type) {
         return type == URL || type == NUM_HYPHENATED || type == ASCII_HYPHENATED || type == HYPHENATED;
     }
 }
