@@ -12,6 +12,7 @@
 # The backend runs with backend/jvm.options, as ./ov up runs it. BENCH_JAR: another backend jar to measure (e.g. a
 # copy of an older build with its libs/ beside it).
 # BENCH_DB_PREFIX: names of the scratch databases (default ov_bench_search_, then the size).
+# BENCH_ONLY: measure only the query classes whose names match this extended regular expression.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -44,6 +45,11 @@ QUERIES=(
   "series search|/api/v2/series/?q=american|/api/v2/series/?q={series}%20{series2}"
   "listing ?search=|/api/v2/exhibits/?search=boston%20radio&limit=10&fields=_,title|/api/v2/exhibits/?search={w}%20{w2}&limit=10&fields=_,title"
 )
+if [ -n "${BENCH_ONLY:-}" ]; then
+  selected=()
+  for entry in "${QUERIES[@]}"; do [[ "${entry%%|*}" =~ $BENCH_ONLY ]] && selected+=("$entry"); done
+  QUERIES=("${selected[@]}")
+fi
 MODE=${BENCH_QUERIES:-repeat}
 case "$MODE" in repeat|distinct) ;; *) echo "BENCH_QUERIES must be repeat or distinct" >&2; exit 2 ;; esac
 

@@ -223,7 +223,7 @@ public final class Main {
                 .register("/api/v2/page_preview", new PagePreviewService(previews, previewTokens, urls))
                 .register("/api/v2/redirects", new RedirectsService(new RedirectRepository(sql)))
                 .register("/api/v2/static_pages", new StaticPagesService(new StaticPageRepository(sql)))
-                .register("/api/v2/search", new SearchService(new PageSearchRepository(sql), images, responses))
+                .register("/api/v2/search", new SearchService(new PageSearchRepository(sql, contentVersion), images, responses))
                 .register("/api/v2/series", new SeriesService(new SeriesRepository(sql),
                         config.get("ov.aapb.host").asString().orElse("https://americanarchive.org"), responses))
                 .register("/api/v2/masterpiece", new MasterpieceService(new MasterpieceRepository(sql), urls))

@@ -58,14 +58,38 @@ public final class Highlight {
         return out.toString();
     }
 
-    /** The first words of a text, escaped: the snippet when there is nothing to highlight. */
+    /**
+     * The first words of a text, escaped: the snippet when there is nothing to highlight. Reads only as far as the
+     * words it keeps (a browse page makes fifty of these from bodies of thousands of characters).
+     */
     public static String opening(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return "";
         }
-        String[] words = text.replaceAll("[\uE000-\uE003]", "").strip().split("\\s+", SNIPPET_MAX_WORDS + 1);
-        int n = Math.min(words.length, SNIPPET_MAX_WORDS);
-        String joined = String.join(" ", java.util.Arrays.copyOf(words, n));
-        return html(joined) + (words.length > SNIPPET_MAX_WORDS ? " …" : "");
+        StringBuilder words = new StringBuilder(Math.min(text.length(), 512));
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\uE000' && c <= '\uE003') {
+                continue;
+            }
+            if (Character.isWhitespace(c)) {
+                inWord = false;
+                continue;
+            }
+            if (!inWord) {
+                if (count == SNIPPET_MAX_WORDS) {
+                    return html(words.toString()) + " …";
+                }
+                if (count > 0) {
+                    words.append(' ');
+                }
+                count++;
+                inWord = true;
+            }
+            words.append(c);
+        }
+        return html(words.toString());
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.openvault.backend.database.Sql;
 import org.openvault.backend.database.Statements;
 import org.openvault.backend.pages.PageRepository;
+import org.openvault.backend.responsecache.ContentVersion;
 
 /** Searches {@code search_document} (live exhibits and collections): facets, sorted hits with highlights. */
 public final class PageSearchRepository {
@@ -66,9 +68,12 @@ public final class PageSearchRepository {
     }
 
     private final Sql sql;
+    private final ContentVersion versions;
+    private volatile BrowseCounts browseCounts;
 
-    public PageSearchRepository(Sql sql) {
+    public PageSearchRepository(Sql sql, ContentVersion versions) {
         this.sql = sql;
+        this.versions = versions;
     }
 
     /**
@@ -85,7 +90,7 @@ public final class PageSearchRepository {
         });
     }
 
-    private static Result search(Statements db, CompiledQuery query, Search search) {
+    private Result search(Statements db, CompiledQuery query, Search search) {
         long offset = (long) (search.page() - 1) * search.perPage();
         Counts counts = facets(db, query, search);
         List<Hit> hits = List.of();
@@ -185,28 +190,37 @@ public final class PageSearchRepository {
     private record Counts(long total, Map<String, Long> typeCounts, long featuredCount, long titleTier) {
     }
 
+    /** The groups the matches are counted in, in the order of {@link #FACET_COUNTS}' columns. */
+    private static final List<FacetGroup> GROUPS = List.of(new FacetGroup(EXHIBIT, true),
+            new FacetGroup(EXHIBIT, false), new FacetGroup(COLLECTION, true), new FacetGroup(COLLECTION, false));
+    private record FacetGroup(String type, boolean featured) {
+    }
+
+    /**
+     * Per group, the matches and those in the title tier, from a subquery of the matches aliased {@code x} (with
+     * {@code exhibit}, {@code featured}, {@code title_tier}; search_document holds exhibits and collections only, so a
+     * match that is no exhibit is a collection). Conditional counts instead of GROUP BY: the planner,
+     * which cannot estimate how many documents a tsquery parameter matches, would sort every match to group them
+     * (a third of the facets' cost for a word in a quarter of the pages).
+     */
+    private static final String FACET_COUNTS = GROUPS.stream().map(group -> {
+        String in = (group.type().equals(EXHIBIT) ? "x.exhibit" : "NOT x.exhibit")
+                + (group.featured() ? " AND x.featured" : " AND NOT x.featured");
+        return "count(*) FILTER (WHERE " + in + "), count(*) FILTER (WHERE " + in + " AND x.title_tier)";
+    }).collect(Collectors.joining(", "));
+
     /**
      * Facet counts and the total in one pass over the matches: type counts ignore the type filter, the featured
      * count the featured filter. For relevance, also the size of the title tier among the counted matches.
      */
-    private static Counts facets(Statements db, CompiledQuery query, Search search) {
-        SqlText sql = new SqlText("SELECT type, featured, count(*), ");
-        if (query.kind() == CompiledQuery.Kind.TEXT && search.sort() == SearchSort.RELEVANCE) {
-            sql.append("count(*) FILTER (WHERE " + TITLE_TIER + ")", query.ts().ranking());
-        } else {
-            sql.append("0");
-        }
-        sql.append(" FROM search_document d WHERE ");
-        query.appendMatch(sql);
-        sql.append(" GROUP BY type, featured");
-        Map<String, Long> typeCounts = new LinkedHashMap<>();
-        typeCounts.put(EXHIBIT, 0L);
-        typeCounts.put(COLLECTION, 0L);
+    private Counts facets(Statements db, CompiledQuery query, Search search) {
         long featured = 0;
         long total = 0;
         long titleTier = 0;
-        for (FacetRow row : db.list(sql.toString(), rs -> new FacetRow(rs.getString(1), rs.getBoolean(2),
-                rs.getLong(3), rs.getLong(4)), sql.params())) {
+        Map<String, Long> typeCounts = new LinkedHashMap<>();
+        typeCounts.put(EXHIBIT, 0L);
+        typeCounts.put(COLLECTION, 0L);
+        for (FacetRow row : facetRows(db, query, search)) {
             boolean typeSelected = search.types().isEmpty() || search.types().contains(row.type());
             if (!search.featuredOnly() || row.featured()) {
                 typeCounts.merge(row.type(), row.count(), Long::sum);
@@ -222,8 +236,53 @@ public final class PageSearchRepository {
         return new Counts(total, typeCounts, featured, titleTier);
     }
 
+    /**
+     * The matches counted per type and featured flag. Browsing (no query) counts every document the same way
+     * whatever the page, order and filters: those counts are kept for the content version they were made at.
+     */
+    private List<FacetRow> facetRows(Statements db, CompiledQuery query, Search search) {
+        if (query.kind() != CompiledQuery.Kind.ALL) {
+            return countFacets(db, query, search);
+        }
+        // Read before counting: what is kept under this version is at least as new as the version.
+        long version = versions.forThisRendering();
+        BrowseCounts kept = browseCounts;
+        if (kept != null && kept.version() == version) {
+            return kept.rows();
+        }
+        List<FacetRow> rows = countFacets(db, query, search);
+        browseCounts = new BrowseCounts(version, rows);
+        return rows;
+    }
+
+    private static List<FacetRow> countFacets(Statements db, CompiledQuery query, Search search) {
+        SqlText sql = new SqlText("SELECT " + FACET_COUNTS + " FROM (SELECT ");
+        sql.append("d.type = ? AS exhibit, d.featured, ", EXHIBIT);
+        if (query.kind() == CompiledQuery.Kind.TEXT && search.sort() == SearchSort.RELEVANCE) {
+            sql.append(TITLE_TIER, query.ts().ranking());
+        } else {
+            sql.append("false");
+        }
+        sql.append(" AS title_tier FROM search_document d WHERE ");
+        query.appendMatch(sql);
+        // OFFSET 0 keeps the subquery whole, so that the title test runs once per match, not once per count
+        sql.append(" OFFSET 0) x");
+        return db.one(sql.toString(), rs -> {
+            List<FacetRow> rows = new ArrayList<>();
+            for (int i = 0; i < GROUPS.size(); i++) {
+                rows.add(new FacetRow(GROUPS.get(i).type(), GROUPS.get(i).featured(), rs.getLong(2 * i + 1),
+                        rs.getLong(2 * i + 2)));
+            }
+            return rows;
+        }, sql.params()).orElseThrow();
+    }
+
     /** One group of the facet counts: matches of a type and featured flag, and how many are in the title tier. */
     private record FacetRow(String type, boolean featured, long count, long titleTier) {
+    }
+
+    /** The counts of browsing, and the content version they were made at. */
+    private record BrowseCounts(long version, List<FacetRow> rows) {
     }
 
     /**

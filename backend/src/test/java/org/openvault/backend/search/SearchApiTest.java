@@ -292,6 +292,24 @@ class SearchApiTest {
         assertTrue(all.get("items").get(0).get("snippet").isTextual());
     }
 
+    /** Browsing counts every document alike whatever its page and order; the counts follow each content change. */
+    @Test
+    void browsingCountsFollowEachContentChange() throws SQLException {
+        JsonNode before = search("sort=newest").get("meta");
+        assertEquals(before.get("facets"), search("sort=az&page=2&per_page=5").at("/meta/facets"));
+        int added = exhibit("browse-count", "Browse Count", "[]", true, true, "2024-01-01T00:00:00Z");
+        JsonNode after = search("sort=az&page=2&per_page=5").get("meta");
+        assertEquals(before.get("total_count").asInt() + 1, after.get("total_count").asInt());
+        assertEquals(before.at("/facets/featured").asInt() + 1, after.at("/facets/featured").asInt());
+        assertEquals(before.at("/facets/type/exhibits.ExhibitPage").asInt() + 1,
+                after.at("/facets/type/exhibits.ExhibitPage").asInt());
+        assertEquals(before.at("/facets/type/ov_collections.Collection"),
+                after.at("/facets/type/ov_collections.Collection"));
+        backend.db().execute("DELETE FROM page WHERE id = " + added);
+        FIXTURES.remove(added);
+        assertEquals(before, search("sort=newest").get("meta"));
+    }
+
     @Test
     void stopWordsAloneFallBackToATitleSubstring() {
         // "the" is an English stop word: no lexeme, so titles containing it are matched instead

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.openvault.backend.database.Sql;
+import org.openvault.backend.responsecache.ContentVersion;
 import org.openvault.db.Migrate;
 import org.openvault.testing.TestDatabase;
 
@@ -39,7 +40,7 @@ class SessionSettingsTest {
             Sql sql = new Sql(new OneConnection(real));
             AtomicInteger hooks = new AtomicInteger();
             sql.afterEachCommit(hooks::incrementAndGet);
-            PageSearchRepository repository = new PageSearchRepository(sql);
+            PageSearchRepository repository = new PageSearchRepository(sql, new ContentVersion(sql));
             repository.search(new PageSearchRepository.Search("radio +television", Set.of(), false,
                     SearchSort.RELEVANCE, 1, 10));
             try (Statement st = real.createStatement(); ResultSet rs = st.executeQuery("SHOW enable_seqscan")) {
@@ -69,8 +70,9 @@ class SessionSettingsTest {
                     }
                 }
             });
-            new PageSearchRepository(new Sql(watched)).search(new PageSearchRepository.Search("televsion~ radio~",
-                    Set.of(), false, SearchSort.RELEVANCE, 1, 10));
+            Sql sql = new Sql(watched);
+            new PageSearchRepository(sql, new ContentVersion(sql)).search(new PageSearchRepository.Search(
+                    "televsion~ radio~", Set.of(), false, SearchSort.RELEVANCE, 1, 10));
             assertEquals(List.of("off", "off"), settingsOfLookups);
         }
     }
