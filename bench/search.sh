@@ -92,6 +92,10 @@ pg_cpu() {
 # wrk adds to each response that took longer than the run's mean the responses it would have timed while it waited
 # (coordinated omission), so any stall of the backend shows in p99 in proportion to its share of the run: at
 # 10 s, one stall of 150 ms puts p99 at about 50 ms, however fast the rest was.
+# The last row names kernel.sched_autogroup_enabled: at 1 the kernel schedules each session's processes as one
+# group, so PostgreSQL's (a service of its own) share about one core against the backend's group whenever both
+# are busy, and each round trip can wait for its turn: the p99 of the light classes was 2-10x that at 0
+# (BENCHMARKS.md, Search).
 cpu_pressure_us() { awk '$1 == "some" { sub("total=", "", $5); print $5 }' /proc/pressure/cpu; }
 backend_wait_ns() { cat /proc/"$backend_pid"/task/*/schedstat 2>/dev/null | awk '{ n += $2 } END { printf "%.0f", n }'; }
 
@@ -192,6 +196,6 @@ SQL
     echo "| $n | $name | $p50 | $p99 | $rps | $(per_request $((jvm_after - jvm_before))) | $(per_request $((pg_after - pg_before))) | $hits of $requests | $errors | $pressure | $waited |"
   done
   kill "$backend_pid"; wait "$backend_pid" 2>/dev/null || true; backend_pid=""
-  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page; load average $load_before before the measurements, $(cut -d' ' -f1-3 /proc/loadavg) after; $MODE queries, $CONNECTIONS connections | | | | | | | | | |"
+  echo "| $n | index: $sizes; full rebuild $rebuild; publish with triggers ${publish} ms/page; load average $load_before before the measurements, $(cut -d' ' -f1-3 /proc/loadavg) after; $MODE queries, $CONNECTIONS connections; kernel.sched_autogroup_enabled $(cat /proc/sys/kernel/sched_autogroup_enabled 2>/dev/null || echo unknown) | | | | | | | | | |"
   [ -n "${BENCH_KEEP:-}" ] || psql -qX -d postgres -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
 done
