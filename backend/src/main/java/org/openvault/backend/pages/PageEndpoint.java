@@ -42,8 +42,11 @@ public final class PageEndpoint {
         Map<String, Column> filterable = filterable(kind);
         q.checkWhitelist(ListingParameters.PAGE_OPERATIONS, filterable.keySet());
         PageRepository.Criteria criteria = baseCriteria(kind, listing.siteOnly(), listing.types());
+        int baseConditions = criteria.conditions();
         fieldFilters(q, filterable, criteria);
         treeFilters(q, criteria);
+        // Selected by page type alone (and liveness, and the site for some listings, which every match has)
+        boolean byTypeAlone = criteria.conditions() == baseConditions;
         List<ListingParameters.OrderKey> order = q.order(filterable.keySet());
         ListingSearch search = search(q, filterable, order);
         if (order == null && search != null) {
@@ -63,7 +66,8 @@ public final class PageEndpoint {
         int offset = q.offset();
         int limit = q.limit();
         if (search != null) {
-            offset = searchSlice(kind, search, order == null, criteria, offset, limit);
+            String[] types = kind.typeName() != null ? new String[] {kind.typeName()} : listing.types();
+            offset = searchSlice(kind, search, order == null, criteria, byTypeAlone, types, offset, limit);
         }
         criteria.slice(offset, limit);
         Set<String> available = kind.shape().namesExcept(kind.detailOnly());
@@ -261,17 +265,24 @@ public final class PageEndpoint {
 
     /**
      * Adds the search condition. In relevance order, when the slice lies within one tier of the ranking (title
-     * matches first, then the rest), only that tier is selected and ranked, with the total counted beforehand;
-     * answers the offset within what is selected.
+     * matches first, then the rest), only that tier is selected and ranked, with the total counted beforehand (in the
+     * index alone when the listing is selected {@code byTypeAlone}, of {@code types}, null: every type); answers the
+     * offset within what is selected.
      */
     private int searchSlice(PageKind<?> kind, ListingSearch search, boolean relevance, PageRepository.Criteria criteria,
-                            int offset, int limit) {
+                            boolean byTypeAlone, String[] types, int offset, int limit) {
         if (!relevance || search.titleTier() == null || limit == 0) {
             criteria.where(search.all().sql(), search.all().params());
             return offset;
         }
-        long[] counts = pages.count(kind, criteria.copy().where(search.all().sql(), search.all().params()),
-                search.titleTier().sql(), search.titleTier().params());
+        long[] counts;
+        if (byTypeAlone) {
+            ListingSearch.Condition count = search.counts(types);
+            counts = pages.twoCounts(count.sql(), count.params());
+        } else {
+            counts = pages.count(kind, criteria.copy().where(search.all().sql(), search.all().params()),
+                    search.titleTier().sql(), search.titleTier().params());
+        }
         long titles = counts[1];
         if ((long) offset + limit <= titles) {
             criteria.where(search.titleTier().sql(), search.titleTier().params());

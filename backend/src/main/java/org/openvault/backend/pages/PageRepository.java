@@ -103,6 +103,11 @@ public final class PageRepository {
             return this;
         }
 
+        /** How many conditions select the pages so far. */
+        public int conditions() {
+            return where.size();
+        }
+
         /** An independent copy, to run a variant of the same selection. */
         public Criteria copy() {
             Criteria copy = new Criteria();
@@ -153,6 +158,11 @@ public final class PageRepository {
         all.addAll(criteria.params);
         return sql.one("SELECT count(*), count(*) FILTER (WHERE " + condition + ")" + from(kind, criteria),
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)}, all.toArray()).orElseThrow();
+    }
+
+    /** The two counts a query of {@code SELECT count, count} answers. */
+    public long[] twoCounts(String query, Object... params) {
+        return sql.one(query, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, params).orElseThrow();
     }
 
     private static String from(PageKind<?> kind, Criteria criteria) {

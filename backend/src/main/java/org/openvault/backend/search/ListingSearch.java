@@ -1,5 +1,6 @@
 package org.openvault.backend.search;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +24,10 @@ import org.openvault.backend.api.ListingParameters;
  * @param titleTier the matches whose title matches, or null when nothing can match
  * @param restTier  the other matches, or null when nothing can match
  * @param order     SQL ORDER BY, most relevant first
+ * @param counts    {@link #counts}' query without its type filter, or null when nothing can match
  */
-public record ListingSearch(Condition all, Condition titleTier, Condition restTier, Condition order) {
+public record ListingSearch(Condition all, Condition titleTier, Condition restTier, Condition order,
+                            Condition counts) {
 
     /** SQL and its parameters, in order. */
     public record Condition(String sql, Object... params) {
@@ -42,6 +45,11 @@ public record ListingSearch(Condition all, Condition titleTier, Condition restTi
             + STOP_WORDS + ")";
     private static final String ORDER = "(SELECT " + PageSearchRepository.RANK
             + " FROM search_document d WHERE d.page_id = p.id) DESC NULLS LAST, p.id";
+    /** The matches and those of the title tier, each with its page type (m.type), read from the index alone. */
+    private static final String COUNTS = "SELECT count(*), count(*) FILTER (WHERE m.title_tier) FROM (SELECT d.type, "
+            + PageSearchRepository.TITLE_TIER + " AS title_tier FROM search_document d WHERE d.document @@ "
+            + CompiledQuery.TSQUERY + " UNION ALL SELECT d.type, false FROM search_document d WHERE numnode("
+            + CompiledQuery.TSQUERY + ") = 0 AND lower(d.title) LIKE ?) m";
 
     /**
      * The fields a search can be filtered and ordered by (Page's id, title, show_in_menus, first/last_published_at,
@@ -90,7 +98,7 @@ public record ListingSearch(Condition all, Condition titleTier, Condition restTi
             parsed = SearchQueryParser.plain(text);
         }
         if (parsed.isEmpty()) {
-            return new ListingSearch(new Condition("false"), null, null, new Condition("p.id"));
+            return new ListingSearch(new Condition("false"), null, null, new Condition("p.id"), null);
         }
         TsQueryText ts = TsQueryText.of(parsed.get(), Map.of());
         String like = "%" + CompiledQuery.likeEscape(String.join(" ", SearchQueryParser.words(text))
@@ -98,6 +106,22 @@ public record ListingSearch(Condition all, Condition titleTier, Condition restTi
         return new ListingSearch(new Condition(WHERE, ts.match(), ts.match(), like),
                 new Condition(TITLE_WHERE, ts.match(), ts.ranking()),
                 new Condition(REST_WHERE, ts.match(), ts.ranking(), ts.match(), like),
-                new Condition(ORDER, ts.ranking(), ts.ranking(), ts.exact()));
+                new Condition(ORDER, ts.ranking(), ts.ranking(), ts.exact()),
+                new Condition(COUNTS, ts.ranking(), ts.match(), ts.match(), like));
+    }
+
+    /**
+     * A query of the two counts of a relevance-ordered listing (its matches, and those in the title tier) for a
+     * listing selected by its page types alone ({@code types}; null: every type): every document of the index is a
+     * live page of the site, and only such pages match, so the index alone can count them, without looking up each
+     * match's page row (5,158 lookups, 10 ms, for two words in half the pages).
+     */
+    public Condition counts(String[] types) {
+        if (types == null) {
+            return counts;
+        }
+        Object[] params = Arrays.copyOf(counts.params(), counts.params().length + 1);
+        params[params.length - 1] = types;
+        return new Condition(counts.sql() + " WHERE m.type = ANY (?)", params);
     }
 }

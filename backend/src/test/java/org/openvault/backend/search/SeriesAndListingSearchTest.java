@@ -129,6 +129,43 @@ class SeriesAndListingSearchTest {
         assertEquals(List.of(titles.getFirst()), ids(get("/api/v2/exhibits/?search=cassowary&order=id&limit=1")));
     }
 
+    /**
+     * A relevance-ordered listing selected by page type alone counts its matches in the index; the same listing in
+     * another order counts them through the page rows: the totals agree, for every listing, query and tier.
+     */
+    @Test
+    void listingsCountTheSameMatchesInTheIndexAsThroughThePages() throws SQLException {
+        int exhibit = SearchApiTest.exhibit("tapir-exhibit", "Tapir Exhibit", """
+                [{"type": "text", "value": "<p>the okapi and the tapir</p>", "id": "1"}]""", true, true,
+                "2017-03-01T00:00:00Z");
+        SearchApiTest.exhibit("okapi-exhibit", "Okapi Exhibit", "[]", false, true, "2017-03-02T00:00:00Z");
+        SearchApiTest.exhibit("tapir-draft", "Tapir Draft", "[]", false, false, "2017-03-03T00:00:00Z");
+        SearchApiTest.collectionPage("tapir-collection", "The Tapir Collection", "2017-03-04T00:00:00Z");
+        List<String> listings = List.of("/api/v2/pages/?", "/api/v2/exhibits/?", "/api/v2/collections/?",
+                "/api/v2/pages/?type=exhibits.ExhibitPage&");
+        List<String> queries = List.of("tapir", "tapi", "okapi", "tapir okapi", "the", "nothingmatches",
+                "\"the tapir\"");
+        int compared = 0;
+        for (int round = 0; round < 2; round++) {
+            for (String listing : listings) {
+                for (String query : queries) {
+                    for (String operator : List.of("", "&search_operator=and")) {
+                        String path = listing + "search=" + enc(query) + operator;
+                        long inIndex = get(path + "&limit=1").at("/meta/total_count").asLong();
+                        long throughPages = get(path + "&order=id&limit=1").at("/meta/total_count").asLong();
+                        assertEquals(throughPages, inIndex, path);
+                        compared += inIndex > 0 ? 1 : 0;
+                    }
+                }
+            }
+            backend.db().execute("UPDATE page SET live = false WHERE id = " + exhibit);
+        }
+        assertTrue(compared > 20, "most comparisons found something: " + compared);
+        // unpublished, the tapir exhibit leaves the index and the count; the collection stays
+        assertEquals(0, get("/api/v2/exhibits/?search=tapir").at("/meta/total_count").asInt());
+        assertEquals(1, get("/api/v2/pages/?search=tapir").at("/meta/total_count").asInt());
+    }
+
     private static JsonNode get(String path) {
         var response = backend.get(path);
         assertEquals(200, response.statusCode(), path + " -> " + response.body());
