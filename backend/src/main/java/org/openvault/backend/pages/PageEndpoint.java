@@ -66,8 +66,10 @@ public final class PageEndpoint {
         int offset = q.offset();
         int limit = q.limit();
         if (search != null) {
-            String[] types = kind.typeName() != null ? new String[] {kind.typeName()} : listing.types();
-            offset = searchSlice(kind, search, order == null, criteria, byTypeAlone, types, offset, limit);
+            ListingSearch.Condition indexCounts = byTypeAlone
+                    ? search.counts(kind.typeName() != null ? new String[] {kind.typeName()} : listing.types())
+                    : null;
+            offset = searchSlice(kind, search, order == null, criteria, indexCounts, offset, limit);
         }
         criteria.slice(offset, limit);
         Set<String> available = kind.shape().namesExcept(kind.detailOnly());
@@ -265,20 +267,19 @@ public final class PageEndpoint {
 
     /**
      * Adds the search condition. In relevance order, when the slice lies within one tier of the ranking (title
-     * matches first, then the rest), only that tier is selected and ranked, with the total counted beforehand (in the
-     * index alone when the listing is selected {@code byTypeAlone}, of {@code types}, null: every type); answers the
-     * offset within what is selected.
+     * matches first, then the rest), only that tier is selected and ranked, with the total counted beforehand (by
+     * {@code indexCounts} when the index alone can count them, else through the pages); answers the offset within
+     * what is selected.
      */
     private int searchSlice(PageKind<?> kind, ListingSearch search, boolean relevance, PageRepository.Criteria criteria,
-                            boolean byTypeAlone, String[] types, int offset, int limit) {
+                            ListingSearch.Condition indexCounts, int offset, int limit) {
         if (!relevance || search.titleTier() == null || limit == 0) {
             criteria.where(search.all().sql(), search.all().params());
             return offset;
         }
         long[] counts;
-        if (byTypeAlone) {
-            ListingSearch.Condition count = search.counts(types);
-            counts = pages.twoCounts(count.sql(), count.params());
+        if (indexCounts != null) {
+            counts = pages.twoCounts(indexCounts.sql(), indexCounts.params());
         } else {
             counts = pages.count(kind, criteria.copy().where(search.all().sql(), search.all().params()),
                     search.titleTier().sql(), search.titleTier().params());

@@ -156,8 +156,8 @@ public final class PageRepository {
     public long[] count(PageKind<?> kind, Criteria criteria, String condition, Object... params) {
         List<Object> all = new ArrayList<>(List.of(params));
         all.addAll(criteria.params);
-        return sql.one("SELECT count(*), count(*) FILTER (WHERE " + condition + ")" + from(kind, criteria),
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, all.toArray()).orElseThrow();
+        return twoCounts("SELECT count(*), count(*) FILTER (WHERE " + condition + ")" + from(kind, criteria),
+                all.toArray());
     }
 
     /** The two counts a query of {@code SELECT count, count} answers. */

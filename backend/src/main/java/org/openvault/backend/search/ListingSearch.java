@@ -33,12 +33,8 @@ public record ListingSearch(Condition all, Condition titleTier, Condition restTi
     public record Condition(String sql, Object... params) {
     }
 
-    private static final String MATCHES = "SELECT d.page_id FROM search_document d WHERE d.document @@ "
-            + CompiledQuery.TSQUERY;
-    // only stop words ("the"): a title substring match, like /api/v2/search/ (UNION keeps the GIN index usable);
-    // such a query has no lexeme, so no title matches it for the ranking: these are all in the lower tier.
-    private static final String STOP_WORDS = " UNION ALL SELECT d.page_id FROM search_document d"
-            + " WHERE numnode(" + CompiledQuery.TSQUERY + ") = 0 AND lower(d.title) LIKE ?";
+    private static final String MATCHES = matches("d.page_id");
+    private static final String STOP_WORDS = stopWords("d.page_id");
     private static final String WHERE = "p.id IN (" + MATCHES + STOP_WORDS + ")";
     private static final String TITLE_WHERE = "p.id IN (" + MATCHES + " AND " + PageSearchRepository.TITLE_TIER + ")";
     private static final String REST_WHERE = "p.id IN (" + MATCHES + " AND NOT " + PageSearchRepository.TITLE_TIER
@@ -46,10 +42,24 @@ public record ListingSearch(Condition all, Condition titleTier, Condition restTi
     private static final String ORDER = "(SELECT " + PageSearchRepository.RANK
             + " FROM search_document d WHERE d.page_id = p.id) DESC NULLS LAST, p.id";
     /** The matches and those of the title tier, each with its page type (m.type), read from the index alone. */
-    private static final String COUNTS = "SELECT count(*), count(*) FILTER (WHERE m.title_tier) FROM (SELECT d.type, "
-            + PageSearchRepository.TITLE_TIER + " AS title_tier FROM search_document d WHERE d.document @@ "
-            + CompiledQuery.TSQUERY + " UNION ALL SELECT d.type, false FROM search_document d WHERE numnode("
-            + CompiledQuery.TSQUERY + ") = 0 AND lower(d.title) LIKE ?) m";
+    private static final String COUNTS = "SELECT count(*), count(*) FILTER (WHERE m.title_tier) FROM ("
+            + matches("d.type, " + PageSearchRepository.TITLE_TIER + " AS title_tier")
+            + stopWords("d.type, false") + ") m";
+
+    /** The documents the tsquery (a parameter) matches, with {@code columns} of each. */
+    private static String matches(String columns) {
+        return "SELECT " + columns + " FROM search_document d WHERE d.document @@ " + CompiledQuery.TSQUERY;
+    }
+
+    /**
+     * Only stop words ("the"): a title substring match, like /api/v2/search/ (UNION keeps the GIN index usable);
+     * such a query has no lexeme, so no title matches it for the ranking: these are all in the lower tier.
+     * Parameters: the tsquery, the LIKE pattern.
+     */
+    private static String stopWords(String columns) {
+        return " UNION ALL SELECT " + columns + " FROM search_document d WHERE numnode(" + CompiledQuery.TSQUERY
+                + ") = 0 AND lower(d.title) LIKE ?";
+    }
 
     /**
      * The fields a search can be filtered and ordered by (Page's id, title, show_in_menus, first/last_published_at,
@@ -114,10 +124,10 @@ public record ListingSearch(Condition all, Condition titleTier, Condition restTi
      * A query of the two counts of a relevance-ordered listing (its matches, and those in the title tier) for a
      * listing selected by its page types alone ({@code types}; null: every type): every document of the index is a
      * live page of the site, and only such pages match, so the index alone can count them, without looking up each
-     * match's page row (5,158 lookups, 10 ms, for two words in half the pages).
+     * match's page row (5,158 lookups, 10 ms, for two words in half the pages). Null when nothing can match.
      */
     public Condition counts(String[] types) {
-        if (types == null) {
+        if (counts == null || types == null) {
             return counts;
         }
         Object[] params = Arrays.copyOf(counts.params(), counts.params().length + 1);
