@@ -69,3 +69,4 @@ SELECT search_rebuild();
 \timing off
 VACUUM ANALYZE search_document;
 VACUUM ANALYZE search_word;
+VACUUM ANALYZE search_term;

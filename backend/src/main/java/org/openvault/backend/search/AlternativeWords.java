@@ -19,14 +19,17 @@ final class AlternativeWords {
     }
 
     private final List<Operand> operands;
+    private final boolean weighted;
 
-    private AlternativeWords(List<Operand> operands) {
+    private AlternativeWords(List<Operand> operands, boolean weighted) {
         this.operands = operands;
+        this.weighted = weighted;
     }
 
     /** The operands of {@code tsquery} (PostgreSQL's text of a tsquery), or empty when it is more than alternatives. */
     static Optional<AlternativeWords> of(String tsquery) {
         List<Operand> operands = new ArrayList<>();
+        boolean weighted = false;
         int i = 0;
         while (i < tsquery.length()) {
             char c = tsquery.charAt(i);
@@ -42,6 +45,7 @@ final class AlternativeWords {
                     // a prefix mark and weights; ts_headline ignores weights
                     while (i < tsquery.length() && "*ABCD".indexOf(tsquery.charAt(i)) >= 0) {
                         prefix |= tsquery.charAt(i) == '*';
+                        weighted |= tsquery.charAt(i) != '*';
                         i++;
                     }
                 }
@@ -52,7 +56,7 @@ final class AlternativeWords {
                 return Optional.empty();
             }
         }
-        return operands.isEmpty() ? Optional.empty() : Optional.of(new AlternativeWords(operands));
+        return operands.isEmpty() ? Optional.empty() : Optional.of(new AlternativeWords(operands, weighted));
     }
 
     /** How many operands match {@code lexeme}: ts_headline counts such a word once per operand. */
@@ -68,5 +72,10 @@ final class AlternativeWords {
 
     List<Operand> operands() {
         return operands;
+    }
+
+    /** Whether an operand is limited to some weights ({@code :AB}), which only the ranking heeds. */
+    boolean weighted() {
+        return weighted;
     }
 }

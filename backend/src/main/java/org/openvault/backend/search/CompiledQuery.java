@@ -20,8 +20,12 @@ import org.openvault.backend.database.Statements;
  * @param titleLike a LIKE pattern on lower(title) (kind TITLE): for queries made only of stop words ("the")
  * @param highlighted the words the ranking query highlights, when it is only alternatives of words (kind TEXT):
  *                  then snippets need no ts_headline ({@link BodySnippet})
+ * @param terms     the ranking query's lexemes in search_term, when the match query is only alternatives of words
+ *                  too: then the matches are the documents with one of them, about as many as their rows of
+ *                  search_term, and those rows can rank them
  */
-public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike, Optional<AlternativeWords> highlighted) {
+public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike, Optional<AlternativeWords> highlighted,
+                            Optional<TermScores> terms) {
 
     public enum Kind {
         /** No query: everything matches. */
@@ -45,30 +49,34 @@ public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike, Optiona
             WHERE word % ? AND length(word) BETWEEN ? AND ?
             ORDER BY similarity(word, ?) DESC, word LIMIT 50
             """;
-    /** How many lexemes the match query has, and PostgreSQL's text of the ranking query. */
-    private static final String LEXEMES = "SELECT numnode(to_tsquery('english', ?)), to_tsquery('english', ?)::text";
+    /** How many lexemes the match query has, and PostgreSQL's texts of the ranking and match queries. */
+    private static final String LEXEMES = "SELECT numnode(to_tsquery('english', ?)), to_tsquery('english', ?)::text,"
+            + " to_tsquery('english', ?)::text";
 
     public static CompiledQuery compile(Statements db, String text) {
         if (text == null || text.isBlank()) {
-            return new CompiledQuery(Kind.ALL, null, null, Optional.empty());
+            return new CompiledQuery(Kind.ALL, null, null, Optional.empty(), Optional.empty());
         }
         Optional<SearchQuery> parsed = parse(text);
         if (parsed.isEmpty()) {
-            return new CompiledQuery(Kind.NONE, null, null, Optional.empty());
+            return new CompiledQuery(Kind.NONE, null, null, Optional.empty(), Optional.empty());
         }
         TsQueryText ts = TsQueryText.of(parsed.get(), similarWords(db, parsed.get()));
-        Lexemes lexemes = db.one(LEXEMES, rs -> new Lexemes(rs.getInt(1), rs.getString(2)), ts.match(), ts.ranking())
-                .orElseThrow();
+        Lexemes lexemes = db.one(LEXEMES, rs -> new Lexemes(rs.getInt(1), rs.getString(2), rs.getString(3)),
+                ts.match(), ts.ranking(), ts.match()).orElseThrow();
         if (lexemes.count() > 0) {
-            return new CompiledQuery(Kind.TEXT, ts, null, AlternativeWords.of(lexemes.ranking()));
+            Optional<AlternativeWords> highlighted = AlternativeWords.of(lexemes.ranking());
+            Optional<TermScores> terms = AlternativeWords.of(lexemes.match()).isPresent()
+                    ? highlighted.flatMap(TermScores::of) : Optional.empty();
+            return new CompiledQuery(Kind.TEXT, ts, null, highlighted, terms);
         }
         // Only stop words ("the", "who"): fall back to a title substring match, like the ES edge-ngrams did.
         String words = String.join(" ", SearchQueryParser.words(text));
         return new CompiledQuery(Kind.TITLE, ts, "%" + likeEscape(words.toLowerCase(Locale.ROOT)) + "%",
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
-    private record Lexemes(int count, String ranking) {
+    private record Lexemes(int count, String ranking, String match) {
     }
 
     /**

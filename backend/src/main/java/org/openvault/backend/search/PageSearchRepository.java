@@ -45,21 +45,32 @@ public final class PageSearchRepository {
             + TSQUERY + ", ?)";
 
     /**
-     * Relevance of {@code search_document d}: cover density (title A, slug B, body C), plus title matches on top.
-     * Normalisation 32 makes the cover density r/(r+1), below 1, so every document whose title matches
-     * ({@link #TITLE_TIER}, +1.0 at least) outranks every document whose title does not: the two tiers can be
-     * ranked apart (see {@link Tier}).
+     * Relevance of {@code search_document d}: its cover density ({@code search_rank}: title A, slug B, body C), plus
+     * title matches on top. The cover density is below 1 (normalised to r/(r+1)), so every document whose title
+     * matches ({@link #TITLE_TIER}, +1.0 at least) outranks every document whose title does not: the two tiers can be
+     * ranked apart (see {@link Tier}). Parameters: the ranking query (twice), the exact query.
      */
-    static final String RANK = """
-            ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, %1$s, 33)
-              + CASE WHEN d.title_vector @@ %1$s THEN 1.0 ELSE 0 END
-              + CASE WHEN d.title_vector @@ %1$s THEN 0.5 ELSE 0 END""".formatted(TSQUERY);
+    static final String RANK = relevance("search_rank(d.document, " + TSQUERY + ")");
+    /**
+     * {@link #RANK} of a query that is alternatives of words, with its cover density from a join of
+     * {@link TermScores} aliased {@code r} instead of the document's tsvector. Parameters: the ranking query, the
+     * exact query.
+     */
+    static final String TERM_RANK = relevance("search_term_rank(coalesce(r.score, 0))");
+
+    private static String relevance(String coverDensity) {
+        return coverDensity + """
+                  + CASE WHEN d.title_vector @@ %1$s THEN 1.0 ELSE 0 END
+                  + CASE WHEN d.title_vector @@ %1$s THEN 0.5 ELSE 0 END""".formatted(TSQUERY);
+    }
+
     /** The documents whose title matches (with the ranking query): the upper tier of {@link #RANK}. */
     static final String TITLE_TIER = "d.title_vector @@ " + TSQUERY;
 
     /**
      * Which matches a slice of the relevance order needs ranked. Ranking reads each document's whole tsvector
-     * (detoasted and decompressed), the title test only the small title vector: when the slice lies among the
+     * (detoasted and decompressed), or for alternatives of words the lexemes' rows of search_term, the title test
+     * only the small title vector: when the slice lies among the
      * title matches (page 1 of a broad query, typically) only those are ranked, when it lies past them only the
      * others, and only a slice across the boundary ranks everything. The order is the same as ranking all.
      */
@@ -105,19 +116,38 @@ public final class PageSearchRepository {
                     tierOffset = offset - counts.titleTier();
                 }
             }
-            hits = hits(db, query, search, tier, tierOffset);
+            hits = hits(db, query, search, tier, tierOffset, rankedByTerms(tier, counts));
         }
         return new Result(counts.total(), counts.typeCounts(), counts.featuredCount(), hits);
     }
 
     /**
+     * Whether a tier is ranked from search_term (when the query allows, see {@link CompiledQuery#terms()}). That
+     * reads every row of the query's lexemes, about as many as the matches before any filter; the tsvectors are read
+     * for the tier's documents alone, each some six times dearer (measured at 10,000 pages): a tier of under a sixth
+     * of those matches, the title matches of a broad word typically, is cheaper ranked by its tsvectors.
+     */
+    private static boolean rankedByTerms(Tier tier, Counts counts) {
+        long ranked = switch (tier) {
+            case TITLE -> counts.titleTier();
+            case REST -> counts.total() - counts.titleTier();
+            case ALL -> counts.total();
+        };
+        return ranked * 6 > counts.unfiltered();
+    }
+
+    /**
      * The requested slice of the matches in order; ranks are computed only to sort by relevance (ranking reads
-     * every match's whole tsvector), highlights and snippets only for the slice. Body snippets of queries that are
+     * every match's whole tsvector, or for alternatives of words their rows of search_term), highlights and snippets
+     * only for the slice. Body snippets of queries that are
      * alternatives of words are made here from the stored tokens ({@link BodySnippet}), the others by ts_headline.
      */
-    private static List<Hit> hits(Statements db, CompiledQuery query, Search search, Tier tier, long offset) {
+    private static List<Hit> hits(Statements db, CompiledQuery query, Search search, Tier tier, long offset,
+                                  boolean byTerms) {
         boolean text = query.kind() == CompiledQuery.Kind.TEXT;
+        boolean relevance = text && search.sort() == SearchSort.RELEVANCE;
         Optional<AlternativeWords> highlighted = text ? query.highlighted() : Optional.empty();
+        Optional<TermScores> terms = relevance && byTerms ? query.terms() : Optional.empty();
         SqlText sql = new SqlText("SELECT s.page_id, s.type, s.slug, s.title, s.featured, s.hero_image_id, "
                 + PageRepository.TS.formatted("s.last_published_at") + ", ");
         if (text) {
@@ -140,12 +170,20 @@ public final class PageSearchRepository {
         // so that a browse page deep in the newest-first order walks the index of that order without reading the
         // rows it skips (an index-only scan where the table is vacuumed).
         sql.append(" FROM (SELECT d.page_id, d.title, d.last_published_at, ");
-        if (text && search.sort() == SearchSort.RELEVANCE) {
+        if (terms.isPresent()) {
+            sql.append(TERM_RANK, query.ts().ranking(), query.ts().exact());
+        } else if (relevance) {
             sql.append(RANK, query.ts().ranking(), query.ts().ranking(), query.ts().exact());
         } else {
             sql.append("0");
         }
-        sql.append(" AS rank FROM search_document d WHERE ");
+        sql.append(" AS rank FROM search_document d");
+        if (terms.isPresent()) {
+            sql.append(" LEFT JOIN (");
+            terms.get().appendTo(sql);
+            sql.append(") r ON r.page_id = d.page_id");
+        }
+        sql.append(" WHERE ");
         query.appendMatch(sql);
         if (!search.types().isEmpty()) {
             sql.append(" AND d.type = ANY (?)", (Object) search.types().toArray(String[]::new));
@@ -189,8 +227,12 @@ public final class PageSearchRepository {
                 query.ts().ranking(), Highlight.SNIPPET_OPTIONS, pageId).orElse("");
     }
 
-    /** The facet counts, the total, and how many of the counted matches are in the title tier of the ranking. */
-    private record Counts(long total, Map<String, Long> typeCounts, long featuredCount, long titleTier) {
+    /**
+     * The facet counts, the total, how many of the counted matches are in the title tier of the ranking, and the
+     * matches before the type and featured filters.
+     */
+    private record Counts(long total, Map<String, Long> typeCounts, long featuredCount, long titleTier,
+                          long unfiltered) {
     }
 
     /** The groups the matches are counted in, in the order of {@link #FACET_COUNTS}' columns. */
@@ -220,11 +262,13 @@ public final class PageSearchRepository {
         long featured = 0;
         long total = 0;
         long titleTier = 0;
+        long unfiltered = 0;
         Map<String, Long> typeCounts = new LinkedHashMap<>();
         typeCounts.put(EXHIBIT, 0L);
         typeCounts.put(COLLECTION, 0L);
         for (FacetRow row : facetRows(db, query, search)) {
             boolean typeSelected = search.types().isEmpty() || search.types().contains(row.type());
+            unfiltered += row.count();
             if (!search.featuredOnly() || row.featured()) {
                 typeCounts.merge(row.type(), row.count(), Long::sum);
             }
@@ -236,7 +280,7 @@ public final class PageSearchRepository {
                 titleTier += row.titleTier();
             }
         }
-        return new Counts(total, typeCounts, featured, titleTier);
+        return new Counts(total, typeCounts, featured, titleTier, unfiltered);
     }
 
     /**

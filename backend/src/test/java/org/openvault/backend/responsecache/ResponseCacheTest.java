@@ -26,7 +26,7 @@ class ResponseCacheTest {
 
     /** Tables whose changes do not alter the public page JSON (derived, drafts, or this mechanism itself). */
     private static final Set<String> UNTRACKED = Set.of("flyway_schema_history", "content_version", "image_rendition",
-            "search_word", "page_revision", "page_preview", "app_user", "auth_session", "login_failure", "audit_log");
+            "search_word", "search_term", "page_revision", "page_preview", "app_user", "auth_session", "login_failure", "audit_log");
 
     @RegisterExtension
     static final BackendExtension backend = BackendExtension.withContentFixture(RunningBackend.LISTENING);
