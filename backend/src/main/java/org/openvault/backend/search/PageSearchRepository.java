@@ -58,10 +58,10 @@ public final class PageSearchRepository {
      */
     static final String TERM_RANK = relevance("search_term_rank(coalesce(r.score, 0))");
 
+    /** The cover density, +1.0 when the title matches the ranking query, +0.5 more when it matches the exact one. */
     private static String relevance(String coverDensity) {
-        return coverDensity + """
-                  + CASE WHEN d.title_vector @@ %1$s THEN 1.0 ELSE 0 END
-                  + CASE WHEN d.title_vector @@ %1$s THEN 0.5 ELSE 0 END""".formatted(TSQUERY);
+        return coverDensity + " + CASE WHEN " + TITLE_TIER + " THEN 1.0 ELSE 0 END + CASE WHEN " + TITLE_TIER
+                + " THEN 0.5 ELSE 0 END";
     }
 
     /** The documents whose title matches (with the ranking query): the upper tier of {@link #RANK}. */
