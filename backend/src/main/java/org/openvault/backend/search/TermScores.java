@@ -10,9 +10,8 @@ import java.util.TreeSet;
  * the rank per lexeme) instead of each match's whole tsvector: {@code search_term_rank(sum of the shares)} equals
  * {@code search_rank(document, query)} for such a query (the migration that adds search_term says why).
  * <p>
- * The subquery gives {@code page_id} and {@code score} (the sum) for every document with a lexeme the query matches.
- * ts_rank_cd counts a lexeme once however many operands match it, so the operands are made disjoint first: a word
- * a prefix operand covers, and a prefix a shorter one covers, are left out; each of the others is one range of the
+ * ts_rank_cd counts a lexeme once however many operands match it, so the operands are made disjoint first: a word a
+ * prefix operand covers, and a prefix a shorter one covers, are left out; each of the others is one range of the
  * primary key (a prefix: the lexemes from it up to it followed by the last code point, in the "C" collation's byte
  * order), read from the index alone.
  */
@@ -56,9 +55,8 @@ final class TermScores {
         return Optional.of(new TermScores(List.copyOf(words), kept));
     }
 
-    /** Appends the subquery of {@code page_id} and {@code score}, with its parameters. */
-    void appendTo(SqlText sql) {
-        sql.append("SELECT t.page_id, sum(t.score) AS score FROM (");
+    /** Appends a query of the {@code page_id} and {@code score} of the rows the query's lexemes have, each once. */
+    void appendRows(SqlText sql) {
         String union = "";
         if (!words.isEmpty()) {
             sql.append("SELECT page_id, score FROM search_term WHERE lexeme = ANY (?)", (Object) words.toArray(String[]::new));
@@ -69,7 +67,6 @@ final class TermScores {
                     prefix + AFTER_PREFIX);
             union = " UNION ALL ";
         }
-        sql.append(") t GROUP BY t.page_id");
     }
 
     List<String> words() {

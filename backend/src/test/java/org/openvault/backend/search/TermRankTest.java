@@ -169,19 +169,24 @@ class TermRankTest {
         for (String q : List.of("dunnart", "kowari ningaui", "dun*", "mul* dunlin", "dun* dunnart dunebird",
                 "dun* dunn* mulgara", "phascogale planigale antechinus kultarr", "mulgara~1 kowari~1", "dunnart~1 dun*",
                 "+dun* +river", "\"river station\"")) {
-            List<Integer> expected = rankedBySearchRank(q);
-            assertTrue(expected.size() > 5, q + " matches " + expected.size());
-            List<Integer> paged = new ArrayList<>();
-            for (int page = 1; paged.size() < expected.size() && page < 20; page++) {
-                paged.addAll(ids("q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&per_page=5&page=" + page));
+            for (String filter : List.of("", "&type=exhibit", "&featured=true&type=exhibit")) {
+                List<Integer> expected = rankedBySearchRank(q, filter);
+                assertTrue(expected.size() > (filter.isEmpty() ? 5 : 0), q + filter + " matches " + expected.size());
+                List<Integer> paged = new ArrayList<>();
+                for (int page = 1; paged.size() < expected.size() && page < 20; page++) {
+                    paged.addAll(ids("q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + filter + "&per_page=5&page="
+                            + page));
+                }
+                assertEquals(expected, paged, q + filter);
             }
-            assertEquals(expected, paged, q);
         }
     }
 
-    private static List<Integer> rankedBySearchRank(String q) throws SQLException {
+    private static List<Integer> rankedBySearchRank(String q, String filter) throws SQLException {
         TsQueryText ts = TsQueryText.of(SearchQueryParser.parse(q).orElseThrow(), Map.of());
         String sql = "SELECT d.page_id FROM search_document d WHERE d.document @@ " + CompiledQuery.TSQUERY
+                + (filter.contains("type=exhibit") ? " AND d.type = 'exhibits.ExhibitPage'" : "")
+                + (filter.contains("featured=true") ? " AND d.featured" : "")
                 + " ORDER BY " + PageSearchRepository.RANK + " DESC, d.last_published_at DESC NULLS LAST, d.page_id DESC";
         try (Connection c = backend.db().connect(); PreparedStatement st = c.prepareStatement(sql)) {
             st.setString(1, ts.match());

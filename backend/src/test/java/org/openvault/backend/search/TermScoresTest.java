@@ -22,7 +22,7 @@ class TermScoresTest {
     @Test
     void eachPrefixIsARangeOfTheLexemesItBegins() {
         SqlText sql = new SqlText("");
-        TermScores.of(AlternativeWords.of("'peopl' | 'radi':*").orElseThrow()).orElseThrow().appendTo(sql);
+        TermScores.of(AlternativeWords.of("'peopl' | 'radi':*").orElseThrow()).orElseThrow().appendRows(sql);
         List<Object> params = Arrays.asList(sql.params());
         assertEquals(3, params.size());
         assertEquals(List.of("peopl"), List.of((String[]) params.get(0)));
