@@ -50,8 +50,8 @@ public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike, Optiona
             ORDER BY similarity(word, ?) DESC, word LIMIT 50
             """;
     /** How many lexemes the match query has, and PostgreSQL's texts of the ranking and match queries. */
-    private static final String LEXEMES = "SELECT numnode(to_tsquery('english', ?)), to_tsquery('english', ?)::text,"
-            + " to_tsquery('english', ?)::text";
+    private static final String LEXEMES = "SELECT numnode(m), r::text, m::text"
+            + " FROM to_tsquery('english', ?) m, to_tsquery('english', ?) r";
 
     public static CompiledQuery compile(Statements db, String text) {
         if (text == null || text.isBlank()) {
@@ -63,7 +63,7 @@ public record CompiledQuery(Kind kind, TsQueryText ts, String titleLike, Optiona
         }
         TsQueryText ts = TsQueryText.of(parsed.get(), similarWords(db, parsed.get()));
         Lexemes lexemes = db.one(LEXEMES, rs -> new Lexemes(rs.getInt(1), rs.getString(2), rs.getString(3)),
-                ts.match(), ts.ranking(), ts.match()).orElseThrow();
+                ts.match(), ts.ranking()).orElseThrow();
         if (lexemes.count() > 0) {
             Optional<AlternativeWords> highlighted = AlternativeWords.of(lexemes.ranking());
             Optional<TermScores> terms = AlternativeWords.of(lexemes.match()).isPresent()

@@ -101,6 +101,7 @@ public final class PageSearchRepository {
         if (counts.total() > offset) {
             Tier tier = Tier.ALL;
             long tierOffset = offset;
+            Optional<TermScores> terms = Optional.empty();
             if (query.kind() == CompiledQuery.Kind.TEXT && search.sort() == SearchSort.RELEVANCE) {
                 if (offset + search.perPage() <= counts.titleTier()) {
                     tier = Tier.TITLE;
@@ -108,14 +109,16 @@ public final class PageSearchRepository {
                     tier = Tier.REST;
                     tierOffset = offset - counts.titleTier();
                 }
+                terms = rankedByTerms(tier, counts) ? query.terms() : Optional.empty();
             }
-            hits = hits(db, query, search, tier, tierOffset, rankedByTerms(tier, counts));
+            hits = hits(db, query, search, tier, tierOffset, terms);
         }
         return new Result(counts.total(), counts.typeCounts(), counts.featuredCount(), hits);
     }
 
     /**
-     * Whether a tier is ranked from search_term (when the query allows, see {@link CompiledQuery#terms()}). That
+     * Whether a tier of the relevance is ranked from search_term (when the query allows, see
+     * {@link CompiledQuery#terms()}). That
      * reads every row of the query's lexemes, about as many as the matches before any filter; the tsvectors are read
      * for the tier's documents alone, each some six times dearer (measured at 10,000 pages): a tier of under a sixth
      * of those matches, the title matches of a broad word typically, is cheaper ranked by its tsvectors.
@@ -136,11 +139,9 @@ public final class PageSearchRepository {
      * tokens ({@link BodySnippet}), the others by ts_headline.
      */
     private static List<Hit> hits(Statements db, CompiledQuery query, Search search, Tier tier, long offset,
-                                  boolean byTerms) {
+                                  Optional<TermScores> terms) {
         boolean text = query.kind() == CompiledQuery.Kind.TEXT;
-        boolean relevance = text && search.sort() == SearchSort.RELEVANCE;
         Optional<AlternativeWords> highlighted = text ? query.highlighted() : Optional.empty();
-        Optional<TermScores> terms = relevance && byTerms ? query.terms() : Optional.empty();
         SqlText sql = new SqlText("SELECT s.page_id, s.type, s.slug, s.title, s.featured, s.hero_image_id, "
                 + PageRepository.TS.formatted("s.last_published_at") + ", ");
         if (text) {
@@ -167,17 +168,17 @@ public final class PageSearchRepository {
             // per page in one aggregation, pages without a match row left out, rather than joined: the planner cannot
             // estimate how many rows a tsquery or a range of lexemes has, and for a small estimate it would scan all
             // of one side again for each row of the other (250 ms instead of 2 for 2,900 matches).
-            sql.append(" FROM (SELECT x.page_id, max(x.title) AS title, max(x.last_published_at) AS last_published_at,"
-                    + " search_term_rank(sum(x.score)) + max(x.title_bonus) AS rank FROM (SELECT d.page_id, d.title,"
+            sql.append(" FROM (SELECT x.page_id, max(x.last_published_at) AS last_published_at,"
+                    + " search_term_rank(sum(x.score)) + max(x.title_bonus) AS rank FROM (SELECT d.page_id,"
                     + " d.last_published_at, " + TITLE_BONUS + " AS title_bonus, 0::float8 AS score",
                     query.ts().ranking(), query.ts().exact());
             appendMatches(sql, query, search, tier);
-            sql.append(" UNION ALL SELECT t.page_id, NULL, NULL, NULL, t.score FROM (");
+            sql.append(" UNION ALL SELECT t.page_id, NULL, NULL, t.score FROM (");
             terms.get().appendRows(sql);
             sql.append(") t) x GROUP BY x.page_id HAVING count(x.title_bonus) > 0");
         } else {
             sql.append(" FROM (SELECT d.page_id, d.title, d.last_published_at, ");
-            if (relevance) {
+            if (text && search.sort() == SearchSort.RELEVANCE) {
                 sql.append(RANK, query.ts().ranking(), query.ts().ranking(), query.ts().exact());
             } else {
                 sql.append("0");
