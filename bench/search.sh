@@ -93,8 +93,8 @@ pg_cpu() {
 # (coordinated omission), so any stall of the backend shows in p99 in proportion to its share of the run: at
 # 10 s, one stall of 150 ms puts p99 at about 50 ms, however fast the rest was.
 # The last row names kernel.sched_autogroup_enabled: at 1 the kernel schedules each session's processes as one
-# group, so PostgreSQL's (a service of its own) share about one core against the backend's group whenever both
-# are busy, and each round trip can wait for its turn: the p99 of the light classes was 2-10x that at 0
+# group, and on saturated cores a woken process then waits longer for its turn (up to ~100 ms instead of ~12),
+# even with PostgreSQL, the backend and wrk in one group: the p99 of the light classes was 3-7x that at 0
 # (BENCHMARKS.md, Search).
 cpu_pressure_us() { awk '$1 == "some" { sub("total=", "", $5); print $5 }' /proc/pressure/cpu; }
 backend_wait_ns() { cat /proc/"$backend_pid"/task/*/schedstat 2>/dev/null | awk '{ n += $2 } END { printf "%.0f", n }'; }
