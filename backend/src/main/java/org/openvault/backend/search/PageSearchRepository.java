@@ -46,19 +46,22 @@ public final class PageSearchRepository {
 
     /** The documents whose title matches (with the ranking query): the upper tier of {@link #RANK}. */
     static final String TITLE_TIER = "d.title_vector @@ " + TSQUERY;
+    /** The cover density of {@code search_document d} (title A, slug B, body C). Parameter: the ranking query. */
+    private static final String COVER_DENSITY = "search_rank(d.document, " + TSQUERY + ")";
+    /** 0.5 when the title matches the exact query (parameter), which only a title of the upper tier can. */
+    private static final String EXACT_TITLE_BONUS = "CASE WHEN " + TITLE_TIER + " THEN 0.5 ELSE 0 END";
     /**
      * What a title match adds to the cover density: 1.0 when the title matches the ranking query, 0.5 more when it
      * matches the exact one. Parameters: the ranking query, the exact query.
      */
-    static final String TITLE_BONUS = "CASE WHEN " + TITLE_TIER + " THEN 1.0 ELSE 0 END + CASE WHEN " + TITLE_TIER
-            + " THEN 0.5 ELSE 0 END";
+    static final String TITLE_BONUS = "CASE WHEN " + TITLE_TIER + " THEN 1.0 ELSE 0 END + " + EXACT_TITLE_BONUS;
     /**
      * Relevance of {@code search_document d}: its cover density ({@code search_rank}: title A, slug B, body C), plus
      * {@link #TITLE_BONUS}. The cover density is below 1 (normalised to r/(r+1)), so every document whose title
      * matches ({@link #TITLE_TIER}) outranks every document whose title does not: the two tiers can be ranked apart
      * (see {@link Tier}). Parameters: the ranking query (twice), the exact query.
      */
-    static final String RANK = "search_rank(d.document, " + TSQUERY + ") + " + TITLE_BONUS;
+    static final String RANK = COVER_DENSITY + " + " + TITLE_BONUS;
 
     /**
      * Which matches a slice of the relevance order needs ranked. Ranking reads each document's whole tsvector
@@ -118,10 +121,10 @@ public final class PageSearchRepository {
 
     /**
      * Whether a tier of the relevance is ranked from search_term (when the query allows, see
-     * {@link CompiledQuery#terms()}). That
-     * reads every row of the query's lexemes, about as many as the matches before any filter; the tsvectors are read
-     * for the tier's documents alone, each some six times dearer (measured at 10,000 pages): a tier of under a sixth
-     * of those matches, the title matches of a broad word typically, is cheaper ranked by its tsvectors.
+     * {@link CompiledQuery#terms()}). That reads every row of the query's lexemes, about as many as the matches
+     * before any filter; the tsvectors are read for the tier's documents alone, each some six times dearer (measured
+     * at 10,000 pages): a tier of under a sixth of those matches, the title matches of a broad word typically, is
+     * cheaper ranked by its tsvectors.
      */
     private static boolean rankedByTerms(Tier tier, Counts counts) {
         long ranked = switch (tier) {
@@ -170,8 +173,9 @@ public final class PageSearchRepository {
             // of one side again for each row of the other (250 ms instead of 2 for 2,900 matches).
             sql.append(" FROM (SELECT x.page_id, max(x.last_published_at) AS last_published_at,"
                     + " search_term_rank(sum(x.score)) + max(x.title_bonus) AS rank FROM (SELECT d.page_id,"
-                    + " d.last_published_at, " + TITLE_BONUS + " AS title_bonus, 0::float8 AS score",
-                    query.ts().ranking(), query.ts().exact());
+                    + " d.last_published_at, ");
+            appendTitleBonus(sql, query, tier);
+            sql.append(" AS title_bonus, 0::float8 AS score");
             appendMatches(sql, query, search, tier);
             sql.append(" UNION ALL SELECT t.page_id, NULL, NULL, t.score FROM (");
             terms.get().appendRows(sql);
@@ -179,7 +183,8 @@ public final class PageSearchRepository {
         } else {
             sql.append(" FROM (SELECT d.page_id, d.title, d.last_published_at, ");
             if (text && search.sort() == SearchSort.RELEVANCE) {
-                sql.append(RANK, query.ts().ranking(), query.ts().ranking(), query.ts().exact());
+                sql.append(COVER_DENSITY + " + ", query.ts().ranking());
+                appendTitleBonus(sql, query, tier);
             } else {
                 sql.append("0");
             }
@@ -205,6 +210,19 @@ public final class PageSearchRepository {
             hits.add(row.hit().withSnippet(snippet));
         }
         return hits;
+    }
+
+    /**
+     * {@link #TITLE_BONUS} of {@code search_document d} in a tier, without the title tests the tier has answered: in
+     * the upper tier every title matches the ranking query, in the lower none does, nor the exact query (a title
+     * with a whole word matches that word as a prefix too). Two tests fewer per ranked match of a deep page.
+     */
+    private static void appendTitleBonus(SqlText sql, CompiledQuery query, Tier tier) {
+        switch (tier) {
+            case ALL -> sql.append(TITLE_BONUS, query.ts().ranking(), query.ts().exact());
+            case TITLE -> sql.append("1.0 + " + EXACT_TITLE_BONUS, query.ts().exact());
+            case REST -> sql.append("0.0");
+        }
     }
 
     /** FROM the matches of a search in a tier of the relevance: {@code search_document d} and its conditions. */
