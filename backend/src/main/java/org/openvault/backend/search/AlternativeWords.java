@@ -1,6 +1,8 @@
 package org.openvault.backend.search;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,16 +15,17 @@ final class AlternativeWords {
 
     /** One operand: a lexeme, and whether it matches the lexemes it begins ({@code :*}). */
     record Operand(String lexeme, boolean prefix) {
-        boolean matches(String other) {
-            return prefix ? other.startsWith(lexeme) : other.equals(lexeme);
-        }
     }
 
     private final List<Operand> operands;
+    /** Each operand's lexeme in UTF-8, as a binary tsvector holds lexemes. */
+    private final byte[][] operandBytes;
     private final boolean weighted;
 
     private AlternativeWords(List<Operand> operands, boolean weighted) {
         this.operands = operands;
+        this.operandBytes = operands.stream().map(o -> o.lexeme().getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
         this.weighted = weighted;
     }
 
@@ -35,7 +38,7 @@ final class AlternativeWords {
             char c = tsquery.charAt(i);
             if (c == '\'') {
                 StringBuilder lexeme = new StringBuilder();
-                i = TsVectorText.quoted(tsquery, i, lexeme);
+                i = quoted(tsquery, i, lexeme);
                 if (i < 0) {
                     return Optional.empty();
                 }
@@ -59,11 +62,44 @@ final class AlternativeWords {
         return operands.isEmpty() ? Optional.empty() : Optional.of(new AlternativeWords(operands, weighted));
     }
 
+    /**
+     * Reads the quoted lexeme that starts at {@code text[start]} (a quote) into {@code lexeme}, as PostgreSQL writes
+     * lexemes of tsqueries (quotes and backslashes doubled); answers where it ends, -1 when it does not.
+     */
+    private static int quoted(String text, int start, StringBuilder lexeme) {
+        int i = start + 1;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if ((c == '\'' || c == '\\') && i + 1 < text.length() && text.charAt(i + 1) == c) {
+                lexeme.append(c);
+                i += 2;
+            } else if (c == '\'') {
+                return i + 1;
+            } else {
+                lexeme.append(c);
+                i++;
+            }
+        }
+        return -1;
+    }
+
     /** How many operands match {@code lexeme}: ts_headline counts such a word once per operand. */
     int matches(String lexeme) {
+        byte[] bytes = lexeme.getBytes(StandardCharsets.UTF_8);
+        return matches(bytes, 0, bytes.length);
+    }
+
+    /**
+     * {@link #matches(String)} of the lexeme whose UTF-8 bytes are {@code bytes[from, to)}. A lexeme begins with an
+     * operand's characters exactly when its bytes begin with the operand's (UTF-8 codes no character as a prefix of
+     * another).
+     */
+    int matches(byte[] bytes, int from, int to) {
         int n = 0;
-        for (Operand operand : operands) {
-            if (operand.matches(lexeme)) {
+        for (int i = 0; i < operandBytes.length; i++) {
+            byte[] operand = operandBytes[i];
+            int end = operands.get(i).prefix() ? from + operand.length : to;
+            if (end <= to && Arrays.equals(bytes, from, end, operand, 0, operand.length)) {
                 n++;
             }
         }

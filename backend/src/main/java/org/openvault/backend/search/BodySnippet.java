@@ -56,31 +56,32 @@ final class BodySnippet {
      * matching words, as ts_headline writes it; empty when PostgreSQL must be asked instead.
      *
      * @param tokens   {@code search_document.snippet_tokens}
-     * @param document the text of {@code search_document.document} (title A, slug B, body C)
+     * @param document {@code search_document.document} (title A, slug B, body C) in binary form ({@link TsVectorBinary})
      */
-    static Optional<String> of(String body, byte[] tokens, String document, AlternativeWords query) {
+    static Optional<String> of(String body, byte[] tokens, byte[] document, AlternativeWords query) {
         Map<Integer, Integer> matchesAt = new HashMap<>();
         int shift = 0;
-        for (TsVectorText.Lexeme lexeme : TsVectorText.parse(document)) {
-            int[] positions = lexeme.positions();
-            for (int k = 0; k < positions.length; k++) {
-                if (lexeme.weights()[k] == 'A' || lexeme.weights()[k] == 'B') {
-                    shift = Math.max(shift, positions[k]);
+        TsVectorBinary lexeme = new TsVectorBinary(document);
+        while (lexeme.next()) {
+            int positions = lexeme.positionCount();
+            for (int k = 0; k < positions; k++) {
+                if (lexeme.weight(k) == 'A' || lexeme.weight(k) == 'B') {
+                    shift = Math.max(shift, lexeme.position(k));
                 }
             }
-            int matches = query.matches(lexeme.lexeme());
+            int matches = query.matches(lexeme.data(), lexeme.lexemeStart(), lexeme.lexemeEnd());
             if (matches == 0) {
                 continue;
             }
-            if (positions.length >= MAX_POSITIONS) {
+            if (positions >= MAX_POSITIONS) {
                 return Optional.empty(); // later positions of the lexeme were not kept
             }
-            for (int k = 0; k < positions.length; k++) {
-                if (positions[k] >= MAX_POSITION) {
+            for (int k = 0; k < positions; k++) {
+                if (lexeme.position(k) >= MAX_POSITION) {
                     return Optional.empty();
                 }
-                if (lexeme.weights()[k] == 'C') {
-                    matchesAt.merge(positions[k], matches, Integer::sum);
+                if (lexeme.weight(k) == 'C') {
+                    matchesAt.merge(lexeme.position(k), matches, Integer::sum);
                 }
             }
         }

@@ -156,7 +156,7 @@ public final class PageSearchRepository {
         if (highlighted.isPresent()) {
             sql.append("CASE WHEN s.snippet_tokens IS NULL THEN " + BODY_HEADLINE + " END, s.snippet_tokens, "
                     + "CASE WHEN s.snippet_tokens IS NOT NULL THEN s.body_text END, "
-                    + "CASE WHEN s.snippet_tokens IS NOT NULL THEN s.document END", query.ts().ranking(),
+                    + "CASE WHEN s.snippet_tokens IS NOT NULL THEN tsvectorsend(s.document) END", query.ts().ranking(),
                     Highlight.SNIPPET_OPTIONS);
         } else if (text) {
             sql.append(BODY_HEADLINE + ", NULL, NULL, NULL", query.ts().ranking(), Highlight.SNIPPET_OPTIONS);
@@ -197,7 +197,7 @@ public final class PageSearchRepository {
         for (HitRow row : db.list(sql.toString(), rs -> new HitRow(new Hit(rs.getInt(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), Highlight.html(text ? rs.getString(8) : rs.getString(4)), null,
                 rs.getBoolean(5), (Integer) rs.getObject(6), rs.getString(7)), rs.getString(9), rs.getBytes(10),
-                rs.getString(11), rs.getString(12)), sql.params())) {
+                rs.getString(11), rs.getBytes(12)), sql.params())) {
             String snippet;
             if (!text) {
                 snippet = Highlight.opening(row.headline());
@@ -243,7 +243,7 @@ public final class PageSearchRepository {
     }
 
     /** A row of hits: the hit, and for its snippet ts_headline's, or what {@link BodySnippet} makes one from. */
-    private record HitRow(Hit hit, String headline, byte[] tokens, String body, String document) {
+    private record HitRow(Hit hit, String headline, byte[] tokens, String body, byte[] document) {
     }
 
     /** The snippet by ts_headline, for the rare body whose stored tokens cannot vouch for one. */
