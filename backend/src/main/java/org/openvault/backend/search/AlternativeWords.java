@@ -2,7 +2,6 @@ package org.openvault.backend.search;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,12 +97,24 @@ final class AlternativeWords {
         int n = 0;
         for (int i = 0; i < operandBytes.length; i++) {
             byte[] operand = operandBytes[i];
-            int end = operands.get(i).prefix() ? from + operand.length : to;
-            if (end <= to && Arrays.equals(bytes, from, end, operand, 0, operand.length)) {
+            boolean sameLength = to - from == operand.length;
+            if ((sameLength || operands.get(i).prefix()) && begins(bytes, from, to, operand)) {
                 n++;
             }
         }
         return n;
+    }
+
+    private static boolean begins(byte[] bytes, int from, int to, byte[] with) {
+        if (to - from < with.length) {
+            return false;
+        }
+        for (int k = 0; k < with.length; k++) {
+            if (bytes[from + k] != with[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     List<Operand> operands() {

@@ -1,10 +1,8 @@
 package org.openvault.backend.search;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,15 +57,17 @@ final class BodySnippet {
      * @param document {@code search_document.document} (title A, slug B, body C) in binary form ({@link TsVectorBinary})
      */
     static Optional<String> of(String body, byte[] tokens, byte[] document, AlternativeWords query) {
-        Map<Integer, Integer> matchesAt = new HashMap<>();
+        // the document positions of the matching words in the body, and how many query words each matches
+        int[] matchPositions = new int[16];
+        int[] matchCounts = new int[16];
+        int found = 0;
         int shift = 0;
         TsVectorBinary lexeme = new TsVectorBinary(document);
         while (lexeme.next()) {
             int positions = lexeme.positionCount();
-            for (int k = 0; k < positions; k++) {
-                if (lexeme.weight(k) == 'A' || lexeme.weight(k) == 'B') {
-                    shift = Math.max(shift, lexeme.position(k));
-                }
+            // A lexeme's positions are in order, and the title's (A) and slug's (B) come before the body's (C)
+            for (int k = 0; k < positions && lexeme.weight(k) < 'C'; k++) {
+                shift = Math.max(shift, lexeme.position(k));
             }
             int matches = query.matches(lexeme.data(), lexeme.lexemeStart(), lexeme.lexemeEnd());
             if (matches == 0) {
@@ -81,16 +81,31 @@ final class BodySnippet {
                     return Optional.empty();
                 }
                 if (lexeme.weight(k) == 'C') {
-                    matchesAt.merge(lexeme.position(k), matches, Integer::sum);
+                    if (found == matchPositions.length) {
+                        matchPositions = Arrays.copyOf(matchPositions, 2 * found);
+                        matchCounts = Arrays.copyOf(matchCounts, 2 * found);
+                    }
+                    matchPositions[found] = lexeme.position(k);
+                    matchCounts[found++] = matches;
                 }
             }
         }
-        // The body's positions follow the title's and slug's in the document.
-        Map<Integer, Integer> matchesAtBodyPosition = new HashMap<>();
-        for (Map.Entry<Integer, Integer> match : matchesAt.entrySet()) {
-            matchesAtBodyPosition.put(match.getKey() - shift, match.getValue());
+        // The body's positions follow the title's and slug's in the document; the body's first is 1.
+        int last = 0;
+        for (int i = 0; i < found; i++) {
+            last = Math.max(last, matchPositions[i] - shift);
         }
-        List<Word> words = words(body, tokens, matchesAtBodyPosition, shift);
+        int[] matchesAt = new int[last + 1];
+        int matchingPositions = 0;
+        for (int i = 0; i < found; i++) {
+            int at = matchPositions[i] - shift;
+            if (at < 1) {
+                return Optional.empty();
+            }
+            matchingPositions += matchesAt[at] == 0 ? 1 : 0;
+            matchesAt[at] += matchCounts[i];
+        }
+        List<Word> words = words(body, tokens, matchesAt, matchingPositions, shift);
         return words == null ? Optional.empty() : Optional.of(new BodySnippet(body, words).headline());
     }
 
@@ -98,8 +113,10 @@ final class BodySnippet {
      * The headline words of the body as ts_headline's parsing lists them (hlparsetext): each token, and after a token
      * matching several query words one repetition per further word. Null when the tokens do not fit the body.
      */
-    private static List<Word> words(String body, byte[] tokens, Map<Integer, Integer> matchesAt, int shift) {
+    private static List<Word> words(String body, byte[] tokens, int[] matchesAt, int matchingPositions, int shift) {
         List<Word> words = new ArrayList<>(tokens.length);
+        // The tokens' lengths count characters (code points): without surrogate pairs each is one char of the String.
+        boolean oneCharEach = body.codePointCount(0, body.length()) == body.length();
         int offset = 0;
         int position = 0;
         int items = 0;
@@ -116,21 +133,27 @@ final class BodySnippet {
             int start = offset;
             int end = start;
             if (!skipped(type)) {
-                for (int k = 0; k < length; k++) {
-                    if (end >= body.length()) {
+                if (oneCharEach) {
+                    end = start + length;
+                    if (end > body.length()) {
                         return null;
                     }
-                    end += Character.charCount(body.codePointAt(end));
+                } else {
+                    for (int k = 0; k < length; k++) {
+                        if (end >= body.length()) {
+                            return null;
+                        }
+                        end += Character.charCount(body.codePointAt(end));
+                    }
                 }
                 offset = end;
             }
             // (only whether it is at most ShortWord bytes long matters)
-            int bytes = end - start > 2 ? end - start
-                    : body.substring(start, end).getBytes(StandardCharsets.UTF_8).length;
+            int bytes = end - start > 2 ? end - start : utf8Length(body, start, end);
             int matches = 0;
             if (positioned) {
                 position++;
-                matches = matchesAt.getOrDefault(position, 0);
+                matches = position < matchesAt.length ? matchesAt[position] : 0;
             }
             words.add(new Word(type, start, end, bytes, matches > 0, false));
             for (int k = 1; k < matches; k++) {
@@ -139,10 +162,21 @@ final class BodySnippet {
             items += matches > 0 ? 1 : 0;
         }
         // The tokens must cover the body exactly, and every matching position must be one of theirs.
-        if (offset != body.length() || position + shift >= MAX_POSITION || items != matchesAt.size()) {
+        if (offset != body.length() || position + shift >= MAX_POSITION || items != matchingPositions) {
             return null;
         }
         return words;
+    }
+
+    /** How many bytes {@code s[start, end)} takes in UTF-8. */
+    private static int utf8Length(String s, int start, int end) {
+        int bytes = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            // each half of a surrogate pair counts two of its four bytes
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 
     /** The headline: the best cover's words, matches marked (mark_hl_words and generateHeadline). */

@@ -116,6 +116,32 @@ class BodySnippetTest {
         }
     }
 
+    /**
+     * The answers above are ts_headline's also where the backend, unable to vouch for a snippet, asks PostgreSQL:
+     * every body with stored tokens has its snippet made here, but for the one with more positions of a word than a
+     * tsvector keeps.
+     */
+    @Test
+    void everyBodyWithTokensHasItsSnippetMadeHere() throws SQLException {
+        AlternativeWords query = AlternativeWords.of(only(
+                "SELECT to_tsquery('english', 'dasyure | numbat | televis:* | café | 日本')::text")).orElseThrow();
+        List<String> askedPostgreSql = new ArrayList<>();
+        int made = 0;
+        try (Connection c = backend.db().connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT slug, body_text, snippet_tokens, tsvectorsend(document)"
+                     + " FROM search_document WHERE slug LIKE 'snippet-%' AND snippet_tokens IS NOT NULL")) {
+            while (rs.next()) {
+                if (BodySnippet.of(rs.getString(2), rs.getBytes(3), rs.getBytes(4), query).isPresent()) {
+                    made++;
+                } else {
+                    askedPostgreSql.add(rs.getString(1));
+                }
+            }
+        }
+        assertEquals(List.of("snippet-9"), askedPostgreSql);
+        assertEquals(158, made);
+    }
+
     private static List<String> answers(List<String> paths) {
         List<String> answers = new ArrayList<>();
         for (String path : paths) {
