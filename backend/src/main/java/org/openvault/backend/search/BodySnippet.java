@@ -54,7 +54,7 @@ final class BodySnippet {
      * matching words, as ts_headline writes it; empty when PostgreSQL must be asked instead.
      *
      * @param tokens   {@code search_document.snippet_tokens}
-     * @param document {@code search_document.document} (title A, slug B, body C) in binary form ({@link TsVectorBinary})
+     * @param document {@code search_document.document} (title A, slug B, body C), binary ({@link TsVectorBinary})
      */
     static Optional<String> of(String body, byte[] tokens, byte[] document, AlternativeWords query) {
         // the document positions of the matching words in the body, and how many query words each matches
