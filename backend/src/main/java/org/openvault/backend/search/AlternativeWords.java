@@ -82,16 +82,10 @@ final class AlternativeWords {
         return -1;
     }
 
-    /** How many operands match {@code lexeme}: ts_headline counts such a word once per operand. */
-    int matches(String lexeme) {
-        byte[] bytes = lexeme.getBytes(StandardCharsets.UTF_8);
-        return matches(bytes, 0, bytes.length);
-    }
-
     /**
-     * {@link #matches(String)} of the lexeme whose UTF-8 bytes are {@code bytes[from, to)}. A lexeme begins with an
-     * operand's characters exactly when its bytes begin with the operand's (UTF-8 codes no character as a prefix of
-     * another).
+     * How many operands match the lexeme whose UTF-8 bytes are {@code bytes[from, to)}: ts_headline counts such a
+     * word once per operand. A lexeme begins with an operand's characters exactly when its bytes begin with the
+     * operand's (UTF-8 codes no character as a prefix of another).
      */
     int matches(byte[] bytes, int from, int to) {
         int n = 0;

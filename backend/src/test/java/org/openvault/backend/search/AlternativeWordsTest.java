@@ -1,5 +1,6 @@
 package org.openvault.backend.search;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,26 @@ class AlternativeWordsTest {
         assertEquals(List.of(new AlternativeWords.Operand("peopl", true), new AlternativeWords.Operand("radio", false),
                 new AlternativeWords.Operand("it's", true), new AlternativeWords.Operand("back\\slash", false)),
                 words.operands());
-        assertEquals(1, words.matches("people".substring(0, 5)));
-        assertEquals(1, words.matches("peoples"));
-        assertEquals(0, words.matches("radios"));
-        assertEquals(2, AlternativeWords.of("'tele':* | 'televis'").orElseThrow().matches("televis"));
+        assertEquals(1, matches(words, "people".substring(0, 5)));
+        assertEquals(1, matches(words, "peoples"));
+        assertEquals(0, matches(words, "radios"));
+        assertEquals(0, matches(words, "radi"));
+        assertEquals(2, matches(AlternativeWords.of("'tele':* | 'televis'").orElseThrow(), "televis"));
+    }
+
+    @Test
+    void lexemesAreComparedAsUtf8BytesWhereTheyLie() {
+        AlternativeWords words = AlternativeWords.of("'café':* | 'über'").orElseThrow();
+        byte[] lexemes = "xcaféswüberüberx".getBytes(StandardCharsets.UTF_8);
+        assertEquals(1, words.matches(lexemes, 1, 7), "café, a prefix of cafés");
+        assertEquals(1, words.matches(lexemes, 8, 13), "über");
+        assertEquals(0, words.matches(lexemes, 8, 18), "überüber is not über");
+        assertEquals(0, words.matches(lexemes, 1, 4), "caf is shorter than café");
+    }
+
+    private static int matches(AlternativeWords words, String lexeme) {
+        byte[] bytes = lexeme.getBytes(StandardCharsets.UTF_8);
+        return words.matches(bytes, 0, bytes.length);
     }
 
     @Test
